@@ -1,0 +1,160 @@
+"""The ``finmatch`` command (CONTRACT §0): up, serve, migrate, openapi."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from kit.settings import PROCESS_NAMES, Settings
+
+EMBEDDED_DATABASE = "finmatch"
+
+
+def _app(name: str, settings: Settings) -> FastAPI:
+    if name == "gateway":
+        from gateway.app import create_app
+    elif name == "credit_push":
+        from services.credit_push.app import create_app
+    elif name == "guarantee":
+        from services.guarantee.app import create_app
+    else:
+        from services.loan_match.app import create_app
+    app: FastAPI = create_app(settings)
+    return app
+
+
+@contextmanager
+def database_url(settings: Settings) -> Iterator[str]:
+    """FINMATCH_DATABASE_URL, or an embedded PostgreSQL with its data under ./var/ for the duration."""
+    if settings.database_url:
+        yield settings.database_url
+        return
+    from deploy.embedded_pg import EmbeddedPostgres, ensure_database_sync
+
+    server = EmbeddedPostgres(Path("var") / "pgdata")
+    print(
+        "finmatch: FINMATCH_DATABASE_URL is unset; starting the embedded PostgreSQL in ./var/pgdata",
+        file=sys.stderr,
+    )
+    server.start()
+    try:
+        ensure_database_sync(server.url("postgres"), EMBEDDED_DATABASE)
+        yield server.url(EMBEDDED_DATABASE)
+    finally:
+        server.stop()
+
+
+def cmd_migrate(_: argparse.Namespace) -> int:
+    from kit.migrations import upgrade
+
+    with database_url(Settings()) as url:
+        asyncio.run(upgrade(url))
+    print("finmatch: migrations applied", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from kit.logs import configure_logging
+
+    settings = Settings()
+    configure_logging(args.name, settings.log_level)
+    app = _app(args.name, settings)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port_of(args.name),
+        log_config=None,
+        timeout_graceful_shutdown=5,
+    )
+    return 0
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    from deploy.supervisor import Supervisor
+    from kit.migrations import upgrade
+
+    base = Settings()
+    env = dict(os.environ)
+    # Every process must share one internal secret and the admin key; make them up when unset.
+    env.setdefault("FINMATCH_INTERNAL_SECRET", secrets.token_urlsafe(32))
+    admin_key_generated = "FINMATCH_ADMIN_KEY" not in env
+    env.setdefault("FINMATCH_ADMIN_KEY", "fmadmin_" + secrets.token_urlsafe(24))
+    with database_url(base) as url:
+        env["FINMATCH_DATABASE_URL"] = url
+        asyncio.run(upgrade(url))
+        settings = Settings(
+            database_url=url,
+            internal_secret=env["FINMATCH_INTERNAL_SECRET"],
+            admin_key=env["FINMATCH_ADMIN_KEY"],
+        )
+        supervisor = Supervisor(settings, env)
+        supervisor.install_signal_handlers()
+        supervisor.start()
+        try:
+            if not supervisor.wait_healthy():
+                if supervisor.stop_requested:
+                    return 0
+                print("finmatch: the platform did not become healthy; stopping", file=sys.stderr)
+                return 1
+            gateway = settings.url_of("gateway")
+            if args.demo:
+                from deploy import demo
+
+                rows = asyncio.run(demo.load(gateway, env["FINMATCH_ADMIN_KEY"]))
+                print(demo.render(rows), flush=True)
+            if admin_key_generated:
+                print(
+                    f"Admin key (FINMATCH_ADMIN_KEY, this run only): {env['FINMATCH_ADMIN_KEY']}", flush=True
+                )
+            print(f"finmatch is up: {gateway} (API docs at {gateway}/docs). Ctrl-C stops it.", flush=True)
+            return supervisor.run_until_stopped()
+        finally:
+            supervisor.stop()
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from deploy.openapi_gen import check, write
+
+    out = Path(args.dir)
+    if args.check:
+        drift = check(out)
+        for name in drift:
+            print(f"openapi/{name}.json differs from the code; run `make openapi`", file=sys.stderr)
+        return 1 if drift else 0
+    write(out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="finmatch", description="Gansu SME financing-matching platform")
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("up", help="migrate, then run the gateway and the three services until Ctrl-C")
+    up.add_argument(
+        "--demo", action="store_true", help="load demo data through the public API and print keys"
+    )
+    up.set_defaults(func=cmd_up)
+    serve = sub.add_parser("serve", help="run one process")
+    serve.add_argument("name", choices=PROCESS_NAMES)
+    serve.set_defaults(func=cmd_serve)
+    sub.add_parser("migrate", help="apply every migration").set_defaults(func=cmd_migrate)
+    gen = sub.add_parser("openapi", help="write openapi/*.json from the code")
+    gen.add_argument("--dir", default="openapi")
+    gen.add_argument("--check", action="store_true", help="exit 1 when the files differ from the code")
+    gen.set_defaults(func=cmd_openapi)
+    args = parser.parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

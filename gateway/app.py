@@ -1,0 +1,107 @@
+"""The gateway process: identity, routing, limits, health and the merged contract."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from gateway import openapi_merge, proxy, repository
+from gateway.bodylimit import BodyLimitMiddleware
+from gateway.ratelimit import TokenBuckets
+from gateway.routes import internal_router, router
+from kit.app import AppContext, build_app
+from kit.health import ReadinessCheck
+from kit.http import make_client
+from kit.settings import SERVICE_NAMES, Settings
+
+DESCRIPTION = """The public API of finmatch, the Gansu SME financing-matching platform.
+
+Every operation takes `Authorization: Bearer <api key>`. Errors are RFC 9457 problems.
+See CONTRACT.md for the binding rules."""
+
+meta_router = APIRouter(include_in_schema=False)
+proxy_router = APIRouter(include_in_schema=False)
+
+
+@meta_router.get("/openapi.json")
+async def openapi_json(request: Request) -> JSONResponse:
+    cached: dict[str, Any] | None = request.app.state.openapi_cache
+    if cached is not None:
+        return JSONResponse(cached)
+    client: httpx.AsyncClient = request.app.state.upstream
+    settings: Settings = request.app.state.settings
+
+    async def fetch(name: str) -> dict[str, Any] | None:
+        try:
+            response = await client.get(f"{settings.url_of(name)}/openapi.json", timeout=5.0)
+        except httpx.HTTPError:
+            return None
+        return response.json() if response.status_code == 200 else None
+
+    fetched = await asyncio.gather(*(fetch(name) for name in SERVICE_NAMES))
+    specs = {name: spec for name, spec in zip(SERVICE_NAMES, fetched, strict=True) if spec is not None}
+    merged = openapi_merge.merge(request.app.openapi(), specs)
+    if len(specs) == len(SERVICE_NAMES):
+        request.app.state.openapi_cache = merged
+    return JSONResponse(merged)
+
+
+@meta_router.get("/docs")
+async def docs() -> HTMLResponse:
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="finmatch API")
+
+
+@proxy_router.api_route("/v1/{prefix}/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+async def route_to_service(request: Request, prefix: str, rest: str) -> Response:
+    return await proxy.forward(request, prefix, rest)
+
+
+def _service_ready(app: FastAPI, name: str) -> ReadinessCheck:
+    async def check() -> str | None:
+        client: httpx.AsyncClient = app.state.upstream
+        try:
+            response = await client.get(f"{app.state.settings.url_of(name)}/readyz", timeout=2.0)
+        except httpx.HTTPError as exc:
+            return f"{name}: {type(exc).__name__}"
+        return None if response.status_code == 200 else f"{name}: answered {response.status_code}"
+
+    return check
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    async def start(ctx: AppContext) -> None:
+        app.state.upstream = make_client(
+            timeout=httpx.Timeout(settings.upstream_timeout_s, connect=settings.upstream_connect_timeout_s)
+        )
+        if settings.admin_key:
+            async with ctx.sessionmaker.begin() as session:
+                await repository.ensure_bootstrap_admin(session)
+
+    async def stop(_: AppContext) -> None:
+        await app.state.upstream.aclose()
+
+    app = build_app(
+        "gateway",
+        settings,
+        title="finmatch",
+        description=DESCRIPTION,
+        routers=[router, internal_router, meta_router, proxy_router],
+        on_startup=[start],
+        on_shutdown=[stop],
+        trust_boundary=False,
+        middleware=[(BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes})],
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.buckets = TokenBuckets(settings.rate_limit_per_s)
+    app.state.openapi_cache = None
+    app.state.readiness_checks.update({name: _service_ready(app, name) for name in SERVICE_NAMES})
+    return app

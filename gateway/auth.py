@@ -1,0 +1,90 @@
+"""API-key authentication and per-key rate limiting at the gateway (CONTRACT §1-2)."""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from gateway import repository
+from gateway.keys import parse_key, secret_matches
+from gateway.ratelimit import TokenBuckets
+from kit.principal import Principal, unauthorized
+from kit.problems import Problem
+
+BOOTSTRAP_KEY_ID = "bootstrap-admin"
+
+
+async def authenticate(
+    authorization: str | None,
+    admin_key: str | None,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> tuple[Principal, str]:
+    """The org principal a bearer key stands for, and the key id (the rate-limit bucket)."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise unauthorized("Send 'Authorization: Bearer <api key>'.")
+    key = authorization[7:].strip()
+    if admin_key and hmac.compare_digest(key.encode(), admin_key.encode()):
+        principal = Principal(
+            role="admin", name="Platform operator", org_id=str(repository.BOOTSTRAP_ADMIN_ID)
+        )
+        return principal, BOOTSTRAP_KEY_ID
+    parsed = parse_key(key)
+    if parsed is None:
+        raise unauthorized("Unknown API key.")
+    key_id, secret = parsed
+    # A short session of its own: a proxied call must not hold a connection while upstream works.
+    async with sessionmaker() as session:
+        found = await repository.active_key_with_org(session, key_id)
+    if found is None or not secret_matches(secret, found[0].secret_hash):
+        raise unauthorized("Unknown API key.")
+    api_key, org = found
+    return Principal(role=org.role, name=org.name, org_id=str(org.id)), str(api_key.id)
+
+
+def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
+    wait = buckets.take(bucket)
+    if wait > 0:
+        raise Problem(
+            429,
+            "rate-limited",
+            "Too many requests for this API key; slow down.",
+            title="Too many requests",
+            headers={"Retry-After": TokenBuckets.retry_after_header(wait)},
+        )
+
+
+async def caller(request: Request) -> Principal:
+    """Dependency for the gateway's own operations: authenticated and rate-limited."""
+    cached: Principal | None = getattr(request.state, "principal", None)
+    if cached is not None:
+        return cached
+    ctx = request.app.state.ctx
+    principal, bucket = await authenticate(
+        request.headers.get("authorization"), ctx.settings.admin_key, ctx.sessionmaker
+    )
+    rate_limit(request.app.state.buckets, bucket)
+    request.state.principal = principal
+    return principal
+
+
+Caller = Annotated[Principal, Depends(caller)]
+
+
+def require_admin(principal: Caller) -> Principal:
+    if principal.role != "admin":
+        raise Problem(403, "forbidden", f"Role {principal.role!r} may not call this operation.")
+    return principal
+
+
+Admin = Annotated[Principal, Depends(require_admin)]
+
+
+def parse_uuid(raw: str, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError as exc:
+        raise Problem(404, "not-found", f"No such {what}.") from exc

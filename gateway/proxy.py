@@ -1,0 +1,96 @@
+"""Routing by path prefix to the services, over one pooled client with explicit timeouts.
+
+The gateway strips whatever identity the caller claims and signs the principal it
+resolved from the API key; a service that is down answers 503, a slow one 504, a broken
+connection 502: never a hang.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+from fastapi import Request
+from fastapi.responses import Response
+from prometheus_client import Counter
+
+from gateway.auth import authenticate, rate_limit
+from kit import principal as principal_mod
+from kit.problems import Problem
+from kit.requestid import HEADER as REQUEST_ID_HEADER
+from kit.requestid import current_request_id
+
+log = logging.getLogger("gateway.proxy")
+
+PREFIXES = {"credit": "credit_push", "guarantee": "guarantee", "match": "loan_match"}
+UPSTREAM_ERRORS = Counter(
+    "finmatch_gateway_upstream_errors_total", "Failed upstream calls", ["service", "kind"]
+)
+
+# Request headers a client may pass on; everything else (Authorization, forged principals,
+# hop-by-hop headers) stops here.
+_FORWARD_REQUEST = (
+    "content-type",
+    "accept",
+    "accept-language",
+    "if-none-match",
+    "if-match",
+    "idempotency-key",
+    "user-agent",
+)
+_DROP_RESPONSE = {
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "content-length",
+    "content-encoding",
+    "date",
+    "server",
+    "x-request-id",
+}
+
+
+async def forward(request: Request, prefix: str, rest: str) -> Response:
+    service = PREFIXES.get(prefix)
+    if service is None:
+        raise Problem(404, "not-found", "No operation at this path.")
+    ctx = request.app.state.ctx
+    principal, bucket = await authenticate(
+        request.headers.get("authorization"), ctx.settings.admin_key, ctx.sessionmaker
+    )
+    rate_limit(request.app.state.buckets, bucket)
+    headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
+    headers[principal_mod.HEADER] = principal_mod.sign(principal, ctx.settings.internal_secret)
+    headers[REQUEST_ID_HEADER] = current_request_id() or ""
+    url = f"{ctx.settings.url_of(service)}/v1/{prefix}{'/' + rest if rest else ''}"
+    client: httpx.AsyncClient = request.app.state.upstream
+    try:
+        upstream = await client.request(
+            request.method,
+            url,
+            params=list(request.query_params.multi_items()),
+            content=await request.body(),
+            headers=headers,
+        )
+    except httpx.TimeoutException as exc:
+        UPSTREAM_ERRORS.labels(service, "timeout").inc()
+        raise Problem(
+            504, "upstream-timeout", f"The {service} service did not answer in time.", title="Gateway timeout"
+        ) from exc
+    except httpx.ConnectError as exc:
+        UPSTREAM_ERRORS.labels(service, "unavailable").inc()
+        raise Problem(
+            503,
+            "service-unavailable",
+            f"The {service} service is not reachable.",
+            title="Service unavailable",
+            headers={"Retry-After": "5"},
+        ) from exc
+    except httpx.HTTPError as exc:
+        UPSTREAM_ERRORS.labels(service, "bad_gateway").inc()
+        log.warning("upstream %s failed: %r", service, exc, extra={"upstream": service})
+        raise Problem(
+            502, "bad-gateway", f"The {service} service broke off the answer.", title="Bad gateway"
+        ) from exc
+    response_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
+    return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)

@@ -1,0 +1,74 @@
+"""All SQL of the gateway: orgs and API keys."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from gateway.keys import NewKey
+from gateway.tables import ApiKey, Org
+
+# The org that the bootstrap FINMATCH_ADMIN_KEY acts as; the same id in every deployment.
+BOOTSTRAP_ADMIN_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")
+
+
+async def ensure_bootstrap_admin(session: AsyncSession) -> None:
+    stmt = pg_insert(Org).values(
+        id=BOOTSTRAP_ADMIN_ID, name="Platform operator", role="admin", created_at=datetime.now(UTC)
+    )
+    await session.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
+
+
+async def create_org(session: AsyncSession, name: str, role: str) -> Org:
+    org = Org(name=name, role=role, created_at=datetime.now(UTC))
+    session.add(org)
+    await session.flush()
+    return org
+
+
+async def get_org(session: AsyncSession, org_id: uuid.UUID) -> Org | None:
+    return await session.get(Org, org_id)
+
+
+async def list_orgs(
+    session: AsyncSession, *, role: str | None, after: tuple[datetime, uuid.UUID] | None, limit: int
+) -> list[Org]:
+    """Oldest first, keyset-paged on (created_at, id); returns up to ``limit + 1`` rows."""
+    stmt = sa.select(Org).order_by(col(Org.created_at), col(Org.id)).limit(limit + 1)
+    if role is not None:
+        stmt = stmt.where(col(Org.role) == role)
+    if after is not None:
+        stmt = stmt.where(sa.tuple_(col(Org.created_at), col(Org.id)) > sa.tuple_(*after))
+    return list((await session.scalars(stmt)).all())
+
+
+async def add_key(session: AsyncSession, org_id: uuid.UUID, key: NewKey) -> ApiKey:
+    row = ApiKey(id=key.id, org_id=org_id, secret_hash=key.secret_hash, created_at=datetime.now(UTC))
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def revoke_key(session: AsyncSession, org_id: uuid.UUID, key_id: uuid.UUID) -> bool:
+    result = await session.execute(
+        sa.update(ApiKey)
+        .where(col(ApiKey.id) == key_id, col(ApiKey.org_id) == org_id, col(ApiKey.revoked_at).is_(None))
+        .values(revoked_at=datetime.now(UTC))
+        .returning(col(ApiKey.id))
+    )
+    return result.first() is not None
+
+
+async def active_key_with_org(session: AsyncSession, key_id: uuid.UUID) -> tuple[ApiKey, Org] | None:
+    stmt = (
+        sa.select(ApiKey, Org)
+        .join(Org, col(Org.id) == col(ApiKey.org_id))
+        .where(col(ApiKey.id) == key_id, col(ApiKey.revoked_at).is_(None))
+    )
+    row = (await session.execute(stmt)).first()
+    return (row[0], row[1]) if row else None

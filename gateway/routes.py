@@ -1,0 +1,130 @@
+"""The gateway's own operations: identity (CONTRACT §2) and the internal org directory."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, Field, StringConstraints
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gateway import repository
+from gateway.auth import Admin, Caller, parse_uuid
+from gateway.keys import new_key
+from gateway.tables import Org, idempotency_keys
+from kit.db import get_session
+from kit.idempotency import Idempotency
+from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
+from kit.principal import ServicePrincipal
+from kit.problems import Problem
+
+Role = Literal["admin", "tax_authority", "bank", "guarantor", "partner_app"]
+Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+def _caller_identity(request: Request) -> str:
+    return str(request.state.principal.identity)
+
+
+idempotent = Depends(Idempotency(idempotency_keys, _caller_identity))
+
+router = APIRouter(tags=["identity"])
+internal_router = APIRouter(prefix="/internal", tags=["internal"], include_in_schema=False)
+
+
+class OrgIn(BaseModel):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    role: Role
+
+
+class OrgOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    role: Role
+    created_at: datetime
+
+    @classmethod
+    def of(cls, org: Org) -> OrgOut:
+        return cls(id=org.id, name=org.name, role=org.role, created_at=org.created_at)
+
+
+class KeyOut(BaseModel):
+    id: uuid.UUID
+    key: str = Field(description="Shown once; only its hash is stored.")
+    created_at: datetime
+
+
+class MeOut(BaseModel):
+    org_id: uuid.UUID
+    name: str
+    role: Role
+
+
+async def _list(session: AsyncSession, role: str | None, limit: int, cursor: str | None) -> Page[OrgOut]:
+    position = decode_cursor(cursor)
+    after = None
+    if position is not None:
+        try:
+            after = (datetime.fromisoformat(position["t"]), uuid.UUID(position["id"]))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise invalid_cursor() from exc
+    rows = await repository.list_orgs(session, role=role, after=after, limit=limit)
+    page, next_cursor = page_of(rows, limit, lambda org: {"t": org.created_at.isoformat(), "id": str(org.id)})
+    return Page[OrgOut](items=[OrgOut.of(org) for org in page], next_cursor=next_cursor)
+
+
+@router.post("/v1/orgs", status_code=201, response_model=OrgOut, dependencies=[idempotent])
+async def create_org(body: OrgIn, _: Admin, session: Session) -> OrgOut:
+    return OrgOut.of(await repository.create_org(session, body.name, body.role))
+
+
+@router.get("/v1/orgs", response_model=Page[OrgOut])
+async def list_orgs(
+    _: Admin, session: Session, role: Role | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> Page[OrgOut]:
+    return await _list(session, role, limit, cursor)
+
+
+@router.post("/v1/orgs/{org_id}/keys", status_code=201, response_model=KeyOut, dependencies=[idempotent])
+async def create_key(org_id: str, _: Admin, session: Session) -> KeyOut:
+    org = await repository.get_org(session, parse_uuid(org_id, "org"))
+    if org is None:
+        raise Problem(404, "not-found", "No such org.")
+    key = new_key()
+    row = await repository.add_key(session, org.id, key)
+    return KeyOut(id=row.id, key=key.key, created_at=row.created_at)
+
+
+@router.delete("/v1/orgs/{org_id}/keys/{key_id}", status_code=204, response_class=Response)
+async def revoke_key(org_id: str, key_id: str, _: Admin, session: Session) -> Response:
+    revoked = await repository.revoke_key(session, parse_uuid(org_id, "org"), parse_uuid(key_id, "key"))
+    if not revoked:
+        raise Problem(404, "not-found", "No such active key for this org.")
+    return Response(status_code=204)
+
+
+@router.get("/v1/me", response_model=MeOut)
+async def me(principal: Caller) -> MeOut:
+    assert principal.org_id is not None
+    return MeOut(org_id=uuid.UUID(principal.org_id), name=principal.name, role=principal.role)
+
+
+@internal_router.get("/orgs/{org_id}", response_model=OrgOut)
+async def internal_get_org(org_id: str, _: ServicePrincipal, session: Session) -> OrgOut:
+    org = await repository.get_org(session, parse_uuid(org_id, "org"))
+    if org is None:
+        raise Problem(404, "not-found", "No such org.")
+    return OrgOut.of(org)
+
+
+@internal_router.get("/orgs", response_model=Page[OrgOut])
+async def internal_list_orgs(
+    _: ServicePrincipal,
+    session: Session,
+    role: Annotated[Role | None, Query()] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[OrgOut]:
+    return await _list(session, role, limit, cursor)

@@ -1,0 +1,114 @@
+"""The app skeleton every process shares: settings, database, middleware, problems, health."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+from fastapi import APIRouter, FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from kit.db import TransactionMiddleware, make_engine, make_sessionmaker
+from kit.health import ReadinessCheck, database_check, health_router
+from kit.idempotency import Replay, replay_handler
+from kit.internal import InternalClient
+from kit.middleware import RequestContextMiddleware
+from kit.principal import TrustBoundaryMiddleware
+from kit.problems import install_problem_handlers
+from kit.settings import Settings
+
+log = logging.getLogger("kit.app")
+
+
+@dataclass
+class AppContext:
+    """What a process's routes and background workers share, kept on ``app.state.ctx``."""
+
+    name: str
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    internal: InternalClient
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+# A background worker runs for the life of the process; it should return when ctx.stopping is set.
+Worker = Callable[[AppContext], Awaitable[None]]
+StartupHook = Callable[[AppContext], Awaitable[None]]
+
+
+def build_app(
+    name: str,
+    settings: Settings,
+    *,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter] = (),
+    workers: Sequence[Worker] = (),
+    on_startup: Sequence[StartupHook] = (),
+    on_shutdown: Sequence[StartupHook] = (),
+    middleware: Sequence[tuple[type, dict[str, object]]] = (),
+    readiness: dict[str, ReadinessCheck] | None = None,
+    version: str = "1.0.0",
+    trust_boundary: bool = True,
+    **fastapi_kwargs: object,
+) -> FastAPI:
+    settings.require_internal_secret()
+    engine = make_engine(settings.require_database_url(), pool_size=settings.db_pool_size)
+    sessionmaker = make_sessionmaker(engine)
+    ctx = AppContext(name, settings, engine, sessionmaker, InternalClient(settings, caller=name))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        ctx.stopping.clear()
+        for hook in on_startup:
+            await hook(ctx)
+        tasks = [asyncio.create_task(_run_worker(worker, ctx)) for worker in workers]
+        try:
+            yield
+        finally:
+            ctx.stopping.set()
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for hook in on_shutdown:
+                await hook(ctx)
+            await ctx.internal.aclose()
+            await engine.dispose()
+
+    app = FastAPI(title=title, description=description, version=version, lifespan=lifespan, **fastapi_kwargs)  # type: ignore[arg-type]
+    app.state.settings = settings
+    app.state.ctx = ctx
+    app.state.readiness_checks = {"database": database_check(engine), **(readiness or {})}
+    install_problem_handlers(app)
+    app.add_exception_handler(Replay, replay_handler)
+    app.include_router(health_router())
+    for router in routers:
+        app.include_router(router)
+    # Added innermost first: the request context wraps the transaction.
+    app.add_middleware(TransactionMiddleware, sessionmaker=sessionmaker)
+    if trust_boundary:
+        app.add_middleware(TrustBoundaryMiddleware, secret=settings.internal_secret)
+    for middleware_class, options in middleware:
+        app.add_middleware(middleware_class, **options)  # type: ignore[arg-type]
+    app.add_middleware(RequestContextMiddleware, process=name)
+    return app
+
+
+async def _run_worker(worker: Worker, ctx: AppContext) -> None:
+    """Keep a worker alive: log and restart after a crash, stop when the process stops."""
+    while not ctx.stopping.is_set():
+        try:
+            await worker(ctx)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception(
+                "background worker %s crashed; restarting in 1 s", getattr(worker, "__name__", worker)
+            )
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(ctx.stopping.wait(), timeout=1.0)

@@ -1,0 +1,112 @@
+"""Database engine and the one-transaction-per-request rule.
+
+Every HTTP request gets one ``AsyncSession``. :class:`TransactionMiddleware` holds the
+response back until the transaction is settled: a 2xx/3xx answer is committed *before*
+its first byte is sent (so a client never sees a success that was not stored), anything
+else is rolled back, so a refused request changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kit.problems import problem_body
+
+log = logging.getLogger("kit.db")
+
+# Called inside the request transaction, just before commit, with (session, status, body).
+BeforeCommit = Callable[[AsyncSession, int, bytes], Awaitable[None]]
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    if not url.startswith("postgresql+asyncpg://"):
+        raise RuntimeError("FINMATCH_DATABASE_URL must be a postgresql+asyncpg:// URL")
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def get_session(request: Request) -> AsyncSession:
+    """FastAPI dependency: the request's session (its transaction starts on first use)."""
+    session: AsyncSession = request.state.db
+    return session
+
+
+def add_before_commit(request: Request, hook: BeforeCommit) -> None:
+    request.state.before_commit = [*getattr(request.state, "before_commit", []), hook]
+
+
+class TransactionMiddleware:
+    def __init__(self, app: ASGIApp, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self.app = app
+        self.sessionmaker = sessionmaker
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state: dict[str, Any] = scope.setdefault("state", {})
+        session = self.sessionmaker()
+        state["db"] = session
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def hold(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        try:
+            await self.app(scope, receive, hold)
+            assert start is not None, "the application sent no response"
+            start, body = await self._settle(session, state, start, b"".join(chunks))
+        finally:
+            await session.close()
+        await send(start)
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+
+    async def _settle(
+        self, session: AsyncSession, state: dict[str, Any], start: Message, body: bytes
+    ) -> tuple[Message, bytes]:
+        status = int(start["status"])
+        if not session.in_transaction():
+            return start, body
+        if status >= 400:
+            await session.rollback()
+            return start, body
+        try:
+            for hook in state.get("before_commit", []):
+                await hook(session, status, body)
+            await session.commit()
+        except Exception:
+            log.exception("commit failed")
+            await session.rollback()
+            payload = json.dumps(
+                problem_body(
+                    500,
+                    "internal-error",
+                    "The change could not be stored; nothing was changed.",
+                    title="Internal error",
+                )
+            ).encode()
+            failed: Message = {
+                "type": "http.response.start",
+                "status": 500,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(payload)).encode()),
+                ],
+            }
+            return failed, payload
+        return start, body

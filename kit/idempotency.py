@@ -1,0 +1,152 @@
+"""``Idempotency-Key`` for creating POSTs (CONTRACT §1, draft-ietf-httpapi-idempotency-key-header).
+
+Same key and same body within 24 h: the first response comes back (same status and
+body) and nothing is created twice. Same key, different body: 422
+``idempotency-key-reused``. Same key while the first request still runs: 409.
+
+How: inside the request's own transaction we take a transaction-scoped advisory lock on
+(caller, key) without waiting; a second request holding the same key fails to get it and
+answers 409. The stored answer is written by a before-commit hook in the *same*
+transaction as the change, so a change and its stored answer are never apart. Only 2xx
+answers are stored; a refused request changes nothing and may be retried with the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, Header, Request
+from fastapi.responses import Response
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.db import add_before_commit, get_session
+from kit.problems import Problem
+
+RETENTION = timedelta(hours=24)
+TABLE_NAME = "idempotency_keys"
+
+
+def idempotency_table(metadata: sa.MetaData, schema: str) -> sa.Table:
+    return sa.Table(
+        TABLE_NAME,
+        metadata,
+        sa.Column("caller", sa.Text, primary_key=True),
+        sa.Column("key", sa.Text, primary_key=True),
+        sa.Column("request_hash", sa.Text, nullable=False),
+        sa.Column("status_code", sa.Integer, nullable=False),
+        sa.Column("body", sa.LargeBinary, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        schema=schema,
+    )
+
+
+def create_table_op(op: Any, schema: str) -> None:
+    """For a service's first migration: the table this module needs."""
+    op.create_table(
+        TABLE_NAME,
+        sa.Column("caller", sa.Text, primary_key=True),
+        sa.Column("key", sa.Text, primary_key=True),
+        sa.Column("request_hash", sa.Text, nullable=False),
+        sa.Column("status_code", sa.Integer, nullable=False),
+        sa.Column("body", sa.LargeBinary, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        schema=schema,
+    )
+
+
+class Replay(Exception):
+    """Raised by the dependency to answer with the stored first response."""
+
+    def __init__(self, status_code: int, body: bytes) -> None:
+        self.status_code = status_code
+        self.body = body
+
+
+async def replay_handler(_: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Replay)
+    return Response(
+        exc.body,
+        status_code=exc.status_code,
+        media_type="application/json",
+        headers={"Idempotent-Replayed": "true"},
+    )
+
+
+class Idempotency:
+    """Dependency factory: ``Depends(Idempotency(table, caller_of))`` on a creating POST.
+
+    ``caller_of(request)`` names the authenticated caller, so two callers never share keys.
+    """
+
+    def __init__(self, table: sa.Table, caller_of: Any) -> None:
+        self.table = table
+        self.caller_of = caller_of
+
+    async def __call__(
+        self,
+        request: Request,
+        session: Annotated[AsyncSession, Depends(get_session)],
+        idempotency_key: Annotated[
+            str | None,
+            Header(
+                alias="Idempotency-Key",
+                min_length=1,
+                max_length=255,
+                description="Retry-safe key: the same key and body within 24 h return the first answer.",
+            ),
+        ] = None,
+    ) -> None:
+        if idempotency_key is None:
+            return
+        caller = str(self.caller_of(request))
+        body = await request.body()
+        request_hash = hashlib.sha256(
+            request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
+        ).hexdigest()
+        lock_key = f"{self.table.schema}|{caller}|{idempotency_key}"
+        got = await session.scalar(
+            sa.select(sa.func.pg_try_advisory_xact_lock(sa.func.hashtextextended(lock_key, 0)))
+        )
+        if not got:
+            raise Problem(
+                409,
+                "idempotency-key-in-use",
+                "A request with this Idempotency-Key is still running; retry when it has finished.",
+            )
+        t = self.table
+        row = (
+            await session.execute(
+                sa.select(t.c.request_hash, t.c.status_code, t.c.body).where(
+                    t.c.caller == caller,
+                    t.c.key == idempotency_key,
+                    t.c.created_at > datetime.now(UTC) - RETENTION,
+                )
+            )
+        ).first()
+        if row is not None:
+            if row.request_hash != request_hash:
+                raise Problem(
+                    422,
+                    "idempotency-key-reused",
+                    "This Idempotency-Key was used with a different request body.",
+                )
+            raise Replay(row.status_code, row.body)
+
+        async def store(db: AsyncSession, status: int, response_body: bytes) -> None:
+            values = {
+                "caller": caller,
+                "key": idempotency_key,
+                "request_hash": request_hash,
+                "status_code": status,
+                "body": response_body,
+                "created_at": datetime.now(UTC),
+            }
+            stmt = pg_insert(t).values(**values)
+            # An expired row with the same key is replaced.
+            await db.execute(stmt.on_conflict_do_update(index_elements=[t.c.caller, t.c.key], set_=values))
+
+        add_before_commit(request, store)

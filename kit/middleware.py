@@ -1,0 +1,100 @@
+"""The outermost middleware of every process: request id, access log, metrics, last-resort 500."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+from prometheus_client import Counter, Histogram
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kit.problems import problem_body
+from kit.requestid import _request_id, accept_or_generate
+
+log = logging.getLogger("kit.access")
+
+REQUESTS = Counter(
+    "finmatch_http_requests_total", "HTTP requests answered", ["process", "method", "route", "status"]
+)
+LATENCY = Histogram(
+    "finmatch_http_request_duration_seconds", "Time to answer an HTTP request", ["process", "method", "route"]
+)
+
+
+def _route_of(scope: Scope) -> str:
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    return str(path) if path else "unmatched"
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, process: str) -> None:
+        self.app = app
+        self.process = process
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-request-id"), None)
+        request_id = accept_or_generate(raw)
+        token = _request_id.set(request_id)
+        scope.setdefault("state", {})["request_id"] = request_id
+        started = time.perf_counter()
+        status = 500
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                response_started = True
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"]
+                headers.append((b"x-request-id", request_id.encode("latin-1")))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception("unexpected error")
+            if not response_started:
+                body = json.dumps(
+                    problem_body(
+                        500,
+                        "internal-error",
+                        "The platform failed to answer this request; quote the request_id to the operator.",
+                        title="Internal error",
+                    )
+                ).encode()
+                await send_with_id(
+                    {
+                        "type": "http.response.start",
+                        "status": 500,
+                        "headers": [
+                            (b"content-type", b"application/problem+json"),
+                            (b"content-length", str(len(body)).encode()),
+                        ],
+                    }
+                )
+                await send_with_id({"type": "http.response.body", "body": body})
+        finally:
+            elapsed = time.perf_counter() - started
+            route = _route_of(scope)
+            method = scope.get("method", "")
+            REQUESTS.labels(self.process, method, route, str(status)).inc()
+            LATENCY.labels(self.process, method, route).observe(elapsed)
+            log.info(
+                "%s %s %s",
+                method,
+                scope.get("path", ""),
+                status,
+                extra={
+                    "method": method,
+                    "path": scope.get("path", ""),
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 1),
+                },
+            )
+            _request_id.reset(token)

@@ -1,0 +1,79 @@
+"""Process settings, read from ``FINMATCH_*`` environment variables (CONTRACT §0)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SERVICE_NAMES = ("credit_push", "guarantee", "loan_match")
+PROCESS_NAMES = ("gateway", *SERVICE_NAMES)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FINMATCH_", extra="ignore")
+
+    database_url: str | None = None
+    admin_key: str | None = None
+    # Signs the principal header services trust; no default, so no deployment shares a known one.
+    internal_secret: str = ""
+    host: str = "127.0.0.1"
+    gateway_port: int = 8000
+    credit_push_port: int = 8001
+    guarantee_port: int = 8002
+    loan_match_port: int = 8003
+    # Where the processes reach each other; default to host + port.
+    gateway_url: str | None = None
+    credit_push_url: str | None = None
+    guarantee_url: str | None = None
+    loan_match_url: str | None = None
+
+    rate_limit_per_s: float = 50.0
+    max_body_bytes: int = 10 * 1024 * 1024
+    # Gateway → service: connect fast, allow a 10,000-item upload to finish.
+    upstream_connect_timeout_s: float = 2.0
+    upstream_timeout_s: float = 30.0
+    # Service → service calls (ratings, capacity, orgs): short, matching degrades instead.
+    internal_timeout_s: float = 3.0
+
+    webhook_timeout_s: float = 15.0
+    webhook_retry_schedule: str = "5,300,1800,7200,18000,36000,36000"
+    webhook_allow_private: bool = False
+    # How often background workers look for new work (seconds).
+    poll_interval_s: float = 1.0
+
+    log_level: str = "INFO"
+    db_pool_size: int = Field(default=10, ge=1)
+
+    @field_validator("webhook_retry_schedule")
+    @classmethod
+    def _schedule_is_seconds(cls, value: str) -> str:
+        parts = [p.strip() for p in value.split(",") if p.strip()]
+        if not all(p.isdigit() for p in parts):
+            raise ValueError("FINMATCH_WEBHOOK_RETRY_SCHEDULE must be comma-separated whole seconds")
+        return value
+
+    @cached_property
+    def retry_schedule_s(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.webhook_retry_schedule.split(",") if p.strip())
+
+    def port_of(self, name: str) -> int:
+        port: int = getattr(self, f"{name}_port")
+        return port
+
+    def url_of(self, name: str) -> str:
+        explicit: str | None = getattr(self, f"{name}_url")
+        if explicit:
+            return explicit.rstrip("/")
+        return f"http://{self.host}:{self.port_of(name)}"
+
+    def require_internal_secret(self) -> str:
+        if len(self.internal_secret) < 16:
+            raise RuntimeError("FINMATCH_INTERNAL_SECRET must be set to at least 16 characters")
+        return self.internal_secret
+
+    def require_database_url(self) -> str:
+        if not self.database_url:
+            raise RuntimeError("FINMATCH_DATABASE_URL is not set (postgresql+asyncpg://...)")
+        return self.database_url

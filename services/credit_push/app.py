@@ -1,0 +1,19 @@
+"""The credit_push process."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from kit.app import build_app
+from kit.settings import Settings
+from services.credit_push.routes import internal_router, router
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    return build_app(
+        "credit_push",
+        settings or Settings(),
+        title="finmatch credit_push",
+        description="credit_push: 银税互动 credit-rating pushes to banks",
+        routers=[router, internal_router],
+    )

@@ -1,0 +1,19 @@
+"""The guarantee process."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from kit.app import build_app
+from kit.settings import Settings
+from services.guarantee.routes import internal_router, router
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    return build_app(
+        "guarantee",
+        settings or Settings(),
+        title="finmatch guarantee",
+        description="guarantee: national fund → provincial → local risk sharing",
+        routers=[router, internal_router],
+    )

@@ -1,0 +1,21 @@
+"""guarantee: schema base (idempotency keys).
+
+Revision ID: guarantee_0001
+"""
+
+from alembic import op
+
+from kit.idempotency import create_table_op
+
+revision = "guarantee_0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    create_table_op(op, "guarantee")
+
+
+def downgrade() -> None:
+    op.drop_table("idempotency_keys", schema="guarantee")

@@ -1,0 +1,107 @@
+"""The real apps served by uvicorn on loopback ports, in a background thread of the test process.
+
+Tests talk to them over real HTTP, exactly as clients and the other processes do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import socket
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI
+
+from kit.settings import PROCESS_NAMES, Settings
+
+ADMIN_KEY = "test-admin-key"
+INTERNAL_SECRET = "test-internal-secret-0123456789"
+
+
+def app_factory(name: str) -> Callable[[Settings], FastAPI]:
+    from deploy.cli import _app
+
+    return lambda settings: _app(name, settings)
+
+
+def free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+class ServerThread:
+    """One event loop in one thread serving any number of apps."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.servers: dict[str, tuple[uvicorn.Server, concurrent.futures.Future[None]]] = {}
+
+    def serve(self, key: str, app: FastAPI, sock: socket.socket) -> None:
+        config = uvicorn.Config(app, log_config=None, lifespan="on", timeout_graceful_shutdown=2)
+        server = uvicorn.Server(config)
+        future = asyncio.run_coroutine_threadsafe(server.serve(sockets=[sock]), self.loop)
+        while not server.started:
+            if future.done():
+                future.result()  # raises the startup error
+            threading.Event().wait(0.02)
+        self.servers[key] = (server, future)
+
+    def stop(self, key: str) -> None:
+        server, future = self.servers.pop(key)
+        server.should_exit = True
+        future.result(timeout=15)
+
+    def close(self) -> None:
+        for key in list(self.servers):
+            self.stop(key)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
+
+
+def settings_for(database_url: str, ports: dict[str, int], **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "admin_key": ADMIN_KEY,
+        "internal_secret": INTERNAL_SECRET,
+        "rate_limit_per_s": 10_000.0,
+        "webhook_allow_private": True,
+        "poll_interval_s": 0.2,
+        **{f"{name}_port": port for name, port in ports.items()},
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+class Stack:
+    """The gateway and the three services, wired to each other on free loopback ports."""
+
+    def __init__(self, database_url: str, **overrides: Any) -> None:
+        self.database_url = database_url
+        self.threads = ServerThread()
+        sockets = {name: free_socket() for name in PROCESS_NAMES}
+        self.ports = {name: sock.getsockname()[1] for name, sock in sockets.items()}
+        self.settings = settings_for(database_url, self.ports, **overrides)
+        for name in PROCESS_NAMES:
+            self.threads.serve(name, app_factory(name)(self.settings), sockets[name])
+
+    def url(self, name: str) -> str:
+        return self.settings.url_of(name)
+
+    def spawn(self, name: str, **overrides: Any) -> tuple[str, Callable[[], None]]:
+        """Another instance of ``name`` with changed settings; returns its URL and a stop function."""
+        sock = free_socket()
+        port = sock.getsockname()[1]
+        settings = self.settings.model_copy(update={f"{name}_port": port, **overrides})
+        key = f"{name}-{port}"
+        self.threads.serve(key, app_factory(name)(settings), sock)
+        return f"http://127.0.0.1:{port}", lambda: self.threads.stop(key)
+
+    def close(self) -> None:
+        self.threads.close()
