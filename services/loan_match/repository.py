@@ -22,6 +22,13 @@ from services.loan_match.tables import (
 
 Position = tuple[datetime, str]
 
+
+def _after(created_at: sa.Column[Any], id_: sa.Column[Any], position: Position) -> sa.ColumnElement[bool]:
+    """Keyset condition: rows strictly after ``position`` in (created_at, id) order."""
+    values = sa.tuple_(sa.literal(position[0], created_at.type), sa.literal(position[1], id_.type))
+    return sa.tuple_(created_at, id_) > values
+
+
 # ---- products ----------------------------------------------------------------------
 
 
@@ -65,7 +72,7 @@ async def list_products(
     if bank_org_id is not None:
         stmt = stmt.where(product.c.bank_org_id == bank_org_id)
     if after is not None:
-        stmt = stmt.where(sa.tuple_(product.c.created_at, product.c.id) > sa.tuple_(*after))
+        stmt = stmt.where(_after(product.c.created_at, product.c.id, after))
     stmt = stmt.order_by(product.c.created_at, product.c.id).limit(limit + 1)
     return (await session.execute(stmt)).all()
 
@@ -146,7 +153,7 @@ async def list_demands(
 ) -> Sequence[Row[Any]]:
     stmt = sa.select(demand).where(_visible_to(partner_app_id, bank_org_id))
     if after is not None:
-        stmt = stmt.where(sa.tuple_(demand.c.created_at, demand.c.id) > sa.tuple_(*after))
+        stmt = stmt.where(_after(demand.c.created_at, demand.c.id, after))
     stmt = stmt.order_by(demand.c.created_at, demand.c.id).limit(limit + 1)
     return (await session.execute(stmt)).all()
 
