@@ -181,10 +181,8 @@ async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.
 # ---- matching ----------------------------------------------------------------------
 
 
-@router.post("/queries")
-async def query(
-    body: schemas.QueryIn, app: PartnerApp, session: Session, request: Request
-) -> schemas.QueryResult:
+@router.post("/queries", response_model=schemas.QueryResult)
+async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, request: Request) -> Response:
     """Match the enterprise against every active product: matches ranked by cost, and with
     `include_excluded` every other product with all the criteria it failed."""
     profile = await repository.get_profile(session, _org(app), body.uscc)
@@ -212,7 +210,8 @@ async def query(
             "created_at": now,
         },
     )
-    return run.result
+    # Serialised once here: a 2,000-product answer is not worth validating a second time.
+    return Response(run.result.model_dump_json(), media_type="application/json")
 
 
 # ---- demands -----------------------------------------------------------------------

@@ -62,11 +62,13 @@ def _all_sizes() -> list[SizeName]:
     return ["micro", "small", "medium"]
 
 
-class Strict_(BaseModel):
+class Closed(BaseModel):
+    """Unknown fields are refused (422), so a misspelt field never passes silently."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class TaxMultiple(Strict_):
+class TaxMultiple(Closed):
     """Loan amount cap as a multiple of the average annual tax, per taxpayer credit rating."""
 
     A: Multiple | None = None
@@ -74,7 +76,7 @@ class TaxMultiple(Strict_):
     M: Multiple | None = None
 
 
-class ProductFields(Strict_):
+class ProductFields(Closed):
     name: Name
     product_type: ProductType
     min_amount_fen: PositiveFen
@@ -100,7 +102,7 @@ class ProductCreate(ProductFields):
     """A loan product with its structured eligibility. Empty lists mean "any"."""
 
 
-class ProductPatch(Strict_):
+class ProductPatch(Closed):
     """Any subset of a product's fields; the result must still be a consistent product."""
 
     name: Name | None = None
@@ -131,7 +133,7 @@ class Product(ProductFields):
     updated_at: datetime
 
 
-class ProfileIn(Strict_):
+class ProfileIn(Closed):
     """An enterprise as a partner app knows it; size is computed from it."""
 
     name: Name
@@ -153,7 +155,7 @@ class Profile(ProfileIn):
     updated_at: datetime
 
 
-class QueryIn(Strict_):
+class QueryIn(Closed):
     uscc: USCC
     amount_fen: PositiveFen
     term_months: Months
@@ -199,14 +201,14 @@ class QueryResult(BaseModel):
     excluded: list[Excluded]
 
 
-class DemandIn(Strict_):
+class DemandIn(Closed):
     uscc: USCC
     amount_fen: PositiveFen
     term_months: Months
     purpose: Text
 
 
-class ResponseIn(Strict_):
+class ResponseIn(Closed):
     decision: Decision
     offered_amount_fen: PositiveFen | None = None
     annual_rate_bp: Bp | None = None
