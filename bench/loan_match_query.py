@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywher
 from kit.migrations import upgrade
 from tests.loan_match.support import WAN, product_body, profile_body
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.postgres import TestServer
+from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
 
 BANKS = 40
@@ -63,7 +63,7 @@ class ProductReads:
             self.count += 1
 
 
-async def fresh_database(server: TestServer) -> str:
+async def fresh_database(server: PgTestServer) -> str:
     url = await server.create_database()
     await upgrade(url)
     return url
@@ -107,7 +107,7 @@ async def measure(stack: Stack, products: int, queries: int) -> dict[str, Any]:
 
 
 def run(products: int, queries: int) -> dict[str, Any]:
-    server = TestServer()
+    server = PgTestServer()
     server.start()
     try:
         stack = Stack(asyncio.run(fresh_database(server)))

@@ -11,9 +11,9 @@ import asyncio
 import logging
 from collections.abc import Iterable
 
-import httpx
 from pydantic import BaseModel, ValidationError
 
+from kit.http import TRANSPORT_ERRORS
 from kit.internal import DependencyUnavailable, InternalClient
 from kit.money import apply_bp
 from services.loan_match.cost import GUARANTEED_SHARE_BP
@@ -52,7 +52,13 @@ class CapacityAnswer(BaseModel):
     guarantors: list[GuarantorHeadroom]
 
 
-_UNREADABLE = (DependencyUnavailable, httpx.HTTPError, ValidationError, ValueError)
+# Anything that keeps us from reading an answer: down, slow, 5xx, unexpected 4xx, garbled.
+_UNREADABLE: tuple[type[BaseException], ...] = (
+    DependencyUnavailable,
+    ValidationError,
+    ValueError,
+    *TRANSPORT_ERRORS,
+)
 
 
 async def current_rating(client: InternalClient, uscc: str) -> tuple[Rating, CurrentRating | None]:
