@@ -83,21 +83,44 @@ async def test_c_and_d_never_pass_a_minimum_rating(api: Api, stack: Stack) -> No
     assert [f["criterion"] for f in excluded["failed"]] == ["rating"]
 
 
-async def _guarantor(api: Api, net_assets_fen: int) -> dict[str, Any]:
-    """A local guarantor under a provincial re-guarantor under a national fund."""
+async def _national_fund(api: Api) -> str:
+    """The platform's one national fund: the one registered already, or a new one."""
     admin = api.admin_headers
-    ids: dict[str, Any] = {}
-    parent: str | None = None
-    for tier in ("national_fund", "provincial", "local"):
+    found = await api.client.get(
+        "/v1/guarantee/institutions", params={"tier": "national_fund"}, headers=admin
+    )
+    if found.status_code == 200 and found.json()["items"]:
+        fund_id: str = found.json()["items"][0]["id"]
+        return fund_id
+    org = await api.org("guarantor")
+    body = {
+        "org_id": org.org_id,
+        "name": "国家融资担保基金",
+        "tier": "national_fund",
+        "net_assets_fen": 10**12,
+    }
+    created = await api.client.post("/v1/guarantee/institutions", json=body, headers=admin)
+    assert created.status_code == 201, created.text
+    fund_id = created.json()["id"]
+    return fund_id
+
+
+async def _guarantor(api: Api, net_assets_fen: int) -> str:
+    """A local guarantor under a new provincial re-guarantor under the national fund."""
+    parent = await _national_fund(api)
+    for tier, net_assets in (("provincial", 10**12), ("local", net_assets_fen)):
         org = await api.org("guarantor")
-        body: dict[str, Any] = {"org_id": org.org_id, "name": f"{tier}-{org.name}", "tier": tier}
-        body["net_assets_fen"] = net_assets_fen if tier == "local" else 10**12
-        if parent:
-            body["parent_id"] = parent
-        created = await api.client.post("/v1/guarantee/institutions", json=body, headers=admin)
+        body: dict[str, Any] = {
+            "org_id": org.org_id,
+            "name": f"{tier}-{org.name}",
+            "tier": tier,
+            "net_assets_fen": net_assets,
+            "parent_id": parent,
+        }
+        created = await api.client.post("/v1/guarantee/institutions", json=body, headers=api.admin_headers)
         assert created.status_code == 201, created.text
-        parent = ids[tier] = created.json()["id"]
-    return ids
+        parent = created.json()["id"]
+    return parent
 
 
 async def _agreement(api: Api, bank: Actor, guarantor_id: str) -> None:
@@ -113,8 +136,8 @@ async def test_guarantee_capacity_and_fee(api: Api, stack: Stack) -> None:
     app = await api.org("partner_app")
     roomy = await _guarantor(api, net_assets_fen=10_000 * WAN)  # 1亿元 net assets
     tight = await _guarantor(api, net_assets_fen=1 * WAN)  # 1万元: no room for 80万元
-    await _agreement(api, roomy_bank, roomy["local"])
-    await _agreement(api, tight_bank, tight["local"])
+    await _agreement(api, roomy_bank, roomy)
+    await _agreement(api, tight_bank, tight)
     guaranteed = await publish(
         api, roomy_bank, name="担保贷", requires_guarantee=True, annual_rate_bp=350, guarantee_fee_bp=100
     )
