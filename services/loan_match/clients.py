@@ -1,0 +1,113 @@
+"""Typed calls to credit_push and guarantee, turned into eligibility facts.
+
+Both go through ``ctx.internal`` (signed service principal, short timeouts, request id
+passed on). A dependency that does not answer, answers 5xx or answers something we
+cannot read becomes ``Answer.UNAVAILABLE``: the query then degrades instead of failing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from kit.http import TRANSPORT_ERRORS
+from kit.internal import DependencyUnavailable, InternalClient
+from kit.money import apply_bp
+from services.loan_match.cost import GUARANTEED_SHARE_BP
+from services.loan_match.eligibility import Answer, Capacity, Rating
+
+log = logging.getLogger("loan_match.clients")
+
+CREDIT_PUSH = "credit_push"
+GUARANTEE = "guarantee"
+# Enough to ask every bank at once in practice, without opening hundreds of connections.
+MAX_CONCURRENT_CAPACITY_CALLS = 16
+
+
+class CurrentRating(BaseModel):
+    """credit_push ``GET /internal/credit/ratings/{uscc}``."""
+
+    uscc: str
+    rating: str
+    year: int
+    avg_annual_tax_fen: int | None = None
+
+
+class GuarantorHeadroom(BaseModel):
+    guarantor_id: str
+    name: str
+    agreement_id: str
+    headroom_fen: int
+    sufficient: bool
+
+
+class CapacityAnswer(BaseModel):
+    """guarantee ``GET /internal/guarantee/capacity``."""
+
+    bank_org_id: str
+    guaranteed_fen: int
+    guarantors: list[GuarantorHeadroom]
+
+
+# Anything that keeps us from reading an answer: down, slow, 5xx, unexpected 4xx, garbled.
+_UNREADABLE: tuple[type[BaseException], ...] = (
+    DependencyUnavailable,
+    ValidationError,
+    ValueError,
+    *TRANSPORT_ERRORS,
+)
+
+
+async def current_rating(client: InternalClient, uscc: str) -> tuple[Rating, CurrentRating | None]:
+    """The enterprise's current rating; ``Answer.NONE`` when credit_push has none (404)."""
+    try:
+        data = await client.get_json(CREDIT_PUSH, f"/internal/credit/ratings/{uscc}")
+        if data is None:
+            return Rating(Answer.NONE), None
+        found = CurrentRating.model_validate(data)
+    except _UNREADABLE as exc:
+        log.warning("credit_push rating unavailable: %r", exc)
+        return Rating(Answer.UNAVAILABLE), None
+    return Rating(Answer.KNOWN, found.rating, found.avg_annual_tax_fen), found
+
+
+async def _capacity(client: InternalClient, bank_org_id: str, guaranteed_fen: int) -> Capacity:
+    try:
+        data = await client.get_json(
+            GUARANTEE,
+            "/internal/guarantee/capacity",
+            {"bank_org_id": bank_org_id, "guaranteed_fen": guaranteed_fen},
+        )
+        if data is None:
+            # guarantee knows no agreement for this bank: nobody can guarantee its loans.
+            return Capacity(Answer.NONE)
+        answer = CapacityAnswer.model_validate(data)
+    except _UNREADABLE as exc:
+        log.warning("guarantee capacity unavailable for bank %s: %r", bank_org_id, exc)
+        return Capacity(Answer.UNAVAILABLE)
+    sufficient = tuple(g.name for g in answer.guarantors if g.sufficient)
+    return Capacity(Answer.KNOWN, sufficient)
+
+
+def guaranteed_part_fen(amount_fen: int) -> int:
+    """The part of the loan a guarantor must cover: 80%, the bank keeping 20% (国办发〔2019〕6号)."""
+    return apply_bp(amount_fen, GUARANTEED_SHARE_BP)
+
+
+async def capacity_by_bank(
+    client: InternalClient, bank_org_ids: Iterable[str], amount_fen: int
+) -> dict[str, Capacity]:
+    """One call per distinct bank, concurrently (never one per product)."""
+    banks = sorted(set(bank_org_ids))
+    guaranteed = guaranteed_part_fen(amount_fen)
+    gate = asyncio.Semaphore(MAX_CONCURRENT_CAPACITY_CALLS)
+
+    async def one(bank: str) -> Capacity:
+        async with gate:
+            return await _capacity(client, bank, guaranteed)
+
+    answers = await asyncio.gather(*(one(bank) for bank in banks))
+    return dict(zip(banks, answers, strict=True))

@@ -1,0 +1,54 @@
+"""Estimated cost of a loan and the order of matches (CONTRACT §5). Pure integer arithmetic.
+
+interest = amount x rate x (1 - subsidy) x term / 12 and, only for a product that
+requires a guarantee, guarantee fee = amount x fee x term / 12; each is computed exactly
+as one fraction and rounded half up to the fen once, so no intermediate rounding drifts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kit.money import BP_WHOLE, div_half_up
+
+# Under 国办发〔2019〕6号 the bank keeps at least 20% of the risk, so the guarantee chain
+# covers at most 80% of the amount: that is the part a guarantor needs headroom for.
+GUARANTEED_SHARE_BP = 8000
+MONTHS_PER_YEAR = 12
+
+
+@dataclass(frozen=True)
+class Cost:
+    interest_fen: int
+    guarantee_fee_fen: int
+
+    @property
+    def total_fen(self) -> int:
+        return self.interest_fen + self.guarantee_fee_fen
+
+
+def interest_fen(amount_fen: int, annual_rate_bp: int, subsidy_bp: int, term_months: int) -> int:
+    numerator = amount_fen * annual_rate_bp * (BP_WHOLE - subsidy_bp) * term_months
+    return div_half_up(numerator, BP_WHOLE * BP_WHOLE * MONTHS_PER_YEAR)
+
+
+def guarantee_fee_fen(amount_fen: int, fee_bp: int, term_months: int) -> int:
+    return div_half_up(amount_fen * fee_bp * term_months, BP_WHOLE * MONTHS_PER_YEAR)
+
+
+def estimate(
+    *,
+    amount_fen: int,
+    term_months: int,
+    annual_rate_bp: int,
+    interest_subsidy_bp: int,
+    requires_guarantee: bool,
+    guarantee_fee_bp: int,
+) -> Cost:
+    fee = guarantee_fee_fen(amount_fen, guarantee_fee_bp, term_months) if requires_guarantee else 0
+    return Cost(interest_fen(amount_fen, annual_rate_bp, interest_subsidy_bp, term_months), fee)
+
+
+def rank_key(total_cost_fen: int, annual_rate_bp: int, product_id: str) -> tuple[int, int, str]:
+    """Matches are ordered by total cost, then rate, then product id (CONTRACT §5)."""
+    return (total_cost_fen, annual_rate_bp, product_id)

@@ -1,0 +1,261 @@
+"""API models of loan_match (CONTRACT §5). Money in fen, rates in bp, integers only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
+
+from kit.uscc import USCC
+from services.loan_match.codes import industry_problem, region_problem
+from services.loan_match.size import IndustryTooCoarse, row_for
+
+ProductType = Literal["pure_credit", "guaranteed", "collateral", "entrepreneurship"]
+RatingLevel = Literal["A", "B", "M"]
+SizeName = Literal["micro", "small", "medium"]
+Flag = Literal["high_tech", "specialized_sme", "agri_leading"]
+Collateral = Literal[
+    "ip", "receivables", "inventory", "warehouse_receipt", "real_estate", "equipment", "equity"
+]
+Decision = Literal["accepted", "declined", "need_info"]
+
+MAX_FEN = 10**14  # 1 万亿元: far above any SME loan, far below BIGINT
+Fen = Annotated[int, Strict(), Field(ge=0, le=MAX_FEN)]
+PositiveFen = Annotated[int, Strict(), Field(ge=1, le=MAX_FEN)]
+Months = Annotated[int, Strict(), Field(ge=1, le=600)]
+Bp = Annotated[int, Strict(), Field(ge=0, le=10_000)]
+Multiple = Annotated[int, Strict(), Field(ge=1, le=1000)]
+
+
+def _region(code: str) -> str:
+    reason = region_problem(code)
+    if reason:
+        raise ValueError(reason)
+    return code
+
+
+def _industry(code: str) -> str:
+    reason = industry_problem(code)
+    if reason:
+        raise ValueError(reason)
+    return code
+
+
+def _enterprise_industry(code: str) -> str:
+    _industry(code)
+    try:
+        row_for(code)
+    except IndustryTooCoarse as exc:
+        raise ValueError(str(exc)) from exc
+    return code
+
+
+RegionCode = Annotated[str, AfterValidator(_region)]
+IndustryPrefix = Annotated[str, AfterValidator(_industry)]
+IndustryCode = Annotated[str, AfterValidator(_enterprise_industry)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+def _all_sizes() -> list[SizeName]:
+    return ["micro", "small", "medium"]
+
+
+class Closed(BaseModel):
+    """Unknown fields are refused (422), so a misspelt field never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class TaxMultiple(Closed):
+    """Loan amount cap as a multiple of the average annual tax, per taxpayer credit rating."""
+
+    A: Multiple | None = None
+    B: Multiple | None = None
+    M: Multiple | None = None
+
+
+class ProductFields(Closed):
+    name: Name
+    product_type: ProductType
+    min_amount_fen: PositiveFen
+    max_amount_fen: PositiveFen
+    min_term_months: Months
+    max_term_months: Months
+    annual_rate_bp: Bp
+    min_rating: RatingLevel | None = None
+    tax_multiple: TaxMultiple | None = None
+    sizes: Annotated[list[SizeName], Field(max_length=3)] = Field(default_factory=_all_sizes)
+    region_codes: Annotated[list[RegionCode], Field(max_length=500)] = Field(default_factory=list)
+    industry_prefixes: Annotated[list[IndustryPrefix], Field(max_length=500)] = Field(default_factory=list)
+    min_years_in_business: Annotated[int, Strict(), Field(ge=0, le=200)] = 0
+    min_revenue_fen: Fen = 0
+    required_flags: Annotated[list[Flag], Field(max_length=3)] = Field(default_factory=list)
+    accepted_collateral: Annotated[list[Collateral], Field(max_length=7)] = Field(default_factory=list)
+    requires_guarantee: Annotated[bool, Strict()] = False
+    guarantee_fee_bp: Bp = 100
+    interest_subsidy_bp: Bp = 0
+
+
+class ProductCreate(ProductFields):
+    """A loan product with its structured eligibility. Empty lists mean "any"."""
+
+
+class ProductPatch(Closed):
+    """Any subset of a product's fields; the result must still be a consistent product."""
+
+    name: Name | None = None
+    product_type: ProductType | None = None
+    min_amount_fen: PositiveFen | None = None
+    max_amount_fen: PositiveFen | None = None
+    min_term_months: Months | None = None
+    max_term_months: Months | None = None
+    annual_rate_bp: Bp | None = None
+    min_rating: RatingLevel | None = None
+    tax_multiple: TaxMultiple | None = None
+    sizes: Annotated[list[SizeName], Field(max_length=3)] | None = None
+    region_codes: Annotated[list[RegionCode], Field(max_length=500)] | None = None
+    industry_prefixes: Annotated[list[IndustryPrefix], Field(max_length=500)] | None = None
+    min_years_in_business: Annotated[int, Strict(), Field(ge=0, le=200)] | None = None
+    min_revenue_fen: Fen | None = None
+    required_flags: Annotated[list[Flag], Field(max_length=3)] | None = None
+    accepted_collateral: Annotated[list[Collateral], Field(max_length=7)] | None = None
+    requires_guarantee: Annotated[bool, Strict()] | None = None
+    guarantee_fee_bp: Bp | None = None
+    interest_subsidy_bp: Bp | None = None
+
+
+class Product(ProductFields):
+    id: str
+    bank_org_id: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProfileIn(Closed):
+    """An enterprise as a partner app knows it; size is computed from it."""
+
+    name: Name
+    industry_code: IndustryCode
+    region_code: RegionCode
+    employees: Annotated[int, Strict(), Field(ge=0, le=10_000_000)]
+    revenue_fen: Fen
+    total_assets_fen: Fen
+    established_on: date
+    flags: Annotated[list[Flag], Field(max_length=3)] = Field(default_factory=list)
+    collateral: Annotated[list[Collateral], Field(max_length=7)] = Field(default_factory=list)
+
+
+class Profile(ProfileIn):
+    uscc: str
+    size: Literal["micro", "small", "medium", "large"]
+    size_basis: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class QueryIn(Closed):
+    uscc: USCC
+    amount_fen: PositiveFen
+    term_months: Months
+    include_excluded: Annotated[bool, Strict()] = False
+
+
+class CriterionResult(BaseModel):
+    criterion: str
+    detail: str
+
+
+class Match(BaseModel):
+    product_id: str
+    bank_org_id: str
+    product_name: str
+    product_type: str
+    annual_rate_bp: int
+    estimated_interest_fen: int
+    estimated_guarantee_fee_fen: int
+    estimated_total_cost_fen: int
+    reasons: list[CriterionResult]
+
+
+class Excluded(BaseModel):
+    product_id: str
+    bank_org_id: str
+    product_name: str
+    product_type: str
+    failed: list[CriterionResult]
+
+
+class RatingShown(BaseModel):
+    rating: str
+    year: int
+
+
+class QueryResult(BaseModel):
+    uscc: str
+    size: str
+    rating: RatingShown | None
+    degraded: list[str]
+    matches: list[Match]
+    excluded: list[Excluded]
+
+
+class DemandIn(Closed):
+    uscc: USCC
+    amount_fen: PositiveFen
+    term_months: Months
+    purpose: Text
+
+
+class ResponseIn(Closed):
+    decision: Decision
+    offered_amount_fen: PositiveFen | None = None
+    annual_rate_bp: Bp | None = None
+    reason: Text | None = None
+
+
+class DemandResponse(BaseModel):
+    id: str
+    bank_org_id: str
+    decision: Decision
+    offered_amount_fen: int | None
+    annual_rate_bp: int | None
+    reason: str | None
+    created_at: datetime
+
+
+class EnterpriseSummary(BaseModel):
+    name: str
+    industry_code: str
+    region_code: str
+    size: str
+
+
+class Demand(BaseModel):
+    id: str
+    uscc: str
+    enterprise: EnterpriseSummary
+    amount_fen: int
+    term_months: int
+    purpose: str
+    status: Literal["unmatched", "open", "responded", "accepted"]
+    routed_to: list[str]
+    respond_by: date
+    overdue: bool
+    created_at: datetime
+    responses: list[DemandResponse]
+
+
+class Stats(BaseModel):
+    products: int
+    enterprises: int
+    queries: int
+    demands: int
+    responded: int
+    accepted: int
+    overdue: int
+
+
+def problem_errors(loc: list[Any], msg: str) -> list[dict[str, Any]]:
+    return [{"loc": ["body", *loc], "msg": msg}]

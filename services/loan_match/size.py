@@ -1,0 +1,214 @@
+"""Enterprise size by 工信部联企业〔2011〕300号 《中小企业划型标准规定》 (domain-facts §5).
+
+The statistics office's 2017 table (国统字〔2017〕213号) has the same numbers. Rule (§5.1):
+large, medium and small need *every* listed lower bound of the industry row met, else
+the enterprise steps down a class; micro is any indicator below the small bound.
+
+Indicators: X employees (从业人员, 人), Y operating revenue (营业收入) and Z total assets
+(资产总额), both in 万元. We hold money in fen: 1 万元 = 10,000 元 = 1,000,000 fen, and
+compare in fen, so no rounding happens anywhere.
+
+GB/T 4754-2017 codes map to rows as follows (see :func:`row_for`):
+
+* A (including A05, the 农林牧渔 support services: the 2017 table maps the row to the
+  whole section) → 农、林、牧、渔业
+* B, C, D → 工业; E → 建筑业; F51 → 批发业; F52 → 零售业
+* G54–G58 → 交通运输业; G59 → 仓储业; G60 → 邮政业. G53 railway transport is excluded
+  from 交通运输业 by the table itself and falls to 其他未列明行业.
+* H61 → 住宿业; H62 → 餐饮业; I63, I64 → 信息传输业; I65 → 软件和信息技术服务业
+* K701x → 房地产开发经营; K702x → 物业管理; the rest of K70 → 其他未列明行业
+* L → 租赁和商务服务业; every other section → 其他未列明行业 (J, 金融业, has its own
+  standard, 《金融业企业划型标准规定》, which this platform does not apply).
+
+A code too coarse to choose a row (``F``, ``G``, ``G5``..., ``H``, ``I``, ``K``, ``K70``)
+is refused by :func:`row_for` with a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FEN_PER_WAN = 1_000_000
+
+Size = Literal["large", "medium", "small", "micro"]
+Indicator = Literal["employees", "revenue", "assets"]
+
+SIZE_NAMES: dict[str, str] = {"large": "大型", "medium": "中型", "small": "小型", "micro": "微型"}
+INDICATOR_NAMES: dict[Indicator, str] = {
+    "employees": "从业人员",
+    "revenue": "营业收入",
+    "assets": "资产总额",
+}
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Lower bounds of one indicator for large, medium and small (人 or 万元)."""
+
+    indicator: Indicator
+    large: int
+    medium: int
+    small: int
+
+    def lower_bound(self, size: Size) -> int:
+        value: int = getattr(self, size)
+        return value
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    bounds: tuple[Bounds, ...]
+
+
+def _x(large: int, medium: int, small: int) -> Bounds:
+    return Bounds("employees", large, medium, small)
+
+
+def _y(large: int, medium: int, small: int) -> Bounds:
+    return Bounds("revenue", large, medium, small)
+
+
+def _z(large: int, medium: int, small: int) -> Bounds:
+    return Bounds("assets", large, medium, small)
+
+
+# domain-facts §5.2, row by row (Y and Z in 万元).
+ROWS: dict[str, Row] = {
+    row.name: row
+    for row in (
+        Row("农、林、牧、渔业", (_y(20000, 500, 50),)),
+        Row("工业", (_x(1000, 300, 20), _y(40000, 2000, 300))),
+        Row("建筑业", (_y(80000, 6000, 300), _z(80000, 5000, 300))),
+        Row("批发业", (_x(200, 20, 5), _y(40000, 5000, 1000))),
+        Row("零售业", (_x(300, 50, 10), _y(20000, 500, 100))),
+        Row("交通运输业", (_x(1000, 300, 20), _y(30000, 3000, 200))),
+        Row("仓储业", (_x(200, 100, 20), _y(30000, 1000, 100))),
+        Row("邮政业", (_x(1000, 300, 20), _y(30000, 2000, 100))),
+        Row("住宿业", (_x(300, 100, 10), _y(10000, 2000, 100))),
+        Row("餐饮业", (_x(300, 100, 10), _y(10000, 2000, 100))),
+        Row("信息传输业", (_x(2000, 100, 10), _y(100000, 1000, 100))),
+        Row("软件和信息技术服务业", (_x(300, 100, 10), _y(10000, 1000, 50))),
+        Row("房地产开发经营", (_y(200000, 1000, 100), _z(10000, 5000, 2000))),
+        Row("物业管理", (_x(1000, 300, 100), _y(5000, 1000, 500))),
+        Row("租赁和商务服务业", (_x(300, 100, 10), _z(120000, 8000, 100))),
+        Row("其他未列明行业", (_x(300, 100, 10),)),
+    )
+}
+
+OTHER = "其他未列明行业"
+_BY_SECTION = {"A": "农、林、牧、渔业", "B": "工业", "C": "工业", "D": "工业", "E": "建筑业"}
+_BY_DIVISION = {
+    "F51": "批发业",
+    "F52": "零售业",
+    "G53": OTHER,  # railway transport: excluded from 交通运输业 by the table
+    **{f"G{d}": "交通运输业" for d in range(54, 59)},
+    "G59": "仓储业",
+    "G60": "邮政业",
+    "H61": "住宿业",
+    "H62": "餐饮业",
+    "I63": "信息传输业",
+    "I64": "信息传输业",
+    "I65": "软件和信息技术服务业",
+    "L71": "租赁和商务服务业",
+    "L72": "租赁和商务服务业",
+}
+_BY_GROUP = {"K701": "房地产开发经营", "K702": "物业管理"}
+_NEEDS_DIVISION = {"F", "G", "H", "I"}
+
+
+class IndustryTooCoarse(ValueError):
+    """The industry code does not say enough to choose a 300号 row."""
+
+
+def row_for(industry_code: str) -> Row:
+    """The 300号 row of a (valid) GB/T 4754-2017 code; IndustryTooCoarse when it cannot tell."""
+    section = industry_code[0]
+    if section in _BY_SECTION:
+        return ROWS[_BY_SECTION[section]]
+    if section == "L":
+        return ROWS["租赁和商务服务业"]
+    if section in _NEEDS_DIVISION:
+        if len(industry_code) < 3:
+            raise IndustryTooCoarse(
+                f"section {section} spans several 300号 rows; give at least the 2-digit division"
+            )
+        return ROWS[_BY_DIVISION.get(industry_code[:3], OTHER)]
+    if section == "K":
+        if len(industry_code) < 4:
+            raise IndustryTooCoarse(
+                "real estate (K70) spans several 300号 rows; give at least the group (K701, K702, ...)"
+            )
+        return ROWS[_BY_GROUP.get(industry_code[:4], OTHER)]
+    return ROWS[OTHER]
+
+
+@dataclass(frozen=True)
+class Figures:
+    employees: int
+    revenue_fen: int
+    total_assets_fen: int
+
+    def value(self, indicator: Indicator) -> int:
+        """The figure in the unit of the table: 人, or fen for money (compared to 万元 x 10^6)."""
+        if indicator == "employees":
+            return self.employees
+        return self.revenue_fen if indicator == "revenue" else self.total_assets_fen
+
+
+@dataclass(frozen=True)
+class Classification:
+    size: Size
+    row: str
+    basis: str
+
+
+def _meets(figures: Figures, bounds: Bounds, size: Size) -> bool:
+    scale = 1 if bounds.indicator == "employees" else FEN_PER_WAN
+    return figures.value(bounds.indicator) >= bounds.lower_bound(size) * scale
+
+
+def classify(industry_code: str, figures: Figures) -> Classification:
+    """Size by 300号: the first of large, medium, small whose every lower bound is met, else micro."""
+    row = row_for(industry_code)
+    size: Size = "micro"
+    for candidate in ("large", "medium", "small"):
+        if all(_meets(figures, bounds, candidate) for bounds in row.bounds):
+            size = candidate
+            break
+    return Classification(size, row.name, _basis(industry_code, row, figures, size))
+
+
+def format_wan(fen: int) -> str:
+    """Fen as 万元 with every significant decimal and no float: 3,500,000 fen -> '3.5万元'."""
+    whole, rest = divmod(fen, FEN_PER_WAN)
+    decimals = f"{rest:06d}".rstrip("0")
+    return f"{whole}.{decimals}万元" if decimals else f"{whole}万元"
+
+
+def _describe(figures: Figures, bounds: Bounds) -> str:
+    name = INDICATOR_NAMES[bounds.indicator]
+    if bounds.indicator == "employees":
+        value, unit = f"{figures.employees}人", "人"
+    else:
+        value, unit = format_wan(figures.value(bounds.indicator)), "万元"
+    return (
+        f"{name} {value} (small ≥ {bounds.small}{unit}, medium ≥ {bounds.medium}{unit}, "
+        f"large ≥ {bounds.large}{unit})"
+    )
+
+
+def _basis(industry_code: str, row: Row, figures: Figures, size: Size) -> str:
+    figures_text = "; ".join(_describe(figures, bounds) for bounds in row.bounds)
+    if size == "micro":
+        why = "an indicator is below the small lower bound"
+    elif size == "large":
+        why = "every large lower bound is met"
+    else:
+        upper: Size = "medium" if size == "small" else "large"
+        why = f"every {size} lower bound is met, not every {upper} one"
+    return (
+        f"工信部联企业〔2011〕300号, row {row.name} (industry {industry_code}): {figures_text}. "
+        f"{SIZE_NAMES[size]} ({size}): {why}."
+    )

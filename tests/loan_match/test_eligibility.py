@@ -1,0 +1,187 @@
+"""The pure eligibility module: each criterion fails on its own, and every failure is returned."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from services.loan_match.eligibility import (
+    CRITERIA,
+    Answer,
+    Capacity,
+    Enterprise,
+    Product,
+    Rating,
+    Request,
+    evaluate,
+    rating_at_least,
+)
+
+BANK = "bank-1"
+# A product that constrains every criterion, and an enterprise that meets all of them.
+PRODUCT = Product(
+    id="p1",
+    bank_org_id=BANK,
+    name="全条件产品",
+    product_type="guaranteed",
+    min_amount_fen=100,
+    max_amount_fen=1000,
+    min_term_months=6,
+    max_term_months=24,
+    annual_rate_bp=400,
+    min_rating="B",
+    tax_multiple={"A": 10, "B": 5},
+    sizes=("small",),
+    region_codes=("620100",),
+    industry_prefixes=("C13",),
+    min_years_in_business=2,
+    min_revenue_fen=5000,
+    required_flags=("high_tech",),
+    accepted_collateral=("ip", "equipment"),
+    requires_guarantee=True,
+)
+ENTERPRISE = Enterprise(
+    size="small",
+    region_code="620102",
+    industry_code="C1311",
+    years_in_business=2,
+    revenue_fen=5000,
+    flags=frozenset({"high_tech", "agri_leading"}),
+    collateral=frozenset({"equipment"}),
+)
+REQUEST = Request(amount_fen=500, term_months=12)
+RATING = Rating(Answer.KNOWN, "B", avg_annual_tax_fen=100)
+CAPACITY = {BANK: Capacity(Answer.KNOWN, ("平凉市融资担保",))}
+
+
+def failed(**changes: Any) -> list[str]:
+    product = replace(PRODUCT, **changes.pop("product", {}))
+    enterprise = replace(ENTERPRISE, **changes.pop("enterprise", {}))
+    request = replace(REQUEST, **changes.pop("request", {}))
+    rating = changes.pop("rating", RATING)
+    capacity = changes.pop("capacity", CAPACITY)
+    assert not changes
+    return [check.criterion for check in evaluate(product, enterprise, request, rating, capacity).failed]
+
+
+def test_baseline_passes_every_criterion() -> None:
+    outcome = evaluate(PRODUCT, ENTERPRISE, REQUEST, RATING, CAPACITY)
+    assert outcome.eligible
+    assert [check.criterion for check in outcome.passed] == list(CRITERIA)
+
+
+@pytest.mark.parametrize(
+    ("criterion", "changes"),
+    [
+        ("amount", {"request": {"amount_fen": 99}}),
+        ("amount", {"request": {"amount_fen": 1001}, "product": {"tax_multiple": None}}),
+        ("term", {"request": {"term_months": 5}}),
+        ("term", {"request": {"term_months": 25}}),
+        ("rating", {"rating": Rating(Answer.KNOWN, "M", 1000), "product": {"tax_multiple": {"M": 5}}}),
+        ("rating", {"rating": Rating(Answer.KNOWN, "C", 1000), "product": {"tax_multiple": {"C": 5}}}),
+        ("tax_multiple", {"rating": Rating(Answer.KNOWN, "B", 99)}),
+        ("tax_multiple", {"rating": Rating(Answer.KNOWN, "B", None)}),
+        ("tax_multiple", {"rating": Rating(Answer.KNOWN, "A", 1000), "product": {"tax_multiple": {"B": 5}}}),
+        ("size", {"enterprise": {"size": "medium"}}),
+        ("size", {"enterprise": {"size": "large"}, "product": {"sizes": ()}}),
+        ("region", {"enterprise": {"region_code": "620202"}}),
+        ("industry", {"enterprise": {"industry_code": "C1411"}}),
+        ("years_in_business", {"enterprise": {"years_in_business": 1}}),
+        ("revenue", {"enterprise": {"revenue_fen": 4999}}),
+        ("flags", {"enterprise": {"flags": frozenset({"agri_leading"})}}),
+        ("collateral", {"enterprise": {"collateral": frozenset({"real_estate"})}}),
+        ("guarantee_capacity", {"capacity": {BANK: Capacity(Answer.KNOWN, ())}}),
+        ("guarantee_capacity", {"capacity": {BANK: Capacity(Answer.NONE)}}),
+        ("guarantee_capacity", {"capacity": {}}),
+    ],
+)
+def test_each_criterion_fails_on_its_own(criterion: str, changes: dict[str, Any]) -> None:
+    assert failed(**changes) == [criterion]
+
+
+def test_every_failure_is_returned_in_contract_order() -> None:
+    everything_wrong = {
+        "request": {"amount_fen": 5000, "term_months": 60},
+        "rating": Rating(Answer.KNOWN, "D", 1),
+        "enterprise": {
+            "size": "large",
+            "region_code": "110101",
+            "industry_code": "A0111",
+            "years_in_business": 0,
+            "revenue_fen": 0,
+            "flags": frozenset(),
+            "collateral": frozenset(),
+        },
+        "capacity": {BANK: Capacity(Answer.KNOWN, ())},
+    }
+    assert failed(**everything_wrong) == list(CRITERIA)
+
+
+def test_no_rating_fails_rating_and_tax_multiple_only() -> None:
+    assert failed(rating=Rating(Answer.NONE)) == ["rating", "tax_multiple"]
+
+
+def test_credit_push_down_fails_only_the_criteria_that_need_it() -> None:
+    outcome = evaluate(PRODUCT, ENTERPRISE, REQUEST, Rating(Answer.UNAVAILABLE), CAPACITY)
+    assert [c.criterion for c in outcome.failed] == ["rating", "tax_multiple"]
+    assert all("did not answer" in c.detail for c in outcome.failed)
+
+
+def test_credit_push_down_does_not_matter_to_products_without_rating_rules() -> None:
+    product = replace(PRODUCT, min_rating=None, tax_multiple=None)
+    assert evaluate(product, ENTERPRISE, REQUEST, Rating(Answer.UNAVAILABLE), CAPACITY).eligible
+
+
+def test_guarantee_down_fails_only_guarantee_capacity() -> None:
+    outcome = evaluate(PRODUCT, ENTERPRISE, REQUEST, RATING, {BANK: Capacity(Answer.UNAVAILABLE)})
+    assert [(c.criterion, "did not answer" in c.detail) for c in outcome.failed] == [
+        ("guarantee_capacity", True)
+    ]
+
+
+def test_tax_figure_is_never_shown() -> None:
+    rating = Rating(Answer.KNOWN, "B", avg_annual_tax_fen=98765)
+    outcome = evaluate(PRODUCT, ENTERPRISE, replace(REQUEST, amount_fen=1000), rating, CAPACITY)
+    assert all("98765" not in c.detail and "98,765" not in c.detail for c in outcome.passed + outcome.failed)
+
+
+def test_boundaries_are_inclusive() -> None:
+    assert failed(request={"amount_fen": 100}) == []
+    assert failed(request={"amount_fen": 1000}, rating=Rating(Answer.KNOWN, "A", 100)) == []
+    assert failed(request={"term_months": 24}) == []
+    # amount == multiple x tax exactly passes
+    assert failed(request={"amount_fen": 500}, rating=Rating(Answer.KNOWN, "B", 100)) == []
+
+
+def test_empty_lists_mean_any() -> None:
+    product = replace(
+        PRODUCT,
+        sizes=(),
+        region_codes=(),
+        industry_prefixes=(),
+        required_flags=(),
+        accepted_collateral=(),
+    )
+    enterprise = replace(
+        ENTERPRISE, region_code="110101", industry_code="A0111", flags=frozenset(), collateral=frozenset()
+    )
+    assert evaluate(product, enterprise, REQUEST, RATING, CAPACITY).eligible
+
+
+@pytest.mark.parametrize(
+    ("rating", "minimum", "ok"),
+    [
+        ("A", "A", True),
+        ("A", "M", True),
+        ("B", "A", False),
+        ("B", "B", True),
+        ("M", "M", True),
+        ("M", "B", False),
+        ("C", "M", False),
+        ("D", "M", False),
+    ],
+)
+def test_rating_order(rating: str, minimum: str, ok: bool) -> None:
+    assert rating_at_least(rating, minimum) is ok
