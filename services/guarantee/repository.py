@@ -216,12 +216,13 @@ class Repository:
 
     async def capacity_rows(self, bank_org_id: str) -> Sequence[RowMapping]:
         """Local guarantors with an agreement with the bank, and their active weighted liability."""
+        partners = sa.select(agreement.c.guarantor_id).where(agreement.c.bank_org_id == bank_org_id)
         liability = (
             sa.select(
                 exposure.c.guarantor_id,
                 sa.func.sum(exposure.c.weighted_liability_fen).label("liability_fen"),
             )
-            .where(exposure.c.status == "active")
+            .where(exposure.c.status == "active", exposure.c.guarantor_id.in_(partners))
             .group_by(exposure.c.guarantor_id)
             .subquery()
         )

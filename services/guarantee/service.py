@@ -6,6 +6,7 @@ callers and answers expected failures as problems (CONTRACT §1, §4).
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlalchemy.engine import RowMapping
@@ -489,8 +490,17 @@ async def summary(repo: Repository, principal: Principal) -> schemas.Summary:
 # Capacity for loan_match
 
 
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 async def capacity(repo: Repository, bank_org_id: str, guaranteed_fen: int) -> schemas.Capacity:
-    rows = await repo.capacity_rows(bank_org_id)
+    # An id that cannot be an org is simply a bank without agreements.
+    rows = await repo.capacity_rows(bank_org_id) if _is_uuid(bank_org_id) else []
     guarantors = [
         schemas.CapacityGuarantor(
             guarantor_id=row["guarantor_id"],
