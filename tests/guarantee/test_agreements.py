@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.guarantee.helpers import G, SHARES_2422, admin, chain, institution, slug
+from tests.guarantee.helpers import SHARES_2422, G, admin, chain, institution, slug
 from tests.support.api import Api
 
 
