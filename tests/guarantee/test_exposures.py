@@ -245,3 +245,46 @@ async def test_repaid_in_full_and_recovery_needs_a_default(api: Api) -> None:
     for actor, status in ((sibling.actor, 404), (c.provincial.actor, 403), (c.bank, 403)):
         response = await api.call(actor, "POST", f"{url}/default", json={"defaulted_on": "2027-01-01"})
         assert response.status_code == status
+
+
+async def test_the_worked_example_of_the_readme(api: Api) -> None:
+    c = await chain(api, net_assets_fen=yuan(10_000_000))
+    e = await registered(api, c, principal_fen=yuan(1_000_000), small_micro=True)
+    assert (e["guaranteed_fen"], e["weighted_liability_fen"]) == (yuan(800_000), yuan(600_000))
+    url = f"{G}/exposures/{e['id']}"
+    a = c.local.actor
+    r = await api.call(
+        a, "POST", f"{url}/repayments", json={"amount_fen": yuan(250_000), "paid_on": "2026-06-01"}
+    )
+    assert (r.json()["guaranteed_fen"], r.json()["weighted_liability_fen"]) == (yuan(600_000), yuan(450_000))
+    d = (await api.call(a, "POST", f"{url}/default", json={"defaulted_on": "2026-09-01"})).json()
+    assert d["compensation_fen"] == yuan(600_000)
+    assert d["losses_fen"] == {
+        "bank": yuan(150_000),
+        "guarantor": yuan(300_000),
+        "provincial": yuan(150_000),
+        "national": yuan(150_000),
+    }
+    expected = [
+        (
+            30_000_000,
+            {"bank": 6_000_000, "guarantor": 12_000_000, "provincial": 6_000_000, "national": 6_000_000},
+        ),
+        (
+            10_000_001,
+            {"bank": 2_000_000, "guarantor": 4_000_001, "provincial": 2_000_000, "national": 2_000_000},
+        ),
+        (
+            34_999_999,
+            {"bank": 7_000_000, "guarantor": 13_999_999, "provincial": 7_000_000, "national": 7_000_000},
+        ),
+    ]
+    for amount, allocation in expected:
+        got = await api.call(
+            a, "POST", f"{url}/recoveries", json={"amount_fen": amount, "recovered_on": "2026-12-01"}
+        )
+        assert got.json()["allocation_fen"] == allocation
+    over = await api.call(
+        a, "POST", f"{url}/recoveries", json={"amount_fen": 1, "recovered_on": "2026-12-02"}
+    )
+    assert slug(over) == "recovery-exceeds-default"

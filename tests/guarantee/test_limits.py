@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.guarantee.helpers import G, chain, exposure_body, position, register, registered, slug
+from tests.guarantee.helpers import G, agreement, chain, exposure_body, position, register, registered, slug
 from tests.support.api import Api, make_uscc
 
 PARALLEL = 40
@@ -117,3 +117,22 @@ async def test_a_retried_repayment_is_applied_once(api: Api) -> None:
     assert again.json()["outstanding_fen"] == 9_000
     now = await api.call(c.local.actor, "GET", f"{G}/exposures/{e['id']}")
     assert now.json()["outstanding_fen"] == 9_000
+
+
+async def test_the_same_bank_loan_registered_at_once_by_two_guarantors(api: Api) -> None:
+    c = await chain(api)
+    other = await chain(api, provincial=c.provincial)
+    via_other = await agreement(api, c.bank, other.local)
+    for n in range(3):
+        loan_ref = f"RACE-{n}"
+        responses = await asyncio.gather(
+            register(api, c, loan_ref=loan_ref),
+            api.call(
+                other.local.actor,
+                "POST",
+                f"{G}/exposures",
+                json=exposure_body(c, agreement_id=via_other, loan_ref=loan_ref),
+            ),
+        )
+        assert sorted(r.status_code for r in responses) == [201, 409]
+        assert [slug(r) for r in responses if r.status_code == 409] == ["duplicate-loan"]
