@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from kit.app import AppContext
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles
-from kit.problems import not_found
+from kit.problems import PROBLEM_MEDIA_TYPE, not_found
 from kit.uscc import USCC
 from services.guarantee import schemas, service
 from services.guarantee.deps import Session, idempotent
@@ -33,6 +33,14 @@ def _ctx(request: Request) -> AppContext:
 Ctx = Annotated[AppContext, Depends(_ctx)]
 
 
+def problems(**by_status: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problems an operation may answer: ``problems(s409="slug, slug")``."""
+    return {
+        int(status[1:]): {"description": f"Problem types: {slugs}.", "content": {PROBLEM_MEDIA_TYPE: {}}}
+        for status, slugs in by_status.items()
+    }
+
+
 def _is_uuid(value: object) -> bool:
     try:
         UUID(str(value))
@@ -41,7 +49,16 @@ def _is_uuid(value: object) -> bool:
     return isinstance(value, str)
 
 
-@router.post("/institutions", status_code=201, dependencies=[idempotent])
+@router.post(
+    "/institutions",
+    status_code=201,
+    dependencies=[idempotent],
+    responses=problems(
+        s409="institution-exists, national-fund-exists, idempotency-key-in-use",
+        s422="validation-error, invalid-org-id, invalid-parent-id, idempotency-key-reused",
+        s503="dependency-unavailable",
+    ),
+)
 async def create_institution(
     body: schemas.InstitutionCreate, _: Admin, session: Session, ctx: Ctx
 ) -> schemas.Institution:
@@ -99,7 +116,18 @@ async def get_position(
     return await service.position(Repository(session), principal, str(institution_id))
 
 
-@router.post("/agreements", status_code=201, dependencies=[idempotent])
+@router.post(
+    "/agreements",
+    status_code=201,
+    dependencies=[idempotent],
+    responses=problems(
+        s409="agreement-exists, idempotency-key-in-use",
+        s422="validation-error, bank-share-too-low, national-share-out-of-range, "
+        "provincial-share-below-national, negative-share, shares-do-not-sum-to-10000, "
+        "invalid-bank-org-id, invalid-guarantor-id",
+        s503="dependency-unavailable",
+    ),
+)
 async def create_agreement(
     body: schemas.AgreementCreate, _: Admin, session: Session, ctx: Ctx
 ) -> schemas.Agreement:
@@ -115,7 +143,18 @@ async def get_agreement(agreement_id: UUID, principal: Viewer, session: Session)
     return service.agreement_out(row)
 
 
-@router.post("/exposures", status_code=201, dependencies=[idempotent])
+@router.post(
+    "/exposures",
+    status_code=201,
+    dependencies=[idempotent],
+    responses=problems(
+        s403="forbidden (not a local guarantor)",
+        s409="duplicate-loan, leverage-limit-exceeded, single-client-limit-exceeded "
+        "(with limit_fen, current_fen, requested_fen), idempotency-key-in-use",
+        s422="validation-error, invalid-uscc, outside-policy-scope, invalid-agreement-id, "
+        "idempotency-key-reused",
+    ),
+)
 async def register_exposure(
     body: schemas.ExposureCreate, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
@@ -156,7 +195,15 @@ async def get_exposure(exposure_id: UUID, principal: Viewer, session: Session) -
     return service.exposure_out(row)
 
 
-@router.post("/exposures/{exposure_id}/repayments", dependencies=[idempotent])
+@router.post(
+    "/exposures/{exposure_id}/repayments",
+    dependencies=[idempotent],
+    responses=problems(
+        s404="not-found",
+        s409="exposure-not-active, idempotency-key-in-use",
+        s422="validation-error, repayment-exceeds-outstanding, date-out-of-range",
+    ),
+)
 async def repay(
     exposure_id: UUID, body: schemas.Repayment, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
@@ -165,7 +212,15 @@ async def repay(
     return service.exposure_out(row)
 
 
-@router.post("/exposures/{exposure_id}/default", dependencies=[idempotent])
+@router.post(
+    "/exposures/{exposure_id}/default",
+    dependencies=[idempotent],
+    responses=problems(
+        s404="not-found",
+        s409="exposure-not-active, idempotency-key-in-use",
+        s422="validation-error, date-out-of-range",
+    ),
+)
 async def default(
     exposure_id: UUID, body: schemas.Default, principal: Guarantor, session: Session
 ) -> schemas.DefaultResult:
@@ -178,7 +233,15 @@ async def default(
     )
 
 
-@router.post("/exposures/{exposure_id}/recoveries", dependencies=[idempotent])
+@router.post(
+    "/exposures/{exposure_id}/recoveries",
+    dependencies=[idempotent],
+    responses=problems(
+        s404="not-found",
+        s409="exposure-not-compensated, idempotency-key-in-use",
+        s422="validation-error, recovery-exceeds-default (with remaining_fen), date-out-of-range",
+    ),
+)
 async def recover(
     exposure_id: UUID, body: schemas.Recovery, principal: Guarantor, session: Session
 ) -> schemas.RecoveryResult:
