@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kit.money import yuan
-from tests.guarantee.helpers import G, admin, chain, institution, national_fund, position, slug
+from tests.guarantee.helpers import G, admin, chain, institution, national_fund, position, register, slug
 from tests.support.api import Api
 
 
@@ -84,6 +84,14 @@ async def test_a_new_audited_figure_changes_capacity(api: Api) -> None:
     assert patched.json()["net_assets_fen"] == yuan(2_000_000)
     after = await position(api, c.local)
     assert (after["capacity_fen"], after["single_client_cap_fen"]) == (yuan(20_000_000), yuan(200_000))
+    # An audited loss of all net assets: no new exposure fits any more.
+    await admin(api, "PATCH", f"{G}/institutions/{c.local.id}", json={"net_assets_fen": 0})
+    refused = await register(api, c, principal_fen=100)
+    assert (refused.status_code, slug(refused), refused.json()["limit_fen"]) == (
+        409,
+        "leverage-limit-exceeded",
+        0,
+    )
     too_high = await admin(api, "PATCH", f"{G}/institutions/{c.local.id}", json={"leverage_multiple": 16})
     assert (too_high.status_code, slug(too_high)) == (422, "validation-error")
     missing = await admin(

@@ -137,6 +137,16 @@ class TestWeighting:
         assert f.guaranteed_fen == yuan(800_000)
         assert f.weighted_liability_fen == yuan(600_000)
 
+    @given(guaranteed=st.integers(0, 10**12), principal=st.integers(1, 10**9), small_micro=st.booleans())
+    def test_weight_is_75_percent_rounded_half_up_or_100(
+        self, guaranteed: int, principal: int, small_micro: bool
+    ) -> None:
+        w = rules.weighted_liability(guaranteed, principal_fen=principal, small_micro=small_micro)
+        if small_micro and principal <= yuan(5_000_000):
+            assert -2 < 4 * w - 3 * guaranteed <= 2  # |w - 0.75 g| <= 1/2, halves go up
+        else:
+            assert w == guaranteed
+
     def test_policy_scope(self) -> None:
         assert rules.is_policy_scope(yuan(10_000_000))
         assert not rules.is_policy_scope(yuan(10_000_000) + 1)
