@@ -1,0 +1,192 @@
+"""Request and response bodies of the guarantee API (CONTRACT §4). Money in fen, shares in bp."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from kit.uscc import USCC
+
+Tier = Literal["national_fund", "provincial", "local"]
+Status = Literal["active", "repaid", "compensated"]
+Fen = int
+MAX_FEN = 10**15  # far above any guarantor's book; keeps products inside BIGINT
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class InstitutionCreate(Body):
+    org_id: UUID
+    name: str = Field(min_length=1, max_length=200)
+    tier: Tier
+    parent_id: UUID | None = None
+    net_assets_fen: Fen = Field(ge=0, le=MAX_FEN)
+    leverage_multiple: int = Field(default=10, ge=1, le=15)
+
+
+class InstitutionUpdate(Body):
+    net_assets_fen: Fen | None = Field(default=None, ge=0, le=MAX_FEN)
+    leverage_multiple: int | None = Field(default=None, ge=1, le=15)
+
+
+class Institution(BaseModel):
+    id: str
+    org_id: str
+    name: str
+    tier: Tier
+    parent_id: str | None
+    net_assets_fen: Fen
+    leverage_multiple: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class Position(BaseModel):
+    institution_id: str
+    tier: Tier
+    net_assets_fen: Fen
+    leverage_multiple: int
+    capacity_fen: Fen
+    liability_fen: Fen
+    headroom_fen: Fen
+    single_client_cap_fen: Fen
+    active_exposures: int
+    compensated_fen: Fen
+    recovered_fen: Fen
+    compensation_rate_bp: int
+
+
+class Parties(BaseModel):
+    """One amount per party of the chain."""
+
+    bank: int
+    guarantor: int
+    provincial: int
+    national: int
+
+
+class AgreementCreate(Body):
+    bank_org_id: UUID
+    guarantor_id: UUID
+    # Plain integers here: the 国办发〔2019〕6号 rules are checked one by one, each with its own slug.
+    shares_bp: Parties
+
+
+class Agreement(BaseModel):
+    id: str
+    bank_org_id: str
+    guarantor_id: str
+    provincial_id: str
+    shares_bp: Parties
+    created_at: dt.datetime
+
+
+class ExposureCreate(Body):
+    agreement_id: UUID
+    loan_ref: str = Field(min_length=1, max_length=100)
+    uscc: USCC
+    principal_fen: Fen = Field(gt=0, le=MAX_FEN)
+    small_micro: bool
+    fee_rate_bp: int = Field(ge=0, le=10_000)
+    start_date: dt.date
+    maturity_date: dt.date
+
+    @model_validator(mode="after")
+    def _maturity_after_start(self) -> ExposureCreate:
+        if self.maturity_date <= self.start_date:
+            raise ValueError("maturity_date must be after start_date")
+        return self
+
+
+class Exposure(BaseModel):
+    id: str
+    agreement_id: str
+    guarantor_id: str
+    bank_org_id: str
+    loan_ref: str
+    uscc: str
+    status: Status
+    small_micro: bool
+    principal_fen: Fen
+    outstanding_fen: Fen
+    guaranteed_fen: Fen
+    weighted_liability_fen: Fen
+    shares_fen: Parties
+    shares_bp: Parties
+    fee_rate_bp: int
+    start_date: dt.date
+    maturity_date: dt.date
+    ended_on: dt.date | None = Field(description="When it was repaid in full or defaulted.")
+    defaulted_fen: Fen | None = Field(description="The outstanding amount at default (代偿 basis).")
+    compensation_fen: Fen | None = Field(description="代偿 paid by the guarantor to the bank.")
+    losses_fen: Parties | None
+    recovered_fen: Parties = Field(description="追偿 so far, per party (cumulative).")
+    total_recovered_fen: Fen
+    created_at: dt.datetime
+
+
+class Repayment(Body):
+    amount_fen: Fen = Field(gt=0, le=MAX_FEN)
+    paid_on: dt.date
+
+
+class Default(Body):
+    defaulted_on: dt.date
+
+
+class DefaultResult(BaseModel):
+    exposure: Exposure
+    compensation_fen: Fen
+    losses_fen: Parties
+
+
+class Recovery(Body):
+    amount_fen: Fen = Field(gt=0, le=MAX_FEN)
+    recovered_on: dt.date
+
+
+class RecoveryResult(BaseModel):
+    allocation_fen: Parties
+    total_recovered_fen: Fen
+
+
+class TierFigures(BaseModel):
+    outstanding_share_fen: Fen
+    active_exposures: int
+    compensated_fen: Fen
+    recovered_fen: Fen
+
+
+class SummaryTiers(BaseModel):
+    national_fund: TierFigures
+    provincial: TierFigures
+    local: TierFigures
+
+
+class Summary(BaseModel):
+    scope: str = Field(description="`all`, or the provincial institution id whose subtree is covered.")
+    tiers: SummaryTiers
+    active_exposures: int
+    active_principal_fen: Fen
+    avg_fee_rate_bp: int = Field(description="Principal-weighted, over active exposures (target ≤ 100).")
+    small_micro_share_bp: int = Field(description="Of active principal (target ≥ 8000).")
+    upto_5m_share_bp: int = Field(description="Active principal in loans ≤ 5,000,000 yuan (target ≥ 5000).")
+
+
+class CapacityGuarantor(BaseModel):
+    guarantor_id: str
+    name: str
+    agreement_id: str
+    headroom_fen: Fen
+    sufficient: bool
+
+
+class Capacity(BaseModel):
+    bank_org_id: str
+    guaranteed_fen: Fen
+    guarantors: list[CapacityGuarantor]

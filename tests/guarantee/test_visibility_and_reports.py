@@ -1,0 +1,171 @@
+"""Who sees which exposures (CONTRACT §4 visibility), the summary report, and capacity for loan_match."""
+
+from __future__ import annotations
+
+import httpx
+
+from kit.money import yuan
+from kit.principal import Principal, sign
+from tests.guarantee.helpers import (
+    Chain,
+    G,
+    admin,
+    agreement,
+    chain,
+    institution,
+    registered,
+    service_headers,
+    slug,
+)
+from tests.support.api import Api
+from tests.support.stack import INTERNAL_SECRET, Stack
+
+
+async def test_each_role_and_tier_sees_what_it_should(api: Api) -> None:
+    c = await chain(api)
+    e = await registered(api, c)
+    sibling = await institution(api, "local", c.provincial.id)
+    other_provincial = await institution(api, "provincial", c.fund.id)
+    other_bank = await api.org("bank")
+    url = f"{G}/exposures/{e['id']}"
+    for actor in (c.local.actor, c.provincial.actor, c.fund.actor, c.bank):
+        got = await api.call(actor, "GET", url)
+        assert (got.status_code, got.json()["id"]) == (200, e["id"]), actor.name
+    assert (await admin(api, "GET", url)).status_code == 200
+    for actor in (sibling.actor, other_provincial.actor, other_bank):
+        assert (await api.call(actor, "GET", url)).status_code == 404
+        listed = await api.call(actor, "GET", f"{G}/exposures", params={"uscc": e["uscc"]})
+        assert listed.json()["items"] == []
+    for actor in (await api.org("tax_authority"), await api.org("partner_app"), await api.org("guarantor")):
+        assert (await api.call(actor, "GET", url)).status_code == 403
+        assert (await api.call(actor, "GET", f"{G}/exposures")).status_code == 403
+    missing = await api.call(c.local.actor, "GET", f"{G}/exposures/00000000-0000-4000-8000-000000000000")
+    assert missing.status_code == 404
+
+
+async def test_lists_filter_and_page(api: Api) -> None:
+    c = await chain(api)
+    made = [await registered(api, c, principal_fen=10_000 + n) for n in range(5)]
+    paid = await api.call(
+        c.local.actor,
+        "POST",
+        f"{G}/exposures/{made[0]['id']}/repayments",
+        json={"amount_fen": 10_000, "paid_on": "2026-02-01"},
+    )
+    assert paid.status_code == 200
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (await api.call(c.bank, "GET", f"{G}/exposures", params=params)).json()
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [m["id"] for m in made]  # oldest first, no repeats, no gaps
+    active = await api.call(
+        c.provincial.actor, "GET", f"{G}/exposures", params={"status": "active", "limit": 1000}
+    )
+    ids = {item["id"] for item in active.json()["items"]}
+    assert {m["id"] for m in made[1:]} <= ids
+    assert made[0]["id"] not in ids
+    one = await api.call(c.local.actor, "GET", f"{G}/exposures", params={"uscc": made[3]["uscc"].lower()})
+    assert [item["id"] for item in one.json()["items"]] == [made[3]["id"]]
+    bad = await api.call(c.local.actor, "GET", f"{G}/exposures", params={"uscc": "123"})
+    assert slug(bad) == "invalid-uscc"
+    assert (
+        slug(await api.call(c.local.actor, "GET", f"{G}/exposures", params={"cursor": "nope"}))
+        == "invalid-cursor"
+    )
+    assert (
+        slug(await api.call(c.local.actor, "GET", f"{G}/exposures", params={"status": "lost"}))
+        == "validation-error"
+    )
+
+
+async def test_summary_for_a_provincial_subtree(api: Api) -> None:
+    c = await chain(api, net_assets_fen=yuan(100_000_000))
+    second = await institution(api, "local", c.provincial.id, net_assets_fen=yuan(100_000_000))
+    second_agreement = await agreement(
+        api, c.bank, second, {"bank": 3000, "guarantor": 3000, "provincial": 2000, "national": 2000}
+    )
+    fund_before = (await api.call(c.fund.actor, "GET", f"{G}/reports/summary")).json()
+    await registered(api, c, principal_fen=yuan(1_000_000), small_micro=True, fee_rate_bp=80)
+    second_chain = Chain(c.fund, c.provincial, second, c.bank, second_agreement)
+    await registered(api, second_chain, principal_fen=yuan(6_000_000), small_micro=False, fee_rate_bp=150)
+    report = await api.call(c.provincial.actor, "GET", f"{G}/reports/summary")
+    assert report.status_code == 200, report.text
+    r = report.json()
+    assert r["scope"] == c.provincial.id
+    assert (r["active_exposures"], r["active_principal_fen"]) == (2, yuan(7_000_000))
+    assert r["avg_fee_rate_bp"] == 140  # (1m x 80 + 6m x 150) / 7m
+    assert (r["small_micro_share_bp"], r["upto_5m_share_bp"]) == (1429, 1429)  # 1/7 half up
+    tiers = r["tiers"]
+    assert tiers["local"]["outstanding_share_fen"] == yuan(400_000 + 1_800_000)
+    assert tiers["provincial"]["outstanding_share_fen"] == yuan(200_000 + 1_200_000)
+    assert tiers["national_fund"]["outstanding_share_fen"] == yuan(200_000 + 1_200_000)
+    assert tiers["local"]["active_exposures"] == 2
+    fund_after = (await api.call(c.fund.actor, "GET", f"{G}/reports/summary")).json()
+    assert fund_after["scope"] == "all"
+    assert fund_after["active_principal_fen"] - fund_before["active_principal_fen"] == yuan(7_000_000)
+    assert (await admin(api, "GET", f"{G}/reports/summary")).status_code == 200
+    for actor in (c.local.actor, await api.org("guarantor")):
+        assert (await api.call(actor, "GET", f"{G}/reports/summary")).status_code == 403
+    assert (await api.call(c.bank, "GET", f"{G}/reports/summary")).status_code == 403
+
+
+async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
+    c = await chain(api, net_assets_fen=1_000_000)  # capacity 10,000,000
+    roomy = await institution(api, "local", c.provincial.id, net_assets_fen=2_000_000)
+    roomy_agreement = await agreement(api, c.bank, roomy)
+    await registered(api, c, principal_fen=125_000, small_micro=False)  # 100,000 weighted
+    url = stack.url("guarantee") + "/internal/guarantee/capacity"
+    async with httpx.AsyncClient() as client:
+        got = await client.get(
+            url,
+            params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 15_000_000},
+            headers=service_headers(),
+        )
+        assert got.status_code == 200, got.text
+        assert got.json() == {
+            "bank_org_id": c.bank.org_id,
+            "guaranteed_fen": 15_000_000,
+            "guarantors": [
+                {
+                    "guarantor_id": roomy.id,
+                    "name": roomy.actor.name,
+                    "agreement_id": roomy_agreement,
+                    "headroom_fen": 20_000_000,
+                    "sufficient": True,
+                },
+                {
+                    "guarantor_id": c.local.id,
+                    "name": c.local.actor.name,
+                    "agreement_id": c.agreement_id,
+                    "headroom_fen": 9_900_000,
+                    "sufficient": False,
+                },
+            ],
+        }
+        for bank_id in ("00000000-0000-4000-8000-000000000000", "not-a-uuid"):
+            empty = await client.get(
+                url, params={"bank_org_id": bank_id, "guaranteed_fen": 1}, headers=service_headers()
+            )
+            assert empty.json()["guarantors"] == []
+        as_org = Principal(role="bank", name="b", org_id=c.bank.org_id)
+        forbidden = await client.get(
+            url,
+            params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 1},
+            headers={"X-Finmatch-Principal": sign(as_org, INTERNAL_SECRET)},
+        )
+        assert forbidden.status_code == 403
+        assert (
+            await client.get(url, params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 1})
+        ).status_code == 401
+    through_gateway = await api.call(
+        c.bank,
+        "GET",
+        "/internal/guarantee/capacity",
+        params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 1},
+    )
+    assert through_gateway.status_code == 404
