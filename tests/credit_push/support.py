@@ -124,6 +124,9 @@ class Direct:
     async def call(
         self, role: str, org_id: str | None, method: str, path: str, **kwargs: Any
     ) -> httpx.Response:
-        principal = Principal(role=role, name=f"{role}-direct", org_id=org_id or str(uuid.uuid4()))
+        if role == "service":
+            principal = Principal(role=role, name="loan_match", service="loan_match")
+        else:
+            principal = Principal(role=role, name=f"{role}-direct", org_id=org_id or str(uuid.uuid4()))
         headers = {"X-Finmatch-Principal": sign(principal, INTERNAL_SECRET)}
         return await self.client.request(method, path, headers=headers, **kwargs)
