@@ -554,7 +554,14 @@ async def requeue_delivery(
 ) -> bool:
     result = await session.execute(
         sa.update(deliveries)
-        .where(deliveries.c.id == delivery_id, deliveries.c.bank_org_id == uuid.UUID(bank_id))
+        .where(
+            deliveries.c.id == delivery_id,
+            deliveries.c.bank_org_id == uuid.UUID(bank_id),
+            # A deleted subscription's deliveries can no longer be sent.
+            deliveries.c.subscription_id.in_(
+                sa.select(subscriptions.c.id).where(subscriptions.c.status != "deleted")
+            ),
+        )
         .values(**_requeue_values(now))
         .returning(deliveries.c.id)
     )

@@ -89,7 +89,7 @@ async def attempt(
 async def dispatch_one(ctx: AppContext, client: httpx.AsyncClient) -> bool:
     """Claim, send and record one due delivery; False when none is due."""
     async with ctx.sessionmaker.begin() as session:
-        now = datetime.now(UTC).replace(microsecond=0)
+        now = datetime.now(UTC)
         claimed = await repo.claim_due(session, now)
         if claimed is None:
             return False
@@ -106,6 +106,14 @@ async def dispatch_one(ctx: AppContext, client: httpx.AsyncClient) -> bool:
             error=result.error,
             now=done,
         )
+        if decision.status != "delivered":
+            log.info(
+                "delivery %s (event %s): attempt failed (%s); now %s",
+                claimed.id,
+                claimed.event["id"],
+                result.status_code or result.error,
+                decision.status,
+            )
         if decision.pause_subscription:
             await repo.pause_subscription(
                 session, claimed.subscription_id, "the receiver answered 410 Gone", done
