@@ -21,6 +21,16 @@ from kit.settings import PROCESS_NAMES, Settings
 GRACE_S = 10.0
 
 
+def _die_with_parent() -> None:
+    """Linux: the child gets SIGTERM if the supervisor itself is killed (even with -9)."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 class Supervisor:
     def __init__(self, settings: Settings, env: Mapping[str, str]) -> None:
         self.settings = settings
@@ -34,6 +44,7 @@ class Supervisor:
                 [sys.executable, "-m", "deploy.cli", "serve", name],
                 env=self.env,
                 start_new_session=True,  # signals reach children only through us
+                preexec_fn=_die_with_parent,
             )
 
     def install_signal_handlers(self) -> None:

@@ -16,7 +16,7 @@ from gateway.ratelimit import TokenBuckets
 from gateway.routes import internal_router, router
 from kit.app import AppContext, build_app
 from kit.health import ReadinessCheck
-from kit.http import make_client
+from kit.http import TRANSPORT_ERRORS, make_client
 from kit.settings import SERVICE_NAMES, Settings
 
 DESCRIPTION = """The public API of finmatch, the Gansu SME financing-matching platform.
@@ -39,7 +39,7 @@ async def openapi_json(request: Request) -> JSONResponse:
     async def fetch(name: str) -> dict[str, Any] | None:
         try:
             response = await client.get(f"{settings.url_of(name)}/openapi.json", timeout=5.0)
-        except httpx.HTTPError:
+        except TRANSPORT_ERRORS:
             return None
         return response.json() if response.status_code == 200 else None
 
@@ -66,7 +66,7 @@ def _service_ready(app: FastAPI, name: str) -> ReadinessCheck:
         client: httpx.AsyncClient = app.state.upstream
         try:
             response = await client.get(f"{app.state.settings.url_of(name)}/readyz", timeout=2.0)
-        except httpx.HTTPError as exc:
+        except TRANSPORT_ERRORS as exc:
             return f"{name}: {type(exc).__name__}"
         return None if response.status_code == 200 else f"{name}: answered {response.status_code}"
 

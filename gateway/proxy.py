@@ -16,6 +16,7 @@ from prometheus_client import Counter
 
 from gateway.auth import authenticate, rate_limit
 from kit import principal as principal_mod
+from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.problems import Problem
 from kit.requestid import HEADER as REQUEST_ID_HEADER
 from kit.requestid import current_request_id
@@ -72,25 +73,26 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
             content=await request.body(),
             headers=headers,
         )
-    except httpx.TimeoutException as exc:
-        UPSTREAM_ERRORS.labels(service, "timeout").inc()
-        raise Problem(
+    except TRANSPORT_ERRORS as exc:
+        raise _upstream_problem(service, exc) from exc
+    response_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
+    return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)
+
+
+def _upstream_problem(service: str, exc: BaseException) -> Problem:
+    kind = failure_kind(exc)
+    UPSTREAM_ERRORS.labels(service, kind).inc()
+    log.warning("upstream %s failed (%s): %r", service, kind, exc, extra={"upstream": service})
+    if kind == "timeout":
+        return Problem(
             504, "upstream-timeout", f"The {service} service did not answer in time.", title="Gateway timeout"
-        ) from exc
-    except httpx.ConnectError as exc:
-        UPSTREAM_ERRORS.labels(service, "unavailable").inc()
-        raise Problem(
+        )
+    if kind == "unavailable":
+        return Problem(
             503,
             "service-unavailable",
             f"The {service} service is not reachable.",
             title="Service unavailable",
             headers={"Retry-After": "5"},
-        ) from exc
-    except httpx.HTTPError as exc:
-        UPSTREAM_ERRORS.labels(service, "bad_gateway").inc()
-        log.warning("upstream %s failed: %r", service, exc, extra={"upstream": service})
-        raise Problem(
-            502, "bad-gateway", f"The {service} service broke off the answer.", title="Bad gateway"
-        ) from exc
-    response_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
-    return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)
+        )
+    return Problem(502, "bad-gateway", f"The {service} service broke off its answer.", title="Bad gateway")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway import repository
-from gateway.auth import Admin, Caller, parse_uuid
+from gateway.auth import Admin, Caller, caller, parse_uuid
 from gateway.keys import new_key
 from gateway.tables import Org, idempotency_keys
 from kit.db import get_session
@@ -24,8 +24,8 @@ Role = Literal["admin", "tax_authority", "bank", "guarantor", "partner_app"]
 Session = Annotated[AsyncSession, Depends(get_session)]
 
 
-def _caller_identity(request: Request) -> str:
-    return str(request.state.principal.identity)
+async def _caller_identity(request: Request) -> str:
+    return (await caller(request)).identity
 
 
 idempotent = Depends(Idempotency(idempotency_keys, _caller_identity))

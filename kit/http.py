@@ -7,6 +7,7 @@ runs on aiohttp's connection pool instead.
 
 from __future__ import annotations
 
+import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
 
@@ -21,3 +22,28 @@ def make_client(
         base_url=base_url,
         follow_redirects=False,
     )
+
+
+# What a call to another process can raise when that process is down, slow or broken.
+# httpx-aiohttp maps most aiohttp errors to httpx ones, but not all (a garbled answer
+# surfaces as aiohttp's own ClientError).
+TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
+    httpx.HTTPError,
+    aiohttp.ClientError,
+    OSError,
+    TimeoutError,
+)
+
+
+def failure_kind(exc: BaseException) -> str:
+    """``timeout``, ``unavailable`` (nobody listening) or ``broken`` (answer cut off or garbled)."""
+    cause = exc.__cause__ or exc
+    if isinstance(cause, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError):
+        return "broken"
+    if isinstance(exc, httpx.ConnectError) or isinstance(
+        cause, aiohttp.ClientConnectorError | ConnectionRefusedError
+    ):
+        return "unavailable"
+    if isinstance(exc, httpx.TimeoutException | TimeoutError) or isinstance(cause, TimeoutError):
+        return "timeout"
+    return "broken"

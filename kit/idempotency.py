@@ -14,6 +14,8 @@ answers are stored; a refused request changes nothing and may be retried with th
 from __future__ import annotations
 
 import hashlib
+import inspect
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -79,10 +81,11 @@ async def replay_handler(_: Request, exc: Exception) -> Response:
 class Idempotency:
     """Dependency factory: ``Depends(Idempotency(table, caller_of))`` on a creating POST.
 
-    ``caller_of(request)`` names the authenticated caller, so two callers never share keys.
+    ``caller_of(request)`` (sync or async) names the authenticated caller, so two callers
+    never share keys; it runs before the route's own dependencies, so it must authenticate.
     """
 
-    def __init__(self, table: sa.Table, caller_of: Any) -> None:
+    def __init__(self, table: sa.Table, caller_of: Callable[[Request], str | Awaitable[str]]) -> None:
         self.table = table
         self.caller_of = caller_of
 
@@ -102,7 +105,8 @@ class Idempotency:
     ) -> None:
         if idempotency_key is None:
             return
-        caller = str(self.caller_of(request))
+        named = self.caller_of(request)
+        caller = await named if inspect.isawaitable(named) else named
         body = await request.body()
         request_hash = hashlib.sha256(
             request.method.encode() + b" " + request.url.path.encode() + b"\n" + body

@@ -14,7 +14,7 @@ import httpx
 from pydantic import BaseModel
 
 from kit import principal as principal_mod
-from kit.http import make_client
+from kit.http import TRANSPORT_ERRORS, failure_kind, make_client
 from kit.problems import Problem
 from kit.requestid import HEADER as REQUEST_ID_HEADER
 from kit.requestid import current_request_id
@@ -66,10 +66,8 @@ class InternalClient:
         url = self.settings.url_of(target) + path
         try:
             response = await self._client.get(url, params=params, headers=self._headers())
-        except httpx.TimeoutException as exc:
-            raise DependencyUnavailable(target, "timed out") from exc
-        except httpx.HTTPError as exc:
-            raise DependencyUnavailable(target, type(exc).__name__) from exc
+        except TRANSPORT_ERRORS as exc:
+            raise DependencyUnavailable(target, failure_kind(exc)) from exc
         if response.status_code >= 500:
             raise DependencyUnavailable(target, f"answered {response.status_code}")
         return response

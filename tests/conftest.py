@@ -13,20 +13,20 @@ import pytest
 
 from kit.migrations import upgrade
 from tests.support.api import Api
-from tests.support.postgres import TestServer
+from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[TestServer]:
-    server = TestServer()
+def pg_server() -> Iterator[PgTestServer]:
+    server = PgTestServer()
     server.start()
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
-def database_url(pg_server: TestServer) -> str:
+def database_url(pg_server: PgTestServer) -> str:
     async def fresh() -> str:
         url = await pg_server.create_database()
         await upgrade(url)

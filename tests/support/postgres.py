@@ -25,7 +25,7 @@ async def _answers(url: str) -> bool:
     return True
 
 
-class TestServer:
+class PgTestServer:
     """A PostgreSQL server for this run; hands out fresh databases and drops them after."""
 
     def __init__(self) -> None:

@@ -1,0 +1,157 @@
+"""End to end: `finmatch up` starts the four real processes; we go through the gateway."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from kit.principal import HEADER as PRINCIPAL_HEADER
+from kit.principal import Principal, sign
+from kit.settings import PROCESS_NAMES
+from tests.support.postgres import PgTestServer
+from tests.support.stack import free_socket
+
+ADMIN_KEY = "e2e-admin-key-not-secret"
+PLATFORM_OUTPUT: list[str] = []
+
+
+@pytest.fixture(scope="module")
+def platform(pg_server: PgTestServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    import asyncio
+
+    database_url = asyncio.run(pg_server.create_database())
+    sockets = {name: free_socket() for name in PROCESS_NAMES}
+    ports = {name: str(sock.getsockname()[1]) for name, sock in sockets.items()}
+    for sock in sockets.values():
+        sock.close()
+    env = {
+        **os.environ,
+        "FINMATCH_DATABASE_URL": database_url,
+        "FINMATCH_ADMIN_KEY": ADMIN_KEY,
+        "FINMATCH_INTERNAL_SECRET": "e2e-internal-secret-0123456789",
+        **{f"FINMATCH_{name.upper()}_PORT": port for name, port in ports.items()},
+    }
+    workdir = tmp_path_factory.mktemp("up")  # `finmatch` runs from any directory
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deploy.cli", "up", "--demo"],
+        env=env,
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True)  # type: ignore[union-attr]
+    reader.start()
+    deadline = time.monotonic() + 90
+    while not any("finmatch is up" in line for line in output):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.terminate()
+            process.wait(timeout=30)
+            pytest.fail("finmatch up did not come up:\n" + "".join(output))
+        time.sleep(0.2)
+    assert httpx.get(urls["gateway"] + "/readyz", timeout=5).status_code == 200
+    PLATFORM_OUTPUT[:] = output
+    yield {"process": process, **urls}  # type: ignore[dict-item]
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_up_serves_the_platform_through_the_gateway(platform: dict[str, str]) -> None:
+    gateway = platform["gateway"]
+    admin = {"Authorization": f"Bearer {ADMIN_KEY}"}
+    org = httpx.post(f"{gateway}/v1/orgs", json={"name": "e2e bank", "role": "bank"}, headers=admin)
+    assert org.status_code == 201
+    key = httpx.post(f"{gateway}/v1/orgs/{org.json()['id']}/keys", headers=admin).json()["key"]
+    me = httpx.get(f"{gateway}/v1/me", headers={"Authorization": f"Bearer {key}", "X-Request-ID": "e2e-1"})
+    assert me.status_code == 200
+    assert me.json()["role"] == "bank"
+    assert me.headers["x-request-id"] == "e2e-1"
+    # The demo created one org per role.
+    roles = {
+        o["role"]
+        for o in httpx.get(f"{gateway}/v1/orgs", params={"limit": 1000}, headers=admin).json()["items"]
+    }
+    assert roles == {"admin", "tax_authority", "bank", "guarantor", "partner_app"}
+    spec = httpx.get(f"{gateway}/openapi.json").json()
+    assert "/v1/orgs" in spec["paths"]
+
+
+def test_forged_header_at_a_service_port_is_refused(platform: dict[str, str]) -> None:
+    forged = sign(
+        Principal(role="admin", name="x", org_id="00000000-0000-4000-8000-000000000001"),
+        "not-the-platform-secret-000",
+    )
+    for name, path in (
+        ("credit_push", "/v1/credit/stats"),
+        ("guarantee", "/v1/guarantee/reports/summary"),
+        ("loan_match", "/v1/match/stats"),
+    ):
+        response = httpx.get(platform[name] + path, headers={PRINCIPAL_HEADER: forged})
+        assert response.status_code == 401
+        assert httpx.get(platform[name] + "/healthz").status_code == 200
+
+
+def test_sigterm_stops_every_process(platform: dict[str, str]) -> None:
+    process: subprocess.Popen[str] = platform["process"]  # type: ignore[assignment]
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    assert any("key fmk_" in line for line in PLATFORM_OUTPUT)  # demo keys were printed
+    for name in PROCESS_NAMES:
+        with pytest.raises(httpx.HTTPError):
+            httpx.get(platform[name] + "/healthz", timeout=1)
+
+
+def test_children_do_not_outlive_a_killed_supervisor(pg_server: PgTestServer) -> None:
+    """kill -9 of `finmatch up` must not leave orphan services holding the ports."""
+    import asyncio
+
+    database_url = asyncio.run(pg_server.create_database())
+    sockets = {name: free_socket() for name in PROCESS_NAMES}
+    ports = {name: str(sock.getsockname()[1]) for name, sock in sockets.items()}
+    for sock in sockets.values():
+        sock.close()
+    env = {
+        **os.environ,
+        "FINMATCH_DATABASE_URL": database_url,
+        "FINMATCH_INTERNAL_SECRET": "e2e-internal-secret-0123456789",
+        **{f"FINMATCH_{name.upper()}_PORT": port for name, port in ports.items()},
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deploy.cli", "up"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    gateway = f"http://127.0.0.1:{ports['gateway']}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(gateway + "/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 20
+    alive = set(PROCESS_NAMES)
+    while alive and time.monotonic() < deadline:
+        for name in sorted(alive):
+            try:
+                httpx.get(f"http://127.0.0.1:{ports[name]}/healthz", timeout=0.5)
+            except httpx.HTTPError:
+                alive.discard(name)
+        time.sleep(0.2)
+    assert not alive
