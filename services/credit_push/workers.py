@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import httpx
 
 from kit.app import AppContext
-from kit.http import make_client
+from kit.http import TRANSPORT_ERRORS, failure_kind, make_client
 from kit.internal import DependencyUnavailable
 from kit.settings import Settings
 from services.credit_push import repository as repo
@@ -79,9 +79,9 @@ async def attempt(
     headers = headers_for(secrets, claimed.event["id"], now, body)
     try:
         response = await client.post(claimed.url, content=body.encode(), headers=headers)
-    except httpx.TimeoutException:
-        return AttemptResult(None, f"no answer within {settings.webhook_timeout_s:g} s")
-    except httpx.HTTPError as exc:
+    except TRANSPORT_ERRORS as exc:
+        if failure_kind(exc) == "timeout":
+            return AttemptResult(None, f"no answer within {settings.webhook_timeout_s:g} s")
         return AttemptResult(None, f"transport error: {type(exc).__name__}")
     return AttemptResult(response.status_code)
 

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-async def own_db(pg_server: postgres.TestServer) -> str:
+async def own_db(pg_server: postgres.PgTestServer) -> str:
     url = await pg_server.create_database()
     await upgrade(url)
     return url
