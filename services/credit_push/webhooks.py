@@ -57,6 +57,7 @@ def signature_header(secrets: Sequence[str], msg_id: str, timestamp: datetime, b
 def headers_for(secrets: Sequence[str], msg_id: str, timestamp: datetime, body: str) -> dict[str, str]:
     return {
         "content-type": "application/json",
+        "user-agent": "finmatch-credit-push/1",
         "webhook-id": msg_id,
         "webhook-timestamp": str(int(timestamp.timestamp())),
         "webhook-signature": signature_header(secrets, msg_id, timestamp, body),

@@ -15,6 +15,7 @@ import logging
 from datetime import UTC, datetime
 
 import httpx
+from prometheus_client import Counter
 
 from kit.app import AppContext
 from kit.http import TRANSPORT_ERRORS, failure_kind, make_client
@@ -26,6 +27,12 @@ from services.credit_push.ssrf import UnsafeUrl, check_url
 from services.credit_push.webhooks import AttemptResult, body_of, decide, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
+
+ATTEMPTS = Counter(
+    "finmatch_credit_webhook_attempts_total",
+    "Webhook delivery attempts by result (delivered, retrying, failed)",
+    ["result"],
+)
 
 DISPATCH_CONCURRENCY = 8
 
@@ -106,6 +113,7 @@ async def dispatch_one(ctx: AppContext, client: httpx.AsyncClient) -> bool:
             error=result.error,
             now=done,
         )
+        ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
         if decision.status != "delivered":
             log.info(
                 "delivery %s (event %s): attempt failed (%s); now %s",

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from kit.money import ratio_bp
-from tests.credit_push.support import eventually, feed_all, item, upload
+from tests.credit_push.support import Receiver, eventually, feed_all, item, upload
 from tests.support.api import Actor, Api, make_uscc
 
 
@@ -119,3 +119,56 @@ async def test_bad_outcomes_are_refused(api: Api) -> None:
         response = await api.call(bank, "POST", "/v1/credit/outcomes", json=body)
         assert response.status_code == 422, (overrides, response.text)
         assert response.json()["type"].endswith("/" + slug), response.text
+
+
+async def test_upload_and_consent_are_idempotent(api: Api) -> None:
+    tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
+    items = [item(rating="B")]
+    key = {"Idempotency-Key": "upload-" + items[0]["uscc"]}
+    first = await api.call(tax, "POST", "/v1/credit/ratings", json={"items": items}, headers=key)
+    again = await api.call(tax, "POST", "/v1/credit/ratings", json={"items": items}, headers=key)
+    assert first.json() == again.json() == {"accepted": 1, "unchanged": 0, "rejected": []}
+    assert again.headers.get("idempotent-replayed") == "true"
+    other_body = await api.call(tax, "POST", "/v1/credit/ratings", json={"items": [item()]}, headers=key)
+    assert other_body.status_code == 422
+    assert other_body.json()["type"].endswith("/idempotency-key-reused")
+
+    body = {"uscc": items[0]["uscc"], "bank_org_id": bank.org_id, "evidence_ref": "e-1"}
+    key = {"Idempotency-Key": "consent-" + items[0]["uscc"]}
+    made = await api.call(partner, "POST", "/v1/credit/consents", json=body, headers=key)
+    replayed = await api.call(partner, "POST", "/v1/credit/consents", json=body, headers=key)
+    assert made.status_code == replayed.status_code == 201
+    assert made.json()["id"] == replayed.json()["id"]
+    listed = (await api.call(bank, "GET", "/v1/credit/consents", params={"uscc": items[0]["uscc"]})).json()
+    assert len(listed["items"]) == 1
+    events = [e for e in await feed_all(api, bank) if e["data"]["uscc"] == items[0]["uscc"]]
+    assert len(events) == 1
+
+
+async def test_deliveries_are_private_to_their_bank(api: Api) -> None:
+    tax, bank, other = await api.org("tax_authority"), await api.org("bank"), await api.org("bank")
+    receiver = Receiver()
+    try:
+        sub = await api.call(bank, "POST", "/v1/credit/subscriptions", json={"url": receiver.url})
+        assert sub.status_code == 201
+        await upload(api, tax, [item(rating="A")])
+        mine = await eventually(lambda: _deliveries(api, bank))
+        theirs = await _deliveries(api, other)
+        assert not {d["id"] for d in theirs} & {d["id"] for d in mine}
+        stranger = await api.call(other, "POST", f"/v1/credit/deliveries/{mine[0]['id']}/retry")
+        assert stranger.status_code == 404
+        only_sub = await _deliveries(api, bank, subscription_id=sub.json()["id"])
+        assert {d["id"] for d in only_sub} == {d["id"] for d in mine}
+    finally:
+        receiver.stop()
+    bad_status = await api.call(bank, "GET", "/v1/credit/deliveries", params={"status": "lost"})
+    assert bad_status.status_code == 422
+    unknown = await api.call(bank, "POST", "/v1/credit/deliveries/not-an-id/retry")
+    assert unknown.status_code == 404
+
+
+async def _deliveries(api: Api, bank: Actor, **params: Any) -> list[dict[str, Any]]:
+    response = await api.call(bank, "GET", "/v1/credit/deliveries", params=params)
+    assert response.status_code == 200, response.text
+    items: list[dict[str, Any]] = response.json()["items"]
+    return items
