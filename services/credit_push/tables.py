@@ -1,8 +1,12 @@
-"""Tables of the credit_push service, all in its own PostgreSQL schema `credit_push`."""
+"""Tables of the credit_push service, all in its own PostgreSQL schema `credit_push`.
+
+Core tables (no ORM): every path here is set-based SQL in ``repository.py``.
+"""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from kit.idempotency import idempotency_table
 
@@ -10,3 +14,124 @@ SCHEMA = "credit_push"
 metadata = sa.MetaData(schema=SCHEMA)
 
 idempotency_keys = idempotency_table(metadata, SCHEMA)
+
+TS = sa.DateTime(timezone=True)
+
+# One row per enterprise and evaluation year; the current rating is the latest year.
+ratings = sa.Table(
+    "ratings",
+    metadata,
+    sa.Column("uscc", sa.Text, primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("rating", sa.Text, nullable=False),
+    sa.Column("region_code", sa.Text, nullable=True),
+    sa.Column("avg_annual_tax_fen", sa.BigInteger, nullable=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+)
+
+# Banks this service has learned from the gateway; next_seq is the per-bank event counter.
+banks = sa.Table(
+    "banks",
+    metadata,
+    sa.Column("org_id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("next_seq", sa.BigInteger, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+# The outbox: every event addressed to a bank, in its feed order.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("bank_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("uscc", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("data", JSONB, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+# What each bank was last told about an enterprise (row present = it holds a `published`).
+bank_views = sa.Table(
+    "bank_views",
+    metadata,
+    sa.Column("bank_org_id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("uscc", sa.Text, primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("full", sa.Boolean, nullable=False),
+)
+
+consents = sa.Table(
+    "consents",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("uscc", sa.Text, nullable=False),
+    sa.Column("bank_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("partner_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("evidence_ref", sa.Text, nullable=False),
+    sa.Column("expires_on", sa.Date, nullable=True),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("ended_at", TS, nullable=True),
+)
+
+subscriptions = sa.Table(
+    "subscriptions",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("bank_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("paused_reason", sa.Text, nullable=True),
+    sa.Column("min_rating", sa.Text, nullable=True),
+    sa.Column("region_codes", ARRAY(sa.Text), nullable=True),
+    sa.Column("secret", sa.Text, nullable=False),
+    sa.Column("previous_secret", sa.Text, nullable=True),
+    sa.Column("previous_secret_until", TS, nullable=True),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+)
+
+# Subscriptions that were sent a `published` for an enterprise and not yet its `withdrawn`.
+subscription_views = sa.Table(
+    "subscription_views",
+    metadata,
+    sa.Column("subscription_id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("uscc", sa.Text, primary_key=True),
+)
+
+deliveries = sa.Table(
+    "deliveries",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("event_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("subscription_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("bank_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    # Failed attempts since the delivery was (re)queued: the position in the retry schedule.
+    sa.Column("round_failures", sa.Integer, nullable=False),
+    sa.Column("last_status_code", sa.Integer, nullable=True),
+    sa.Column("last_error", sa.Text, nullable=True),
+    sa.Column("next_attempt_at", TS, nullable=True),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("delivered_at", TS, nullable=True),
+)
+
+outcomes = sa.Table(
+    "outcomes",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("bank_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("uscc", sa.Text, nullable=False),
+    sa.Column("amount_fen", sa.BigInteger, nullable=False),
+    sa.Column("credit_type", sa.Text, nullable=False),
+    sa.Column("granted_on", sa.Date, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)

@@ -1,0 +1,172 @@
+"""Pure rules of the ratings upload (CONTRACT §3): item validation and the batch plan. No I/O.
+
+Levels A/B/M/C/D (国家税务总局公告2014年第40号, level M added by 公告2018年第8号); a year is an
+evaluation year from 2014 (the first under 2014年第40号) to the current year. A re-upload of
+an identical item is unchanged; any difference for the same year is a dynamic adjustment
+(动态调整, 纳税缴费信用管理办法 2025年第12号 "何时记载何时评价") and gets a new version.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kit.uscc import InvalidUSCC, normalize_uscc
+
+RATINGS = ("A", "B", "M", "C", "D")
+FIRST_YEAR = 2014
+MAX_NAME = 200
+_REGION = re.compile(r"^[0-9]{6}$")
+# Far above any enterprise's tax, far below BIGINT: a typo guard, not a business rule.
+MAX_TAX_FEN = 10**15
+
+
+@dataclass(frozen=True)
+class RatingItem:
+    uscc: str
+    name: str
+    rating: str
+    year: int
+    region_code: str | None
+    avg_annual_tax_fen: int | None
+
+
+@dataclass(frozen=True)
+class Rejection:
+    index: int
+    uscc: str | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class StoredRating:
+    uscc: str
+    year: int
+    name: str
+    rating: str
+    region_code: str | None
+    avg_annual_tax_fen: int | None
+    version: int
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """What to store: the new or changed rows (with their new versions) and the counts."""
+
+    changed: list[StoredRating]
+    unchanged: int
+
+    @property
+    def changed_usccs(self) -> list[str]:
+        return sorted({row.uscc for row in self.changed})
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def parse_item(raw: Any, this_year: int) -> RatingItem | str:
+    """The item, or the reason it is rejected (a sentence a tax clerk can act on)."""
+    if not isinstance(raw, dict):
+        return "item must be an object"
+    uscc_raw = raw.get("uscc")
+    if not isinstance(uscc_raw, str):
+        return "uscc: required, a string"
+    try:
+        uscc = normalize_uscc(uscc_raw)
+    except InvalidUSCC as exc:
+        return f"uscc: invalid USCC: {exc}"
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        return "name: required, a non-empty string"
+    if len(name.strip()) > MAX_NAME:
+        return f"name: at most {MAX_NAME} characters"
+    rating = raw.get("rating")
+    if not isinstance(rating, str) or rating.strip().upper() not in RATINGS:
+        return f"rating: unknown level {rating!r}; one of A, B, M, C, D"
+    year = raw.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not FIRST_YEAR <= year <= this_year:
+        return f"year: {year!r} is not an evaluation year ({FIRST_YEAR} to {this_year})"
+    region = raw.get("region_code")
+    if region is not None and (not isinstance(region, str) or not _REGION.match(region)):
+        return "region_code: a 6-digit GB/T 2260 code"
+    tax = raw.get("avg_annual_tax_fen")
+    if tax is not None and (not _is_int(tax) or not 0 <= tax <= MAX_TAX_FEN):
+        return "avg_annual_tax_fen: a non-negative whole number of fen"
+    unknown = sorted(set(raw) - {"uscc", "name", "rating", "year", "region_code", "avg_annual_tax_fen"})
+    if unknown:
+        return f"unknown fields: {', '.join(unknown)}"
+    return RatingItem(uscc, name.strip(), rating.strip().upper(), year, region, tax)
+
+
+def parse_batch(items: Sequence[Any], this_year: int) -> tuple[list[RatingItem], list[Rejection]]:
+    """Valid items and the rejected ones; a second item for the same USCC and year is rejected."""
+    valid: list[RatingItem] = []
+    rejected: list[Rejection] = []
+    first_index: dict[tuple[str, int], int] = {}
+    for index, raw in enumerate(items):
+        parsed = parse_item(raw, this_year)
+        if isinstance(parsed, str):
+            uscc = raw.get("uscc") if isinstance(raw, dict) else None
+            rejected.append(Rejection(index, uscc if isinstance(uscc, str) else None, parsed))
+            continue
+        key = (parsed.uscc, parsed.year)
+        if key in first_index:
+            detail = f"duplicate of item {first_index[key]} (same uscc and year in one upload)"
+            rejected.append(Rejection(index, parsed.uscc, detail))
+            continue
+        first_index[key] = index
+        valid.append(parsed)
+    return valid, rejected
+
+
+def same_content(item: RatingItem, stored: StoredRating) -> bool:
+    return (item.name, item.rating, item.region_code, item.avg_annual_tax_fen) == (
+        stored.name,
+        stored.rating,
+        stored.region_code,
+        stored.avg_annual_tax_fen,
+    )
+
+
+def plan_batch(
+    items: Sequence[RatingItem],
+    stored: Mapping[tuple[str, int], StoredRating],
+    last_version: Mapping[str, int],
+) -> BatchPlan:
+    """Which items change something, and their versions.
+
+    ``version`` counts every stored change of an enterprise's ratings (any year), so a
+    receiver comparing versions never sees one go backwards when the current year moves on.
+    """
+    versions = dict(last_version)
+    changed: list[StoredRating] = []
+    unchanged = 0
+    for item in sorted(items, key=lambda i: (i.uscc, i.year)):
+        before = stored.get((item.uscc, item.year))
+        if before is not None and same_content(item, before):
+            unchanged += 1
+            continue
+        versions[item.uscc] = versions.get(item.uscc, 0) + 1
+        row = StoredRating(
+            item.uscc,
+            item.year,
+            item.name,
+            item.rating,
+            item.region_code,
+            item.avg_annual_tax_fen,
+            versions[item.uscc],
+        )
+        changed.append(row)
+    return BatchPlan(changed, unchanged)
+
+
+def current_of(rows: Sequence[StoredRating]) -> StoredRating | None:
+    """The current rating: the one with the latest year."""
+    return max(rows, key=lambda r: r.year, default=None)
+
+
+def with_version(row: StoredRating, version: int) -> StoredRating:
+    return replace(row, version=version)

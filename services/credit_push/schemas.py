@@ -1,0 +1,214 @@
+"""Request and response bodies of credit_push (CONTRACT §3)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+from kit.uscc import USCC
+
+Level = Literal["A", "B", "M", "C", "D"]
+PushLevel = Literal["A", "B", "M"]
+RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RatingItem(BaseModel):
+    """One item of an upload; an invalid item is rejected on its own, the rest are stored."""
+
+    uscc: str = Field(description="统一社会信用代码 (GB 32100); lower case is normalised.")
+    name: str
+    rating: Level
+    year: int = Field(ge=2014, description="Evaluation year, 2014 to the current year.")
+    region_code: str | None = Field(default=None, description="6-digit GB/T 2260 code.")
+    avg_annual_tax_fen: int | None = Field(default=None, ge=0, description="Average annual tax paid, fen.")
+
+
+# Items are checked one by one in the service so that one bad item does not fail the batch.
+LooseItem = Annotated[Any, WithJsonSchema(RatingItem.model_json_schema())]
+
+
+class RatingsUpload(Strict):
+    items: Annotated[list[LooseItem], Field(min_length=1, max_length=10_000)]
+
+
+class RejectedItem(BaseModel):
+    index: int
+    uscc: str | None
+    detail: str
+
+
+class IngestOut(BaseModel):
+    accepted: int = Field(description="New or changed items (a change for the same year bumps version).")
+    unchanged: int
+    rejected: list[RejectedItem]
+
+
+class RatingOut(BaseModel):
+    uscc: str
+    name: str
+    rating: Level
+    year: int
+    version: int
+    updated_at: datetime
+    avg_annual_tax_fen: int | None = Field(
+        default=None, description="Only for the tax authority, admins and banks holding a consent."
+    )
+
+
+class InternalRatingOut(BaseModel):
+    uscc: str
+    name: str
+    rating: Level
+    year: int
+    version: int
+    updated_at: datetime
+    avg_annual_tax_fen: int | None
+
+
+class ConsentIn(Strict):
+    uscc: USCC
+    bank_org_id: uuid.UUID
+    evidence_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)] = (
+        Field(
+            description="Reference to the enterprise's signed authorization (e.g. 电子税务局 record number)."
+        )
+    )
+    expires_on: date | None = Field(
+        default=None, description="Last day the consent is valid (Asia/Shanghai)."
+    )
+
+
+class ConsentOut(BaseModel):
+    id: uuid.UUID
+    uscc: str
+    bank_org_id: uuid.UUID
+    partner_org_id: uuid.UUID
+    evidence_ref: str
+    status: Literal["active", "revoked", "expired"]
+    expires_on: date | None
+    created_at: datetime
+    ended_at: datetime | None
+
+
+class SubscriptionIn(Strict):
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    min_rating: PushLevel | None = Field(
+        default=None, description="Only published events at this level or better."
+    )
+    region_codes: Annotated[list[RegionCode], Field(min_length=1, max_length=100)] | None = Field(
+        default=None,
+        description="Only enterprises in these regions (`xx0000` a province, `xxxx00` a prefecture).",
+    )
+
+
+class SubscriptionPatch(Strict):
+    status: Literal["active", "paused"] | None = None
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = None
+    min_rating: PushLevel | None = None
+    region_codes: Annotated[list[RegionCode], Field(min_length=1, max_length=100)] | None = None
+
+
+class SubscriptionOut(BaseModel):
+    id: uuid.UUID
+    url: str
+    status: Literal["active", "paused"]
+    paused_reason: str | None
+    min_rating: PushLevel | None
+    region_codes: list[str] | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class SubscriptionCreated(SubscriptionOut):
+    secret: str = Field(description="`whsec_` + base64; shown once.")
+
+
+class SecretOut(BaseModel):
+    secret: str
+    previous_secret_valid_until: datetime = Field(description="The old secret keeps signing until then.")
+
+
+class RecoverIn(Strict):
+    since: datetime
+
+
+class RecoverOut(BaseModel):
+    requeued: int
+
+
+class DeliveryOut(BaseModel):
+    id: uuid.UUID
+    event_id: uuid.UUID
+    subscription_id: uuid.UUID
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int = Field(description="Every HTTP attempt, the first included.")
+    last_status_code: int | None
+    last_error: str | None
+    next_attempt_at: datetime | None
+    created_at: datetime
+    delivered_at: datetime | None
+
+
+class EventOut(BaseModel):
+    id: uuid.UUID
+    type: Literal["credit.rating.published", "credit.rating.withdrawn"]
+    seq: int
+    created_at: str
+    data: dict[str, Any]
+
+
+class FeedPage(BaseModel):
+    items: list[EventOut]
+    next_cursor: str | None = Field(description="The next page; null when you have caught up.")
+    resume_cursor: str | None = Field(
+        description="Poll again later from here (after the last event you have seen); never skips an event."
+    )
+
+
+class OutcomeIn(Strict):
+    uscc: USCC
+    amount_fen: int = Field(gt=0, le=10**15)
+    credit_type: Literal["pure_credit", "guaranteed", "collateral"]
+    granted_on: date
+
+
+class OutcomeOut(BaseModel):
+    id: uuid.UUID
+    uscc: str
+    amount_fen: int
+    credit_type: str
+    granted_on: date
+    created_at: datetime
+
+
+class DeliveryCounts(BaseModel):
+    pending: int
+    delivered: int
+    failed: int
+
+
+class StatsOut(BaseModel):
+    enterprises_rated: int
+    enterprises_pushed: int
+    banks_subscribed: int
+    deliveries: DeliveryCounts
+    loans_count: int
+    loans_total_fen: int
+    pure_credit_total_fen: int
+    pure_credit_ratio_bp: int = Field(description="pure_credit_total_fen / loans_total_fen in bp, half up.")
+    enterprises_with_loans: int
+
+
+class ExpiryRunIn(Strict):
+    as_of: date | None = Field(default=None, description="Business date to sweep as of; default today.")
+
+
+class ExpiryRunOut(BaseModel):
+    expired: int

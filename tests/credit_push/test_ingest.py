@@ -1,0 +1,184 @@
+"""Ratings upload by the tax authority, and the internal read loan_match relies on."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import FastAPI
+
+from kit.requestid import current_request_id
+from tests.credit_push.support import Direct, eventually, feed_all, item, upload
+from tests.support.api import Api, make_uscc
+from tests.support.stack import Stack
+
+
+def _bad_check(uscc: str) -> str:
+    return uscc[:-1] + ("0" if uscc[-1] != "0" else "1")
+
+
+async def test_invalid_items_are_rejected_and_the_rest_stored(api: Api) -> None:
+    tax = await api.org("tax_authority")
+    ok = item(rating="B", avg_annual_tax_fen=1_234_500, region_code="620102")
+    items = [
+        item(uscc=_bad_check(make_uscc())),
+        ok,
+        item(rating="E"),
+        item(year=2013),
+        {**item(), "year": 2999},
+    ]
+    result = await upload(api, tax, items)
+    assert result["accepted"] == 1
+    assert result["unchanged"] == 0
+    assert [r["index"] for r in result["rejected"]] == [0, 2, 3, 4]
+    assert "check character" in result["rejected"][0]["detail"]
+    assert "unknown level" in result["rejected"][1]["detail"]
+    assert result["rejected"][1]["uscc"] == items[2]["uscc"]
+
+    got = await api.call(tax, "GET", f"/v1/credit/ratings/{ok['uscc'].lower()}")
+    assert got.status_code == 200
+    body = got.json()
+    assert {k: body[k] for k in ("uscc", "rating", "year", "version", "avg_annual_tax_fen")} == {
+        "uscc": ok["uscc"],
+        "rating": "B",
+        "year": 2024,
+        "version": 1,
+        "avg_annual_tax_fen": 1_234_500,
+    }
+
+
+async def test_reupload_unchanged_and_dynamic_adjustment(api: Api) -> None:
+    tax = await api.org("tax_authority")
+    bank = await api.org("bank")
+    first = item(rating="A", avg_annual_tax_fen=100)
+    await upload(api, tax, [first])
+    await eventually(lambda: _events_for(api, bank, first["uscc"], 1))
+
+    again = await upload(api, tax, [first])
+    assert (again["accepted"], again["unchanged"]) == (0, 1)
+
+    adjusted = {**first, "avg_annual_tax_fen": 200}
+    assert (await upload(api, tax, [adjusted]))["accepted"] == 1
+    older_year = {**first, "year": 2022, "rating": "C"}
+    assert (await upload(api, tax, [older_year]))["accepted"] == 1
+    rating = (await api.call(tax, "GET", f"/v1/credit/ratings/{first['uscc']}")).json()
+    assert (rating["year"], rating["rating"], rating["version"]) == (2024, "A", 2)
+
+    # The unchanged re-upload and the older year emitted nothing; the adjustment one event.
+    events = await _events_for(api, bank, first["uscc"], 0)
+    assert [(e["type"], e["data"]["version"]) for e in events] == [
+        ("credit.rating.published", 1),
+        ("credit.rating.published", 2),
+    ]
+    # An A-only bank sees the public fields: no tax figure in its events.
+    assert all("avg_annual_tax_fen" not in e["data"] for e in events)
+
+    newer = {**first, "year": 2025, "rating": "C"}
+    await upload(api, tax, [newer])
+    events = await _events_for(api, bank, first["uscc"], 0)
+    assert events[-1]["type"] == "credit.rating.withdrawn"
+    assert events[-1]["data"] == {"uscc": first["uscc"], "version": 4, "reason": "rating_changed"}
+
+
+async def _events_for(api: Api, bank: Any, uscc: str, at_least: int) -> list[dict[str, Any]]:
+    events = [e for e in await feed_all(api, bank) if e["data"]["uscc"] == uscc]
+    return events if len(events) >= at_least else []
+
+
+async def test_upload_size_and_role_limits(api: Api) -> None:
+    tax = await api.org("tax_authority")
+    bank = await api.org("bank")
+    empty = await api.call(tax, "POST", "/v1/credit/ratings", json={"items": []})
+    assert empty.status_code == 422
+    too_many = await api.call(tax, "POST", "/v1/credit/ratings", json={"items": [item()] * 10_001})
+    assert too_many.status_code == 422
+    forbidden = await api.call(bank, "POST", "/v1/credit/ratings", json={"items": [item()]})
+    assert forbidden.status_code == 403
+    assert forbidden.headers["content-type"].startswith("application/problem+json")
+
+
+def _credit_push_app(stack: Stack) -> FastAPI:
+    server, _ = stack.threads.servers["credit_push"]
+    app = server.config.app
+    assert isinstance(app, FastAPI)
+    return app
+
+
+@contextmanager
+def statements_of_request(stack: Stack, request_id: str) -> Iterator[list[str]]:
+    """The SQL statements the credit_push process runs while answering one request."""
+    seen: list[str] = []
+    engine = _credit_push_app(stack).state.ctx.engine.sync_engine
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if current_request_id() == request_id:
+            seen.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
+async def test_ten_thousand_items_take_a_handful_of_statements(api: Api, stack: Stack) -> None:
+    tax = await api.org("tax_authority")
+    bank = await api.org("bank")
+    await eventually(lambda: _feed_ok(api, bank))
+    # Mostly levels that are never pushed, some B and M, and 20 A: every bank gets the A ones.
+    levels = ["C"] * 6 + ["D", "M", "B", "B"]
+    items = [item(rating=levels[i % 10] if i % 500 else "A", avg_annual_tax_fen=i) for i in range(10_000)]
+    request_id = f"bulk-{uuid.uuid4().hex}"
+    with statements_of_request(stack, request_id) as statements:
+        response = await api.call(
+            tax, "POST", "/v1/credit/ratings", json={"items": items}, headers={"X-Request-ID": request_id}
+        )
+    assert response.status_code == 200, response.text
+    assert response.json() == {"accepted": 10_000, "unchanged": 0, "rejected": []}
+    assert 0 < len(statements) <= 25, statements
+    a_list = {i["uscc"] for i in items if i["rating"] == "A"}
+    pushed = {e["data"]["uscc"] for e in await feed_all(api, bank)}
+    assert a_list <= pushed
+
+    with statements_of_request(stack, request_id + "-again") as statements:
+        again = await api.call(
+            tax,
+            "POST",
+            "/v1/credit/ratings",
+            json={"items": items},
+            headers={"X-Request-ID": request_id + "-again"},
+        )
+    assert again.json() == {"accepted": 0, "unchanged": 10_000, "rejected": []}
+    assert len(statements) <= 10
+
+
+async def _feed_ok(api: Api, bank: Any) -> bool:
+    return (await api.call(bank, "GET", "/v1/credit/feed")).status_code == 200
+
+
+async def test_internal_current_rating_for_loan_match(api: Api, stack: Stack) -> None:
+    tax = await api.org("tax_authority")
+    c_rated = item(rating="C", avg_annual_tax_fen=5_000_00)
+    await upload(api, tax, [c_rated, {**c_rated, "year": 2021, "rating": "A"}])
+    direct = Direct(stack.url("credit_push"))
+    try:
+        got = await direct.call("service", None, "GET", f"/internal/credit/ratings/{c_rated['uscc']}")
+        assert got.status_code == 200
+        body = got.json()
+        assert set(body) == {"uscc", "name", "rating", "year", "version", "updated_at", "avg_annual_tax_fen"}
+        assert (body["rating"], body["year"], body["avg_annual_tax_fen"]) == ("C", 2024, 500_000)
+        missing = await direct.call("service", None, "GET", f"/internal/credit/ratings/{make_uscc()}")
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/not-found")
+        as_bank = await direct.call("bank", None, "GET", f"/internal/credit/ratings/{c_rated['uscc']}")
+        assert as_bank.status_code == 403
+        bad = await direct.call("service", None, "GET", "/internal/credit/ratings/91620100XXXXXXXXX1")
+        assert bad.status_code == 422
+        assert bad.json()["type"].endswith("/invalid-uscc")
+    finally:
+        await direct.aclose()
+    # The internal operation is not routed by the gateway.
+    assert (await api.call(tax, "GET", f"/internal/credit/ratings/{c_rated['uscc']}")).status_code == 404
