@@ -1,9 +1,7 @@
 """Matching with real ratings (credit_push) and real guarantee headroom (guarantee).
 
-These tests use the dependencies' internal operations, which other engineers are
-building in parallel. Each test is SKIPPED ONLY while the operation it needs is missing
-from that service's OpenAPI document; once both have landed on main the skips go away
-by themselves (the lead may then delete ``_require``).
+Everything goes through the gateway to the real services: the tax authority uploads the
+rating, the admin registers the guarantee chain, and loan_match asks both.
 """
 
 from __future__ import annotations
@@ -11,25 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import httpx
-import pytest
-
 from tests.loan_match.support import WAN, of_bank, publish, put_profile, query
 from tests.support.api import Actor, Api
-from tests.support.stack import Stack
-
-RATING_PATH = "/internal/credit/ratings/{uscc}"
-CAPACITY_PATH = "/internal/guarantee/capacity"
-
-
-async def _require(stack: Stack, service: str, path: str) -> None:
-    async with httpx.AsyncClient(timeout=10.0) as client:
-        spec = (await client.get(f"{stack.url(service)}/openapi.json")).json()
-    if path not in spec.get("paths", {}):
-        pytest.skip(
-            f"!!! {service} does not offer {path} yet (built in parallel); "
-            "this loan_match test runs once it is merged !!!"
-        )
 
 
 async def upload_rating(api: Api, uscc: str, rating: str, avg_annual_tax_fen: int | None) -> None:
@@ -42,8 +23,7 @@ async def upload_rating(api: Api, uscc: str, rating: str, avg_annual_tax_fen: in
     assert response.json()["accepted"] == 1, response.text
 
 
-async def test_rating_criteria_with_real_ratings(api: Api, stack: Stack) -> None:
-    await _require(stack, "credit_push", RATING_PATH)
+async def test_rating_criteria_with_real_ratings(api: Api) -> None:
     bank, app = await api.org("bank"), await api.org("partner_app")
     min_b = await publish(api, bank, name="B级以上", min_rating="B")
     min_a = await publish(api, bank, name="A级", min_rating="A")
@@ -69,8 +49,7 @@ async def test_rating_criteria_with_real_ratings(api: Api, stack: Stack) -> None
     assert failed[taxed["id"]] == ["tax_multiple"]
 
 
-async def test_c_and_d_never_pass_a_minimum_rating(api: Api, stack: Stack) -> None:
-    await _require(stack, "credit_push", RATING_PATH)
+async def test_c_and_d_never_pass_a_minimum_rating(api: Api) -> None:
     bank, app = await api.org("bank"), await api.org("partner_app")
     await publish(api, bank, min_rating="M")
     plain = await publish(api, bank)
@@ -130,8 +109,7 @@ async def _agreement(api: Api, bank: Actor, guarantor_id: str) -> None:
     assert created.status_code == 201, created.text
 
 
-async def test_guarantee_capacity_and_fee(api: Api, stack: Stack) -> None:
-    await _require(stack, "guarantee", CAPACITY_PATH)
+async def test_guarantee_capacity_and_fee(api: Api) -> None:
     roomy_bank, tight_bank = await api.org("bank"), await api.org("bank")
     app = await api.org("partner_app")
     roomy = await _guarantor(api, net_assets_fen=10_000 * WAN)  # 1亿元 net assets
