@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -54,7 +52,7 @@ class Settings(BaseSettings):
             raise ValueError("FINMATCH_WEBHOOK_RETRY_SCHEDULE must be comma-separated whole seconds")
         return value
 
-    @cached_property
+    @property
     def retry_schedule_s(self) -> tuple[int, ...]:
         return tuple(int(p) for p in self.webhook_retry_schedule.split(",") if p.strip())
 

@@ -87,3 +87,11 @@ def test_merge_keeps_public_operations_and_renames_clashing_schemas() -> None:
     assert merged["paths"]["/v1/credit/feed"]["get"]["$ref"] == "#/components/schemas/CreditPushPage"
     assert merged["components"]["schemas"]["Page"] == {"type": "object"}
     assert merged["security"] == [{"apiKey": []}]
+
+
+def test_retry_schedule_follows_a_copied_setting() -> None:
+    from kit.settings import Settings
+
+    base = Settings(webhook_retry_schedule="5,300")
+    assert base.retry_schedule_s == (5, 300)
+    assert base.model_copy(update={"webhook_retry_schedule": "1,1"}).retry_schedule_s == (1, 1)
