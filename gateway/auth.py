@@ -7,7 +7,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from gateway import repository
 from gateway.keys import parse_key, secret_matches
@@ -21,7 +21,7 @@ BOOTSTRAP_KEY_ID = "bootstrap-admin"
 async def authenticate(
     authorization: str | None,
     admin_key: str | None,
-    sessionmaker: async_sessionmaker[AsyncSession],
+    engine: AsyncEngine,
 ) -> tuple[Principal, str]:
     """The org principal a bearer key stands for, and the key id (the rate-limit bucket)."""
     if not authorization or not authorization.lower().startswith("bearer "):
@@ -36,13 +36,12 @@ async def authenticate(
     if parsed is None:
         raise unauthorized("Unknown API key.")
     key_id, secret = parsed
-    # A short session of its own: a proxied call must not hold a connection while upstream works.
-    async with sessionmaker() as session:
-        found = await repository.active_key_with_org(session, key_id)
-    if found is None or not secret_matches(secret, found[0].secret_hash):
+    # A short connection of its own: a proxied call must not hold one while upstream works.
+    async with engine.connect() as conn:
+        found = await repository.active_key(conn, key_id)
+    if found is None or not secret_matches(secret, found.secret_hash):
         raise unauthorized("Unknown API key.")
-    api_key, org = found
-    return Principal(role=org.role, name=org.name, org_id=str(org.id)), str(api_key.id)
+    return Principal(role=found.role, name=found.name, org_id=str(found.id)), str(key_id)
 
 
 def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
@@ -64,7 +63,7 @@ async def caller(request: Request) -> Principal:
         return cached
     ctx = request.app.state.ctx
     principal, bucket = await authenticate(
-        request.headers.get("authorization"), ctx.settings.admin_key, ctx.sessionmaker
+        request.headers.get("authorization"), ctx.settings.admin_key, ctx.engine
     )
     rate_limit(request.app.state.buckets, bucket)
     request.state.principal = principal

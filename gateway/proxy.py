@@ -57,7 +57,7 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
         raise Problem(404, "not-found", "No operation at this path.")
     ctx = request.app.state.ctx
     principal, bucket = await authenticate(
-        request.headers.get("authorization"), ctx.settings.admin_key, ctx.sessionmaker
+        request.headers.get("authorization"), ctx.settings.admin_key, ctx.engine
     )
     rate_limit(request.app.state.buckets, bucket)
     headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
