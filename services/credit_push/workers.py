@@ -42,12 +42,6 @@ async def _pause(ctx: AppContext, seconds: float) -> None:
         await asyncio.wait_for(ctx.stopping.wait(), timeout=seconds)
 
 
-def retry_schedule(settings: Settings) -> tuple[int, ...]:
-    # Parsed here rather than through the cached property: a settings copy with a new
-    # schedule (model_copy) would otherwise keep the old cached value.
-    return tuple(int(p) for p in settings.webhook_retry_schedule.split(",") if p.strip())
-
-
 async def bank_discovery(ctx: AppContext) -> None:
     """Poll the gateway for bank orgs; a new bank is sent the whole A list within seconds."""
     while not ctx.stopping.is_set():
@@ -102,7 +96,7 @@ async def dispatch_one(ctx: AppContext, client: httpx.AsyncClient) -> bool:
             return False
         result = await attempt(client, claimed, ctx.settings, now)
         done = datetime.now(UTC)
-        decision = decide(result, claimed.round_failures, retry_schedule(ctx.settings), done)
+        decision = decide(result, claimed.round_failures, ctx.settings.retry_schedule_s, done)
         await repo.record_attempt(
             session,
             claimed.id,
