@@ -328,7 +328,7 @@ async def patch_subscription(
 async def delete_subscription(sub_id: str, principal: Bank, session: Session) -> Response:
     """Stop the subscription; its pending deliveries are dropped, its events stay in the feed."""
     row = await _own_subscription(session, principal, sub_id)
-    # Deliveries first, then the subscription: the dispatcher locks in that order too.
+    # Deliveries first, then the subscription: the dispatcher's record step locks in that order too.
     await repo.drop_pending_deliveries(session, row.id)
     await repo.update_subscription(session, row.id, {"status": "deleted", "updated_at": _now()})
     return Response(status_code=204)
