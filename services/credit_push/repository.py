@@ -474,47 +474,70 @@ class Claimed:
     previous_secret: str | None
     previous_secret_until: datetime | None
     event: dict[str, Any]
+    lease_until: datetime | None = None
 
 
-async def claim_due(session: AsyncSession, now: datetime) -> Claimed | None:
-    """Lock one due delivery of an active subscription; other dispatchers skip it while we send."""
-    row = (
-        await session.execute(
-            sa.text(
-                """
-                SELECT d.id, d.round_failures, s.id AS subscription_id, s.url, s.secret,
-                       s.previous_secret, s.previous_secret_until,
-                       e.id AS event_id, e.type, e.seq, e.created_at, e.data
-                FROM credit_push.deliveries d
-                JOIN credit_push.subscriptions s ON s.id = d.subscription_id
-                JOIN credit_push.events e ON e.id = d.event_id
-                WHERE d.status = 'pending' AND d.next_attempt_at <= :now AND s.status = 'active'
-                ORDER BY d.next_attempt_at, e.seq
-                LIMIT 1
-                FOR UPDATE OF d SKIP LOCKED
-                """
-            ),
-            {"now": now},
-        )
-    ).first()
-    if row is None:
-        return None
-    event = event_json(str(row.event_id), row.type, row.seq, row.created_at, row.data)
-    return Claimed(
-        row.id,
-        row.round_failures,
-        row.subscription_id,
-        row.url,
-        row.secret,
-        row.previous_secret,
-        row.previous_secret_until,
-        event,
+async def claim_due(session: AsyncSession, now: datetime, lease_until: datetime, n: int) -> list[Claimed]:
+    """Lease up to ``n`` subscriptions that have a due delivery; the earliest due one of each.
+
+    The lease (``sending_until``) is committed before anything is sent, so no transaction
+    stays open during the HTTP call, and a subscription has at most one delivery in flight:
+    a receiver that hangs holds up one send, not the dispatcher, and its events go out in
+    ``seq`` order. Replicas skip subscriptions another one is leasing (``SKIP LOCKED`` while
+    the claim runs, the lease afterwards); a lease left by a dead process runs out.
+    """
+    rows = await session.execute(
+        sa.text(
+            """
+            WITH due AS (
+                SELECT s.id AS subscription_id, d.id AS delivery_id, d.next_attempt_at, d.seq
+                FROM credit_push.subscriptions s
+                CROSS JOIN LATERAL (
+                    SELECT d.id, d.next_attempt_at, e.seq
+                    FROM credit_push.deliveries d
+                    JOIN credit_push.events e ON e.id = d.event_id
+                    WHERE d.subscription_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= :now
+                    ORDER BY d.next_attempt_at, e.seq
+                    LIMIT 1
+                ) d
+                WHERE s.status = 'active' AND (s.sending_until IS NULL OR s.sending_until <= :now)
+                ORDER BY d.next_attempt_at, d.seq
+                LIMIT :n
+                FOR UPDATE OF s SKIP LOCKED
+            ), leased AS (
+                UPDATE credit_push.subscriptions s SET sending_until = :lease
+                FROM due WHERE s.id = due.subscription_id
+                RETURNING s.id AS subscription_id, s.url, s.secret, s.previous_secret,
+                          s.previous_secret_until, due.delivery_id
+            )
+            SELECT l.*, d.round_failures, e.id AS event_id, e.type, e.seq, e.created_at, e.data
+            FROM leased l
+            JOIN credit_push.deliveries d ON d.id = l.delivery_id
+            JOIN credit_push.events e ON e.id = d.event_id
+            ORDER BY d.next_attempt_at, e.seq
+            """
+        ),
+        {"now": now, "lease": lease_until, "n": n},
     )
+    return [
+        Claimed(
+            row.delivery_id,
+            row.round_failures,
+            row.subscription_id,
+            row.url,
+            row.secret,
+            row.previous_secret,
+            row.previous_secret_until,
+            event_json(str(row.event_id), row.type, row.seq, row.created_at, row.data),
+            lease_until,
+        )
+        for row in rows
+    ]
 
 
 async def record_attempt(
     session: AsyncSession,
-    delivery_id: uuid.UUID,
+    claimed: Claimed,
     *,
     status: str,
     round_failures: int,
@@ -523,6 +546,11 @@ async def record_attempt(
     error: str | None,
     now: datetime,
 ) -> None:
+    """Store how the attempt ended and give the subscription's lease back.
+
+    Only a delivery still pending is updated: one dropped meanwhile (its subscription was
+    deleted) stays dropped. A retry the bank asked for while it was in flight still counts.
+    """
     values: dict[str, Any] = {
         "status": status,
         "attempts": deliveries.c.attempts + 1,
@@ -534,7 +562,19 @@ async def record_attempt(
     }
     if status == "delivered":
         values["delivered_at"] = now
-    await session.execute(sa.update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
+    await session.execute(
+        sa.update(deliveries)
+        .where(deliveries.c.id == claimed.id, deliveries.c.status == "pending")
+        .values(**values)
+    )
+    await session.execute(
+        sa.update(subscriptions)
+        .where(
+            subscriptions.c.id == claimed.subscription_id,
+            subscriptions.c.sending_until == claimed.lease_until,
+        )
+        .values(sending_until=None)
+    )
 
 
 async def pause_subscription(session: AsyncSession, sub_id: uuid.UUID, reason: str, now: datetime) -> None:

@@ -32,8 +32,6 @@ from services.credit_push.schemas import (
     DeliveryCounts,
     DeliveryOut,
     EventOut,
-    ExpiryRunIn,
-    ExpiryRunOut,
     FeedPage,
     IngestOut,
     InternalRatingOut,
@@ -330,7 +328,7 @@ async def patch_subscription(
 async def delete_subscription(sub_id: str, principal: Bank, session: Session) -> Response:
     """Stop the subscription; its pending deliveries are dropped, its events stay in the feed."""
     row = await _own_subscription(session, principal, sub_id)
-    # Deliveries first, then the subscription: the dispatcher locks in that order too.
+    # Deliveries first, then the subscription: the dispatcher's record step locks in that order too.
     await repo.drop_pending_deliveries(session, row.id)
     await repo.update_subscription(session, row.id, {"status": "deleted", "updated_at": _now()})
     return Response(status_code=204)
@@ -432,15 +430,16 @@ def _seq_of(cursor: str | None) -> int:
 async def feed(
     principal: Bank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> FeedPage:
-    """Every event addressed to you, in `seq` order, each once."""
+    """Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`."""
     bank_id = _org(principal)
     await service.learn_banks(session, [(bank_id, principal.name)], _now())
     after = _seq_of(cursor)
     rows = await repo.feed(session, bank_id, after, limit)
-    page, next_cursor = page_of(rows, limit, lambda r: {"seq": r.seq})
+    page = rows[:limit]
     items = [EventOut(**event_json(str(r.id), r.type, r.seq, r.created_at, r.data)) for r in page]
-    resume = encode_cursor({"seq": page[-1].seq if page else after})
-    return FeedPage(items=items, next_cursor=next_cursor, resume_cursor=resume)
+    # Always a cursor: a bank that has caught up polls again from here without a repeat or a gap.
+    next_cursor = encode_cursor({"seq": page[-1].seq if page else after})
+    return FeedPage(items=items, next_cursor=next_cursor, has_more=len(rows) > limit)
 
 
 # --- outcomes and statistics ---------------------------------------------------------------
@@ -493,14 +492,6 @@ async def stats(_: Regulator, session: Session) -> StatsOut:
         pure_credit_ratio_bp=ratio_bp(int(row.pure_credit_total_fen), int(row.loans_total_fen)),
         enterprises_with_loans=row.enterprises_with_loans,
     )
-
-
-@internal_router.post("/consent-expiry", response_model=ExpiryRunOut)
-async def run_consent_expiry(body: ExpiryRunIn, _: ServicePrincipal, session: Session) -> ExpiryRunOut:
-    """Run the expiry sweep now (operators; tests use `as_of` to reach a consent's last day)."""
-    now = _now()
-    as_of = body.as_of or service.business_today(now)
-    return ExpiryRunOut(expired=await service.expire_consents(session, as_of, now))
 
 
 __all__ = ["internal_router", "router"]

@@ -165,11 +165,14 @@ class EventOut(BaseModel):
 
 
 class FeedPage(BaseModel):
+    """A feed page. Unlike other lists, `next_cursor` is never null: it is where to poll from next."""
+
     items: list[EventOut]
-    next_cursor: str | None = Field(description="The next page; null when you have caught up.")
-    resume_cursor: str | None = Field(
-        description="Poll again later from here (after the last event you have seen); never skips an event."
+    next_cursor: str = Field(
+        description="After the last event of this page (or your cursor when the page is empty): store it "
+        "and poll from it; it never repeats or skips an event."
     )
+    has_more: bool = Field(description="More events are waiting now; false when you have caught up.")
 
 
 class OutcomeIn(Strict):
@@ -204,11 +207,3 @@ class StatsOut(BaseModel):
     pure_credit_total_fen: int
     pure_credit_ratio_bp: int = Field(description="pure_credit_total_fen / loans_total_fen in bp, half up.")
     enterprises_with_loans: int
-
-
-class ExpiryRunIn(Strict):
-    as_of: date | None = Field(default=None, description="Business date to sweep as of; default today.")
-
-
-class ExpiryRunOut(BaseModel):
-    expired: int

@@ -3,7 +3,10 @@
 The host is resolved and every address it resolves to must be public: a name that points
 at a private, loopback, link-local, reserved, multicast or unspecified address is refused.
 This is checked when a subscription is created or changed and again before every delivery,
-so a DNS change after subscribing does not open a path into the platform's network.
+and the dispatcher's HTTP client (``pinned_client``) checks the addresses it actually
+connects to, in its resolver: a name that rebinds to a private address between the check
+and the connection (DNS rebinding) is refused too, while TLS (SNI, certificate) and the
+Host header keep the real host name.
 ``FINMATCH_WEBHOOK_ALLOW_PRIVATE=1`` (development, tests) allows http and any address.
 """
 
@@ -12,7 +15,15 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
+from typing import Any
 from urllib.parse import urlsplit
+
+import aiohttp
+import certifi
+import httpx
+from aiohttp.abc import AbstractResolver, ResolveResult
+from httpx_aiohttp import AiohttpTransport
 
 MAX_URL = 2000
 
@@ -74,3 +85,58 @@ async def check_url(url: str, allow_private: bool) -> None:
     refused = [a for a in addresses if not address_allowed(a)]
     if refused or not addresses:
         raise UnsafeUrl(f"the host {host!r} resolves to a non-public address ({', '.join(refused)})")
+
+
+class RefusedAddress(OSError):
+    """A webhook host resolved, at connection time, to an address that is not public."""
+
+
+class PublicOnlyResolver(AbstractResolver):
+    """Resolves like aiohttp does, then refuses the whole name if any address is not public."""
+
+    def __init__(self) -> None:
+        self._inner = aiohttp.ThreadedResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        found = await self._inner.resolve(host, port, family)
+        refused = sorted({str(r["host"]) for r in found if not address_allowed(str(r["host"]))})
+        if refused or not found:
+            raise RefusedAddress(f"the host {host!r} resolves to a non-public address ({', '.join(refused)})")
+        return found
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
+def pinned_client(allow_private: bool, timeout_s: float, max_connections: int = 100) -> httpx.AsyncClient:
+    """The dispatcher's client: unless private targets are allowed, it connects to public addresses only."""
+
+    def session() -> aiohttp.ClientSession:
+        resolver: AbstractResolver = aiohttp.ThreadedResolver() if allow_private else PublicOnlyResolver()
+        connector = aiohttp.TCPConnector(
+            limit=max_connections,
+            resolver=resolver,
+            ssl=ssl.create_default_context(cafile=certifi.where()),
+        )
+        return aiohttp.ClientSession(connector=connector, trust_env=False)
+
+    return httpx.AsyncClient(
+        transport=AiohttpTransport(client=session), timeout=httpx.Timeout(timeout_s), follow_redirects=False
+    )
+
+
+def refusal_of(exc: BaseException) -> str | None:
+    """The reason, when a transport error is the resolver refusing a non-public address."""
+    seen: set[int] = set()
+    todo: list[Any] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, RefusedAddress):
+            return str(current)
+        todo += [current.__cause__, current.__context__, getattr(current, "os_error", None)]
+    return None

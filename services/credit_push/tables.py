@@ -93,6 +93,8 @@ subscriptions = sa.Table(
     sa.Column("secret", sa.Text, nullable=False),
     sa.Column("previous_secret", sa.Text, nullable=True),
     sa.Column("previous_secret_until", TS, nullable=True),
+    # The send lease: one delivery of a subscription is in flight at a time (see workers.py).
+    sa.Column("sending_until", TS, nullable=True),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
 )

@@ -1,10 +1,14 @@
 """Background workers of credit_push: learn banks, sweep consent expiry, dispatch webhooks.
 
 Each runs in every replica. They coordinate only through PostgreSQL: bank discovery and
-expiry take the entitlement lock, and the dispatcher claims one delivery at a time with
-``FOR UPDATE SKIP LOCKED`` and holds that row lock while it sends, so two replicas never
-send the same delivery at once, and a replica killed mid-send releases it (its connection
-dies) for the next dispatcher: pending deliveries survive a kill -9.
+expiry take the entitlement lock, and the dispatcher leases subscriptions that have a due
+delivery (``FOR UPDATE SKIP LOCKED`` while claiming, then a ``sending_until`` lease that is
+committed before the send), sends one delivery per leased subscription with no transaction
+open, and records the outcome in a short transaction that gives the lease back. Two
+replicas never send the same delivery at once in normal operation; a replica killed
+mid-send (kill -9) leaves the delivery pending and its lease runs out (twice the webhook
+timeout plus 5 s), then another dispatcher sends it: nothing pending is lost, and a
+receiver may see a delivery twice (at least once).
 """
 
 from __future__ import annotations
@@ -12,18 +16,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 from prometheus_client import Counter
 
 from kit.app import AppContext
-from kit.http import TRANSPORT_ERRORS, failure_kind, make_client
+from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
 from kit.settings import Settings
 from services.credit_push import repository as repo
 from services.credit_push import service
-from services.credit_push.ssrf import UnsafeUrl, check_url
+from services.credit_push.ssrf import UnsafeUrl, check_url, pinned_client, refusal_of
 from services.credit_push.webhooks import AttemptResult, body_of, decide, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
@@ -40,12 +44,6 @@ DISPATCH_CONCURRENCY = 8
 async def _pause(ctx: AppContext, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(ctx.stopping.wait(), timeout=seconds)
-
-
-def retry_schedule(settings: Settings) -> tuple[int, ...]:
-    # Parsed here rather than through the cached property: a settings copy with a new
-    # schedule (model_copy) would otherwise keep the old cached value.
-    return tuple(int(p) for p in settings.webhook_retry_schedule.split(",") if p.strip())
 
 
 async def bank_discovery(ctx: AppContext) -> None:
@@ -76,7 +74,11 @@ async def consent_expiry(ctx: AppContext) -> None:
 async def attempt(
     client: httpx.AsyncClient, claimed: repo.Claimed, settings: Settings, now: datetime
 ) -> AttemptResult:
-    """One HTTP attempt; the URL is checked again so a DNS change cannot reach a private address."""
+    """One HTTP attempt, bounded as a whole by the webhook timeout (CONTRACT §3: 2xx within it).
+
+    The URL is checked again, and the client connects only to addresses its resolver found
+    public (ssrf.py), so a DNS change cannot reach a private address.
+    """
     try:
         await check_url(claimed.url, settings.webhook_allow_private)
     except UnsafeUrl as exc:
@@ -85,27 +87,33 @@ async def attempt(
     secrets = signing_secrets(claimed.secret, claimed.previous_secret, claimed.previous_secret_until, now)
     headers = headers_for(secrets, claimed.event["id"], now, body)
     try:
-        response = await client.post(claimed.url, content=body.encode(), headers=headers)
+        async with asyncio.timeout(settings.webhook_timeout_s):
+            response = await client.post(claimed.url, content=body.encode(), headers=headers)
     except TRANSPORT_ERRORS as exc:
-        if failure_kind(exc) == "timeout":
+        refused = refusal_of(exc)
+        if refused is not None:
+            return AttemptResult(None, f"refused: {refused}")
+        if isinstance(exc, TimeoutError) or failure_kind(exc) == "timeout":
             return AttemptResult(None, f"no answer within {settings.webhook_timeout_s:g} s")
         return AttemptResult(None, f"transport error: {type(exc).__name__}")
     return AttemptResult(response.status_code)
 
 
-async def dispatch_one(ctx: AppContext, client: httpx.AsyncClient) -> bool:
-    """Claim, send and record one due delivery; False when none is due."""
+def lease_for(settings: Settings) -> timedelta:
+    """How long a claimed subscription stays leased: the attempt's timeout with room to record it."""
+    return timedelta(seconds=2 * settings.webhook_timeout_s + 5)
+
+
+async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: repo.Claimed) -> None:
+    """Send one claimed delivery, then record the outcome in a transaction of its own."""
+    now = datetime.now(UTC)
+    result = await attempt(client, claimed, ctx.settings, now)
+    done = datetime.now(UTC)
+    decision = decide(result, claimed.round_failures, ctx.settings.retry_schedule_s, done)
     async with ctx.sessionmaker.begin() as session:
-        now = datetime.now(UTC)
-        claimed = await repo.claim_due(session, now)
-        if claimed is None:
-            return False
-        result = await attempt(client, claimed, ctx.settings, now)
-        done = datetime.now(UTC)
-        decision = decide(result, claimed.round_failures, retry_schedule(ctx.settings), done)
         await repo.record_attempt(
             session,
-            claimed.id,
+            claimed,
             status=decision.status,
             round_failures=decision.round_failures,
             next_attempt_at=decision.next_attempt_at,
@@ -113,37 +121,67 @@ async def dispatch_one(ctx: AppContext, client: httpx.AsyncClient) -> bool:
             error=result.error,
             now=done,
         )
-        ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
-        if decision.status != "delivered":
-            log.info(
-                "delivery %s (event %s): attempt failed (%s); now %s",
-                claimed.id,
-                claimed.event["id"],
-                result.status_code or result.error,
-                decision.status,
-            )
         if decision.pause_subscription:
             await repo.pause_subscription(
                 session, claimed.subscription_id, "the receiver answered 410 Gone", done
             )
-    return True
+    ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
+    if decision.status != "delivered":
+        log.info(
+            "delivery %s (event %s): attempt failed (%s); now %s",
+            claimed.id,
+            claimed.event["id"],
+            result.status_code or result.error,
+            decision.status,
+        )
 
 
-async def _dispatch_loop(ctx: AppContext, client: httpx.AsyncClient) -> None:
-    while not ctx.stopping.is_set():
-        try:
-            sent = await dispatch_one(ctx, client)
-        except Exception:
-            log.exception("dispatcher: attempt failed; continuing")
-            sent = False
-        if not sent:
-            await _pause(ctx, ctx.settings.poll_interval_s)
+async def claim(ctx: AppContext, n: int) -> list[repo.Claimed]:
+    now = datetime.now(UTC)
+    async with ctx.sessionmaker.begin() as session:
+        return await repo.claim_due(session, now, now + lease_for(ctx.settings), n)
+
+
+async def _sent(ctx: AppContext, client: httpx.AsyncClient, claimed: repo.Claimed) -> None:
+    try:
+        await send_and_record(ctx, client, claimed)
+    except Exception:
+        # The lease runs out and another pass sends it again (delivery is at least once).
+        log.exception("dispatcher: delivery %s could not be recorded; it will be sent again", claimed.id)
 
 
 async def dispatcher(ctx: AppContext) -> None:
-    """Deliver due webhooks, several at a time."""
-    client = make_client(timeout=httpx.Timeout(ctx.settings.webhook_timeout_s))
+    """Deliver due webhooks: up to DISPATCH_CONCURRENCY subscriptions at a time, one send each.
+
+    One short transaction claims (leases) work, each send runs with no transaction open,
+    and another short one records it, so a slow receiver holds no database connection.
+    """
+    client = pinned_client(ctx.settings.webhook_allow_private, ctx.settings.webhook_timeout_s)
+    in_flight: set[asyncio.Task[None]] = set()
     try:
-        await asyncio.gather(*(_dispatch_loop(ctx, client) for _ in range(DISPATCH_CONCURRENCY)))
+        while not ctx.stopping.is_set():
+            claimed: list[repo.Claimed] = []
+            free = DISPATCH_CONCURRENCY - len(in_flight)
+            if free > 0:
+                try:
+                    claimed = await claim(ctx, free)
+                except Exception:
+                    log.exception("dispatcher: claiming failed; trying again")
+            for one in claimed:
+                task = asyncio.create_task(_sent(ctx, client, one))
+                in_flight.add(task)
+                task.add_done_callback(in_flight.discard)
+            if claimed and len(claimed) == free:
+                continue  # there may be more due right now
+            if in_flight:
+                # Wake when a send ends (its subscription may have more) or to look for new work.
+                await asyncio.wait(
+                    in_flight, timeout=ctx.settings.poll_interval_s, return_when=asyncio.FIRST_COMPLETED
+                )
+            else:
+                await _pause(ctx, ctx.settings.poll_interval_s)
     finally:
+        for task in in_flight:
+            task.cancel()  # their leases run out; the next dispatcher sends them again
+        await asyncio.gather(*in_flight, return_exceptions=True)
         await client.aclose()

@@ -108,7 +108,7 @@ async def feed_all(api: Api, bank: Actor) -> list[dict[str, Any]]:
         page = response.json()
         events.extend(page["items"])
         cursor = page["next_cursor"]
-        if not cursor:
+        if not page["has_more"]:
             return events
 
 

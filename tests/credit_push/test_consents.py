@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
+
 from services.credit_push.service import business_today
 from tests.credit_push.support import Direct, eventually, feed_all, item, upload
 from tests.support.api import Actor, Api, make_uscc
@@ -158,6 +161,19 @@ async def test_bad_consents_are_refused(api: Api) -> None:
     ] == []
 
 
+async def _a_day_passes(stack: Stack, consent_id: str) -> None:
+    """Move the consent's last day to yesterday, as if the night had passed (test setup only)."""
+    engine = create_async_engine(stack.database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                sa.text("UPDATE credit_push.consents SET expires_on = expires_on - 1 WHERE id = :id"),
+                {"id": consent_id},
+            )
+    finally:
+        await engine.dispose()
+
+
 async def test_expiry_withdraws_like_a_revocation(api: Api, stack: Stack) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     m_rated = item(rating="M")
@@ -168,23 +184,30 @@ async def test_expiry_withdraws_like_a_revocation(api: Api, stack: Stack) -> Non
     assert consent["expires_on"] == str(today)
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 200
 
-    # Tomorrow comes: the sweep (run now, as of tomorrow) ends the consent.
-    direct = Direct(stack.url("credit_push"))
-    try:
-        swept = await direct.call(
-            "service",
-            None,
-            "POST",
-            "/internal/credit/consent-expiry",
-            json={"as_of": str(today + timedelta(days=1))},
-        )
-    finally:
-        await direct.aclose()
-    assert swept.status_code == 200
-    assert swept.json()["expired"] >= 1
-    events = await _events(api, bank, uscc)
+    # Tomorrow comes: the consent's last day is past and the service's own sweep ends it.
+    await _a_day_passes(stack, consent["id"])
+
+    async def withdrawn() -> list[dict[str, Any]] | None:
+        events = await _events(api, bank, uscc)
+        return events if len(events) == 2 else None
+
+    events = await eventually(withdrawn)
     assert [e["type"] for e in events] == ["credit.rating.published", "credit.rating.withdrawn"]
     assert events[-1]["data"]["reason"] == "consent_expired"
+    assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 404
     listed = (await api.call(partner, "GET", "/v1/credit/consents", params={"uscc": uscc})).json()["items"]
     assert listed[0]["status"] == "expired"
     assert listed[0]["ended_at"] is not None
+
+
+async def test_no_operation_can_expire_consents_ahead_of_time(stack: Stack) -> None:
+    """Expiry follows the calendar only: no internal call ends every consent "as of" a future day."""
+    direct = Direct(stack.url("credit_push"))
+    try:
+        tomorrow = str(_today() + timedelta(days=1))
+        answer = await direct.call(
+            "service", None, "POST", "/internal/credit/consent-expiry", json={"as_of": tomorrow}
+        )
+    finally:
+        await direct.aclose()
+    assert answer.status_code in (404, 405)

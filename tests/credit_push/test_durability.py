@@ -27,9 +27,10 @@ from standardwebhooks.webhooks import Webhook
 
 from kit.migrations import upgrade
 from kit.settings import Settings
+from services.credit_push import workers
 from services.credit_push.repository import Claimed
+from services.credit_push.ssrf import pinned_client
 from services.credit_push.webhooks import new_secret
-from services.credit_push.workers import attempt
 from tests.credit_push.support import Direct, Receiver, eventually, item
 from tests.support import postgres
 from tests.support.api import Api
@@ -149,7 +150,7 @@ async def test_two_dispatchers_never_send_the_same_delivery(api: Api, stack: Sta
     first_url, stop_first = stack.spawn("credit_push", database_url=own_db, poll_interval_s=0.1)
     second_url, stop_second = stack.spawn("credit_push", database_url=own_db, poll_interval_s=0.1)
     first, second = Direct(first_url), Direct(second_url)
-    bank = await api.org("bank")
+    banks = [await api.org("bank") for _ in range(3)]
 
     def slow_ok(_: int) -> int:
         time.sleep(0.01)
@@ -157,13 +158,16 @@ async def test_two_dispatchers_never_send_the_same_delivery(api: Api, stack: Sta
 
     receiver = Receiver(respond=slow_ok)
     try:
-        await _subscribe(first, bank.org_id, receiver.url)
-        n = 120
+        # Three subscriptions, so both processes send at the same time.
+        for bank in banks:
+            await _subscribe(first, bank.org_id, receiver.url)
+        n = 40
         await _upload(second, [item(rating="A") for _ in range(n)])
-        delivered = await eventually(_waiting_for(first, bank.org_id, "delivered", n))
-        assert all(d["attempts"] == 1 for d in delivered)
+        for bank in banks:
+            delivered = await eventually(_waiting_for(first, bank.org_id, "delivered", n))
+            assert all(d["attempts"] == 1 for d in delivered)
         ids = collections.Counter(r.headers["webhook-id"] for r in receiver.received)
-        assert len(ids) == n
+        assert len(ids) == 3 * n
         assert set(ids.values()) == {1}
     finally:
         receiver.stop()
@@ -171,6 +175,36 @@ async def test_two_dispatchers_never_send_the_same_delivery(api: Api, stack: Sta
         await second.aclose()
         stop_first()
         stop_second()
+
+
+async def test_a_hanging_receiver_does_not_hold_up_other_banks(api: Api, stack: Stack, own_db: str) -> None:
+    """One bank's receiver that never answers occupies one send at a time, not the dispatcher."""
+    url, stop = stack.spawn("credit_push", database_url=own_db, poll_interval_s=0.1, webhook_timeout_s=30)
+    direct = Direct(url)
+    gate = threading.Event()
+
+    def hang(_: int) -> int:
+        gate.wait(timeout=60)
+        return 200
+
+    hanging, healthy = Receiver(respond=hang), Receiver()
+    slow_bank, other_bank = await api.org("bank"), await api.org("bank")
+    try:
+        await _subscribe(direct, slow_bank.org_id, hanging.url)
+        await _upload(direct, [item(rating="A") for _ in range(12)])
+        await eventually(lambda: _received(hanging, 1))
+        await _subscribe(direct, other_bank.org_id, healthy.url)
+        await _upload(direct, [item(rating="A") for _ in range(3)])
+        delivered = await eventually(_waiting_for(direct, other_bank.org_id, "delivered", 3))
+        assert len(delivered) == 3
+        # The hanging receiver was sent one delivery at a time (its events in seq order).
+        assert len(hanging.received) == 1
+    finally:
+        gate.set()
+        hanging.stop()
+        healthy.stop()
+        await direct.aclose()
+        stop()
 
 
 def _serve(own_db: str, gateway_url: str, port: int) -> subprocess.Popen[bytes]:
@@ -184,6 +218,8 @@ def _serve(own_db: str, gateway_url: str, port: int) -> subprocess.Popen[bytes]:
         "FINMATCH_WEBHOOK_ALLOW_PRIVATE": "1",
         "FINMATCH_POLL_INTERVAL_S": "0.1",
         "FINMATCH_WEBHOOK_RETRY_SCHEDULE": "1,1",
+        # A short timeout: the killed process's send lease (2 x timeout + 5 s) runs out sooner.
+        "FINMATCH_WEBHOOK_TIMEOUT_S": "2",
         "FINMATCH_LOG_LEVEL": "WARNING",
     }
     return subprocess.Popen(
@@ -262,7 +298,53 @@ async def test_delivery_time_check_refuses_private_targets() -> None:
     )
     settings = Settings(webhook_allow_private=False)
     async with httpx.AsyncClient() as client:
-        result = await attempt(client, claimed, settings, datetime.now(UTC))
+        result = await workers.attempt(client, claimed, settings, datetime.now(UTC))
     assert result.status_code is None
     assert result.error is not None
     assert "non-public" in result.error
+
+
+async def test_a_host_that_rebinds_to_a_private_address_is_not_contacted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """DNS rebinding: the name passed the check, then resolves to loopback when the dispatcher connects."""
+    receiver = Receiver()
+    port = receiver.server.server_address[1]
+
+    async def passed_the_check(url: str, allow_private: bool) -> None:
+        return None
+
+    monkeypatch.setattr(workers, "check_url", passed_the_check)
+    claimed = Claimed(
+        id=uuid.uuid4(),
+        round_failures=0,
+        subscription_id=uuid.uuid4(),
+        url=f"http://localhost:{port}/hook",
+        secret=new_secret(),
+        previous_secret=None,
+        previous_secret_until=None,
+        event={"id": "e", "type": "credit.rating.published", "seq": 1, "created_at": "x", "data": {}},
+    )
+    client = pinned_client(allow_private=False, timeout_s=5)
+    try:
+        result = await workers.attempt(
+            client, claimed, Settings(webhook_allow_private=False), datetime.now(UTC)
+        )
+        assert result.status_code is None
+        assert result.error is not None
+        assert result.error.startswith("refused:")
+        assert "non-public" in result.error
+        assert receiver.received == []
+        # The same client in development mode (private targets allowed) reaches the receiver.
+        open_client = pinned_client(allow_private=True, timeout_s=5)
+        try:
+            reached = await workers.attempt(
+                open_client, claimed, Settings(webhook_allow_private=True), datetime.now(UTC)
+            )
+        finally:
+            await open_client.aclose()
+        assert reached.status_code == 200
+        assert len(receiver.received) == 1
+    finally:
+        await client.aclose()
+        receiver.stop()

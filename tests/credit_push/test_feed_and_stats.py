@@ -21,29 +21,35 @@ async def _page(api: Api, bank: Actor, cursor: str | None, limit: int) -> dict[s
 
 
 async def test_paging_never_repeats_or_skips_while_events_arrive(api: Api) -> None:
+    """A bank follows `next_cursor` only (CONTRACT §1): it is never null, so polling resumes exactly."""
     tax, bank = await api.org("tax_authority"), await api.org("bank")
     await upload(api, tax, [item(rating="A") for _ in range(5)])
     seen: list[dict[str, Any]] = []
     cursor: str | None = None
-    resume: str | None = None
     for round_ in range(6):
-        page = await _page(api, bank, cursor or resume, 3)
+        page = await _page(api, bank, cursor, 3)
         seen.extend(page["items"])
-        resume = page["resume_cursor"]
         cursor = page["next_cursor"]
+        assert cursor
         if round_ % 2 == 0:
             await upload(api, tax, [item(rating="A")])
     while True:
-        page = await _page(api, bank, cursor or resume, 3)
+        page = await _page(api, bank, cursor, 3)
         seen.extend(page["items"])
-        resume, cursor = page["resume_cursor"], page["next_cursor"]
-        if not cursor:
+        cursor = page["next_cursor"]
+        assert cursor
+        if not page["has_more"]:
             break
     seqs = [e["seq"] for e in seen]
     assert seqs == list(range(1, len(seqs) + 1))
     assert seen == await feed_all(api, bank)
-    empty = await _page(api, bank, resume, 3)
-    assert (empty["items"], empty["next_cursor"], empty["resume_cursor"]) == ([], None, resume)
+    # Caught up: an empty page keeps the position; the next event comes exactly once.
+    empty = await _page(api, bank, cursor, 3)
+    assert (empty["items"], empty["next_cursor"], empty["has_more"]) == ([], cursor, False)
+    await upload(api, tax, [item(rating="A")])
+    after = await _page(api, bank, cursor, 3)
+    assert [e["seq"] for e in after["items"]] == [seqs[-1] + 1]
+    assert after["has_more"] is False
     bad = await api.call(bank, "GET", "/v1/credit/feed", params={"cursor": "not-a-cursor"})
     assert bad.status_code == 422
     tax_feed = await api.call(tax, "GET", "/v1/credit/feed")
