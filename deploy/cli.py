@@ -64,6 +64,7 @@ def cmd_migrate(_: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from kit.http import SERVER_KEEP_ALIVE_S
     from kit.logs import configure_logging
 
     settings = Settings()
@@ -75,6 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=settings.port_of(args.name),
         log_config=None,
         timeout_graceful_shutdown=5,
+        timeout_keep_alive=SERVER_KEEP_ALIVE_S,
     )
     return 0
 

@@ -65,16 +65,24 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     headers[REQUEST_ID_HEADER] = current_request_id() or ""
     url = f"{ctx.settings.url_of(service)}/v1/{prefix}{'/' + rest if rest else ''}"
     client: httpx.AsyncClient = request.app.state.upstream
-    try:
-        upstream = await client.request(
-            request.method,
-            url,
-            params=list(request.query_params.multi_items()),
-            content=await request.body(),
-            headers=headers,
-        )
-    except TRANSPORT_ERRORS as exc:
-        raise _upstream_problem(service, exc) from exc
+    body = await request.body()
+    # A read may be sent again once if the connection broke under it (a reused keep-alive
+    # connection the service had just closed); a write never is.
+    attempts = 2 if request.method in ("GET", "HEAD") else 1
+    for attempt in range(attempts):
+        try:
+            upstream = await client.request(
+                request.method,
+                url,
+                params=list(request.query_params.multi_items()),
+                content=body,
+                headers=headers,
+            )
+            break
+        except TRANSPORT_ERRORS as exc:
+            if attempt + 1 < attempts and failure_kind(exc) == "broken":
+                continue
+            raise _upstream_problem(service, exc) from exc
     response_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
     return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)
 

@@ -7,15 +7,26 @@ runs on aiohttp's connection pool instead.
 
 from __future__ import annotations
 
+import errno
+
 import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
+
+# Our servers keep an idle connection SERVER_KEEP_ALIVE_S; clients drop theirs sooner, so a
+# client never reuses a connection the server is closing at that moment (a reset request).
+SERVER_KEEP_ALIVE_S = 20
+CLIENT_KEEP_ALIVE_S = 4.0
 
 
 def make_client(
     *, timeout: httpx.Timeout, max_connections: int = 200, base_url: str = ""
 ) -> httpx.AsyncClient:
-    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+    limits = httpx.Limits(
+        max_connections=max_connections,
+        max_keepalive_connections=max_connections,
+        keepalive_expiry=CLIENT_KEEP_ALIVE_S,
+    )
     return httpx.AsyncClient(
         transport=AiohttpTransport(limits=limits, trust_env=False),
         timeout=timeout,
@@ -38,7 +49,9 @@ TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
 def failure_kind(exc: BaseException) -> str:
     """``timeout``, ``unavailable`` (nobody listening) or ``broken`` (answer cut off or garbled)."""
     cause = exc.__cause__ or exc
-    if isinstance(cause, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError):
+    if isinstance(cause, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError | ConnectionResetError):
+        return "broken"
+    if isinstance(cause, aiohttp.ClientOSError) and cause.errno == errno.ECONNRESET:
         return "broken"
     if isinstance(exc, httpx.ConnectError) or isinstance(
         cause, aiohttp.ClientConnectorError | ConnectionRefusedError

@@ -64,10 +64,15 @@ class InternalClient:
     async def get(self, target: str, path: str, params: dict[str, Any] | None = None) -> httpx.Response:
         """GET ``path`` on ``target``; 5xx and transport failures raise DependencyUnavailable."""
         url = self.settings.url_of(target) + path
-        try:
-            response = await self._client.get(url, params=params, headers=self._headers())
-        except TRANSPORT_ERRORS as exc:
-            raise DependencyUnavailable(target, failure_kind(exc)) from exc
+        for attempt in range(2):
+            try:
+                response = await self._client.get(url, params=params, headers=self._headers())
+                break
+            except TRANSPORT_ERRORS as exc:
+                # A GET may go again once when a reused connection broke under it.
+                if attempt == 0 and failure_kind(exc) == "broken":
+                    continue
+                raise DependencyUnavailable(target, failure_kind(exc)) from exc
         if response.status_code >= 500:
             raise DependencyUnavailable(target, f"answered {response.status_code}")
         return response

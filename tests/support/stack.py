@@ -15,6 +15,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
+from kit.http import SERVER_KEEP_ALIVE_S
 from kit.settings import PROCESS_NAMES, Settings
 
 ADMIN_KEY = "test-admin-key"
@@ -46,7 +47,13 @@ class ServerThread:
         self.servers: dict[str, tuple[uvicorn.Server, concurrent.futures.Future[None]]] = {}
 
     def serve(self, key: str, app: FastAPI, sock: socket.socket) -> None:
-        config = uvicorn.Config(app, log_config=None, lifespan="on", timeout_graceful_shutdown=2)
+        config = uvicorn.Config(
+            app,
+            log_config=None,
+            lifespan="on",
+            timeout_graceful_shutdown=2,
+            timeout_keep_alive=SERVER_KEEP_ALIVE_S,
+        )
         server = uvicorn.Server(config)
         future = asyncio.run_coroutine_threadsafe(server.serve(sockets=[sock]), self.loop)
         while not server.started:
