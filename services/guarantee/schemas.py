@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from kit.uscc import USCC
 from services.guarantee.rules import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE
@@ -105,7 +105,8 @@ class Agreement(BaseModel):
 
 class ExposureCreate(Body):
     agreement_id: UUID
-    loan_ref: str = Field(min_length=1, max_length=100)
+    # Trimmed, so that " L-1" cannot slip past the one-guarantee-per-bank-loan rule as a new loan.
+    loan_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     uscc: USCC
     principal_fen: Fen = Field(gt=0, le=MAX_FEN)
     small_micro: bool

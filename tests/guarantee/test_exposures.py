@@ -337,3 +337,13 @@ async def test_a_recovery_never_takes_a_fen_back_even_where_the_rule_is_not_mono
     assert [sum(a.values()) for a in allocations] == [20, 1, 979]
     after = (await api.call(c.local.actor, "GET", url)).json()
     assert after["recovered_fen"] == losses
+
+
+async def test_a_loan_ref_with_stray_spaces_is_the_same_loan(api: Api) -> None:
+    c = await chain(api)
+    first = await registered(api, c, loan_ref=" LZB-7 ")
+    assert first["loan_ref"] == "LZB-7"
+    again = await register(api, c, loan_ref="LZB-7\t")
+    assert (again.status_code, slug(again)) == (409, "duplicate-loan")
+    blank = await register(api, c, loan_ref="   ")
+    assert (blank.status_code, slug(blank)) == (422, "validation-error")
