@@ -38,6 +38,19 @@ def _int(value: Any) -> int:
     return int(value or 0)
 
 
+def _compensated_and_recovered(party: str) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any]]:
+    """Per exposure, the 代偿 a party paid and the 追偿 it got back.
+
+    The local guarantor pays the bank the whole compensation (outstanding − the bank's loss)
+    and collects the recoveries on that part, which it shares on with the provincial
+    re-guarantor and the fund; these two (and the bank) count only their own share.
+    """
+    if party == "guarantor":
+        recovered = sum((exposure.c[f"recovered_{p}_fen"] for p in PARTIES if p != "bank"), sa.literal(0))
+        return exposure.c.compensation_fen, recovered
+    return exposure.c[f"loss_{party}_fen"], exposure.c[f"recovered_{party}_fen"]
+
+
 class Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -175,15 +188,7 @@ class Repository:
             if party == "guarantor"
             else exposure.c[f"outstanding_{party}_fen"]
         )
-        if party == "guarantor":
-            # A local guarantor pays the whole 代偿 to the bank and gets back all but the bank's part.
-            compensated: sa.ColumnElement[Any] = exposure.c.compensation_fen
-            recovered: sa.ColumnElement[Any] = sum(
-                (exposure.c[f"recovered_{p}_fen"] for p in PARTIES if p != "bank"), sa.literal(0)
-            )
-        else:
-            compensated = exposure.c[f"loss_{party}_fen"]
-            recovered = exposure.c[f"recovered_{party}_fen"]
+        compensated, recovered = _compensated_and_recovered(party)
         stmt = sa.select(
             sa.func.coalesce(sa.func.sum(liability).filter(active), 0).label("liability"),
             sa.func.count().filter(active).label("active"),
@@ -195,6 +200,8 @@ class Repository:
         return {key: _int(value) for key, value in row.items()}
 
     async def summary_figures(self, scope: Scope, small_loan_max_fen: int) -> dict[str, int]:
+        """Policy figures over active exposures, and per tier (``party``) the same 代偿 and 追偿
+        figures a position shows, summed over the scope."""
         active = exposure.c.status == "active"
         principal = exposure.c.principal_fen
         columns: list[sa.ColumnElement[Any]] = [
@@ -205,10 +212,11 @@ class Repository:
             sa.func.sum(principal).filter(active, principal <= small_loan_max_fen).label("upto_5m"),
         ]
         for p in PARTIES:
+            compensated, recovered = _compensated_and_recovered(p)
             columns += [
                 sa.func.sum(exposure.c[f"outstanding_{p}_fen"]).filter(active).label(f"outstanding_{p}"),
-                sa.func.sum(exposure.c[f"loss_{p}_fen"]).label(f"loss_{p}"),
-                sa.func.sum(exposure.c[f"recovered_{p}_fen"]).label(f"recovered_{p}"),
+                sa.func.sum(compensated).label(f"compensated_{p}"),
+                sa.func.sum(recovered).label(f"recovered_{p}"),
             ]
         stmt = sa.select(*columns).where(_scope_clause(scope))
         row = (await self.session.execute(stmt)).mappings().one()

@@ -23,7 +23,6 @@ from kit.money import BP_WHOLE, allocate, apply_bp, yuan
 PARTIES = ("bank", "guarantor", "provincial", "national")
 Split = dict[str, int]
 
-TIERS = ("national_fund", "provincial", "local")
 DEFAULT_LEVERAGE_MULTIPLE = 10  # Decree 683: 10 × net assets
 MAX_LEVERAGE_MULTIPLE = 15  # raised ceiling for guarantors meeting the small-micro test
 
@@ -77,16 +76,6 @@ def check_shares(shares: Mapping[str, int]) -> Violation | None:
         return Violation(
             "shares-do-not-sum-to-10000",
             f"The shares must sum to exactly {BP_WHOLE} bp; they sum to {total}.",
-        )
-    return None
-
-
-def check_leverage_multiple(multiple: int) -> Violation | None:
-    if not 1 <= multiple <= MAX_LEVERAGE_MULTIPLE:
-        return Violation(
-            "leverage-multiple-out-of-range",
-            f"leverage_multiple must be 1 to {MAX_LEVERAGE_MULTIPLE} "
-            f"(融资担保公司监督管理条例); got {multiple}.",
         )
     return None
 
@@ -203,12 +192,19 @@ def recovery_allocation(
     CONTRACT §4: recovery n gives each party alloc(total after) − alloc(total before).
     The largest-remainder rule is not monotone (the "Alabama paradox": with shares
     3206/213/3650/2931 bp, 20 fen give the guarantor 1 fen but 21 fen give it 0), so
-    taken literally a party could be handed −1 fen, or more than its loss before the
-    last recovery. We therefore take alloc(total after) as the target cumulative figure
-    and keep each party between what it already got and its loss, moving the odd fen
-    by the same remainder order. Whenever the literal rule is well behaved (nearly
-    always) the result is exactly the literal rule; the final recovery of the whole
-    defaulted amount always leaves each party with exactly its loss.
+    taken literally a party could be handed −1 fen, or end above its loss (alloc(x) of a
+    party may exceed alloc(defaulted)). We therefore take alloc(total after) as each
+    party's target cumulative figure, clamp it between what the party already got
+    (``recovered_before``, which is what it was really given, not alloc(total before))
+    and its loss, and settle the difference this makes one fen at a time: fen still to
+    hand out go to parties below their loss in the allocation rule's order for the total
+    (largest remainder, then bank, guarantor, provincial, national); fen handed out too
+    many are taken back, in the reverse of that order, from parties above what they
+    already got. Hence: the parts sum to ``amount_fen``, none is negative, no cumulative
+    figure exceeds the loss; whenever every target already lies within its bounds each
+    cumulative figure is exactly alloc(total after), as the literal rule makes it; the
+    recovery that reaches the defaulted amount leaves every party with exactly its loss
+    (then the target is the losses split).
     """
     before = ordered(recovered_before)
     losses = ordered(losses_fen)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from kit.uscc import USCC
+from services.guarantee.rules import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE
 
 Tier = Literal["national_fund", "provincial", "local"]
 Status = Literal["active", "repaid", "compensated"]
@@ -26,12 +27,12 @@ class InstitutionCreate(Body):
     tier: Tier
     parent_id: UUID | None = None
     net_assets_fen: Fen = Field(ge=0, le=MAX_FEN)
-    leverage_multiple: int = Field(default=10, ge=1, le=15)
+    leverage_multiple: int = Field(default=DEFAULT_LEVERAGE_MULTIPLE, ge=1, le=MAX_LEVERAGE_MULTIPLE)
 
 
 class InstitutionUpdate(Body):
     net_assets_fen: Fen | None = Field(default=None, ge=0, le=MAX_FEN)
-    leverage_multiple: int | None = Field(default=None, ge=1, le=15)
+    leverage_multiple: int | None = Field(default=None, ge=1, le=MAX_LEVERAGE_MULTIPLE)
 
 
 class Institution(BaseModel):
@@ -47,18 +48,34 @@ class Institution(BaseModel):
 
 
 class Position(BaseModel):
+    """One institution's own book: a local guarantor answers to the bank for the whole guaranteed
+    part of its loans, a re-guarantor (provincial, national fund) to the local for its share."""
+
     institution_id: str
     tier: Tier
     net_assets_fen: Fen
     leverage_multiple: int
-    capacity_fen: Fen
-    liability_fen: Fen
-    headroom_fen: Fen
-    single_client_cap_fen: Fen
+    capacity_fen: Fen = Field(description="net_assets_fen × leverage_multiple.")
+    liability_fen: Fen = Field(
+        description="Over active exposures. A local guarantor: its weighted_liability_fen total "
+        "(融资担保责任余额, the figure the limits use). A provincial re-guarantor or the national "
+        "fund: its own share of the outstanding amounts below it, unweighted (100%)."
+    )
+    headroom_fen: Fen = Field(description="capacity_fen − liability_fen, never below 0.")
+    single_client_cap_fen: Fen = Field(description="10% of net assets, rounded down.")
     active_exposures: int
-    compensated_fen: Fen
-    recovered_fen: Fen
-    compensation_rate_bp: int
+    compensated_fen: Fen = Field(
+        description="代偿 paid. A local guarantor: the whole compensation_fen it paid the banks "
+        "(outstanding at default − the bank's loss). A re-guarantor: its own loss share."
+    )
+    recovered_fen: Fen = Field(
+        description="追偿 on what it paid. A local guarantor: recoveries on the guaranteed part "
+        "(every party's but the bank's). A re-guarantor: its own recovery share."
+    )
+    compensation_rate_bp: int = Field(
+        description="代偿率: compensated_fen ÷ principal_fen of the exposures that ended (repaid or "
+        "compensated), half up; 0 when none has ended."
+    )
 
 
 class Parties(BaseModel):
@@ -88,7 +105,8 @@ class Agreement(BaseModel):
 
 class ExposureCreate(Body):
     agreement_id: UUID
-    loan_ref: str = Field(min_length=1, max_length=100)
+    # Trimmed, so that " L-1" cannot slip past the one-guarantee-per-bank-loan rule as a new loan.
+    loan_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     uscc: USCC
     principal_fen: Fen = Field(gt=0, le=MAX_FEN)
     small_micro: bool
@@ -156,10 +174,18 @@ class RecoveryResult(BaseModel):
 
 
 class TierFigures(BaseModel):
-    outstanding_share_fen: Fen
+    """One tier over the report's scope; compensated and recovered add up its positions."""
+
+    outstanding_share_fen: Fen = Field(description="The tier's share of active outstanding amounts.")
     active_exposures: int
-    compensated_fen: Fen
-    recovered_fen: Fen
+    compensated_fen: Fen = Field(
+        description="代偿 paid, as in a position: the local tier the whole compensation paid to the "
+        "banks, a re-guarantor tier its own loss share (a part of what the locals paid)."
+    )
+    recovered_fen: Fen = Field(
+        description="追偿, as in a position: the local tier every party's recoveries but the bank's, "
+        "a re-guarantor tier its own share."
+    )
 
 
 class SummaryTiers(BaseModel):

@@ -469,7 +469,7 @@ async def summary(repo: Repository, principal: Principal) -> schemas.Summary:
         return schemas.TierFigures(
             outstanding_share_fen=f[f"outstanding_{party}"],
             active_exposures=f["active"],
-            compensated_fen=f[f"loss_{party}"],
+            compensated_fen=f[f"compensated_{party}"],
             recovered_fen=f[f"recovered_{party}"],
         )
 

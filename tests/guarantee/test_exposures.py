@@ -288,3 +288,62 @@ async def test_the_worked_example_of_the_readme(api: Api) -> None:
         a, "POST", f"{url}/recoveries", json={"amount_fen": 1, "recovered_on": "2026-12-02"}
     )
     assert slug(over) == "recovery-exceeds-default"
+
+
+async def test_re_guarantor_positions_count_their_own_unweighted_share(api: Api) -> None:
+    c = await chain(api)  # its own provincial: net assets 1,000,000,000 yuan x 10
+    fund_before = await position(api, c.fund)
+    e = await registered(api, c, principal_fen=yuan(1_000_000), small_micro=True)  # local weighs 75%
+    prov = await position(api, c.provincial)
+    assert (prov["tier"], prov["active_exposures"], prov["liability_fen"]) == ("provincial", 1, yuan(200_000))
+    assert prov["headroom_fen"] == prov["capacity_fen"] - yuan(200_000) == yuan(10_000_000_000 - 200_000)
+    assert (await position(api, c.local))["liability_fen"] == yuan(600_000)
+    fund = await position(api, c.fund)
+    assert fund["liability_fen"] - fund_before["liability_fen"] == yuan(200_000)
+    assert fund["active_exposures"] - fund_before["active_exposures"] == 1
+    url = f"{G}/exposures/{e['id']}"
+    await api.call(c.local.actor, "POST", f"{url}/default", json={"defaulted_on": "2026-03-01"})
+    prov = await position(api, c.provincial)
+    # Its 代偿 is its own loss share; 代偿率 over the principal of what ended below it.
+    assert (prov["liability_fen"], prov["compensated_fen"], prov["compensation_rate_bp"]) == (
+        0,
+        yuan(200_000),
+        2000,
+    )
+    local = await position(api, c.local)
+    assert (local["compensated_fen"], local["compensation_rate_bp"]) == (yuan(800_000), 8000)
+
+
+async def test_a_recovery_never_takes_a_fen_back_even_where_the_rule_is_not_monotone(api: Api) -> None:
+    # With these shares the allocation rule gives the guarantor 1 fen of 20 but 0 of 21.
+    shares = {"bank": 3206, "guarantor": 213, "provincial": 3650, "national": 2931}
+    c = await chain(api, shares=shares)
+    e = await registered(api, c, principal_fen=1_000)
+    url = f"{G}/exposures/{e['id']}"
+    d = await api.call(c.local.actor, "POST", f"{url}/default", json={"defaulted_on": "2026-03-01"})
+    losses = d.json()["losses_fen"]
+    allocations = []
+    for amount in (20, 1, 979):
+        got = await api.call(
+            c.local.actor,
+            "POST",
+            f"{url}/recoveries",
+            json={"amount_fen": amount, "recovered_on": "2026-04-01"},
+        )
+        assert got.status_code == 200, got.text
+        allocations.append(got.json()["allocation_fen"])
+    assert allocations[0] == {"bank": 6, "guarantor": 1, "provincial": 7, "national": 6}
+    assert all(v >= 0 for a in allocations for v in a.values())
+    assert [sum(a.values()) for a in allocations] == [20, 1, 979]
+    after = (await api.call(c.local.actor, "GET", url)).json()
+    assert after["recovered_fen"] == losses
+
+
+async def test_a_loan_ref_with_stray_spaces_is_the_same_loan(api: Api) -> None:
+    c = await chain(api)
+    first = await registered(api, c, loan_ref=" LZB-7 ")
+    assert first["loan_ref"] == "LZB-7"
+    again = await register(api, c, loan_ref="LZB-7\t")
+    assert (again.status_code, slug(again)) == (409, "duplicate-loan")
+    blank = await register(api, c, loan_ref="   ")
+    assert (blank.status_code, slug(blank)) == (422, "validation-error")

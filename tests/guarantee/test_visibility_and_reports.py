@@ -13,6 +13,7 @@ from tests.guarantee.helpers import (
     agreement,
     chain,
     institution,
+    position,
     registered,
     service_headers,
     slug,
@@ -169,3 +170,48 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
         params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 1},
     )
     assert through_gateway.status_code == 404
+
+
+async def test_summary_tiers_add_up_to_the_positions_of_the_subtree(api: Api) -> None:
+    # compensated_fen and recovered_fen mean the same in the summary as in a position:
+    # a local tier's figure is what its locals paid the banks (代偿) and collected (追偿).
+    c = await chain(api, net_assets_fen=yuan(100_000_000))
+    second = await institution(api, "local", c.provincial.id, net_assets_fen=yuan(100_000_000))
+    second_chain = Chain(
+        c.fund,
+        c.provincial,
+        second,
+        c.bank,
+        await agreement(
+            api, c.bank, second, {"bank": 3000, "guarantor": 3000, "provincial": 2000, "national": 2000}
+        ),
+    )
+    for ch, principal in ((c, yuan(1_000_000)), (second_chain, 3_333_333)):
+        e = await registered(api, ch, principal_fen=principal)
+        url = f"{G}/exposures/{e['id']}"
+        defaulted = await api.call(
+            ch.local.actor, "POST", f"{url}/default", json={"defaulted_on": "2026-05-01"}
+        )
+        assert defaulted.status_code == 200, defaulted.text
+        got = await api.call(
+            ch.local.actor,
+            "POST",
+            f"{url}/recoveries",
+            json={"amount_fen": 1_000_001, "recovered_on": "2026-06-01"},
+        )
+        assert got.status_code == 200, got.text
+    await registered(api, c)  # an active one, which has no 代偿 yet
+    tiers = (await api.call(c.provincial.actor, "GET", f"{G}/reports/summary")).json()["tiers"]
+    locals_ = [await position(api, inst) for inst in (c.local, second)]
+    prov = await position(api, c.provincial)
+    # 2:4:2:2 of 1,000,000 yuan: 800,000 paid; 3:3:2:2 of 3,333,333 fen: 2,333,333 paid.
+    assert [p["compensated_fen"] for p in locals_] == [yuan(800_000), 2_333_333]
+    assert tiers["local"]["compensated_fen"] == yuan(800_000) + 2_333_333
+    assert tiers["local"]["recovered_fen"] == sum(p["recovered_fen"] for p in locals_)
+    assert tiers["local"]["recovered_fen"] == 800_001 + 700_000
+    assert (tiers["provincial"]["compensated_fen"], tiers["provincial"]["recovered_fen"]) == (
+        prov["compensated_fen"],
+        prov["recovered_fen"],
+    )
+    assert tiers["provincial"]["compensated_fen"] == yuan(200_000) + 666_667
+    assert tiers["national_fund"]["compensated_fen"] == yuan(200_000) + 666_666
