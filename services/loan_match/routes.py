@@ -39,6 +39,11 @@ def _ctx(request: Request) -> AppContext:
     return ctx
 
 
+def _catalogue(request: Request) -> service.Catalogue:
+    catalogue: service.Catalogue = request.app.state.catalogue
+    return catalogue
+
+
 def _org(principal: Principal) -> str:
     assert principal.org_id is not None
     return principal.org_id
@@ -192,6 +197,7 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, reques
     run = await service.run_match(
         session,
         _ctx(request).internal,
+        _catalogue(request),
         profile=profile,
         amount_fen=body.amount_fen,
         term_months=body.term_months,
@@ -205,13 +211,13 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, reques
             "uscc": body.uscc,
             "amount_fen": body.amount_fen,
             "term_months": body.term_months,
-            "matched": len(run.result.matches),
-            "degraded": run.result.degraded,
+            "matched": run.matched,
+            "degraded": run.degraded,
             "created_at": now,
         },
     )
-    # Serialised once here: a 2,000-product answer is not worth validating a second time.
-    return Response(run.result.model_dump_json(), media_type="application/json")
+    # Already JSON (schemas.QueryResult): a 2,000-product answer is built as plain data once.
+    return Response(run.body, media_type="application/json")
 
 
 # ---- demands -----------------------------------------------------------------------
@@ -229,6 +235,7 @@ async def create_demand(
     run = await service.run_match(
         session,
         _ctx(request).internal,
+        _catalogue(request),
         profile=profile,
         amount_fen=body.amount_fen,
         term_months=body.term_months,
