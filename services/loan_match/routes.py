@@ -277,12 +277,13 @@ async def _demands_out(session: Session, rows: list[Any], *, viewer: Principal) 
     today = business_date(datetime.now(UTC))
     out = []
     for row in rows:
-        routed, answers = routes[row.id], responses[row.id]
-        rules = [demand_rules.Answer(a.bank_org_id, a.decision) for a in answers]
-        shown_routes, shown_answers = routed, answers
+        shown_routes, shown_answers = routes[row.id], responses[row.id]
         if viewer.role == "bank":
-            shown_routes = [b for b in routed if b == viewer.org_id]
-            shown_answers = [a for a in answers if a.bank_org_id == viewer.org_id]
+            # A bank sees the demand as it stands between the enterprise and itself: status
+            # and overdue follow its own route and answers, so no competitor's move leaks.
+            shown_routes = [b for b in shown_routes if b == viewer.org_id]
+            shown_answers = [a for a in shown_answers if a.bank_org_id == viewer.org_id]
+        rules = [demand_rules.Answer(a.bank_org_id, a.decision) for a in shown_answers]
         out.append(
             schemas.Demand(
                 id=row.id,
@@ -296,10 +297,10 @@ async def _demands_out(session: Session, rows: list[Any], *, viewer: Principal) 
                 amount_fen=row.amount_fen,
                 term_months=row.term_months,
                 purpose=row.purpose,
-                status=demand_rules.status(routed, rules),
+                status=demand_rules.status(shown_routes, rules),
                 routed_to=shown_routes,
                 respond_by=row.respond_by,
-                overdue=demand_rules.is_overdue(routed, rules, row.respond_by, today),
+                overdue=demand_rules.is_overdue(shown_routes, rules, row.respond_by, today),
                 created_at=row.created_at,
                 responses=[schemas.DemandResponse.model_validate(dict(a._mapping)) for a in shown_answers],
             )
