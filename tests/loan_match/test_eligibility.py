@@ -192,7 +192,7 @@ def test_one_evaluator_for_many_products_equals_each_on_its_own() -> None:
     """A query evaluates thousands of products with one Evaluator, which reuses a check for
     products sharing a constraint; that must never change any product's outcome."""
     variants: list[Product] = [PRODUCT]
-    for changes in [
+    changed: list[dict[str, Any]] = [
         {"min_amount_fen": 600},
         {"max_term_months": 10},
         {"min_rating": "A"},
@@ -210,7 +210,8 @@ def test_one_evaluator_for_many_products_equals_each_on_its_own() -> None:
         {"requires_guarantee": False},
         {"bank_org_id": "bank-2"},
         {"bank_org_id": "bank-3", "requires_guarantee": False},
-    ]:
+    ]
+    for changes in changed:
         variants.append(replace(PRODUCT, id=f"p{len(variants)}", **changes))
     capacity = {BANK: CAPACITY[BANK], "bank-2": Capacity(Answer.KNOWN, ())}
     shared = Evaluator(ENTERPRISE, REQUEST, RATING, capacity)
