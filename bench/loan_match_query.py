@@ -30,7 +30,7 @@ BANKS = 40
 
 
 async def publish_all(api: Api, banks: list[Actor], count: int) -> None:
-    gate = asyncio.Semaphore(32)
+    gate = asyncio.Semaphore(8)
 
     async def one(i: int) -> None:
         body = product_body(

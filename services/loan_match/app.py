@@ -9,6 +9,7 @@ from kit.health import ReadinessCheck
 from kit.internal import DependencyUnavailable, InternalClient
 from kit.settings import Settings
 from services.loan_match.routes import internal_router, router
+from services.loan_match.service import Catalogue
 
 
 def _answers(client: InternalClient, target: str) -> ReadinessCheck:
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="loan_match: product catalogue, matching and financing demands",
         routers=[router, internal_router],
     )
+    app.state.catalogue = Catalogue()
     client: InternalClient = app.state.ctx.internal
     app.state.readiness_checks.update({name: _answers(client, name) for name in ("credit_push", "guarantee")})
     return app

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -77,9 +78,19 @@ async def list_products(
     return (await session.execute(stmt)).all()
 
 
-async def active_products(session: AsyncSession) -> Sequence[Row[Any]]:
-    """Every active product in one query: matching never loads products one by one."""
-    return (await session.execute(sa.select(product).where(product.c.active))).all()
+async def active_product_versions(session: AsyncSession) -> list[tuple[str, datetime]]:
+    """``(id, updated_at)`` of every active product: what a matching cache needs to check."""
+    stmt = sa.select(product.c.id, product.c.updated_at).where(product.c.active)
+    return [(row.id, row.updated_at) for row in (await session.execute(stmt)).all()]
+
+
+async def active_products(session: AsyncSession, ids: Sequence[str]) -> Sequence[Row[Any]]:
+    """These products, if still active, in one query: matching never loads them one by one."""
+    if not ids:
+        return []
+    wanted = sa.literal(list(ids), ARRAY(UUID(as_uuid=False)))
+    stmt = sa.select(product).where(product.c.active, product.c.id == sa.any_(wanted))
+    return (await session.execute(stmt)).all()
 
 
 # ---- enterprise profiles -----------------------------------------------------------

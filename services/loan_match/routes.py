@@ -39,6 +39,11 @@ def _ctx(request: Request) -> AppContext:
     return ctx
 
 
+def _catalogue(request: Request) -> service.Catalogue:
+    catalogue: service.Catalogue = request.app.state.catalogue
+    return catalogue
+
+
 def _org(principal: Principal) -> str:
     assert principal.org_id is not None
     return principal.org_id
@@ -192,6 +197,7 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, reques
     run = await service.run_match(
         session,
         _ctx(request).internal,
+        _catalogue(request),
         profile=profile,
         amount_fen=body.amount_fen,
         term_months=body.term_months,
@@ -205,13 +211,13 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, reques
             "uscc": body.uscc,
             "amount_fen": body.amount_fen,
             "term_months": body.term_months,
-            "matched": len(run.result.matches),
-            "degraded": run.result.degraded,
+            "matched": run.matched,
+            "degraded": run.degraded,
             "created_at": now,
         },
     )
-    # Serialised once here: a 2,000-product answer is not worth validating a second time.
-    return Response(run.result.model_dump_json(), media_type="application/json")
+    # Already JSON (schemas.QueryResult): a 2,000-product answer is built as plain data once.
+    return Response(run.body, media_type="application/json")
 
 
 # ---- demands -----------------------------------------------------------------------
@@ -229,6 +235,7 @@ async def create_demand(
     run = await service.run_match(
         session,
         _ctx(request).internal,
+        _catalogue(request),
         profile=profile,
         amount_fen=body.amount_fen,
         term_months=body.term_months,
@@ -270,12 +277,13 @@ async def _demands_out(session: Session, rows: list[Any], *, viewer: Principal) 
     today = business_date(datetime.now(UTC))
     out = []
     for row in rows:
-        routed, answers = routes[row.id], responses[row.id]
-        rules = [demand_rules.Answer(a.bank_org_id, a.decision) for a in answers]
-        shown_routes, shown_answers = routed, answers
+        shown_routes, shown_answers = routes[row.id], responses[row.id]
         if viewer.role == "bank":
-            shown_routes = [b for b in routed if b == viewer.org_id]
-            shown_answers = [a for a in answers if a.bank_org_id == viewer.org_id]
+            # A bank sees the demand as it stands between the enterprise and itself: status
+            # and overdue follow its own route and answers, so no competitor's move leaks.
+            shown_routes = [b for b in shown_routes if b == viewer.org_id]
+            shown_answers = [a for a in shown_answers if a.bank_org_id == viewer.org_id]
+        rules = [demand_rules.Answer(a.bank_org_id, a.decision) for a in shown_answers]
         out.append(
             schemas.Demand(
                 id=row.id,
@@ -289,10 +297,10 @@ async def _demands_out(session: Session, rows: list[Any], *, viewer: Principal) 
                 amount_fen=row.amount_fen,
                 term_months=row.term_months,
                 purpose=row.purpose,
-                status=demand_rules.status(routed, rules),
+                status=demand_rules.status(shown_routes, rules),
                 routed_to=shown_routes,
                 respond_by=row.respond_by,
-                overdue=demand_rules.is_overdue(routed, rules, row.respond_by, today),
+                overdue=demand_rules.is_overdue(shown_routes, rules, row.respond_by, today),
                 created_at=row.created_at,
                 responses=[schemas.DemandResponse.model_validate(dict(a._mapping)) for a in shown_answers],
             )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+import pydantic_core
 from pydantic import ValidationError
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -117,19 +118,69 @@ def enterprise_facts(profile: Row[Any], today: date) -> eligibility.Enterprise:
     )
 
 
+class Catalogue:
+    """The active products, compiled for matching, kept between queries.
+
+    Each query reads only ``(id, updated_at)`` of the active products and compiles just the
+    rows that are new or changed since the last query (every change of a product sets a new
+    ``updated_at``), so a query against thousands of products does not decode and rebuild
+    them all. One per process; the database stays the source of truth for what is active.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, tuple[datetime, eligibility.Product]] = {}
+
+    async def active(self, session: AsyncSession) -> list[eligibility.Product]:
+        versions = await repository.active_product_versions(session)
+        known = self._compiled
+        stale = [pid for pid, at in versions if pid not in known or known[pid][0] != at]
+        fresh = {
+            row.id: (row.updated_at, product_rules(row))
+            for row in await repository.active_products(session, stale)
+        }
+        compiled: dict[str, tuple[datetime, eligibility.Product]] = {}
+        for pid, _ in versions:
+            entry = fresh.get(pid) or known.get(pid)
+            if entry is not None:  # None: retired between the two reads
+                compiled[pid] = entry
+        self._compiled = compiled  # also forgets retired products
+        return [product for _, product in compiled.values()]
+
+
 @dataclass(frozen=True)
 class MatchRun:
-    result: schemas.QueryResult
+    """The answer of a query, already JSON, and the banks with a matching product."""
+
+    body: bytes
+    matched: int
+    degraded: list[str]
     matched_banks: list[str]
 
 
-def _results(checks: Sequence[eligibility.Check]) -> list[schemas.CriterionResult]:
-    return [schemas.CriterionResult(criterion=c.criterion, detail=c.detail) for c in checks]
+class _Results:
+    """JSON-ready ``{criterion, detail}`` objects, one per distinct check of a query."""
+
+    def __init__(self) -> None:
+        self._seen: dict[eligibility.Check, dict[str, str]] = {}
+
+    def __call__(self, checks: Sequence[eligibility.Check]) -> list[dict[str, str]]:
+        out = []
+        for check in checks:
+            item = self._seen.get(check)
+            if item is None:
+                item = self._seen[check] = {"criterion": check.criterion, "detail": check.detail}
+            out.append(item)
+        return out
 
 
 def _match(
-    product: eligibility.Product, outcome: eligibility.Outcome, request: eligibility.Request
-) -> schemas.Match:
+    product: eligibility.Product,
+    outcome: eligibility.Outcome,
+    request: eligibility.Request,
+    results: _Results,
+) -> dict[str, Any]:
+    """One entry of ``matches`` (schemas.Match), built as plain data: thousands are built per
+    query and the answer is serialised once, so model instances would only cost time."""
     estimate = cost.estimate(
         amount_fen=request.amount_fen,
         term_months=request.term_months,
@@ -138,32 +189,36 @@ def _match(
         requires_guarantee=product.requires_guarantee,
         guarantee_fee_bp=product.guarantee_fee_bp,
     )
-    return schemas.Match(
-        product_id=product.id,
-        bank_org_id=product.bank_org_id,
-        product_name=product.name,
-        product_type=product.product_type,
-        annual_rate_bp=product.annual_rate_bp,
-        estimated_interest_fen=estimate.interest_fen,
-        estimated_guarantee_fee_fen=estimate.guarantee_fee_fen,
-        estimated_total_cost_fen=estimate.total_fen,
-        reasons=_results(outcome.passed),
-    )
+    return {
+        "product_id": product.id,
+        "bank_org_id": product.bank_org_id,
+        "product_name": product.name,
+        "product_type": product.product_type,
+        "annual_rate_bp": product.annual_rate_bp,
+        "estimated_interest_fen": estimate.interest_fen,
+        "estimated_guarantee_fee_fen": estimate.guarantee_fee_fen,
+        "estimated_total_cost_fen": estimate.total_fen,
+        "reasons": results(outcome.passed),
+    }
 
 
-def _excluded(product: eligibility.Product, outcome: eligibility.Outcome) -> schemas.Excluded:
-    return schemas.Excluded(
-        product_id=product.id,
-        bank_org_id=product.bank_org_id,
-        product_name=product.name,
-        product_type=product.product_type,
-        failed=_results(outcome.failed),
-    )
+def _excluded(
+    product: eligibility.Product, outcome: eligibility.Outcome, results: _Results
+) -> dict[str, Any]:
+    """One entry of ``excluded`` (schemas.Excluded)."""
+    return {
+        "product_id": product.id,
+        "bank_org_id": product.bank_org_id,
+        "product_name": product.name,
+        "product_type": product.product_type,
+        "failed": results(outcome.failed),
+    }
 
 
 async def run_match(
     session: AsyncSession,
     internal: InternalClient,
+    catalogue: Catalogue,
     *,
     profile: Row[Any],
     amount_fen: int,
@@ -173,33 +228,38 @@ async def run_match(
 ) -> MatchRun:
     """Evaluate every active product (loaded in one query) with one rating call and one
     capacity call per distinct bank that has a product requiring a guarantee."""
-    products = [product_rules(row) for row in await repository.active_products(session)]
+    products = await catalogue.active(session)
     request = eligibility.Request(amount_fen, term_months)
     guarantee_banks = {p.bank_org_id for p in products if p.requires_guarantee}
     (rating, shown), capacity = await asyncio.gather(
         clients.current_rating(internal, profile.uscc),
         clients.capacity_by_bank(internal, guarantee_banks, amount_fen),
     )
-    enterprise = enterprise_facts(profile, today)
-    matches: list[schemas.Match] = []
-    excluded: list[schemas.Excluded] = []
+    evaluator = eligibility.Evaluator(enterprise_facts(profile, today), request, rating, capacity)
+    results = _Results()
+    matches: list[dict[str, Any]] = []
+    excluded: list[dict[str, Any]] = []
     for product in products:
-        outcome = eligibility.evaluate(product, enterprise, request, rating, capacity)
+        outcome = evaluator.evaluate(product)
         if outcome.eligible:
-            matches.append(_match(product, outcome, request))
+            matches.append(_match(product, outcome, request, results))
         elif include_excluded:
-            excluded.append(_excluded(product, outcome))
-    matches.sort(key=lambda m: cost.rank_key(m.estimated_total_cost_fen, m.annual_rate_bp, m.product_id))
-    excluded.sort(key=lambda e: e.product_id)
-    result = schemas.QueryResult(
-        uscc=profile.uscc,
-        size=profile.size,
-        rating=schemas.RatingShown(rating=shown.rating, year=shown.year) if shown else None,
-        degraded=_degraded(rating, capacity),
-        matches=matches,
-        excluded=excluded,
+            excluded.append(_excluded(product, outcome, results))
+    matches.sort(
+        key=lambda m: cost.rank_key(m["estimated_total_cost_fen"], m["annual_rate_bp"], m["product_id"])
     )
-    return MatchRun(result, sorted({m.bank_org_id for m in matches}))
+    excluded.sort(key=lambda e: str(e["product_id"]))
+    degraded = _degraded(rating, capacity)
+    answer = {
+        "uscc": profile.uscc,
+        "size": profile.size,
+        "rating": {"rating": shown.rating, "year": shown.year} if shown else None,
+        "degraded": degraded,
+        "matches": matches,
+        "excluded": excluded,
+    }
+    body = pydantic_core.to_json(answer)
+    return MatchRun(body, len(matches), degraded, sorted({str(m["bank_org_id"]) for m in matches}))
 
 
 def _degraded(rating: eligibility.Rating, capacity: dict[str, Capacity]) -> list[str]:

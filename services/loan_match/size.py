@@ -122,6 +122,24 @@ class IndustryTooCoarse(ValueError):
     """The industry code does not say enough to choose a 300号 row."""
 
 
+# What to send instead of a code too coarse to choose a row: the finer codes and their rows.
+_FINER_CODES = {
+    "F": "F51 (批发业) or F52 (零售业)",
+    "G": "G54-G58 (交通运输业), G59 (仓储业) or G60 (邮政业); G53 railway is 其他未列明行业",
+    "H": "H61 (住宿业) or H62 (餐饮业)",
+    "I": "I63 or I64 (信息传输业), or I65 (软件和信息技术服务业)",
+    "K": "K701 (房地产开发经营), K702 (物业管理) or another K70 group (其他未列明行业)",
+}
+
+
+def _too_coarse(industry_code: str) -> IndustryTooCoarse:
+    section = industry_code[0]
+    return IndustryTooCoarse(
+        f"{industry_code} spans several rows of the 300号 size standard; send the enterprise's "
+        f"full code (e.g. from its business licence) or at least {_FINER_CODES[section]}"
+    )
+
+
 def row_for(industry_code: str) -> Row:
     """The 300号 row of a (valid) GB/T 4754-2017 code; IndustryTooCoarse when it cannot tell."""
     section = industry_code[0]
@@ -131,15 +149,11 @@ def row_for(industry_code: str) -> Row:
         return ROWS["租赁和商务服务业"]
     if section in _NEEDS_DIVISION:
         if len(industry_code) < 3:
-            raise IndustryTooCoarse(
-                f"section {section} spans several 300号 rows; give at least the 2-digit division"
-            )
+            raise _too_coarse(industry_code)
         return ROWS[_BY_DIVISION.get(industry_code[:3], OTHER)]
     if section == "K":
         if len(industry_code) < 4:
-            raise IndustryTooCoarse(
-                "real estate (K70) spans several 300号 rows; give at least the group (K701, K702, ...)"
-            )
+            raise _too_coarse(industry_code)
         return ROWS[_BY_GROUP.get(industry_code[:4], OTHER)]
     return ROWS[OTHER]
 

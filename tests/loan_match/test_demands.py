@@ -203,3 +203,30 @@ async def test_stats_count_the_funnel_and_overdue(api: Api, database: AsyncEngin
     late_seen = (await api.call(app, "GET", f"{DEMANDS}/{late['id']}")).json()
     assert late_seen["overdue"] is True and late_seen["respond_by"] == "2025-10-16"
     assert (await api.call(app, "GET", f"{DEMANDS}/{answered['id']}")).json()["overdue"] is False
+
+
+async def test_a_bank_sees_its_own_state_of_a_demand_not_its_competitors(api: Api) -> None:
+    """A competitor's acceptance or answer is not shown to a bank, not even through `status`."""
+    first, second = await api.org("bank"), await api.org("bank")
+    app = await api.org("partner_app")
+    await publish(api, first)
+    await publish(api, second)
+    profile = await put_profile(api, app)
+    demand = await publish_demand(api, app, profile["uscc"])
+    assert {first.org_id, second.org_id} <= set(demand["routed_to"])
+    accepted = await respond(api, first, demand["id"], decision="accepted", offered_amount_fen=50 * WAN)
+    assert accepted.status_code == 201
+
+    as_second = (await api.call(second, "GET", f"{DEMANDS}/{demand['id']}")).json()
+    assert as_second["status"] == "open"
+    assert as_second["routed_to"] == [second.org_id] and as_second["responses"] == []
+    [listed] = [
+        d
+        for d in (await api.call(second, "GET", DEMANDS, params={"limit": 1000})).json()["items"]
+        if d["id"] == demand["id"]
+    ]
+    assert listed["status"] == "open"
+    as_first = (await api.call(first, "GET", f"{DEMANDS}/{demand['id']}")).json()
+    assert as_first["status"] == "accepted"
+    # The app sees everything.
+    assert (await api.call(app, "GET", f"{DEMANDS}/{demand['id']}")).json()["status"] == "accepted"

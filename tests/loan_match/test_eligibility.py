@@ -12,6 +12,7 @@ from services.loan_match.eligibility import (
     Answer,
     Capacity,
     Enterprise,
+    Evaluator,
     Product,
     Rating,
     Request,
@@ -185,3 +186,37 @@ def test_empty_lists_mean_any() -> None:
 )
 def test_rating_order(rating: str, minimum: str, ok: bool) -> None:
     assert rating_at_least(rating, minimum) is ok
+
+
+def test_one_evaluator_for_many_products_equals_each_on_its_own() -> None:
+    """A query evaluates thousands of products with one Evaluator, which reuses a check for
+    products sharing a constraint; that must never change any product's outcome."""
+    variants: list[Product] = [PRODUCT]
+    changed: list[dict[str, Any]] = [
+        {"min_amount_fen": 600},
+        {"max_term_months": 10},
+        {"min_rating": "A"},
+        {"min_rating": None, "tax_multiple": None},
+        {"tax_multiple": {"B": 4}},
+        {"sizes": ("micro", "small")},
+        {"region_codes": ("620000",)},
+        {"region_codes": ("620200",)},
+        {"industry_prefixes": ("C",)},
+        {"industry_prefixes": ("C14", "I65")},
+        {"min_years_in_business": 3},
+        {"min_revenue_fen": 5001},
+        {"required_flags": ("high_tech", "specialized_sme")},
+        {"accepted_collateral": ("ip",)},
+        {"requires_guarantee": False},
+        {"bank_org_id": "bank-2"},
+        {"bank_org_id": "bank-3", "requires_guarantee": False},
+    ]
+    for changes in changed:
+        variants.append(replace(PRODUCT, id=f"p{len(variants)}", **changes))
+    capacity = {BANK: CAPACITY[BANK], "bank-2": Capacity(Answer.KNOWN, ())}
+    shared = Evaluator(ENTERPRISE, REQUEST, RATING, capacity)
+    for product in variants * 2:
+        assert shared.evaluate(product) == evaluate(product, ENTERPRISE, REQUEST, RATING, capacity)
+    outcomes = {p.id: [c.criterion for c in shared.evaluate(p).failed] for p in variants}
+    assert outcomes["p1"] == ["amount"] and outcomes["p16"] == ["guarantee_capacity"]
+    assert outcomes["p17"] == []

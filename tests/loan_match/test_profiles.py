@@ -91,3 +91,17 @@ async def test_bad_profiles_are_422_naming_the_field(api: Api, overrides: dict[s
     assert response.status_code == 422, response.text
     assert any(error["loc"][:2] == ["body", field] for error in response.json()["errors"])
     assert (await api.call(app, "GET", f"/v1/match/enterprises/{uscc}")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("code", "instead"),
+    [("F", "F51"), ("G", "G59"), ("H", "H62"), ("I", "I65"), ("K", "K701"), ("K70", "K702")],
+)
+async def test_a_code_too_coarse_for_size_says_what_to_send(api: Api, code: str, instead: str) -> None:
+    app = await api.org("partner_app")
+    url = f"/v1/match/enterprises/{make_uscc()}"
+    response = await api.call(app, "PUT", url, json=profile_body(industry_code=code))
+    assert response.status_code == 422, response.text
+    [error] = response.json()["errors"]
+    assert error["loc"] == ["body", "industry_code"]
+    assert code in error["msg"] and instead in error["msg"] and "300号" in error["msg"]

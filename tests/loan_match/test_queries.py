@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from services.loan_match.schemas import QueryResult
 from tests.loan_match.support import WAN, of_bank, publish, put_profile, query
 from tests.support.api import Api, make_uscc
 
@@ -165,3 +166,34 @@ async def test_bad_uscc_in_query(api: Api) -> None:
     app = await api.org("partner_app")
     response = await api.call(app, "POST", QUERIES, json={"uscc": "123", "amount_fen": 1, "term_months": 1})
     assert response.status_code == 422 and response.json()["type"].endswith("/invalid-uscc")
+
+
+async def test_a_changed_product_is_matched_as_it_is_now(api: Api) -> None:
+    """Matching keeps compiled products between queries; a change or retirement shows at once."""
+    bank, app = await api.org("bank"), await api.org("partner_app")
+    product = await publish(api, bank)
+    profile = await put_profile(api, app)
+    [before] = of_bank((await query(api, app, profile["uscc"]))["matches"], bank)
+    assert before["annual_rate_bp"] == 385
+    path = f"/v1/match/products/{product['id']}"
+    patched = await api.call(bank, "PATCH", path, json={"annual_rate_bp": 420, "min_amount_fen": 200 * WAN})
+    assert patched.status_code == 200, patched.text
+    result = await query(api, app, profile["uscc"])
+    assert of_bank(result["matches"], bank) == []
+    [excluded] = of_bank(result["excluded"], bank)
+    assert [f["criterion"] for f in excluded["failed"]] == ["amount"]
+    [after] = of_bank((await query(api, app, profile["uscc"], amount_fen=200 * WAN))["matches"], bank)
+    assert after["annual_rate_bp"] == 420
+    assert (await api.call(bank, "DELETE", path)).status_code == 204
+    gone = await query(api, app, profile["uscc"], amount_fen=200 * WAN)
+    assert of_bank(gone["matches"], bank) == [] and of_bank(gone["excluded"], bank) == []
+
+
+async def test_query_answer_follows_its_schema(api: Api) -> None:
+    bank, app = await api.org("bank"), await api.org("partner_app")
+    await publish(api, bank)
+    await publish(api, bank, min_amount_fen=200 * WAN)
+    profile = await put_profile(api, app)
+    result = await query(api, app, profile["uscc"])
+    assert QueryResult.model_validate(result).model_dump(mode="json") == result
+    assert list(result) == ["uscc", "size", "rating", "degraded", "matches", "excluded"]
