@@ -28,7 +28,16 @@ BeforeCommit = Callable[[AsyncSession, int, bytes], Awaitable[None]]
 def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     if not url.startswith("postgresql+asyncpg://"):
         raise RuntimeError("FINMATCH_DATABASE_URL must be a postgresql+asyncpg:// URL")
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        # Fail fast into a 503 (kit.problems) instead of holding the caller: asyncpg would wait
+        # 60 s for a connection, SQLAlchemy 30 s for a free pooled one.
+        pool_timeout=10,
+        connect_args={"timeout": 5},
+    )
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

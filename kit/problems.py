@@ -6,9 +6,12 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kit.requestid import current_request_id
@@ -145,6 +148,36 @@ async def _on_http(_: Request, exc: Exception) -> JSONResponse:
     return problem_response(status, slug, detail, title=title, headers=dict(exc.headers or {}))
 
 
+def _database_unreachable(exc: BaseException) -> bool:
+    """True when the database could not be reached or gave no connection (down, full, restarting)."""
+    if isinstance(exc, SATimeoutError):  # the connection pool stayed empty
+        return True
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError | asyncpg.TooManyConnectionsError | asyncpg.CannotConnectNowError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        orig = current.orig if isinstance(current, DBAPIError) else None
+        current = orig or current.__cause__ or current.__context__
+    return False
+
+
+async def _on_database_error(_: Request, exc: Exception) -> JSONResponse:
+    if not _database_unreachable(exc):
+        raise exc  # a real bug: the last-resort handler logs it and answers 500
+    log.warning("database unavailable: %r", exc)
+    return problem_response(
+        503,
+        "database-unavailable",
+        "The database is not answering or has no free connection; nothing was changed. Try again shortly.",
+        title="Service unavailable",
+        headers={"Retry-After": "2"},
+    )
+
+
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
     return problem_response(
@@ -159,4 +192,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(DBAPIError, _on_database_error)
+    # Connection failures may surface unwrapped (asyncpg raises them while the pool connects).
+    for error in (SATimeoutError, OSError, asyncpg.TooManyConnectionsError, asyncpg.CannotConnectNowError):
+        app.add_exception_handler(error, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected)

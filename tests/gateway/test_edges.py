@@ -194,3 +194,31 @@ async def test_unknown_path_is_a_404_problem(api: Api) -> None:
     assert response.headers["content-type"] == "application/problem+json"
     unknown_service = await api.client.get("/v1/loans/x", headers=api.admin_headers)
     assert unknown_service.status_code == 404
+
+
+async def test_a_database_that_does_not_answer_is_a_503_problem(stack: Stack) -> None:
+    dead = free_socket()  # bound, never listening
+    dead_url = f"postgresql+asyncpg://postgres@127.0.0.1:{dead.getsockname()[1]}/nothing"
+    gateway_url, stop_gateway = stack.spawn("gateway", database_url=dead_url, admin_key=None)
+    service_url, stop_service = stack.spawn("loan_match", database_url=dead_url)
+    try:
+        async with httpx.AsyncClient(timeout=20) as client:
+            key = "fmk_0123456789abcdef0123456789abcdef_secret"
+            response = await client.get(gateway_url + "/v1/me", headers={"Authorization": f"Bearer {key}"})
+            assert response.status_code == 503
+            assert response.json()["type"].endswith("/database-unavailable")
+            assert response.headers["retry-after"]
+            partner = Principal(role="partner_app", name="app", org_id="00000000-0000-4000-8000-00000000a001")
+            signed = {PRINCIPAL_HEADER: sign(partner, INTERNAL_SECRET)}
+            from_service = await client.get(
+                service_url + "/v1/match/enterprises/91620100MA00000000", headers=signed
+            )
+            assert from_service.status_code in (422, 503)  # a bad USCC is refused before any lookup
+            listed = await client.get(service_url + "/v1/match/products", headers=signed)
+            assert listed.status_code == 503
+            assert listed.json()["type"].endswith("/database-unavailable")
+            assert (await client.get(service_url + "/readyz")).status_code == 503
+    finally:
+        stop_gateway()
+        stop_service()
+        dead.close()
