@@ -69,7 +69,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings()
     configure_logging(args.name, settings.log_level)
-    app = _app(args.name, settings)
+    try:
+        app = _app(args.name, settings)
+    except RuntimeError as exc:  # a setting that must be given is missing
+        print(f"finmatch serve {args.name}: {exc}", file=sys.stderr)
+        return 2
     uvicorn.run(
         app,
         host=settings.host,

@@ -7,6 +7,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -155,3 +156,28 @@ def test_children_do_not_outlive_a_killed_supervisor(pg_server: PgTestServer) ->
                 alive.discard(name)
         time.sleep(0.2)
     assert not alive
+
+
+def test_serve_without_required_settings_says_what_is_missing(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FINMATCH_")}
+    missing_secret = subprocess.run(
+        [sys.executable, "-m", "deploy.cli", "serve", "guarantee"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert missing_secret.returncode == 2
+    assert "FINMATCH_INTERNAL_SECRET" in missing_secret.stderr
+    env["FINMATCH_INTERNAL_SECRET"] = "0123456789abcdef0123"
+    missing_db = subprocess.run(
+        [sys.executable, "-m", "deploy.cli", "serve", "guarantee"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert missing_db.returncode == 2
+    assert "FINMATCH_DATABASE_URL" in missing_db.stderr
