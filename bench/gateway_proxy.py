@@ -28,7 +28,7 @@ from kit.migrations import upgrade
 from kit.settings import PROCESS_NAMES
 from tests.support.api import Api
 from tests.support.postgres import PgTestServer
-from tests.support.stack import ADMIN_KEY, free_socket
+from tests.support.stack import ADMIN_KEY, process_env
 
 
 def _plain_httpx(
@@ -58,20 +58,13 @@ async def _fire(url: str, key: str, requests: int, concurrency: int) -> list[flo
 
 
 def _start_platform(database_url: str, transport: str) -> tuple[list[subprocess.Popen[bytes]], str]:
-    sockets = {name: free_socket() for name in PROCESS_NAMES}
-    ports = {name: str(sock.getsockname()[1]) for name, sock in sockets.items()}
-    for sock in sockets.values():
-        sock.close()
-    env = {
-        **os.environ,
-        "FINMATCH_DATABASE_URL": database_url,
-        "FINMATCH_ADMIN_KEY": ADMIN_KEY,
-        "FINMATCH_INTERNAL_SECRET": "bench-internal-secret-0123456789",
-        "FINMATCH_RATE_LIMIT_PER_S": "100000",
-        "FINMATCH_LOG_LEVEL": "WARNING",
-        "FINMATCH_BENCH_TRANSPORT": transport,
-        **{f"FINMATCH_{name.upper()}_PORT": port for name, port in ports.items()},
-    }
+    env, ports = process_env(
+        database_url,
+        admin_key=ADMIN_KEY,
+        rate_limit_per_s="100000",
+        log_level="WARNING",
+        bench_transport=transport,
+    )
     asyncio.run(upgrade(database_url))
     processes = [
         subprocess.Popen([sys.executable, "-m", "bench.gateway_proxy", "--serve", name], env=env)  # noqa: S603

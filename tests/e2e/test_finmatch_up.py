@@ -16,7 +16,7 @@ from kit.principal import HEADER as PRINCIPAL_HEADER
 from kit.principal import Principal, sign
 from kit.settings import PROCESS_NAMES
 from tests.support.postgres import PgTestServer
-from tests.support.stack import free_socket
+from tests.support.stack import process_env
 
 ADMIN_KEY = "e2e-admin-key-not-secret"
 PLATFORM_OUTPUT: list[str] = []
@@ -26,18 +26,7 @@ PLATFORM_OUTPUT: list[str] = []
 def platform(pg_server: PgTestServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     import asyncio
 
-    database_url = asyncio.run(pg_server.create_database())
-    sockets = {name: free_socket() for name in PROCESS_NAMES}
-    ports = {name: str(sock.getsockname()[1]) for name, sock in sockets.items()}
-    for sock in sockets.values():
-        sock.close()
-    env = {
-        **os.environ,
-        "FINMATCH_DATABASE_URL": database_url,
-        "FINMATCH_ADMIN_KEY": ADMIN_KEY,
-        "FINMATCH_INTERNAL_SECRET": "e2e-internal-secret-0123456789",
-        **{f"FINMATCH_{name.upper()}_PORT": port for name, port in ports.items()},
-    }
+    env, ports = process_env(asyncio.run(pg_server.create_database()), admin_key=ADMIN_KEY)
     workdir = tmp_path_factory.mktemp("up")  # `finmatch` runs from any directory
     process = subprocess.Popen(
         [sys.executable, "-m", "deploy.cli", "up", "--demo"],
@@ -119,17 +108,7 @@ def test_children_do_not_outlive_a_killed_supervisor(pg_server: PgTestServer) ->
     """kill -9 of `finmatch up` must not leave orphan services holding the ports."""
     import asyncio
 
-    database_url = asyncio.run(pg_server.create_database())
-    sockets = {name: free_socket() for name in PROCESS_NAMES}
-    ports = {name: str(sock.getsockname()[1]) for name, sock in sockets.items()}
-    for sock in sockets.values():
-        sock.close()
-    env = {
-        **os.environ,
-        "FINMATCH_DATABASE_URL": database_url,
-        "FINMATCH_INTERNAL_SECRET": "e2e-internal-secret-0123456789",
-        **{f"FINMATCH_{name.upper()}_PORT": port for name, port in ports.items()},
-    }
+    env, ports = process_env(asyncio.run(pg_server.create_database()))
     process = subprocess.Popen(
         [sys.executable, "-m", "deploy.cli", "up"],
         env=env,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import os
 import socket
 import threading
 from collections.abc import Callable
@@ -114,3 +115,22 @@ class Stack:
 
     def close(self) -> None:
         self.threads.close()
+
+
+def process_env(database_url: str, **settings: str) -> tuple[dict[str, str], dict[str, int]]:
+    """Environment for running the platform as real processes on free ports, and those ports.
+
+    ``settings`` are more FINMATCH_* values, named without the prefix (``admin_key="..."``).
+    """
+    sockets = {name: free_socket() for name in PROCESS_NAMES}
+    ports = {name: int(sock.getsockname()[1]) for name, sock in sockets.items()}
+    for sock in sockets.values():
+        sock.close()
+    env = {
+        **os.environ,
+        "FINMATCH_DATABASE_URL": database_url,
+        "FINMATCH_INTERNAL_SECRET": INTERNAL_SECRET,
+        **{f"FINMATCH_{name.upper()}_PORT": str(port) for name, port in ports.items()},
+        **{f"FINMATCH_{key.upper()}": value for key, value in settings.items()},
+    }
+    return env, ports
