@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from kit.db import TransactionMiddleware, make_engine, make_sessionmaker
+from kit.db import TransactionMiddleware, make_engine, make_sessionmaker, on_database_error
 from kit.health import ReadinessCheck, database_check, health_router
 from kit.idempotency import Replay, replay_handler
 from kit.internal import InternalClient
@@ -87,6 +88,7 @@ def build_app(
     install_problem_handlers(app)
     _document_problems_in_openapi(app)
     app.add_exception_handler(Replay, replay_handler)
+    app.add_exception_handler(DBAPIError, on_database_error)
     app.include_router(health_router())
     for router in routers:
         app.include_router(router)

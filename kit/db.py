@@ -14,15 +14,45 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kit.problems import problem_body
+from kit.problems import problem_body, problem_response
 
 log = logging.getLogger("kit.db")
 
 # Called inside the request transaction, just before commit, with (session, status, body).
 BeforeCommit = Callable[[AsyncSession, int, bytes], Awaitable[None]]
+
+
+# PostgreSQL text cannot hold U+0000 (SQLSTATE 22021 "invalid byte sequence for encoding UTF8:
+# 0x00"); JSON and pydantic accept it. Such input is the client's error, not the platform's.
+_UNSTORABLE_TEXT = frozenset({"22021", "22P05"})
+INVALID_TEXT_DETAIL = "A text value contains a character that cannot be stored (U+0000, NUL)."
+
+
+def is_unstorable_text(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(5):  # DBAPIError -> .orig (adapted error) -> __cause__ (asyncpg's)
+        if seen is None:
+            return False
+        if getattr(seen, "sqlstate", None) in _UNSTORABLE_TEXT:
+            return True
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return False
+
+
+def invalid_text_response() -> JSONResponse:
+    return problem_response(422, "invalid-text", INVALID_TEXT_DETAIL, title="Request is not valid")
+
+
+async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
+    """422 for text PostgreSQL refuses to store; any other database error stays a 500."""
+    if isinstance(exc, DBAPIError) and is_unstorable_text(exc):
+        return invalid_text_response()
+    raise exc
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
@@ -89,9 +119,17 @@ class TransactionMiddleware:
             for hook in state.get("before_commit", []):
                 await hook(session, status, body)
             await session.commit()
-        except Exception:
-            log.exception("commit failed")
+        except Exception as exc:
             await session.rollback()
+            if is_unstorable_text(exc):
+                failure = invalid_text_response()
+                refused: Message = {
+                    "type": "http.response.start",
+                    "status": 422,
+                    "headers": failure.raw_headers,
+                }
+                return refused, bytes(failure.body)
+            log.exception("commit failed")
             payload = json.dumps(
                 problem_body(
                     500,
