@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
+
 from tests.contract.problems import assert_problem
 from tests.contract.world import World
 from tests.support.api import Api
@@ -69,3 +71,21 @@ async def test_text_with_a_nul_character_is_a_422_and_stores_nothing(api: Api, w
         assert problem["type"].endswith("/invalid-text"), problem
     after = (await api.call(world.actors["bank"], "GET", "/v1/match/products", params={"limit": 1000})).json()
     assert after["items"] == before["items"]
+
+
+@pytest.mark.parametrize("value", ["", "nope", "%00"])
+async def test_loan_match_a_malformed_bank_filter_is_a_422(api: Api, world: World, value: str) -> None:
+    """loan_match answered 404 "No such bank" to ``?bank_org_id=`` (undocumented for a list)."""
+    response = await api.client.get(
+        f"/v1/match/products?bank_org_id={value}", headers=world.headers("partner_app")
+    )
+    assert response.status_code == 422, response.text
+    assert assert_problem(422, response.headers, response.content)["type"].endswith("/validation-error")
+
+
+async def test_loan_match_an_unknown_bank_filter_is_an_empty_list(api: Api, world: World) -> None:
+    response = await api.client.get(
+        "/v1/match/products", params={"bank_org_id": str(uuid.uuid4())}, headers=world.headers("bank")
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["items"] == []
