@@ -88,7 +88,11 @@ def operations(spec: dict[str, Any]) -> set[tuple[str, str]]:
 
 @dataclass
 class World:
-    """One org per role plus real objects of every kind, all made through the public API."""
+    """One org per role plus real objects of every kind, all made through the public API.
+
+    ``objects`` maps a parameter name to a real id; ``doomed_<name>`` is a second object of
+    the kind for DELETE to remove, so the other operations keep finding the first.
+    """
 
     actors: dict[str, Actor]
     uscc: str
@@ -223,28 +227,39 @@ async def build_world(api: Api) -> World:
             json={"uscc": uscc, "bank_org_id": bank.org_id, "evidence_ref": "EV-1"},
         )
     )
-    objects |= {"sub_id": str(subscription["id"]), "consent_id": str(consent["id"])}
+    doomed_subscription = await _ok(
+        await api.call(bank, "POST", "/v1/credit/subscriptions", json={"url": "http://127.0.0.1:9/doomed"})
+    )
+    doomed_consent = await _ok(
+        await api.call(
+            partner,
+            "POST",
+            "/v1/credit/consents",
+            json={"uscc": make_uscc(), "bank_org_id": bank.org_id, "evidence_ref": "EV-2"},
+        )
+    )
+    objects |= {
+        "sub_id": str(subscription["id"]),
+        "consent_id": str(consent["id"]),
+        "doomed_sub_id": str(doomed_subscription["id"]),
+        "doomed_consent_id": str(doomed_consent["id"]),
+    }
     delivery = await _first_delivery(api, bank)
     if delivery is not None:
         objects["delivery_id"] = delivery
 
     # loan_match: a broad product, the enterprise's profile, a demand routed to the bank.
-    product = await _ok(
-        await api.call(
-            bank,
-            "POST",
-            "/v1/match/products",
-            json={
-                "name": "陇原e贷",
-                "product_type": "pure_credit",
-                "min_amount_fen": 1,
-                "max_amount_fen": 10**12,
-                "min_term_months": 1,
-                "max_term_months": 600,
-                "annual_rate_bp": 385,
-            },
-        )
-    )
+    broad = {
+        "name": "陇原e贷",
+        "product_type": "pure_credit",
+        "min_amount_fen": 1,
+        "max_amount_fen": 10**12,
+        "min_term_months": 1,
+        "max_term_months": 600,
+        "annual_rate_bp": 385,
+    }
+    product = await _ok(await api.call(bank, "POST", "/v1/match/products", json=broad))
+    doomed_product = await _ok(await api.call(bank, "POST", "/v1/match/products", json=broad))
     profile = {
         "name": "兰州样例机械制造有限公司",
         "industry_code": "C3411",
@@ -268,6 +283,7 @@ async def build_world(api: Api) -> World:
     assert bank.org_id in demand["routed_to"], demand
     objects |= {
         "product_id": str(product["id"]),
+        "doomed_product_id": str(doomed_product["id"]),
         "demand_id": str(demand["id"]),
         "bank_org_id": bank.org_id,
         "subscription_id": str(subscription["id"]),
