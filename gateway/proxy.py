@@ -54,7 +54,7 @@ _DROP_RESPONSE = {
 async def forward(request: Request, prefix: str, rest: str) -> Response:
     service = PREFIXES.get(prefix)
     if service is None:
-        raise Problem(404, "not-found", "No operation at this path.")
+        raise _no_operation()
     ctx = request.app.state.ctx
     principal, bucket = await authenticate(
         request.headers.get("authorization"), ctx.settings.admin_key, ctx.engine
@@ -63,7 +63,7 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
     headers[principal_mod.HEADER] = principal_mod.sign(principal, ctx.settings.internal_secret)
     headers[REQUEST_ID_HEADER] = current_request_id() or ""
-    url = f"{ctx.settings.url_of(service)}/v1/{prefix}{'/' + rest if rest else ''}"
+    url = ctx.settings.url_of(service) + _target(request, rest)
     client: httpx.AsyncClient = request.app.state.upstream
     body = await request.body()
     # A read may be sent again once if the connection broke under it (a reused keep-alive
@@ -71,20 +71,34 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     attempts = 2 if request.method in ("GET", "HEAD") else 1
     for attempt in range(attempts):
         try:
-            upstream = await client.request(
-                request.method,
-                url,
-                params=list(request.query_params.multi_items()),
-                content=body,
-                headers=headers,
-            )
+            upstream = await client.request(request.method, url, content=body, headers=headers)
             break
+        except httpx.InvalidURL as exc:
+            raise _no_operation() from exc
         except TRANSPORT_ERRORS as exc:
             if attempt + 1 < attempts and failure_kind(exc) == "broken":
                 continue
             raise _upstream_problem(service, exc) from exc
     response_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
     return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)
+
+
+def _no_operation() -> Problem:
+    return Problem(404, "not-found", "No operation at this path.")
+
+
+def _target(request: Request, rest: str) -> str:
+    """Path and query exactly as the client sent them, still percent-encoded.
+
+    Rebuilding the URL from the decoded path made an id such as ``%19`` (a control character)
+    an unsendable URL: a 500 instead of the service's 404/422. A ``.`` or ``..`` segment would
+    climb out of ``/v1/<prefix>/`` upstream: no public operation has one.
+    """
+    if any(segment in (".", "..") for segment in rest.split("/")):
+        raise _no_operation()
+    raw_path: bytes = request.scope.get("raw_path") or request.url.path.encode()
+    query: bytes = request.scope.get("query_string", b"")
+    return raw_path.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
 
 
 def _upstream_problem(service: str, exc: BaseException) -> Problem:

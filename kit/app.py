@@ -7,17 +7,18 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from kit.db import TransactionMiddleware, make_engine, make_sessionmaker
+from kit.db import TransactionMiddleware, install_database_handlers, make_engine, make_sessionmaker
 from kit.health import ReadinessCheck, database_check, health_router
 from kit.idempotency import Replay, replay_handler
 from kit.internal import InternalClient
 from kit.middleware import RequestContextMiddleware
-from kit.principal import TrustBoundaryMiddleware
-from kit.problems import install_problem_handlers
+from kit.principal import PUBLIC_PATHS, TrustBoundaryMiddleware
+from kit.problems import document_problems, install_problem_handlers
 from kit.settings import Settings
 
 log = logging.getLogger("kit.app")
@@ -84,7 +85,9 @@ def build_app(
     app.state.ctx = ctx
     app.state.readiness_checks = {"database": database_check(engine), **(readiness or {})}
     install_problem_handlers(app)
+    _document_problems_in_openapi(app)
     app.add_exception_handler(Replay, replay_handler)
+    install_database_handlers(app)
     app.include_router(health_router())
     for router in routers:
         app.include_router(router)
@@ -96,6 +99,18 @@ def build_app(
         app.add_middleware(middleware_class, **options)  # type: ignore[arg-type]
     app.add_middleware(RequestContextMiddleware, process=name)
     return app
+
+
+def _document_problems_in_openapi(app: FastAPI) -> None:
+    """``app.openapi()`` documents the problems every operation really answers (kit.problems)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_problems(generate(), PUBLIC_PATHS)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 async def _run_worker(worker: Worker, ctx: AppContext) -> None:

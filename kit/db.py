@@ -13,16 +13,87 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import Request
+import asyncpg
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kit.problems import problem_body
+from kit.problems import problem_body, problem_response
 
 log = logging.getLogger("kit.db")
 
 # Called inside the request transaction, just before commit, with (session, status, body).
 BeforeCommit = Callable[[AsyncSession, int, bytes], Awaitable[None]]
+
+
+# PostgreSQL text cannot hold U+0000 (SQLSTATE 22021 "invalid byte sequence for encoding UTF8:
+# 0x00"); JSON and pydantic accept it. Such input is the client's error, not the platform's.
+_UNSTORABLE_TEXT = frozenset({"22021", "22P05"})
+INVALID_TEXT_DETAIL = "A text value contains a character that cannot be stored (U+0000, NUL)."
+
+
+def is_unstorable_text(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(5):  # DBAPIError -> .orig (adapted error) -> __cause__ (asyncpg's)
+        if seen is None:
+            return False
+        if getattr(seen, "sqlstate", None) in _UNSTORABLE_TEXT:
+            return True
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return False
+
+
+def invalid_text_response() -> JSONResponse:
+    return problem_response(422, "invalid-text", INVALID_TEXT_DETAIL, title="Request is not valid")
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """True when the database could not be reached or gave no connection (down, full, restarting)."""
+    if isinstance(exc, SATimeoutError):  # the connection pool stayed empty
+        return True
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError | asyncpg.TooManyConnectionsError | asyncpg.CannotConnectNowError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        orig = current.orig if isinstance(current, DBAPIError) else None
+        current = orig or current.__cause__ or current.__context__
+    return False
+
+
+async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
+    """422 for text PostgreSQL refuses to store, 503 when the database cannot be reached;
+    any other database error is a bug and stays a logged 500."""
+    if isinstance(exc, DBAPIError) and is_unstorable_text(exc):
+        return invalid_text_response()
+    if database_unreachable(exc):
+        log.warning("database unavailable: %r", exc)
+        return problem_response(
+            503,
+            "database-unavailable",
+            "The database is not answering or has no free connection; nothing was changed. Retry shortly.",
+            title="Service unavailable",
+            headers={"Retry-After": "2"},
+        )
+    raise exc
+
+
+def install_database_handlers(app: FastAPI) -> None:
+    # Connection failures may also surface unwrapped (asyncpg raises them while the pool connects).
+    for error in (
+        DBAPIError,
+        SATimeoutError,
+        OSError,
+        asyncpg.TooManyConnectionsError,
+        asyncpg.CannotConnectNowError,
+    ):
+        app.add_exception_handler(error, on_database_error)
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
@@ -98,9 +169,17 @@ class TransactionMiddleware:
             for hook in state.get("before_commit", []):
                 await hook(session, status, body)
             await session.commit()
-        except Exception:
-            log.exception("commit failed")
+        except Exception as exc:
             await session.rollback()
+            if is_unstorable_text(exc):
+                failure = invalid_text_response()
+                refused: Message = {
+                    "type": "http.response.start",
+                    "status": 422,
+                    "headers": failure.raw_headers,
+                }
+                return refused, bytes(failure.body)
+            log.exception("commit failed")
             payload = json.dumps(
                 problem_body(
                     500,

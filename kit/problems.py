@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from http import HTTPStatus
 from typing import Any
 
-import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kit.requestid import current_request_id
@@ -148,36 +146,6 @@ async def _on_http(_: Request, exc: Exception) -> JSONResponse:
     return problem_response(status, slug, detail, title=title, headers=dict(exc.headers or {}))
 
 
-def _database_unreachable(exc: BaseException) -> bool:
-    """True when the database could not be reached or gave no connection (down, full, restarting)."""
-    if isinstance(exc, SATimeoutError):  # the connection pool stayed empty
-        return True
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError | asyncpg.TooManyConnectionsError | asyncpg.CannotConnectNowError):
-            return True
-        if isinstance(current, DBAPIError) and current.connection_invalidated:
-            return True
-        orig = current.orig if isinstance(current, DBAPIError) else None
-        current = orig or current.__cause__ or current.__context__
-    return False
-
-
-async def _on_database_error(_: Request, exc: Exception) -> JSONResponse:
-    if not _database_unreachable(exc):
-        raise exc  # a real bug: the last-resort handler logs it and answers 500
-    log.warning("database unavailable: %r", exc)
-    return problem_response(
-        503,
-        "database-unavailable",
-        "The database is not answering or has no free connection; nothing was changed. Try again shortly.",
-        title="Service unavailable",
-        headers={"Retry-After": "2"},
-    )
-
-
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
     return problem_response(
@@ -192,8 +160,93 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
-    app.add_exception_handler(DBAPIError, _on_database_error)
-    # Connection failures may surface unwrapped (asyncpg raises them while the pool connects).
-    for error in (SATimeoutError, OSError, asyncpg.TooManyConnectionsError, asyncpg.CannotConnectNowError):
-        app.add_exception_handler(error, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+# --- The problems in the OpenAPI contract ------------------------------------------------
+
+PROBLEM_SCHEMA_NAME = "Problem"
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": PROBLEM_SCHEMA_NAME,
+    "description": "RFC 9457 problem details; `type` ends in a stable slug. Some problems add members "
+    "(e.g. `limit_fen`); validation problems add `errors`.",
+    "type": "object",
+    "required": ["type", "title", "status", "detail", "request_id"],
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"},
+        "request_id": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["loc", "msg"],
+                "properties": {
+                    "loc": {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+                    "msg": {"type": "string"},
+                },
+            },
+        },
+    },
+    "additionalProperties": True,
+}
+# Every operation behind authentication may answer these (CONTRACT §1); 404 only where a
+# path names an object.
+COMMON_PROBLEMS = {
+    "401": "Missing or unknown API key (`unauthorized`).",
+    "403": "The caller's role (or guarantor tier) may never call this operation (`forbidden`).",
+}
+NOT_FOUND = "No such object, or it is not visible to the caller (`not-found`)."
+UNREADABLE_BODY = "The body could not be read at all, e.g. it is not UTF-8 (`bad-request`)."
+KEY_IN_USE = "A request with this Idempotency-Key is still running (`idempotency-key-in-use`)."
+_FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
+_METHODS = ("get", "put", "post", "patch", "delete")
+
+
+def problem_content() -> dict[str, Any]:
+    return {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": f"#/components/schemas/{PROBLEM_SCHEMA_NAME}"}}}
+
+
+def add_problem_responses(
+    operation: dict[str, Any], problems: dict[str, str], *, content: dict[str, Any] | None = None
+) -> None:
+    """Document ``problems`` (status -> description) on one OpenAPI operation, unless already there."""
+    responses: dict[str, Any] = operation.setdefault("responses", {})
+    for status, description in problems.items():
+        responses.setdefault(status, {"description": description, "content": content or problem_content()})
+
+
+def document_problems(spec: dict[str, Any], public_paths: frozenset[str]) -> dict[str, Any]:
+    """Make an app's OpenAPI say what its errors really are.
+
+    FastAPI documents its own 422 body (``HTTPValidationError``) as ``application/json``; ours
+    is a problem (``_on_validation``). Every error response becomes the ``Problem`` schema as
+    ``application/problem+json``, and every authenticated operation documents 401 and 403
+    (404 when its path names an object), so clients and contract tests can rely on the spec.
+    """
+    spec.setdefault("components", {}).setdefault("schemas", {})[PROBLEM_SCHEMA_NAME] = PROBLEM_SCHEMA
+    for path, item in spec.get("paths", {}).items():
+        for method in _METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            if path not in public_paths:
+                add_problem_responses(operation, COMMON_PROBLEMS)
+                if "{" in path:
+                    add_problem_responses(operation, {"404": NOT_FOUND})
+                if "requestBody" in operation:
+                    add_problem_responses(operation, {"400": UNREADABLE_BODY})
+                if any(p.get("name") == "Idempotency-Key" for p in operation.get("parameters", [])):
+                    add_problem_responses(operation, {"409": KEY_IN_USE})
+            for status, response in operation.get("responses", {}).items():
+                if status.isdigit() and int(status) >= 400:
+                    if response.get("description") == "Validation Error":
+                        response["description"] = "The request is not valid (`validation-error` and others)."
+                    response["content"] = problem_content()
+    schemas = spec["components"]["schemas"]
+    for name in _FASTAPI_VALIDATION_SCHEMAS:  # the first refers to the second
+        if name in schemas and f'"#/components/schemas/{name}"' not in json.dumps(spec):
+            del schemas[name]
+    return spec

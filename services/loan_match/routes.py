@@ -100,13 +100,14 @@ async def create_product(body: schemas.ProductCreate, bank: Bank, session: Sessi
 async def list_products(
     _: AnyRole,
     session: Session,
-    bank_org_id: Annotated[str | None, Query(description="Only this bank's products.")] = None,
+    bank_org_id: Annotated[uuid.UUID | None, Query(description="Only this bank's products.")] = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Active products, oldest first. Answers an ETag; `If-None-Match` with it gives 304."""
-    bank = _uuid_or_404(bank_org_id, "bank") if bank_org_id is not None else None
+    # A filter, not an object in the path: a malformed id is a 422, an unknown one an empty list.
+    bank = str(bank_org_id) if bank_org_id is not None else None
     rows = await repository.list_products(session, bank_org_id=bank, after=_position(cursor), limit=limit)
     page, next_cursor = _next_cursor(list(rows), limit)
     payload = Page[schemas.Product](items=[service.product_out(r) for r in page], next_cursor=next_cursor)
