@@ -1,13 +1,15 @@
 """The README's user journeys, in order, against `finmatch up` run as real processes.
 
 Every request goes through the gateway with the paths, bodies and fields the README shows, so a
-README example that stops being true fails here. Dates the README pins in the future (a consent's
-`expires_on`) are computed instead, so the test does not expire.
+README example that stops being true fails here; the README's Python snippets (webhook
+verification, feed polling) are taken from README.md and run as they are. Dates the README pins in
+the future (a consent's `expires_on`) are computed instead, so the test does not expire.
 """
 
 import asyncio
 import datetime
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -15,11 +17,12 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+from standardwebhooks.webhooks import Webhook
 
 from tests.support.postgres import PgTestServer
 from tests.support.stack import process_env
@@ -27,6 +30,25 @@ from tests.support.stack import process_env
 ADMIN_KEY = "journeys-admin-key-not-secret"
 USCC = "91620100MA72RH3L12"  # the README's enterprise (a valid check character)
 WAIT_S = 20.0
+README = (Path(__file__).parents[2] / "README.md").read_text()
+
+
+def readme_snippet(marker: str, **names: Any) -> dict[str, Any]:
+    """Run the README's ```python block containing ``marker``; returns the names it defined."""
+    [code] = [block for block in re.findall(r"```python\n(.*?)```", README, re.S) if marker in block]
+    namespace = dict(names)
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 (our own README)
+    return namespace
+
+
+def test_readme_opens_with_the_two_commands_and_its_links_resolve() -> None:
+    assert README.startswith("# finmatch\n\n```sh\nmake run ")
+    assert README.splitlines()[4].startswith("make test ")
+    # GitHub's heading anchors: lower case, punctuation dropped, spaces become hyphens.
+    headings = re.findall(r"^#+ (.+)$", re.sub(r"```.*?```", "", README, flags=re.S), re.M)
+    anchors = {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
+    links = set(re.findall(r"\]\(#([^)]+)\)", README))
+    assert links and links <= anchors, links - anchors
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +90,7 @@ class Receiver:
     """A bank's webhook endpoint on loopback; `handle` is the README's snippet, verbatim in logic."""
 
     def __init__(self) -> None:
-        self.verifier: Webhook | None = None
+        self.handler: Callable[[bytes, dict[str, str]], int] | None = None
         self.events: list[dict[str, Any]] = []
         self.statuses: list[int] = []
         receiver = self
@@ -89,14 +111,14 @@ class Receiver:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/credit"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def use_secret(self, secret: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The README's verification snippet, given this subscription's secret as it says."""
+        monkeypatch.setenv("CREDIT_WEBHOOK_SECRET", secret)
+        self.handler = readme_snippet("verifier.verify", apply=self.events.append)["handle"]
+
     def handle(self, raw_body: bytes, headers: dict[str, str]) -> int:
-        assert self.verifier is not None
-        try:
-            event = self.verifier.verify(raw_body, headers)  # checks signature and a ±5 min timestamp
-        except WebhookVerificationError:
-            return 400
-        self.events.append(event)
-        return 204
+        assert self.handler is not None
+        return self.handler(raw_body, headers)
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +159,7 @@ def new_org(admin: Client, name: str, role: str) -> tuple[str, Client]:
     return org["id"], client
 
 
-def test_readme_journeys(gateway: str, receiver: Receiver) -> None:
+def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.MonkeyPatch) -> None:
     admin = Client(gateway, ADMIN_KEY)
     orgs = {}
     for label, name, role in (
@@ -183,7 +205,7 @@ def test_readme_journeys(gateway: str, receiver: Receiver) -> None:
         201,
     )
     assert sub["status"] == "active" and sub["secret"].startswith("whsec_")
-    receiver.verifier = Webhook(sub["secret"])
+    receiver.use_secret(sub["secret"], monkeypatch)
 
     # --- A partner app records a consent: the bank is sent the B enterprise with its tax figure.
     expires_on = (datetime.date.today() + datetime.timedelta(days=365)).isoformat()
@@ -224,14 +246,10 @@ def test_readme_journeys(gateway: str, receiver: Receiver) -> None:
     # --- The bank pages the feed, storing the cursor (never null).
     def poll(cursor: str | None) -> tuple[list[dict[str, Any]], str]:
         applied: list[dict[str, Any]] = []
-        while True:
-            params: dict[str, Any] = {"limit": 500, **({"cursor": cursor} if cursor else {})}
-            page = ok(bank.call("GET", "/v1/credit/feed", params=params))
-            applied.extend(page["items"])
-            cursor = page["next_cursor"]
-            assert cursor is not None
-            if not page["has_more"]:
-                return applied, cursor
+        readme_poll = readme_snippet("/v1/credit/feed", apply=applied.append)["poll"]
+        next_cursor = readme_poll(bank.http, cursor)
+        assert next_cursor is not None
+        return applied, next_cursor
 
     events, cursor = poll(None)
     assert [e["id"] for e in events] == [published["id"]]
@@ -485,3 +503,24 @@ def test_readme_journeys(gateway: str, receiver: Receiver) -> None:
         395,
     )
     assert [d["id"] for d in ok(app.call("GET", "/v1/match/demands"))["items"]] == [demand["id"]]
+    assert ok(admin.call("GET", "/v1/match/stats")) == {
+        "products": 2,
+        "enterprises": 1,
+        "queries": 1,
+        "demands": 1,
+        "responded": 1,
+        "accepted": 1,
+        "overdue": 0,
+    }
+
+    # --- The bank reports the loan it granted to the enterprise the platform pushed to it.
+    granted = {"uscc": USCC, "amount_fen": 80000000, "credit_type": "guaranteed", "granted_on": "2026-10-15"}
+    ok(bank.call("POST", "/v1/credit/outcomes", granted), 201)
+    stats = ok(tax.call("GET", "/v1/credit/stats"))
+    assert (stats["loans_count"], stats["loans_total_fen"], stats["pure_credit_ratio_bp"]) == (1, 80000000, 0)
+    assert (stats["enterprises_rated"], stats["banks_subscribed"], stats["enterprises_with_loans"]) == (
+        1,
+        1,
+        1,
+    )
+    assert stats["deliveries"] == {"pending": 0, "delivered": 2, "failed": 0}
