@@ -371,15 +371,22 @@ def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.M
     assert extra.status_code == 422 and extra.json()["type"].endswith("/recovery-exceeds-default")
     assert extra.json()["remaining_fen"] == 0
     assert ok(local.call("GET", url))["recovered_fen"] == losses
-    for label, inst, compensated in (
-        ("local", local_id, 60000000),
-        ("prov", prov_id, 15000000),
-        ("fund", fund_id, 15000000),
+    # Positions: the local guarantor paid 600,000 and got the guaranteed part back; each
+    # re-guarantor bore and recovered its own 150,000. The regulator's summary adds them up by tier.
+    tiers = ok(admin.call("GET", "/v1/guarantee/reports/summary"))["tiers"]
+    for label, inst, tier, figure in (
+        ("local", local_id, "local", 60000000),
+        ("prov", prov_id, "provincial", 15000000),
+        ("fund", fund_id, "national_fund", 15000000),
     ):
-        assert (
-            ok(orgs[label][1].call("GET", f"/v1/guarantee/institutions/{inst}/position"))["compensated_fen"]
-            == compensated
-        )
+        position = ok(orgs[label][1].call("GET", f"/v1/guarantee/institutions/{inst}/position"))
+        assert (position["compensated_fen"], position["recovered_fen"]) == (figure, figure)
+        assert (tiers[tier]["compensated_fen"], tiers[tier]["recovered_fen"]) == (figure, figure)
+    # What each party sees: the lending bank and the provincial see the loan; the bank no position.
+    assert ok(bank.call("GET", url))["id"] == exposure["id"]
+    assert ok(orgs["prov"][1].call("GET", url))["id"] == exposure["id"]
+    assert bank.call("GET", f"/v1/guarantee/institutions/{local_id}/position").status_code == 403
+    assert local.call("GET", "/v1/guarantee/reports/summary").status_code == 403
 
     # --- Loan matching: the bank publishes products (one requiring a guarantee).
     guaranteed = {
@@ -414,6 +421,15 @@ def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.M
     }
     pure |= {"name": "陇原e贷", "product_type": "pure_credit"}
     pure_id = ok(bank.call("POST", "/v1/match/products", pure), 201)["id"]
+    listed = app.call("GET", "/v1/match/products", params={"bank_org_id": bank_org})
+    assert [p["id"] for p in ok(listed)["items"]] == [made["id"], pure_id]  # oldest first
+    unchanged = app.call(
+        "GET",
+        "/v1/match/products",
+        params={"bank_org_id": bank_org},
+        headers={"If-None-Match": listed.headers["etag"]},
+    )
+    assert unchanged.status_code == 304
 
     # --- The partner app's journey: profile, query, why excluded, demand, answers.
     profile = ok(
