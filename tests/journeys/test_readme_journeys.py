@@ -414,6 +414,8 @@ def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.M
         bank.call("POST", "/v1/match/products", guaranteed, headers={"Idempotency-Key": "prod-2026-001"}), 201
     )
     assert made["bank_org_id"] == bank_org and {"created_at", "updated_at"} <= set(made)
+    again = bank.call("POST", "/v1/match/products", guaranteed, headers={"Idempotency-Key": "prod-2026-001"})
+    assert (ok(again, 201)["id"], again.headers["idempotent-replayed"]) == (made["id"], "true")
     pure = {
         k: v
         for k, v in guaranteed.items()
