@@ -512,6 +512,12 @@ def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.M
         ),
         201,
     )
+    again = bank.call(
+        "POST", f"/v1/match/demands/{demand['id']}/responses", {"decision": "need_info", "reason": "?"}
+    )
+    assert again.status_code == 409 and again.json()["type"].endswith("/demand-already-decided")
+    as_bank = ok(bank.call("GET", f"/v1/match/demands/{demand['id']}"))
+    assert (as_bank["routed_to"], as_bank["status"], len(as_bank["responses"])) == ([bank_org], "accepted", 1)
     read = ok(app.call("GET", f"/v1/match/demands/{demand['id']}"))
     assert read["status"] == "accepted"
     [answer] = read["responses"]
