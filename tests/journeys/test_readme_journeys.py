@@ -179,7 +179,7 @@ def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.M
         "items": [
             {
                 "uscc": USCC,
-                "name": "兰州某某有限公司",
+                "name": "兰州示例机械制造有限公司",
                 "rating": "B",
                 "year": 2025,
                 "region_code": "620102",
@@ -226,7 +226,7 @@ def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.M
     assert published["type"] == "credit.rating.published"
     assert published["data"] == {
         "uscc": USCC,
-        "name": "兰州某某有限公司",
+        "name": "兰州示例机械制造有限公司",
         "rating": "B",
         "year": 2025,
         "version": published["data"]["version"],
