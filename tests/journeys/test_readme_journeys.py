@@ -262,7 +262,7 @@ def test_readme_journeys(gateway: str, receiver: Receiver, monkeypatch: pytest.M
     assert withdrawn["seq"] > published["seq"]
     assert withdrawn["data"] == {
         "uscc": USCC,
-        "version": withdrawn["data"]["version"],
+        "version": published["data"]["version"],  # the rating did not change
         "reason": "consent_revoked",
     }
     assert [e["id"] for e in poll(cursor)[0]] == [withdrawn["id"]]
