@@ -1,0 +1,67 @@
+"""Edges a bank's integration engineer or an operator hits: HEAD, hostile headers, odd methods."""
+
+from collections.abc import AsyncIterator
+
+import httpx
+
+from kit.principal import HEADER as PRINCIPAL_HEADER
+from tests.support.api import Api
+from tests.support.stack import ADMIN_KEY, Stack
+
+
+async def test_head_is_answered_like_get_without_a_body(api: Api) -> None:
+    bank = await api.org("bank")
+    got = await api.call(bank, "GET", "/v1/match/products")
+    head = await api.call(bank, "HEAD", "/v1/match/products")
+    assert got.status_code == 200
+    assert head.status_code == 200, head.text
+    assert head.content == b""
+    assert head.headers["etag"] == got.headers["etag"]
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
+async def test_a_principal_header_with_non_ascii_bytes_is_401_not_500(stack: Stack) -> None:
+    async with httpx.AsyncClient() as client:
+        for value in ("e30.\xe9\xe9", "\xe9.abc"):
+            response = await client.get(
+                stack.url("loan_match") + "/v1/match/products",
+                headers=[(PRINCIPAL_HEADER.encode(), value.encode("latin-1"))],
+            )
+            assert response.status_code == 401, value
+            assert response.json()["type"].endswith("/unauthorized")
+
+
+async def test_a_streamed_body_over_the_limit_is_413_on_the_gateways_own_operations(stack: Stack) -> None:
+    url, stop = stack.spawn("gateway", max_body_bytes=1024)
+    try:
+        async with httpx.AsyncClient(base_url=url) as client:
+
+            async def chunks() -> AsyncIterator[bytes]:
+                for _ in range(4):
+                    yield b" " * 512
+
+            headers = {"Authorization": f"Bearer {ADMIN_KEY}", "content-type": "application/json"}
+            streamed = await client.post("/v1/orgs", content=chunks(), headers=headers)
+            assert streamed.status_code == 413, streamed.text
+            assert streamed.json()["type"].endswith("/payload-too-large")
+    finally:
+        stop()
+
+
+async def test_made_up_methods_do_not_grow_the_metrics(api: Api) -> None:
+    for i in range(3):
+        await api.client.request(f"BREW{i}", "/v1/me", headers=api.admin_headers)
+    metrics = (await api.client.get("/metrics")).text
+    assert 'method="BREW' not in metrics
+
+
+async def test_replayed_answer_keeps_its_content_type_and_request_id(api: Api) -> None:
+    body = {"name": "Replay Bank", "role": "bank"}
+    headers = {**api.admin_headers, "Idempotency-Key": "hardening-replay-1"}
+    first = await api.client.post("/v1/orgs", json=body, headers=headers)
+    again = await api.client.post("/v1/orgs", json=body, headers={**headers, "X-Request-ID": "rp-2"})
+    assert (again.status_code, again.json()) == (first.status_code, first.json())
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.headers["x-request-id"] == "rp-2"
+    other_path = await api.client.post("/v1/orgs/" + first.json()["id"] + "/keys", json=body, headers=headers)
+    assert other_path.status_code == 422
