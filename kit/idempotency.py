@@ -108,9 +108,10 @@ class Idempotency:
         named = self.caller_of(request)
         caller = await named if inspect.isawaitable(named) else named
         body = await request.body()
-        request_hash = hashlib.sha256(
-            request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
-        ).hexdigest()
+        target = request.url.path.encode()
+        if request.url.query:  # kept out when empty, so hashes stored before stay valid
+            target += b"?" + request.url.query.encode()
+        request_hash = hashlib.sha256(request.method.encode() + b" " + target + b"\n" + body).hexdigest()
         lock_key = f"{self.table.schema}|{caller}|{idempotency_key}"
         got = await session.scalar(
             sa.select(sa.func.pg_try_advisory_xact_lock(sa.func.hashtextextended(lock_key, 0)))
@@ -136,7 +137,7 @@ class Idempotency:
                 raise Problem(
                     422,
                     "idempotency-key-reused",
-                    "This Idempotency-Key was used with a different request body.",
+                    "This Idempotency-Key was used with a different request (method, path, query or body).",
                 )
             raise Replay(row.status_code, row.body)
 

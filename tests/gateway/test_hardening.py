@@ -65,3 +65,13 @@ async def test_replayed_answer_keeps_its_content_type_and_request_id(api: Api) -
     assert again.headers["x-request-id"] == "rp-2"
     other_path = await api.client.post("/v1/orgs/" + first.json()["id"] + "/keys", json=body, headers=headers)
     assert other_path.status_code == 422
+
+
+async def test_an_idempotency_key_sent_again_with_another_query_is_reused_not_replayed(api: Api) -> None:
+    body = {"name": "Query Bank", "role": "bank"}
+    headers = {**api.admin_headers, "Idempotency-Key": "hardening-query-1"}
+    first = await api.client.post("/v1/orgs", json=body, headers=headers)
+    assert first.status_code == 201
+    other = await api.client.post("/v1/orgs?on_behalf=x", json=body, headers=headers)
+    assert other.status_code == 422
+    assert other.json()["type"].endswith("/idempotency-key-reused")
