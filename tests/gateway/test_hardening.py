@@ -75,3 +75,40 @@ async def test_an_idempotency_key_sent_again_with_another_query_is_reused_not_re
     other = await api.client.post("/v1/orgs?on_behalf=x", json=body, headers=headers)
     assert other.status_code == 422
     assert other.json()["type"].endswith("/idempotency-key-reused")
+
+
+async def test_a_deadlock_is_a_retryable_503_not_a_500(stack: Stack) -> None:
+    import asyncio
+    import json
+
+    import sqlalchemy as sa
+    from sqlalchemy.exc import DBAPIError
+    from starlette.requests import Request
+
+    from kit.db import make_engine, on_database_error
+
+    engine = make_engine(stack.database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(sa.text("CREATE TABLE public.deadlock_probe (id int PRIMARY KEY)"))
+            await conn.execute(sa.text("INSERT INTO public.deadlock_probe VALUES (1), (2)"))
+        both_hold_one = asyncio.Barrier(2)
+        row_lock = sa.text("SELECT 1 FROM public.deadlock_probe WHERE id = :id FOR UPDATE")
+
+        async def lock(first: int, second: int) -> None:
+            async with engine.begin() as conn:
+                await conn.execute(row_lock, {"id": first})
+                await both_hold_one.wait()
+                await conn.execute(row_lock, {"id": second})
+
+        outcomes = await asyncio.gather(lock(1, 2), lock(2, 1), return_exceptions=True)
+        errors = [o for o in outcomes if isinstance(o, DBAPIError)]
+        assert len(errors) == 1
+        response = await on_database_error(Request({"type": "http", "headers": []}), errors[0])
+        assert response.status_code == 503
+        assert response.headers["retry-after"] == "1"
+        assert json.loads(bytes(response.body))["type"].endswith("/database-conflict")
+    finally:
+        async with engine.begin() as conn:
+            await conn.execute(sa.text("DROP TABLE IF EXISTS public.deadlock_probe"))
+        await engine.dispose()
