@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import json
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
@@ -60,6 +61,19 @@ def create_table_op(op: Any, schema: str) -> None:
     )
 
 
+WITHHELD = "(shown once only; create a new one if it was lost)"
+
+
+def _withhold(body: bytes, fields: tuple[str, ...]) -> bytes:
+    if not fields:
+        return body
+    answer = json.loads(body)
+    for name in fields:
+        if isinstance(answer, dict) and name in answer:
+            answer[name] = WITHHELD
+    return json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 class Replay(Exception):
     """Raised by the dependency to answer with the stored first response."""
 
@@ -83,11 +97,20 @@ class Idempotency:
 
     ``caller_of(request)`` (sync or async) names the authenticated caller, so two callers
     never share keys; it runs before the route's own dependencies, so it must authenticate.
+    ``secret_fields`` are top-level answer fields that are never stored (a new API key is
+    "shown once and stored only as a hash", CONTRACT §2): a replay gives ``WITHHELD``.
     """
 
-    def __init__(self, table: sa.Table, caller_of: Callable[[Request], str | Awaitable[str]]) -> None:
+    def __init__(
+        self,
+        table: sa.Table,
+        caller_of: Callable[[Request], str | Awaitable[str]],
+        *,
+        secret_fields: tuple[str, ...] = (),
+    ) -> None:
         self.table = table
         self.caller_of = caller_of
+        self.secret_fields = secret_fields
 
     async def __call__(
         self,
@@ -147,7 +170,7 @@ class Idempotency:
                 "key": idempotency_key,
                 "request_hash": request_hash,
                 "status_code": status,
-                "body": response_body,
+                "body": _withhold(response_body, self.secret_fields),
                 "created_at": datetime.now(UTC),
             }
             stmt = pg_insert(t).values(**values)

@@ -2,8 +2,10 @@
 
 from collections.abc import AsyncIterator
 
+import asyncpg
 import httpx
 
+from deploy.embedded_pg import asyncpg_dsn
 from kit.principal import HEADER as PRINCIPAL_HEADER
 from tests.support.api import Api
 from tests.support.stack import ADMIN_KEY, Stack
@@ -112,3 +114,33 @@ async def test_a_deadlock_is_a_retryable_503_not_a_500(stack: Stack) -> None:
         async with engine.begin() as conn:
             await conn.execute(sa.text("DROP TABLE IF EXISTS public.deadlock_probe"))
         await engine.dispose()
+
+
+async def test_a_new_key_is_not_kept_in_plain_text_for_idempotent_replays(api: Api, stack: Stack) -> None:
+    org = (
+        await api.client.post(
+            "/v1/orgs", json={"name": "Key Bank", "role": "bank"}, headers=api.admin_headers
+        )
+    ).json()
+    headers = {**api.admin_headers, "Idempotency-Key": "hardening-key-1"}
+    first = await api.client.post(f"/v1/orgs/{org['id']}/keys", headers=headers)
+    assert first.status_code == 201
+    secret = first.json()["key"].split("_", 2)[2]
+    conn = await asyncpg.connect(asyncpg_dsn(stack.database_url))
+    try:
+        stored = await conn.fetch(
+            "SELECT body FROM gateway.idempotency_keys WHERE key = $1", "hardening-key-1"
+        )
+    finally:
+        await conn.close()
+    assert stored
+    assert all(secret.encode() not in row["body"] for row in stored)
+    again = await api.client.post(f"/v1/orgs/{org['id']}/keys", headers=headers)
+    assert again.status_code == 201
+    assert again.headers["idempotent-replayed"] == "true"
+    assert {k: v for k, v in again.json().items() if k != "key"} == {
+        k: v for k, v in first.json().items() if k != "key"
+    }
+    assert secret not in again.text
+    me = await api.client.get("/v1/me", headers={"Authorization": f"Bearer {first.json()['key']}"})
+    assert me.status_code == 200
