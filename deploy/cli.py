@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from pydantic import ValidationError
 
 from kit.settings import PROCESS_NAMES, Settings
 
@@ -158,7 +159,13 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--check", action="store_true", help="exit 1 when the files differ from the code")
     gen.set_defaults(func=cmd_openapi)
     args = parser.parse_args(argv)
-    result: int = args.func(args)
+    try:
+        result: int = args.func(args)
+    except ValidationError as exc:  # a FINMATCH_* setting with a value it cannot take
+        for error in exc.errors():
+            field = "FINMATCH_" + "_".join(str(part) for part in error["loc"]).upper()
+            print(f"finmatch: {field}: {error['msg']}", file=sys.stderr)
+        return 2
     return result
 
 
