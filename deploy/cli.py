@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import os
 import secrets
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,7 +87,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupt(signum: int, _: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_up(args: argparse.Namespace) -> int:
+    # Until the supervisor takes over signals, SIGTERM unwinds like Ctrl-C, so an embedded
+    # PostgreSQL started for this run is stopped even when we are stopped while migrating.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _up(args)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _up(args: argparse.Namespace) -> int:
     from deploy.supervisor import Supervisor
     from kit.migrations import upgrade
 
