@@ -6,12 +6,14 @@ import argparse
 import asyncio
 import os
 import secrets
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from pydantic import ValidationError
 
 from kit.settings import PROCESS_NAMES, Settings
 
@@ -85,7 +87,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupt(signum: int, _: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_up(args: argparse.Namespace) -> int:
+    # Until the supervisor takes over signals, SIGTERM unwinds like Ctrl-C, so an embedded
+    # PostgreSQL started for this run is stopped even when we are stopped while migrating.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _up(args)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _up(args: argparse.Namespace) -> int:
     from deploy.supervisor import Supervisor
     from kit.migrations import upgrade
 
@@ -158,7 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--check", action="store_true", help="exit 1 when the files differ from the code")
     gen.set_defaults(func=cmd_openapi)
     args = parser.parse_args(argv)
-    result: int = args.func(args)
+    try:
+        result: int = args.func(args)
+    except ValidationError as exc:  # a FINMATCH_* setting with a value it cannot take
+        for error in exc.errors():
+            field = "FINMATCH_" + "_".join(str(part) for part in error["loc"]).upper()
+            print(f"finmatch: {field}: {error['msg']}", file=sys.stderr)
+        return 2
     return result
 
 

@@ -58,7 +58,7 @@ class Supervisor:
         deadline = time.monotonic() + timeout_s
         pending = set(PROCESS_NAMES)
         while pending and time.monotonic() < deadline and not self.stop_requested:
-            if self.dead_child() is not None:
+            if self.report_dead_child():
                 return False
             for name in sorted(pending):
                 try:
@@ -79,14 +79,18 @@ class Supervisor:
     def run_until_stopped(self) -> int:
         """Block until a signal (exit 0) or a child's death (exit 1)."""
         while not self.stop_requested:
-            dead = self.dead_child()
-            if dead is not None:
-                print(
-                    f"finmatch: {dead[0]} exited with code {dead[1]}; stopping the platform", file=sys.stderr
-                )
+            if self.report_dead_child():
                 return 1
             time.sleep(0.3)
         return 0
+
+    def report_dead_child(self) -> bool:
+        """Say which child died (while starting too, so the operator knows where to look)."""
+        dead = self.dead_child()
+        if dead is None:
+            return False
+        print(f"finmatch: {dead[0]} exited with code {dead[1]}; stopping the platform", file=sys.stderr)
+        return True
 
     def stop(self) -> None:
         for child in self.children.values():

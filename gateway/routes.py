@@ -29,6 +29,8 @@ async def _caller_identity(request: Request) -> str:
 
 
 idempotent = Depends(Idempotency(idempotency_keys, _caller_identity))
+# A key's secret is never written anywhere but as its hash, not even into the stored answer.
+idempotent_key_creation = Depends(Idempotency(idempotency_keys, _caller_identity, secret_fields=("key",)))
 
 router = APIRouter(tags=["identity"])
 internal_router = APIRouter(prefix="/internal", tags=["internal"], include_in_schema=False)
@@ -87,7 +89,9 @@ async def list_orgs(
     return await _list(session, role, limit, cursor)
 
 
-@router.post("/v1/orgs/{org_id}/keys", status_code=201, response_model=KeyOut, dependencies=[idempotent])
+@router.post(
+    "/v1/orgs/{org_id}/keys", status_code=201, response_model=KeyOut, dependencies=[idempotent_key_creation]
+)
 async def create_key(org_id: str, _: Admin, session: Session) -> KeyOut:
     org = await repository.get_org(session, parse_uuid(org_id, "org"))
     if org is None:

@@ -46,6 +46,22 @@ def is_unstorable_text(exc: BaseException) -> bool:
     return False
 
 
+# Deadlock, serialization failure, lock not available: transient, the whole transaction was rolled
+# back, and the same request will most likely succeed when sent again. Not the platform's bug.
+_TRANSIENT = frozenset({"40P01", "40001", "55P03"})
+
+
+def is_transient_conflict(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if getattr(seen, "sqlstate", None) in _TRANSIENT:
+            return True
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return False
+
+
 def invalid_text_response() -> JSONResponse:
     return problem_response(422, "invalid-text", INVALID_TEXT_DETAIL, title="Request is not valid")
 
@@ -68,10 +84,20 @@ def database_unreachable(exc: BaseException) -> bool:
 
 
 async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
-    """422 for text PostgreSQL refuses to store, 503 when the database cannot be reached;
-    any other database error is a bug and stays a logged 500."""
+    """422 for text PostgreSQL refuses to store, 503 when the database cannot be reached or a
+    concurrent change forced a rollback (deadlock); any other database error is a bug and stays
+    a logged 500."""
     if isinstance(exc, DBAPIError) and is_unstorable_text(exc):
         return invalid_text_response()
+    if isinstance(exc, DBAPIError) and is_transient_conflict(exc):
+        log.warning("transient database conflict: %r", exc)
+        return problem_response(
+            503,
+            "database-conflict",
+            "The change met a concurrent one and was rolled back; nothing was changed. Retry it.",
+            title="Service unavailable",
+            headers={"Retry-After": "1"},
+        )
     if database_unreachable(exc):
         log.warning("database unavailable: %r", exc)
         return problem_response(

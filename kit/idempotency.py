@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import json
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
@@ -60,6 +61,19 @@ def create_table_op(op: Any, schema: str) -> None:
     )
 
 
+WITHHELD = "(shown once only; create a new one if it was lost)"
+
+
+def _withhold(body: bytes, fields: tuple[str, ...]) -> bytes:
+    if not fields:
+        return body
+    answer = json.loads(body)
+    for name in fields:
+        if isinstance(answer, dict) and name in answer:
+            answer[name] = WITHHELD
+    return json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 class Replay(Exception):
     """Raised by the dependency to answer with the stored first response."""
 
@@ -83,11 +97,20 @@ class Idempotency:
 
     ``caller_of(request)`` (sync or async) names the authenticated caller, so two callers
     never share keys; it runs before the route's own dependencies, so it must authenticate.
+    ``secret_fields`` are top-level answer fields that are never stored (a new API key is
+    "shown once and stored only as a hash", CONTRACT §2): a replay gives ``WITHHELD``.
     """
 
-    def __init__(self, table: sa.Table, caller_of: Callable[[Request], str | Awaitable[str]]) -> None:
+    def __init__(
+        self,
+        table: sa.Table,
+        caller_of: Callable[[Request], str | Awaitable[str]],
+        *,
+        secret_fields: tuple[str, ...] = (),
+    ) -> None:
         self.table = table
         self.caller_of = caller_of
+        self.secret_fields = secret_fields
 
     async def __call__(
         self,
@@ -108,9 +131,10 @@ class Idempotency:
         named = self.caller_of(request)
         caller = await named if inspect.isawaitable(named) else named
         body = await request.body()
-        request_hash = hashlib.sha256(
-            request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
-        ).hexdigest()
+        target = request.url.path.encode()
+        if request.url.query:  # kept out when empty, so hashes stored before stay valid
+            target += b"?" + request.url.query.encode()
+        request_hash = hashlib.sha256(request.method.encode() + b" " + target + b"\n" + body).hexdigest()
         lock_key = f"{self.table.schema}|{caller}|{idempotency_key}"
         got = await session.scalar(
             sa.select(sa.func.pg_try_advisory_xact_lock(sa.func.hashtextextended(lock_key, 0)))
@@ -136,7 +160,7 @@ class Idempotency:
                 raise Problem(
                     422,
                     "idempotency-key-reused",
-                    "This Idempotency-Key was used with a different request body.",
+                    "This Idempotency-Key was used with a different request (method, path, query or body).",
                 )
             raise Replay(row.status_code, row.body)
 
@@ -146,7 +170,7 @@ class Idempotency:
                 "key": idempotency_key,
                 "request_hash": request_hash,
                 "status_code": status,
-                "body": response_body,
+                "body": _withhold(response_body, self.secret_fields),
                 "created_at": datetime.now(UTC),
             }
             stmt = pg_insert(t).values(**values)

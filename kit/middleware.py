@@ -22,6 +22,14 @@ LATENCY = Histogram(
 )
 
 
+# Metric labels stay a fixed set: a client may send any token as its method.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def _method_label(method: str) -> str:
+    return method if method in _METHODS else "other"
+
+
 def _route_of(scope: Scope) -> str:
     route = scope.get("route")
     path = getattr(route, "path", None)
@@ -44,6 +52,10 @@ class RequestContextMiddleware:
         started = time.perf_counter()
         status = 500
         response_started = False
+        # HEAD is GET without the body (RFC 9110 §9.3.2): every GET operation answers it, with the
+        # headers (Content-Length, ETag) GET would give. The server keeps its own scope saying HEAD.
+        head = scope.get("method") == "HEAD"
+        inner = {**scope, "method": "GET"} if head else scope
 
         async def send_with_id(message: Message) -> None:
             nonlocal status, response_started
@@ -53,10 +65,12 @@ class RequestContextMiddleware:
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"]
                 headers.append((b"x-request-id", request_id.encode("latin-1")))
                 message["headers"] = headers
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            await self.app(inner, receive, send_with_id)
         except Exception:
             log.exception("unexpected error")
             if not response_started:
@@ -81,10 +95,11 @@ class RequestContextMiddleware:
                 await send_with_id({"type": "http.response.body", "body": body})
         finally:
             elapsed = time.perf_counter() - started
-            route = _route_of(scope)
+            route = _route_of(inner)
             method = scope.get("method", "")
-            REQUESTS.labels(self.process, method, route, str(status)).inc()
-            LATENCY.labels(self.process, method, route).observe(elapsed)
+            label = _method_label(method)
+            REQUESTS.labels(self.process, label, route, str(status)).inc()
+            LATENCY.labels(self.process, label, route).observe(elapsed)
             log.info(
                 "%s %s %s",
                 method,

@@ -73,7 +73,10 @@ def sign(principal: Principal, secret: str, *, now: float | None = None, ttl_s: 
 def verify(token: str, secret: str, *, now: float | None = None) -> Principal | None:
     """The principal a token vouches for, or None when it is forged, mangled or expired."""
     payload, _, mac = token.partition(".")
-    if not payload or not mac or not hmac.compare_digest(mac, _mac(secret, payload)):
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters (a TypeError, so a
+    # forged header with a byte such as 0xE9 was a 500 instead of a 401).
+    expected = _mac(secret, payload).encode()
+    if not payload or not mac or not hmac.compare_digest(mac.encode("utf-8", "replace"), expected):
         return None
     try:
         claims = json.loads(_unb64(payload))

@@ -27,8 +27,9 @@ class Settings(BaseSettings):
     guarantee_url: str | None = None
     loan_match_url: str | None = None
 
-    rate_limit_per_s: float = 50.0
-    max_body_bytes: int = 10 * 1024 * 1024
+    # 0 or less would divide by zero in the token bucket: every request after the first a 500.
+    rate_limit_per_s: float = Field(default=50.0, gt=0)
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
     # Gateway → service: connect fast, allow a 10,000-item upload to finish.
     upstream_connect_timeout_s: float = 2.0
     upstream_timeout_s: float = 30.0

@@ -160,3 +160,71 @@ def test_serve_without_required_settings_says_what_is_missing(tmp_path: Path) ->
     )
     assert missing_db.returncode == 2
     assert "FINMATCH_DATABASE_URL" in missing_db.stderr
+
+
+def test_migrate_from_any_directory_is_idempotent(pg_server: PgTestServer, tmp_path: Path) -> None:
+    import asyncio
+
+    env, _ = process_env(asyncio.run(pg_server.create_database()))
+    for _ in range(2):
+        run = subprocess.run(
+            [sys.executable, "-m", "deploy.cli", "migrate"],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert run.returncode == 0, run.stderr
+        assert "migrations applied" in run.stderr
+
+
+def test_a_dead_child_stops_the_platform_with_exit_1(pg_server: PgTestServer, tmp_path: Path) -> None:
+    import asyncio
+
+    env, ports = process_env(asyncio.run(pg_server.create_database()))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deploy.cli", "up"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        children: list[int] = []
+        while len(children) < len(PROCESS_NAMES) and time.monotonic() < deadline:
+            children = _children_of(process.pid)
+            time.sleep(0.2)
+        assert len(children) == len(PROCESS_NAMES)
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{ports['gateway']}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        os.kill(children[1], signal.SIGKILL)
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 1
+        assert "exited with code" in err
+        for name in PROCESS_NAMES:
+            with pytest.raises(httpx.HTTPError):
+                httpx.get(f"http://127.0.0.1:{ports[name]}/healthz", timeout=1)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def _children_of(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc), oldest first."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return sorted(found)

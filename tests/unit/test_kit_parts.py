@@ -8,6 +8,7 @@ from gateway.ratelimit import TokenBuckets
 from kit.pagination import decode_cursor, encode_cursor, page_of
 from kit.principal import Principal, sign, verify
 from kit.problems import Problem
+from kit.settings import Settings
 
 SECRET = "unit-test-secret-0123456789"
 
@@ -95,3 +96,16 @@ def test_retry_schedule_follows_a_copied_setting() -> None:
     base = Settings(webhook_retry_schedule="5,300")
     assert base.retry_schedule_s == (5, 300)
     assert base.model_copy(update={"webhook_retry_schedule": "1,1"}).retry_schedule_s == (1, 1)
+
+
+def test_a_rate_limit_or_body_limit_of_zero_is_refused_at_start(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from deploy.cli import main
+
+    monkeypatch.setenv("FINMATCH_RATE_LIMIT_PER_S", "0")
+    assert main(["serve", "gateway"]) == 2
+    assert "FINMATCH_RATE_LIMIT_PER_S" in capsys.readouterr().err
+    monkeypatch.delenv("FINMATCH_RATE_LIMIT_PER_S")
+    with pytest.raises(ValueError):
+        Settings(max_body_bytes=0)
