@@ -14,6 +14,7 @@ from gateway import openapi_merge, proxy, repository
 from gateway.bodylimit import BodyLimitMiddleware
 from gateway.ratelimit import TokenBuckets
 from gateway.routes import internal_router, router
+from gateway.tables import idempotency_keys
 from kit.app import AppContext, build_app
 from kit.health import ReadinessCheck
 from kit.http import TRANSPORT_ERRORS, make_client
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         on_startup=[start],
         on_shutdown=[stop],
         trust_boundary=False,
+        idempotency_table=idempotency_keys,
         middleware=[(BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes})],
         openapi_url=None,
         docs_url=None,

@@ -9,12 +9,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from kit.db import TransactionMiddleware, install_database_handlers, make_engine, make_sessionmaker
 from kit.health import ReadinessCheck, database_check, health_router
-from kit.idempotency import Replay, replay_handler
+from kit.idempotency import PURGE_EVERY_S, Replay, purge_expired, replay_handler
 from kit.internal import InternalClient
 from kit.middleware import RequestContextMiddleware
 from kit.principal import PUBLIC_PATHS, TrustBoundaryMiddleware
@@ -55,12 +56,15 @@ def build_app(
     readiness: dict[str, ReadinessCheck] | None = None,
     version: str = "1.0.0",
     trust_boundary: bool = True,
+    idempotency_table: sa.Table | None = None,
     **fastapi_kwargs: object,
 ) -> FastAPI:
     settings.require_internal_secret()
     engine = make_engine(settings.require_database_url(), pool_size=settings.db_pool_size)
     sessionmaker = make_sessionmaker(engine)
     ctx = AppContext(name, settings, engine, sessionmaker, InternalClient(settings, caller=name))
+    if idempotency_table is not None:
+        workers = [*workers, _idempotency_purge(idempotency_table)]
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -127,3 +131,16 @@ async def _run_worker(worker: Worker, ctx: AppContext) -> None:
             )
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(ctx.stopping.wait(), timeout=1.0)
+
+
+def _idempotency_purge(table: sa.Table) -> Worker:
+    """Hourly: drop stored answers past the 24 h retention, so the table does not grow forever."""
+
+    async def idempotency_purge(ctx: AppContext) -> None:
+        while not ctx.stopping.is_set():
+            async with ctx.sessionmaker.begin() as session:
+                await purge_expired(session, table)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(ctx.stopping.wait(), timeout=PURGE_EVERY_S)
+
+    return idempotency_purge

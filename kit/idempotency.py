@@ -165,6 +165,8 @@ class Idempotency:
             raise Replay(row.status_code, row.body)
 
         async def store(db: AsyncSession, status: int, response_body: bytes) -> None:
+            if status >= 300:  # only successful answers are kept
+                return
             values = {
                 "caller": caller,
                 "key": idempotency_key,
@@ -178,3 +180,14 @@ class Idempotency:
             await db.execute(stmt.on_conflict_do_update(index_elements=[t.c.caller, t.c.key], set_=values))
 
         add_before_commit(request, store)
+
+
+PURGE_EVERY_S = 3600.0
+
+
+async def purge_expired(session: AsyncSession, table: sa.Table) -> int:
+    """Delete answers older than the retention; they can never be replayed again."""
+    result = await session.execute(
+        sa.delete(table).where(table.c.created_at <= datetime.now(UTC) - RETENTION).returning(table.c.key)
+    )
+    return len(result.all())

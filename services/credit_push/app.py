@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from kit.app import build_app
 from kit.settings import Settings
 from services.credit_push.routes import internal_router, router
+from services.credit_push.tables import idempotency_keys
 from services.credit_push.workers import bank_discovery, consent_expiry, dispatcher
 
 
@@ -18,4 +19,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="credit_push: 银税互动 credit-rating pushes to banks",
         routers=[router, internal_router],
         workers=[bank_discovery, consent_expiry, dispatcher],
+        idempotency_table=idempotency_keys,
     )

@@ -9,6 +9,7 @@ from kit.health import ReadinessCheck
 from kit.internal import DependencyUnavailable
 from kit.settings import Settings
 from services.guarantee.routes import internal_router, router
+from services.guarantee.tables import idempotency_keys
 
 
 def _gateway_alive(app: FastAPI) -> ReadinessCheck:
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="finmatch guarantee",
         description="guarantee: national fund → provincial → local risk sharing",
         routers=[router, internal_router],
+        idempotency_table=idempotency_keys,
     )
     app.state.readiness_checks["gateway"] = _gateway_alive(app)
     return app

@@ -10,6 +10,7 @@ from kit.internal import DependencyUnavailable, InternalClient
 from kit.settings import Settings
 from services.loan_match.routes import internal_router, router
 from services.loan_match.service import Catalogue
+from services.loan_match.tables import idempotency_keys
 
 
 def _answers(client: InternalClient, target: str) -> ReadinessCheck:
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="finmatch loan_match",
         description="loan_match: product catalogue, matching and financing demands",
         routers=[router, internal_router],
+        idempotency_table=idempotency_keys,
     )
     app.state.catalogue = Catalogue()
     client: InternalClient = app.state.ctx.internal
