@@ -14,7 +14,7 @@ from fastapi import APIRouter, FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from kit.db import TransactionMiddleware, install_database_handlers, make_engine, make_sessionmaker
-from kit.health import ReadinessCheck, database_check, health_router
+from kit.health import ReadinessCheck, database_check, health_router, peer_check
 from kit.idempotency import PURGE_EVERY_S, Replay, purge_expired, replay_handler
 from kit.internal import InternalClient
 from kit.middleware import RequestContextMiddleware
@@ -57,6 +57,7 @@ def build_app(
     version: str = "1.0.0",
     trust_boundary: bool = True,
     idempotency_table: sa.Table | None = None,
+    peers: Sequence[str] = (),
     **fastapi_kwargs: object,
 ) -> FastAPI:
     settings.require_internal_secret()
@@ -87,7 +88,11 @@ def build_app(
     app = FastAPI(title=title, description=description, version=version, lifespan=lifespan, **fastapi_kwargs)  # type: ignore[arg-type]
     app.state.settings = settings
     app.state.ctx = ctx
-    app.state.readiness_checks = {"database": database_check(engine), **(readiness or {})}
+    app.state.readiness_checks = {
+        "database": database_check(engine),
+        **{peer: peer_check(ctx.internal, peer) for peer in peers},
+        **(readiness or {}),
+    }
     install_problem_handlers(app)
     _document_problems_in_openapi(app)
     app.add_exception_handler(Replay, replay_handler)

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from kit.internal import DependencyUnavailable, InternalClient
 from kit.problems import problem_response
 
 # A readiness check answers None when fine, or a short reason when not.
@@ -26,6 +27,19 @@ def database_check(engine: AsyncEngine, timeout_s: float = 2.0) -> ReadinessChec
         except Exception as exc:
             return f"database: {type(exc).__name__}"
         return None
+
+    return check
+
+
+def peer_check(internal: InternalClient, target: str) -> ReadinessCheck:
+    """Another process this one calls answers its /healthz (not /readyz, which may ask us in turn)."""
+
+    async def check() -> str | None:
+        try:
+            response = await internal.get(target, "/healthz")
+        except DependencyUnavailable as exc:
+            return f"{target}: {exc.reason}"
+        return None if response.status_code == 200 else f"{target}: answered {response.status_code}"
 
     return check
 

@@ -20,4 +20,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[router, internal_router],
         workers=[bank_discovery, consent_expiry, dispatcher],
         idempotency_table=idempotency_keys,
+        peers=["gateway"],  # it learns new banks and checks bank ids there
     )

@@ -222,3 +222,26 @@ async def test_a_database_that_does_not_answer_is_a_503_problem(stack: Stack) ->
         stop_gateway()
         stop_service()
         dead.close()
+
+
+async def test_each_service_is_ready_only_when_its_peers_answer(stack: Stack) -> None:
+    expected = {
+        "credit_push": {"database", "gateway"},
+        "guarantee": {"database", "gateway"},
+        "loan_match": {"database", "credit_push", "guarantee"},
+    }
+    async with httpx.AsyncClient() as client:
+        for name, checks in expected.items():
+            ready = await client.get(stack.url(name) + "/readyz")
+            assert ready.status_code == 200
+            assert set(ready.json()["checks"]) == checks
+    dead = free_socket()
+    url, stop = stack.spawn("credit_push", gateway_url=f"http://127.0.0.1:{dead.getsockname()[1]}")
+    try:
+        async with httpx.AsyncClient() as client:
+            not_ready = await client.get(url + "/readyz")
+            assert not_ready.status_code == 503
+            assert not_ready.json()["checks"]["gateway"] != "ok"
+    finally:
+        stop()
+        dead.close()
