@@ -13,7 +13,7 @@ from gateway import repository
 from gateway.keys import parse_key, secret_matches
 from gateway.ratelimit import TokenBuckets
 from kit.principal import Principal, unauthorized
-from kit.problems import Problem
+from kit.problems import Problem, forbidden
 
 BOOTSTRAP_KEY_ID = "bootstrap-admin"
 
@@ -75,7 +75,7 @@ Caller = Annotated[Principal, Depends(caller)]
 
 def require_admin(principal: Caller) -> Principal:
     if principal.role != "admin":
-        raise Problem(403, "forbidden", f"Role {principal.role!r} may not call this operation.")
+        raise forbidden(f"Role {principal.role!r} may not call this operation.")
     return principal
 
 

@@ -20,7 +20,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from kit.problems import Problem, problem_response
+from kit.problems import Problem, forbidden, problem_response
 
 HEADER = "X-Finmatch-Principal"
 HEADER_BYTES = HEADER.lower().encode()
@@ -121,7 +121,7 @@ def require_roles(*roles: str) -> Callable[[Principal], Principal]:
 
     def check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in roles:
-            raise Problem(403, "forbidden", f"Role {principal.role!r} may not call this operation.")
+            raise forbidden(f"Role {principal.role!r} may not call this operation.")
         return principal
 
     return check
@@ -129,7 +129,7 @@ def require_roles(*roles: str) -> Callable[[Principal], Principal]:
 
 def require_service(principal: CurrentPrincipal) -> Principal:
     if not principal.is_service:
-        raise Problem(403, "forbidden", "Internal operations accept only platform services.")
+        raise forbidden("Internal operations accept only platform services.")
     return principal
 
 

@@ -85,10 +85,6 @@ def forbidden(detail: str = "Your role may not call this operation.") -> Problem
     return Problem(403, "forbidden", detail)
 
 
-def unprocessable(slug: str, detail: str, **extra: Any) -> Problem:
-    return Problem(422, slug, detail, **extra)
-
-
 _SLUG_BY_STATUS = {
     400: "bad-request",
     401: "unauthorized",

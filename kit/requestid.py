@@ -16,10 +16,6 @@ def current_request_id() -> str | None:
     return _request_id.get()
 
 
-def set_request_id(value: str | None) -> contextvars.Token[str | None]:
-    return _request_id.set(value)
-
-
 def accept_or_generate(raw: str | None) -> str:
     if raw and _VALID.match(raw):
         return raw

@@ -15,17 +15,13 @@ from sqlalchemy.exc import IntegrityError
 from kit.internal import InternalClient
 from kit.money import div_half_up, ratio_bp
 from kit.principal import Principal
-from kit.problems import Problem, not_found
+from kit.problems import Problem, forbidden, not_found
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Scope
 from services.guarantee.tables import PARTIES
 
 # The column group of each tier in a split.
 PARTY_OF_TIER = {"local": "guarantor", "provincial": "provincial", "national_fund": "national"}
-
-
-def _forbidden(detail: str) -> Problem:
-    return Problem(403, "forbidden", detail)
 
 
 def _parties(row: RowMapping, prefix: str, suffix: str) -> dict[str, int]:
@@ -44,14 +40,14 @@ async def caller_institution(repo: Repository, principal: Principal) -> RowMappi
     assert principal.org_id is not None
     row = await repo.institution_of_org(principal.org_id)
     if row is None:
-        raise _forbidden("This guarantor org is not registered as an institution of the guarantee chain.")
+        raise forbidden("This guarantor org is not registered as an institution of the guarantee chain.")
     return row
 
 
 async def require_local(repo: Repository, principal: Principal) -> RowMapping:
     row = await caller_institution(repo, principal)
     if row["tier"] != "local":
-        raise _forbidden("Only a local guarantor may call this operation.")
+        raise forbidden("Only a local guarantor may call this operation.")
     return row
 
 
@@ -457,7 +453,7 @@ async def summary(repo: Repository, principal: Principal) -> schemas.Summary:
     if principal.role == "guarantor":
         me = await caller_institution(repo, principal)
         if me["tier"] == "local":
-            raise _forbidden(
+            raise forbidden(
                 "The summary report is for the regulator, the national fund and provincial tiers."
             )
         if me["tier"] == "provincial":
