@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kit import errors
 from kit.requestid import current_request_id
 
 PROBLEM_BASE = "https://finmatch.example/problems/"
@@ -110,6 +111,40 @@ async def _on_problem(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# The one place a domain error becomes an HTTP status (most specific class first).
+_STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
+    (errors.NotFound, 404),
+    (errors.Forbidden, 403),
+    (errors.Conflict, 409),
+    (errors.RuleViolation, 422),
+    (errors.PreconditionFailed, 412),
+    (errors.Unavailable, 503),
+)
+
+
+def status_of(exc: errors.DomainError) -> int:
+    for cls, status in _STATUS_BY_ERROR:
+        if isinstance(exc, cls):
+            return status
+    return 400
+
+
+def problem_from_error(exc: errors.DomainError) -> Problem:
+    """The RFC 9457 problem a domain error is answered with."""
+    extra = dict(exc.extra)
+    if exc.field is not None:
+        extra["errors"] = [{"loc": ["body", exc.field], "msg": exc.field_msg}]
+    headers = None
+    if isinstance(exc, errors.Unavailable):
+        headers = {"Retry-After": str(exc.retry_after_s)}
+    return Problem(status_of(exc), exc.slug, exc.detail, title=exc.title, headers=headers, **extra)
+
+
+async def _on_domain_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, errors.DomainError)
+    return await _on_problem(request, problem_from_error(exc))
+
+
 async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [{"loc": _loc(err.get("loc", ())), "msg": str(err.get("msg", ""))} for err in exc.errors()]
@@ -154,6 +189,7 @@ async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
 
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
+    app.add_exception_handler(errors.DomainError, _on_domain_error)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(Exception, _on_unexpected)
