@@ -1,0 +1,24 @@
+"""Request dependencies every service uses: its session and its idempotency guard."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import Table
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.db import get_session
+from kit.idempotency import Idempotency
+from kit.principal import get_principal
+
+Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+def _caller(request: Request) -> str:
+    return get_principal(request).identity
+
+
+def idempotent(table: Table) -> Any:
+    """Put on every creating POST: Idempotency-Key replays the first answer (CONTRACT §1)."""
+    return Depends(Idempotency(table, _caller))
