@@ -16,12 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from kit.money import BP_WHOLE, allocate, apply_bp, yuan
 
 # Every split lists the parties in this order: it is also the tie order of the allocation rule.
 PARTIES = ("bank", "guarantor", "provincial", "national")
 Split = dict[str, int]
+
+# The three tiers of the chain, top down, and the life of an exposure.
+Tier = Literal["national_fund", "provincial", "local"]
+Status = Literal["active", "repaid", "compensated"]
 
 DEFAULT_LEVERAGE_MULTIPLE = 10  # Decree 683: 10 × net assets
 MAX_LEVERAGE_MULTIPLE = 15  # raised ceiling for guarantors meeting the small-micro test
@@ -214,9 +219,18 @@ def recovery_allocation(
     target = split(total_after, shares_bp)
     cumulative = {p: min(max(target[p], before[p]), losses[p]) for p in PARTIES}
     gap = total_after - sum(cumulative.values())
-    # Parties in the order the allocation rule would favour them for the next fen.
-    remainders = {p: total_after * shares_bp[p] % BP_WHOLE for p in PARTIES}
-    order = sorted(PARTIES, key=lambda p: (-remainders[p], PARTIES.index(p)))
+    _settle(cumulative, gap, _fen_order(total_after, shares_bp), before, losses)
+    return {p: cumulative[p] - before[p] for p in PARTIES}
+
+
+def _fen_order(total_fen: int, shares_bp: Mapping[str, int]) -> list[str]:
+    """The parties in the order the allocation rule would favour them for the next fen of ``total_fen``."""
+    remainders = {p: total_fen * shares_bp[p] % BP_WHOLE for p in PARTIES}
+    return sorted(PARTIES, key=lambda p: (-remainders[p], PARTIES.index(p)))
+
+
+def _settle(cumulative: Split, gap: int, order: list[str], before: Split, losses: Split) -> None:
+    """Hand out (``gap`` > 0) or take back (< 0) one fen at a time, within each party's bounds."""
     while gap != 0:
         step = 1 if gap > 0 else -1
         movable = [
@@ -226,4 +240,3 @@ def recovery_allocation(
         ]
         cumulative[movable[0]] += step
         gap -= step
-    return {p: cumulative[p] - before[p] for p in PARTIES}

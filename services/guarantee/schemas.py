@@ -3,35 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field, Strict, StringConstraints, model_validator
 
+from kit.shapes import MAX_FEN, Bp, Fen, StrictBody
 from kit.uscc import USCC
-from services.guarantee.rules import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE
+from services.guarantee.rules import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE, Status, Tier
 
-Tier = Literal["national_fund", "provincial", "local"]
-Status = Literal["active", "repaid", "compensated"]
-Fen = int
-MAX_FEN = 10**15  # far above any guarantor's book; keeps products inside BIGINT
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+# An amount that moves money: above 0. Not kit's PositiveFen (ge=1): the published contract says
+# exclusiveMinimum 0 and a refusal reads "greater than 0"; both stay as they were.
+AmountFen = Annotated[int, Strict(), Field(gt=0, le=MAX_FEN)]
 
 
-class InstitutionCreate(Body):
+class InstitutionCreate(StrictBody):
     org_id: UUID
     name: str = Field(min_length=1, max_length=200)
     tier: Tier
     parent_id: UUID | None = None
-    net_assets_fen: Fen = Field(ge=0, le=MAX_FEN)
+    net_assets_fen: Fen
     leverage_multiple: int = Field(default=DEFAULT_LEVERAGE_MULTIPLE, ge=1, le=MAX_LEVERAGE_MULTIPLE)
 
 
-class InstitutionUpdate(Body):
-    net_assets_fen: Fen | None = Field(default=None, ge=0, le=MAX_FEN)
+class InstitutionUpdate(StrictBody):
+    net_assets_fen: Fen | None = None
     leverage_multiple: int | None = Field(default=None, ge=1, le=MAX_LEVERAGE_MULTIPLE)
 
 
@@ -41,7 +37,7 @@ class Institution(BaseModel):
     name: str
     tier: Tier
     parent_id: str | None
-    net_assets_fen: Fen
+    net_assets_fen: int
     leverage_multiple: int
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -53,22 +49,22 @@ class Position(BaseModel):
 
     institution_id: str
     tier: Tier
-    net_assets_fen: Fen
+    net_assets_fen: int
     leverage_multiple: int
-    capacity_fen: Fen = Field(description="net_assets_fen × leverage_multiple.")
-    liability_fen: Fen = Field(
+    capacity_fen: int = Field(description="net_assets_fen × leverage_multiple.")
+    liability_fen: int = Field(
         description="Over active exposures. A local guarantor: its weighted_liability_fen total "
         "(融资担保责任余额, the figure the limits use). A provincial re-guarantor or the national "
         "fund: its own share of the outstanding amounts below it, unweighted (100%)."
     )
-    headroom_fen: Fen = Field(description="capacity_fen − liability_fen, never below 0.")
-    single_client_cap_fen: Fen = Field(description="10% of net assets, rounded down.")
+    headroom_fen: int = Field(description="capacity_fen − liability_fen, never below 0.")
+    single_client_cap_fen: int = Field(description="10% of net assets, rounded down.")
     active_exposures: int
-    compensated_fen: Fen = Field(
+    compensated_fen: int = Field(
         description="代偿 paid. A local guarantor: the whole compensation_fen it paid the banks "
         "(outstanding at default − the bank's loss). A re-guarantor: its own loss share."
     )
-    recovered_fen: Fen = Field(
+    recovered_fen: int = Field(
         description="追偿 on what it paid. A local guarantor: recoveries on the guaranteed part "
         "(every party's but the bank's). A re-guarantor: its own recovery share."
     )
@@ -87,7 +83,7 @@ class Parties(BaseModel):
     national: int
 
 
-class AgreementCreate(Body):
+class AgreementCreate(StrictBody):
     bank_org_id: UUID
     guarantor_id: UUID
     # Plain integers here: the 国办发〔2019〕6号 rules are checked one by one, each with its own slug.
@@ -103,14 +99,14 @@ class Agreement(BaseModel):
     created_at: dt.datetime
 
 
-class ExposureCreate(Body):
+class ExposureCreate(StrictBody):
     agreement_id: UUID
     # Trimmed, so that " L-1" cannot slip past the one-guarantee-per-bank-loan rule as a new loan.
     loan_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     uscc: USCC
-    principal_fen: Fen = Field(gt=0, le=MAX_FEN)
+    principal_fen: AmountFen
     small_micro: bool
-    fee_rate_bp: int = Field(ge=0, le=10_000)
+    fee_rate_bp: Bp
     start_date: dt.date
     maturity_date: dt.date
 
@@ -130,59 +126,59 @@ class Exposure(BaseModel):
     uscc: str
     status: Status
     small_micro: bool
-    principal_fen: Fen
-    outstanding_fen: Fen
-    guaranteed_fen: Fen
-    weighted_liability_fen: Fen
+    principal_fen: int
+    outstanding_fen: int
+    guaranteed_fen: int
+    weighted_liability_fen: int
     shares_fen: Parties
     shares_bp: Parties
     fee_rate_bp: int
     start_date: dt.date
     maturity_date: dt.date
     ended_on: dt.date | None = Field(description="When it was repaid in full or defaulted.")
-    defaulted_fen: Fen | None = Field(description="The outstanding amount at default (代偿 basis).")
-    compensation_fen: Fen | None = Field(description="代偿 paid by the guarantor to the bank.")
+    defaulted_fen: int | None = Field(description="The outstanding amount at default (代偿 basis).")
+    compensation_fen: int | None = Field(description="代偿 paid by the guarantor to the bank.")
     losses_fen: Parties | None
     recovered_fen: Parties = Field(description="追偿 so far, per party (cumulative).")
-    total_recovered_fen: Fen
+    total_recovered_fen: int
     created_at: dt.datetime
 
 
-class Repayment(Body):
-    amount_fen: Fen = Field(gt=0, le=MAX_FEN)
+class Repayment(StrictBody):
+    amount_fen: AmountFen
     paid_on: dt.date
 
 
-class Default(Body):
+class Default(StrictBody):
     defaulted_on: dt.date
 
 
 class DefaultResult(BaseModel):
     exposure: Exposure
-    compensation_fen: Fen
+    compensation_fen: int
     losses_fen: Parties
 
 
-class Recovery(Body):
-    amount_fen: Fen = Field(gt=0, le=MAX_FEN)
+class Recovery(StrictBody):
+    amount_fen: AmountFen
     recovered_on: dt.date
 
 
 class RecoveryResult(BaseModel):
     allocation_fen: Parties
-    total_recovered_fen: Fen
+    total_recovered_fen: int
 
 
 class TierFigures(BaseModel):
     """One tier over the report's scope; compensated and recovered add up its positions."""
 
-    outstanding_share_fen: Fen = Field(description="The tier's share of active outstanding amounts.")
+    outstanding_share_fen: int = Field(description="The tier's share of active outstanding amounts.")
     active_exposures: int
-    compensated_fen: Fen = Field(
+    compensated_fen: int = Field(
         description="代偿 paid, as in a position: the local tier the whole compensation paid to the "
         "banks, a re-guarantor tier its own loss share (a part of what the locals paid)."
     )
-    recovered_fen: Fen = Field(
+    recovered_fen: int = Field(
         description="追偿, as in a position: the local tier every party's recoveries but the bank's, "
         "a re-guarantor tier its own share."
     )
@@ -198,7 +194,7 @@ class Summary(BaseModel):
     scope: str = Field(description="`all`, or the provincial institution id whose subtree is covered.")
     tiers: SummaryTiers
     active_exposures: int
-    active_principal_fen: Fen
+    active_principal_fen: int
     avg_fee_rate_bp: int = Field(description="Principal-weighted, over active exposures (target ≤ 100).")
     small_micro_share_bp: int = Field(description="Of active principal (target ≥ 8000).")
     upto_5m_share_bp: int = Field(description="Active principal in loans ≤ 5,000,000 yuan (target ≥ 5000).")
@@ -208,11 +204,11 @@ class CapacityGuarantor(BaseModel):
     guarantor_id: str
     name: str
     agreement_id: str
-    headroom_fen: Fen
+    headroom_fen: int
     sufficient: bool
 
 
 class Capacity(BaseModel):
     bank_org_id: str
-    guaranteed_fen: Fen
+    guaranteed_fen: int
     guarantors: list[CapacityGuarantor]

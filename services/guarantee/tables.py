@@ -10,13 +10,12 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
 
 from kit.idempotency import idempotency_table
+from services.guarantee.rules import PARTIES
 
 SCHEMA = "guarantee"
 metadata = sa.MetaData(schema=SCHEMA)
 
 idempotency_keys = idempotency_table(metadata, SCHEMA)
-
-PARTIES = ("bank", "guarantor", "provincial", "national")
 
 
 def _now() -> sa.sql.elements.TextClause:

@@ -1,0 +1,18 @@
+"""All SQL of the guarantee service, one ``Repository`` over the session of a request.
+
+Every method answers typed rows (``services.guarantee.rows``), never mappings keyed by column.
+"""
+
+from __future__ import annotations
+
+from services.guarantee.repository.agreements import AgreementQueries
+from services.guarantee.repository.base import Scope, Taken
+from services.guarantee.repository.exposures import ExposureQueries
+from services.guarantee.repository.figures import FigureQueries
+from services.guarantee.repository.institutions import InstitutionQueries
+
+__all__ = ["Repository", "Scope", "Taken"]
+
+
+class Repository(InstitutionQueries, AgreementQueries, ExposureQueries, FigureQueries):
+    """Institutions, agreements, exposures and the totals over them."""

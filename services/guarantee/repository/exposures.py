@@ -1,0 +1,162 @@
+"""SQL on exposures (guaranteed loans) and the audit trail of their money movements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import RowMapping
+
+from services.guarantee.repository.base import (
+    Queries,
+    Scope,
+    as_int,
+    columns_of,
+    scope_clause,
+    split_of,
+    typed,
+)
+from services.guarantee.rows import ExposureRow, NewExposure
+from services.guarantee.rules import PARTIES, DefaultOutcome, Figures, Split, Status
+from services.guarantee.tables import exposure, exposure_event
+
+
+def _exposure(row: RowMapping) -> ExposureRow:
+    defaulted = row["defaulted_fen"] is not None
+    return typed(
+        ExposureRow,
+        row,
+        shares_bp=split_of(row, "share_{}_bp"),
+        shares_fen=split_of(row, "outstanding_{}_fen"),
+        losses_fen=split_of(row, "loss_{}_fen") if defaulted else None,
+        recovered_fen=split_of(row, "recovered_{}_fen"),
+    )
+
+
+def _figure_values(figures: Figures) -> dict[str, int]:
+    return {
+        "guaranteed_fen": figures.guaranteed_fen,
+        "weighted_liability_fen": figures.weighted_liability_fen,
+        **columns_of("outstanding_{}_fen", figures.shares_fen),
+    }
+
+
+def _new_values(new: NewExposure) -> dict[str, Any]:
+    """The columns of a new exposure: the agreement's parties and shares, the loan, its figures."""
+    terms = {
+        "agreement_id": new.agreement.id,
+        "guarantor_id": new.agreement.guarantor_id,
+        "provincial_id": new.agreement.provincial_id,
+        "bank_org_id": new.agreement.bank_org_id,
+        **columns_of("share_{}_bp", new.agreement.shares_bp),
+    }
+    loan = {
+        "loan_ref": new.loan_ref,
+        "uscc": new.uscc,
+        "small_micro": new.small_micro,
+        "principal_fen": new.principal_fen,
+        "fee_rate_bp": new.fee_rate_bp,
+        "start_date": new.start_date,
+        "maturity_date": new.maturity_date,
+    }
+    opening = {"status": "active", "outstanding_fen": new.principal_fen, **_figure_values(new.figures)}
+    return {**terms, **loan, **opening}
+
+
+class ExposureQueries(Queries):
+    async def exposure(self, exposure_id: str, scope: Scope, *, lock: bool = False) -> ExposureRow | None:
+        stmt = sa.select(exposure).where(exposure.c.id == exposure_id, scope_clause(scope))
+        row = await self._one(stmt.with_for_update() if lock else stmt)
+        return _exposure(row) if row is not None else None
+
+    async def exposures(
+        self,
+        scope: Scope,
+        *,
+        status: Status | None,
+        uscc: str | None,
+        after_seq: int | None,
+        limit: int,
+    ) -> list[ExposureRow]:
+        """One page by seq (and one row more, to tell whether another page follows)."""
+        stmt = sa.select(exposure).where(scope_clause(scope))
+        if status is not None:
+            stmt = stmt.where(exposure.c.status == status)
+        if uscc is not None:
+            stmt = stmt.where(exposure.c.uscc == uscc)
+        if after_seq is not None:
+            stmt = stmt.where(exposure.c.seq > after_seq)
+        rows = await self._all(stmt.order_by(exposure.c.seq).limit(limit + 1))
+        return [_exposure(row) for row in rows]
+
+    async def loan_ref_taken(self, bank_org_id: str, loan_ref: str) -> bool:
+        stmt = sa.select(
+            sa.exists().where(exposure.c.bank_org_id == bank_org_id, exposure.c.loan_ref == loan_ref)
+        )
+        return bool(await self.session.scalar(stmt))
+
+    async def active_liability(self, guarantor_id: str, uscc: str) -> tuple[int, int]:
+        """(all active weighted liability, that of one USCC) of a local guarantor."""
+        w = exposure.c.weighted_liability_fen
+        stmt = sa.select(
+            sa.func.coalesce(sa.func.sum(w), 0),
+            sa.func.coalesce(sa.func.sum(w).filter(exposure.c.uscc == uscc), 0),
+        ).where(exposure.c.guarantor_id == guarantor_id, exposure.c.status == "active")
+        row = (await self.session.execute(stmt)).one()
+        return as_int(row[0]), as_int(row[1])
+
+    async def insert_exposure(self, new: NewExposure) -> ExposureRow:
+        """The new active exposure; ``Taken`` when the bank's loan is already under guarantee."""
+        stmt = exposure.insert().values(id=str(uuid.uuid4()), **_new_values(new)).returning(exposure)
+        return _exposure(await self._inserted(stmt))
+
+    async def _update_exposure(self, exposure_id: str, values: Mapping[str, Any]) -> ExposureRow:
+        stmt = (
+            exposure.update()
+            .where(exposure.c.id == exposure_id)
+            .values(**values, updated_at=sa.func.now())
+            .returning(exposure)
+        )
+        row = await self._one(stmt)
+        assert row is not None
+        return _exposure(row)
+
+    async def set_outstanding(
+        self, exposure_id: str, outstanding_fen: int, figures: Figures, *, repaid_on: dt.date | None
+    ) -> ExposureRow:
+        """A repayment's new balance; ``repaid_on`` ends the exposure as repaid."""
+        values: dict[str, Any] = {"outstanding_fen": outstanding_fen, **_figure_values(figures)}
+        if repaid_on is not None:
+            values |= {"status": "repaid", "ended_on": repaid_on}
+        return await self._update_exposure(exposure_id, values)
+
+    async def set_defaulted(
+        self, exposure_id: str, defaulted_fen: int, outcome: DefaultOutcome, *, on: dt.date
+    ) -> ExposureRow:
+        """The default: nothing stays outstanding, the losses and the 代偿 are recorded."""
+        nothing = Figures({p: 0 for p in PARTIES}, 0, 0)
+        values = {
+            "status": "compensated",
+            "ended_on": on,
+            "defaulted_fen": defaulted_fen,
+            "compensation_fen": outcome.compensation_fen,
+            "outstanding_fen": 0,
+            **_figure_values(nothing),
+            **columns_of("loss_{}_fen", outcome.losses_fen),
+        }
+        return await self._update_exposure(exposure_id, values)
+
+    async def set_recovered(self, exposure_id: str, recovered_fen: Split) -> ExposureRow:
+        """The cumulative 追偿 of each party."""
+        return await self._update_exposure(exposure_id, columns_of("recovered_{}_fen", recovered_fen))
+
+    async def add_event(self, exposure_id: str, kind: str, amount_fen: int, on_date: dt.date) -> None:
+        """One money movement (repayment, default, recovery), for audit."""
+        await self.session.execute(
+            exposure_event.insert().values(
+                exposure_id=exposure_id, kind=kind, amount_fen=amount_fen, on_date=on_date
+            )
+        )

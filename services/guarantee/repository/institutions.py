@@ -1,0 +1,84 @@
+"""SQL on institutions: the chain national fund → provincial re-guarantors → local guarantors."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+
+from services.guarantee.repository.base import Queries, typed
+from services.guarantee.rows import InstitutionRow
+from services.guarantee.rules import Tier
+from services.guarantee.tables import institution
+
+
+class InstitutionQueries(Queries):
+    async def _institution(self, stmt: sa.Executable) -> InstitutionRow | None:
+        row = await self._one(stmt)
+        return typed(InstitutionRow, row) if row is not None else None
+
+    async def institution(self, institution_id: str) -> InstitutionRow | None:
+        return await self._institution(sa.select(institution).where(institution.c.id == institution_id))
+
+    async def institution_of_org(self, org_id: str) -> InstitutionRow | None:
+        return await self._institution(sa.select(institution).where(institution.c.org_id == org_id))
+
+    async def institutions(
+        self, *, tier: Tier | None, parent_id: str | None, after_id: str | None, limit: int
+    ) -> list[InstitutionRow]:
+        """One page by id (and one row more, to tell whether another page follows)."""
+        stmt = sa.select(institution)
+        if tier is not None:
+            stmt = stmt.where(institution.c.tier == tier)
+        if parent_id is not None:
+            stmt = stmt.where(institution.c.parent_id == parent_id)
+        if after_id is not None:
+            stmt = stmt.where(institution.c.id > after_id)
+        rows = await self._all(stmt.order_by(institution.c.id).limit(limit + 1))
+        return [typed(InstitutionRow, row) for row in rows]
+
+    async def national_fund(self) -> InstitutionRow | None:
+        return await self._institution(sa.select(institution).where(institution.c.tier == "national_fund"))
+
+    async def lock_institution(self, institution_id: str) -> InstitutionRow | None:
+        """The row, locked until the transaction ends: limits are checked and written under it."""
+        stmt = sa.select(institution).where(institution.c.id == institution_id).with_for_update()
+        return await self._institution(stmt)
+
+    async def insert_institution(
+        self,
+        *,
+        org_id: str,
+        name: str,
+        tier: Tier,
+        parent_id: str | None,
+        net_assets_fen: int,
+        leverage_multiple: int,
+    ) -> InstitutionRow:
+        """The new institution; ``Taken`` when its org (or the one national fund) is already there."""
+        values = {
+            "org_id": org_id,
+            "name": name,
+            "tier": tier,
+            "parent_id": parent_id,
+            "net_assets_fen": net_assets_fen,
+            "leverage_multiple": leverage_multiple,
+        }
+        stmt = institution.insert().values(id=str(uuid.uuid4()), **values).returning(institution)
+        return typed(InstitutionRow, await self._inserted(stmt))
+
+    async def update_institution(
+        self, institution_id: str, *, net_assets_fen: int | None, leverage_multiple: int | None
+    ) -> InstitutionRow | None:
+        """Set the figures given (not None); with none given, the row as it is."""
+        values = {"net_assets_fen": net_assets_fen, "leverage_multiple": leverage_multiple}
+        given = {key: value for key, value in values.items() if value is not None}
+        if not given:
+            return await self.institution(institution_id)
+        stmt = (
+            institution.update()
+            .where(institution.c.id == institution_id)
+            .values(**given, updated_at=sa.func.now())
+            .returning(institution)
+        )
+        return await self._institution(stmt)

@@ -1,0 +1,116 @@
+"""What the repository hands back and takes: typed rows, never mappings keyed by column name.
+
+A split (one amount per party) is stored as four columns; here it is one ``Split``, so the
+service and the answers never spell a column name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from services.guarantee.rules import Figures, Split, Status, Tier
+
+
+@dataclass(frozen=True)
+class InstitutionRow:
+    id: str
+    org_id: str
+    name: str
+    tier: Tier
+    parent_id: str | None
+    net_assets_fen: int
+    leverage_multiple: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    id: str
+    bank_org_id: str
+    guarantor_id: str
+    provincial_id: str
+    shares_bp: Split
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ExposureRow:
+    id: str
+    seq: int
+    agreement_id: str
+    guarantor_id: str
+    provincial_id: str
+    bank_org_id: str
+    loan_ref: str
+    uscc: str
+    status: Status
+    small_micro: bool
+    principal_fen: int
+    outstanding_fen: int
+    guaranteed_fen: int
+    weighted_liability_fen: int
+    shares_bp: Split
+    shares_fen: Split  # the outstanding amount split by the shares
+    fee_rate_bp: int
+    start_date: dt.date
+    maturity_date: dt.date
+    ended_on: dt.date | None
+    defaulted_fen: int | None
+    compensation_fen: int | None
+    losses_fen: Split | None  # set by the default, None before it
+    recovered_fen: Split
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class NewExposure:
+    """An exposure to register: the loan, the agreement it falls under and its opening figures."""
+
+    agreement: AgreementRow
+    loan_ref: str
+    uscc: str
+    small_micro: bool
+    principal_fen: int
+    fee_rate_bp: int
+    start_date: dt.date
+    maturity_date: dt.date
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class PositionFigures:
+    """Totals behind one institution's position, at its own share (see ``Repository.position_figures``)."""
+
+    liability: int
+    active: int
+    compensated: int
+    recovered: int
+    ended_principal: int
+
+
+@dataclass(frozen=True)
+class SummaryFigures:
+    """Policy totals over active exposures, and per party the figures a position shows."""
+
+    active: int
+    principal: int
+    principal_x_fee: int
+    small_micro: int
+    upto_5m: int
+    outstanding: Split
+    compensated: Split
+    recovered: Split
+
+
+@dataclass(frozen=True)
+class CapacityRow:
+    """A local guarantor with an agreement with the bank, and its active weighted liability."""
+
+    guarantor_id: str
+    name: str
+    agreement_id: str
+    net_assets_fen: int
+    leverage_multiple: int
+    liability_fen: int

@@ -1,0 +1,40 @@
+"""Who is calling: the caller's institution, and the exposures its role lets it see (CONTRACT §4)."""
+
+from __future__ import annotations
+
+from kit.errors import Forbidden
+from kit.principal import Principal
+from services.guarantee.repository import Repository, Scope
+from services.guarantee.rows import InstitutionRow
+
+
+async def caller_institution(repo: Repository, principal: Principal) -> InstitutionRow:
+    """The calling guarantor org's institution; 403 when the org has none (decided before any lookup)."""
+    assert principal.org_id is not None
+    row = await repo.institution_of_org(principal.org_id)
+    if row is None:
+        raise Forbidden("This guarantor org is not registered as an institution of the guarantee chain.")
+    return row
+
+
+async def require_local(repo: Repository, principal: Principal) -> InstitutionRow:
+    row = await caller_institution(repo, principal)
+    if row.tier != "local":
+        raise Forbidden("Only a local guarantor may call this operation.")
+    return row
+
+
+def book_scope(row: InstitutionRow) -> Scope:
+    """The exposures an institution stands behind: the fund all, a provincial its locals', a local its own."""
+    if row.tier == "national_fund":
+        return Scope("all")
+    return Scope("provincial" if row.tier == "provincial" else "guarantor", row.id)
+
+
+async def exposure_scope(repo: Repository, principal: Principal) -> Scope:
+    """CONTRACT §4 visibility: local its own, provincial its locals', fund and admin all, bank its loans."""
+    if principal.role == "admin":
+        return Scope("all")
+    if principal.role == "bank":
+        return Scope("bank", principal.org_id)
+    return book_scope(await caller_institution(repo, principal))

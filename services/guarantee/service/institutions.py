@@ -1,0 +1,133 @@
+"""Institutions of the chain: registering them, their figures, who sees them, their position."""
+
+from __future__ import annotations
+
+from kit.errors import Conflict, NotFound, RuleViolation
+from kit.internal import InternalClient
+from kit.money import ratio_bp
+from kit.principal import Principal
+from services.guarantee import rules, schemas
+from services.guarantee.repository import Repository, Taken
+from services.guarantee.rows import InstitutionRow
+from services.guarantee.rules import Tier
+from services.guarantee.service.access import book_scope, caller_institution
+
+# The column group of each tier in a split.
+PARTY_OF_TIER = {"local": "guarantor", "provincial": "provincial", "national_fund": "national"}
+
+
+async def create_institution(
+    repo: Repository, internal: InternalClient, body: schemas.InstitutionCreate
+) -> InstitutionRow:
+    org_id = str(body.org_id)
+    await internal.require_org(org_id, "guarantor", "org_id")
+    parent_id = await _parent_for(repo, body)
+    if await repo.institution_of_org(org_id) is not None:
+        raise _institution_exists(org_id)
+    if body.tier == "national_fund" and await repo.national_fund() is not None:
+        raise _fund_exists()
+    try:
+        return await repo.insert_institution(
+            org_id=org_id,
+            name=body.name,
+            tier=body.tier,
+            parent_id=parent_id,
+            net_assets_fen=body.net_assets_fen,
+            leverage_multiple=body.leverage_multiple,
+        )
+    except Taken as exc:  # two admins racing
+        if "institution_one_national_fund" in exc.reason:
+            raise _fund_exists() from exc
+        raise _institution_exists(org_id) from exc
+
+
+async def _parent_for(repo: Repository, body: schemas.InstitutionCreate) -> str | None:
+    """The parent the tier needs: none for the fund, the fund for a provincial, a provincial for a local."""
+    given = str(body.parent_id) if body.parent_id else None
+    if body.tier == "national_fund":
+        if given is not None:
+            raise _invalid_parent("The national fund has no parent.")
+        return None
+    if body.tier == "provincial":
+        return await _the_fund(repo, given)
+    parent = await repo.institution(given) if given else None
+    if parent is None or parent.tier != "provincial":
+        raise _invalid_parent("A local guarantor's parent_id must be a provincial re-guarantor.")
+    return given
+
+
+async def _the_fund(repo: Repository, given: str | None) -> str:
+    """A provincial re-guarantor's parent: the national fund, whether given or not."""
+    fund = await repo.national_fund()
+    if fund is None:
+        raise _invalid_parent("Register the national fund before any provincial re-guarantor.")
+    if given is not None and given != fund.id:
+        raise _invalid_parent("A provincial re-guarantor's parent is the national fund.")
+    return fund.id
+
+
+def _invalid_parent(detail: str) -> RuleViolation:
+    return RuleViolation(detail, slug="invalid-parent-id", field="parent_id")
+
+
+def _institution_exists(org_id: str) -> Conflict:
+    return Conflict(f"Org {org_id} is already registered as an institution.", slug="institution-exists")
+
+
+def _fund_exists() -> Conflict:
+    return Conflict("There is already a national fund; there is only one.", slug="national-fund-exists")
+
+
+async def list_institutions(
+    repo: Repository, *, tier: Tier | None, parent_id: str | None, after_id: str | None, limit: int
+) -> list[InstitutionRow]:
+    """A page by id for admin (one row more than ``limit`` when another page follows)."""
+    return await repo.institutions(tier=tier, parent_id=parent_id, after_id=after_id, limit=limit)
+
+
+async def visible_institution(repo: Repository, principal: Principal, institution_id: str) -> InstitutionRow:
+    """An institution seen by admin, itself or its ancestors; 404 for anyone else."""
+    me = None if principal.role == "admin" else await caller_institution(repo, principal)
+    row = await repo.institution(institution_id)
+    if row is None:
+        raise NotFound("institution")
+    if me is None or row.id == me.id:
+        return row
+    parent = await repo.institution(row.parent_id) if row.parent_id else None
+    ancestors = {row.parent_id, parent.parent_id if parent else None}
+    if me.id not in ancestors:
+        raise NotFound("institution")
+    return row
+
+
+async def update_institution(
+    repo: Repository, institution_id: str, body: schemas.InstitutionUpdate
+) -> InstitutionRow:
+    """A new audited net assets figure or leverage multiple; the figures left out stay."""
+    row = await repo.update_institution(
+        institution_id, net_assets_fen=body.net_assets_fen, leverage_multiple=body.leverage_multiple
+    )
+    if row is None:
+        raise NotFound("institution")
+    return row
+
+
+async def position(repo: Repository, principal: Principal, institution_id: str) -> schemas.Position:
+    row = await visible_institution(repo, principal, institution_id)
+    figures = await repo.position_figures(book_scope(row), PARTY_OF_TIER[row.tier])
+    net, multiple = row.net_assets_fen, row.leverage_multiple
+    return schemas.Position(
+        institution_id=row.id,
+        tier=row.tier,
+        net_assets_fen=net,
+        leverage_multiple=multiple,
+        capacity_fen=rules.capacity(net, multiple),
+        liability_fen=figures.liability,
+        headroom_fen=rules.headroom(net, multiple, figures.liability),
+        single_client_cap_fen=rules.single_client_cap(net),
+        active_exposures=figures.active,
+        compensated_fen=figures.compensated,
+        recovered_fen=figures.recovered,
+        # 代偿率: compensated over the principal of exposures that ended (repaid or compensated).
+        compensation_rate_bp=ratio_bp(figures.compensated, figures.ended_principal),
+    )

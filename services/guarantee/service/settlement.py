@@ -1,0 +1,111 @@
+"""What happens to a registered exposure: repayment, default (代偿) and recovery (追偿).
+
+Only the local guarantor that registered it acts on it, under a lock on its row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kit.errors import Conflict, NotFound, RuleViolation
+from kit.principal import Principal
+from services.guarantee import rules, schemas
+from services.guarantee.repository import Repository, Scope
+from services.guarantee.rows import ExposureRow
+from services.guarantee.rules import PARTIES, Split, Status
+from services.guarantee.service.access import require_local
+
+
+async def _own_exposure(repo: Repository, principal: Principal, exposure_id: str) -> ExposureRow:
+    """The calling local guarantor's exposure, locked for the change; 404 when it is not theirs."""
+    me = await require_local(repo, principal)
+    row = await repo.exposure(exposure_id, Scope("guarantor", me.id), lock=True)
+    if row is None:
+        raise NotFound("exposure")
+    return row
+
+
+def _require_status(row: ExposureRow, status: Status) -> None:
+    if row.status != status:
+        raise Conflict(
+            f"The exposure is {row.status}; this operation needs it {status}.",
+            slug=f"exposure-not-{status}",
+            status_now=row.status,
+        )
+
+
+def _not_before(day: dt.date, earliest: dt.date, field: str, what: str) -> None:
+    if day < earliest:
+        detail = f"{field} must not be before {what} ({earliest.isoformat()})."
+        raise RuleViolation(detail, slug="date-out-of-range", field=field)
+
+
+async def repay(
+    repo: Repository, principal: Principal, exposure_id: str, body: schemas.Repayment
+) -> ExposureRow:
+    """A repayment lowers the outstanding amount and its figures; at zero the exposure is repaid."""
+    row = await _own_exposure(repo, principal, exposure_id)
+    _require_status(row, "active")
+    _not_before(body.paid_on, row.start_date, "paid_on", "the loan's start_date")
+    if body.amount_fen > row.outstanding_fen:
+        raise RuleViolation(
+            f"amount_fen {body.amount_fen} is more than the outstanding {row.outstanding_fen} fen.",
+            slug="repayment-exceeds-outstanding",
+            outstanding_fen=row.outstanding_fen,
+        )
+    outstanding = row.outstanding_fen - body.amount_fen
+    figures = rules.figures(
+        outstanding, row.shares_bp, principal_fen=row.principal_fen, small_micro=row.small_micro
+    )
+    await repo.add_event(row.id, "repayment", body.amount_fen, body.paid_on)
+    repaid_on = body.paid_on if outstanding == 0 else None
+    return await repo.set_outstanding(row.id, outstanding, figures, repaid_on=repaid_on)
+
+
+async def default(
+    repo: Repository, principal: Principal, exposure_id: str, body: schemas.Default
+) -> tuple[ExposureRow, rules.DefaultOutcome]:
+    """代偿: the outstanding amount becomes losses split by the shares; the guarantor pays the bank."""
+    row = await _own_exposure(repo, principal, exposure_id)
+    _require_status(row, "active")
+    _not_before(body.defaulted_on, row.start_date, "defaulted_on", "the loan's start_date")
+    outcome = rules.default_outcome(row.outstanding_fen, row.shares_bp)
+    await repo.add_event(row.id, "default", row.outstanding_fen, body.defaulted_on)
+    updated = await repo.set_defaulted(row.id, row.outstanding_fen, outcome, on=body.defaulted_on)
+    return updated, outcome
+
+
+async def recover(
+    repo: Repository, principal: Principal, exposure_id: str, body: schemas.Recovery
+) -> tuple[Split, int]:
+    """追偿: each party's part of the recovery, and the total recovered so far."""
+    row = await _own_exposure(repo, principal, exposure_id)
+    _require_status(row, "compensated")
+    # A compensated exposure has all three, set together by its default.
+    assert row.ended_on is not None and row.defaulted_fen is not None and row.losses_fen is not None
+    _not_before(body.recovered_on, row.ended_on, "recovered_on", "the default")
+    before = row.recovered_fen
+    total_before = sum(before.values())
+    _require_within_default(row.defaulted_fen, total_before, body.amount_fen)
+    allocation = rules.recovery_allocation(
+        recovered_before=before,
+        amount_fen=body.amount_fen,
+        losses_fen=row.losses_fen,
+        shares_bp=row.shares_bp,
+    )
+    await repo.add_event(row.id, "recovery", body.amount_fen, body.recovered_on)
+    await repo.set_recovered(row.id, {p: before[p] + allocation[p] for p in PARTIES})
+    return allocation, total_before + body.amount_fen
+
+
+def _require_within_default(defaulted_fen: int, recovered_fen: int, amount_fen: int) -> None:
+    remaining = defaulted_fen - recovered_fen
+    if amount_fen > remaining:
+        raise RuleViolation(
+            f"Recoveries may total at most the defaulted {defaulted_fen} fen; "
+            f"{remaining} fen remain to recover.",
+            slug="recovery-exceeds-default",
+            defaulted_fen=defaulted_fen,
+            total_recovered_fen=recovered_fen,
+            remaining_fen=remaining,
+        )
