@@ -14,12 +14,13 @@ from kit.app import AppContext
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, encode_cursor, invalid_cursor
 from kit.principal import Principal, require_roles
 from kit.problems import Problem, not_found
+from kit.shapes import business_date
 from kit.uscc import USCC
-from services.loan_match import demands as demand_rules
 from services.loan_match import repository, schemas, service
 from services.loan_match.deps import Session, idempotent
-from services.loan_match.size import Figures, classify
-from services.loan_match.workdays import business_date, respond_by
+from services.loan_match.rules import demand_state as demand_rules
+from services.loan_match.rules.size import Figures, classify
+from services.loan_match.rules.workdays import respond_by
 
 router = APIRouter(prefix="/v1/match", tags=["loan_match"])
 internal_router = APIRouter(prefix="/internal/match", tags=["internal"])

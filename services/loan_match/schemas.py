@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
 from kit.uscc import USCC
-from services.loan_match.codes import industry_problem, region_problem
-from services.loan_match.size import IndustryTooCoarse, row_for
+from services.loan_match.rules.codes import industry_problem, region_problem
+from services.loan_match.rules.size import IndustryTooCoarse, row_for
 
 ProductType = Literal["pure_credit", "guaranteed", "collateral", "entrepreneurship"]
 RatingLevel = Literal["A", "B", "M"]

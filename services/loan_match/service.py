@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.internal import InternalClient
 from kit.problems import Problem
-from services.loan_match import clients, cost, eligibility, repository, schemas
-from services.loan_match.eligibility import Answer, Capacity
+from services.loan_match import clients, repository, schemas
+from services.loan_match.rules import cost, eligibility
+from services.loan_match.rules.eligibility import Answer, Capacity
 
 PRODUCT_FIELDS = tuple(schemas.ProductFields.model_fields)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
-from services.loan_match.codes import region_covers
+from services.loan_match.rules.codes import region_covers
 
 Criterion = Literal[
     "amount",
