@@ -11,16 +11,17 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from kit.app import AppContext
+from kit.deps import Session, idempotent
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, encode_cursor, invalid_cursor
 from kit.principal import Principal, require_roles
 from kit.problems import Problem, not_found
 from kit.shapes import business_date
 from kit.uscc import USCC
 from services.loan_match import repository, schemas, service
-from services.loan_match.deps import Session, idempotent
 from services.loan_match.rules import demand_state as demand_rules
 from services.loan_match.rules.size import Figures, classify
 from services.loan_match.rules.workdays import respond_by
+from services.loan_match.tables import idempotency_keys
 
 router = APIRouter(prefix="/v1/match", tags=["loan_match"])
 internal_router = APIRouter(prefix="/internal/match", tags=["internal"])
@@ -33,6 +34,7 @@ AnyRole = Annotated[
 ]
 AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
+IDEMPOTENT = idempotent(idempotency_keys)
 
 
 def _ctx(request: Request) -> AppContext:
@@ -88,7 +90,7 @@ def _with_etag(payload: Any, if_none_match: str | None) -> Response:
 # ---- products ----------------------------------------------------------------------
 
 
-@router.post("/products", status_code=201, dependencies=[idempotent])
+@router.post("/products", status_code=201, dependencies=[IDEMPOTENT])
 async def create_product(body: schemas.ProductCreate, bank: Bank, session: Session) -> schemas.Product:
     """Publish a loan product of the calling bank."""
     now = datetime.now(UTC)
@@ -225,7 +227,7 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, reques
 # ---- demands -----------------------------------------------------------------------
 
 
-@router.post("/demands", status_code=201, dependencies=[idempotent])
+@router.post("/demands", status_code=201, dependencies=[IDEMPOTENT])
 async def create_demand(
     body: schemas.DemandIn, app: PartnerApp, session: Session, request: Request
 ) -> schemas.Demand:
@@ -344,7 +346,7 @@ def _check_response(body: schemas.ResponseIn) -> None:
         raise service.invalid(["annual_rate_bp"], "only an acceptance offers a rate")
 
 
-@router.post("/demands/{demand_id}/responses", status_code=201, dependencies=[idempotent])
+@router.post("/demands/{demand_id}/responses", status_code=201, dependencies=[IDEMPOTENT])
 async def respond(
     demand_id: str, body: schemas.ResponseIn, bank: Bank, session: Session
 ) -> schemas.DemandResponse:
