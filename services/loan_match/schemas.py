@@ -11,15 +11,7 @@ from kit.shapes import Bp, Fen, PositiveFen, StrictBody
 from kit.uscc import USCC
 from services.loan_match.rules.codes import industry_problem, region_problem
 from services.loan_match.rules.size import IndustryTooCoarse, row_for
-
-ProductType = Literal["pure_credit", "guaranteed", "collateral", "entrepreneurship"]
-RatingLevel = Literal["A", "B", "M"]
-SizeName = Literal["micro", "small", "medium"]
-Flag = Literal["high_tech", "specialized_sme", "agri_leading"]
-Collateral = Literal[
-    "ip", "receivables", "inventory", "warehouse_receipt", "real_estate", "equipment", "equity"
-]
-Decision = Literal["accepted", "declined", "need_info"]
+from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductType, RatingLevel, SizeName
 
 Months = Annotated[int, Strict(), Field(ge=1, le=600)]
 Multiple = Annotated[int, Strict(), Field(ge=1, le=1000)]
