@@ -15,9 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from kit.http import TRANSPORT_ERRORS
 from kit.internal import DependencyUnavailable, InternalClient
-from kit.money import apply_bp
-from services.loan_match.cost import GUARANTEED_SHARE_BP
-from services.loan_match.eligibility import Answer, Capacity, Rating
+from services.loan_match.rules.cost import guaranteed_part_fen
+from services.loan_match.rules.eligibility import Answer, Capacity, Rating
 
 log = logging.getLogger("loan_match.clients")
 
@@ -90,11 +89,6 @@ async def _capacity(client: InternalClient, bank_org_id: str, guaranteed_fen: in
         return Capacity(Answer.UNAVAILABLE)
     sufficient = tuple(g.name for g in answer.guarantors if g.sufficient)
     return Capacity(Answer.KNOWN, sufficient)
-
-
-def guaranteed_part_fen(amount_fen: int) -> int:
-    """The part of the loan a guarantor must cover: 80%, the bank keeping 20% (国办发〔2019〕6号)."""
-    return apply_bp(amount_fen, GUARANTEED_SHARE_BP)
 
 
 async def capacity_by_bank(

@@ -1,10 +1,12 @@
-"""Every SQL statement of loan_match. Callers pass plain values; nothing here commits."""
+"""Every SQL statement of loan_match. Callers pass plain values and get typed rows back
+(``rows.py``); nothing here commits."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
@@ -12,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.loan_match.rows import DemandRow, Funnel, Position, ProductRow, ProfileRow, ResponseRow
 from services.loan_match.tables import (
     demand,
     demand_response,
@@ -21,7 +24,20 @@ from services.loan_match.tables import (
     product,
 )
 
-Position = tuple[datetime, str]
+Record = TypeVar("Record", ProductRow, ProfileRow, DemandRow, ResponseRow)
+
+
+def _as(record: type[Record], row: Row[Any]) -> Record:
+    """A row as its typed record: the record's fields are the selected columns, by name."""
+    return record(**row._mapping)
+
+
+def _all_as(record: type[Record], rows: Sequence[Row[Any]]) -> list[Record]:
+    return [_as(record, row) for row in rows]
+
+
+def _maybe(record: type[Record], row: Row[Any] | None) -> Record | None:
+    return None if row is None else _as(record, row)
 
 
 def _after(created_at: sa.Column[Any], id_: sa.Column[Any], position: Position) -> sa.ColumnElement[bool]:
@@ -33,29 +49,29 @@ def _after(created_at: sa.Column[Any], id_: sa.Column[Any], position: Position) 
 # ---- products ----------------------------------------------------------------------
 
 
-async def insert_product(session: AsyncSession, values: dict[str, Any]) -> Row[Any]:
+async def insert_product(session: AsyncSession, values: dict[str, Any]) -> ProductRow:
     stmt = sa.insert(product).values(**values).returning(*product.c)
-    return (await session.execute(stmt)).one()
+    return _as(ProductRow, (await session.execute(stmt)).one())
 
 
-async def get_active_product(session: AsyncSession, product_id: str) -> Row[Any] | None:
+async def get_active_product(session: AsyncSession, product_id: str) -> ProductRow | None:
     stmt = sa.select(product).where(product.c.id == product_id, product.c.active)
-    return (await session.execute(stmt)).first()
+    return _maybe(ProductRow, (await session.execute(stmt)).first())
 
 
-async def lock_own_product(session: AsyncSession, product_id: str, bank_org_id: str) -> Row[Any] | None:
+async def lock_own_product(session: AsyncSession, product_id: str, bank_org_id: str) -> ProductRow | None:
     """The bank's own active product, locked so concurrent changes apply one after another."""
     stmt = (
         sa.select(product)
         .where(product.c.id == product_id, product.c.bank_org_id == bank_org_id, product.c.active)
         .with_for_update()
     )
-    return (await session.execute(stmt)).first()
+    return _maybe(ProductRow, (await session.execute(stmt)).first())
 
 
-async def update_product(session: AsyncSession, product_id: str, values: dict[str, Any]) -> Row[Any]:
+async def update_product(session: AsyncSession, product_id: str, values: dict[str, Any]) -> ProductRow:
     stmt = sa.update(product).where(product.c.id == product_id).values(**values).returning(*product.c)
-    return (await session.execute(stmt)).one()
+    return _as(ProductRow, (await session.execute(stmt)).one())
 
 
 async def retire_product(session: AsyncSession, product_id: str, now: datetime) -> None:
@@ -68,14 +84,15 @@ async def retire_product(session: AsyncSession, product_id: str, now: datetime) 
 
 async def list_products(
     session: AsyncSession, *, bank_org_id: str | None, after: Position | None, limit: int
-) -> Sequence[Row[Any]]:
+) -> list[ProductRow]:
+    """Up to ``limit + 1`` active products after ``after``: one more than a page tells if another follows."""
     stmt = sa.select(product).where(product.c.active)
     if bank_org_id is not None:
         stmt = stmt.where(product.c.bank_org_id == bank_org_id)
     if after is not None:
         stmt = stmt.where(_after(product.c.created_at, product.c.id, after))
     stmt = stmt.order_by(product.c.created_at, product.c.id).limit(limit + 1)
-    return (await session.execute(stmt)).all()
+    return _all_as(ProductRow, (await session.execute(stmt)).all())
 
 
 async def active_product_versions(session: AsyncSession) -> list[tuple[str, datetime]]:
@@ -84,49 +101,70 @@ async def active_product_versions(session: AsyncSession) -> list[tuple[str, date
     return [(row.id, row.updated_at) for row in (await session.execute(stmt)).all()]
 
 
-async def active_products(session: AsyncSession, ids: Sequence[str]) -> Sequence[Row[Any]]:
+async def active_products(session: AsyncSession, ids: Sequence[str]) -> list[ProductRow]:
     """These products, if still active, in one query: matching never loads them one by one."""
     if not ids:
         return []
     wanted = sa.literal(list(ids), ARRAY(UUID(as_uuid=False)))
     stmt = sa.select(product).where(product.c.active, product.c.id == sa.any_(wanted))
-    return (await session.execute(stmt)).all()
+    return _all_as(ProductRow, (await session.execute(stmt)).all())
 
 
 # ---- enterprise profiles -----------------------------------------------------------
 
 
-async def upsert_profile(session: AsyncSession, values: dict[str, Any]) -> Row[Any]:
+async def upsert_profile(session: AsyncSession, profile: ProfileRow) -> ProfileRow:
+    """Insert the profile, or replace every column of the app's existing one but its creation."""
+    values = asdict(profile)
     insert = pg_insert(enterprise_profile).values(**values)
     changed = {k: v for k, v in values.items() if k not in ("partner_app_id", "uscc", "created_at")}
     stmt = insert.on_conflict_do_update(
         index_elements=[enterprise_profile.c.partner_app_id, enterprise_profile.c.uscc], set_=changed
     ).returning(*enterprise_profile.c)
-    return (await session.execute(stmt)).one()
+    return _as(ProfileRow, (await session.execute(stmt)).one())
 
 
-async def get_profile(session: AsyncSession, partner_app_id: str, uscc: str) -> Row[Any] | None:
+async def get_profile(session: AsyncSession, partner_app_id: str, uscc: str) -> ProfileRow | None:
     stmt = sa.select(enterprise_profile).where(
         enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
     )
-    return (await session.execute(stmt)).first()
+    return _maybe(ProfileRow, (await session.execute(stmt)).first())
 
 
 # ---- queries -----------------------------------------------------------------------
 
 
-async def record_query(session: AsyncSession, values: dict[str, Any]) -> None:
-    await session.execute(sa.insert(match_query).values(**values))
+async def record_query(
+    session: AsyncSession,
+    *,
+    partner_app_id: str,
+    uscc: str,
+    amount_fen: int,
+    term_months: int,
+    matched: int,
+    degraded: list[str],
+    created_at: datetime,
+) -> None:
+    stmt = sa.insert(match_query).values(
+        partner_app_id=partner_app_id,
+        uscc=uscc,
+        amount_fen=amount_fen,
+        term_months=term_months,
+        matched=matched,
+        degraded=degraded,
+        created_at=created_at,
+    )
+    await session.execute(stmt)
 
 
 # ---- demands -----------------------------------------------------------------------
 
 
-async def insert_demand(session: AsyncSession, values: dict[str, Any], routed_to: Sequence[str]) -> None:
-    await session.execute(sa.insert(demand).values(**values))
+async def insert_demand(session: AsyncSession, new: DemandRow, routed_to: Sequence[str]) -> None:
+    await session.execute(sa.insert(demand).values(**asdict(new)))
     if routed_to:
         await session.execute(
-            sa.insert(demand_route).values([{"demand_id": values["id"], "bank_org_id": b} for b in routed_to])
+            sa.insert(demand_route).values([{"demand_id": new.id, "bank_org_id": b} for b in routed_to])
         )
 
 
@@ -146,12 +184,12 @@ async def get_demand(
     partner_app_id: str | None = None,
     bank_org_id: str | None = None,
     lock: bool = False,
-) -> Row[Any] | None:
+) -> DemandRow | None:
     """The demand if the app owns it or it was routed to the bank; optionally locked."""
     stmt = sa.select(demand).where(demand.c.id == demand_id, _visible_to(partner_app_id, bank_org_id))
     if lock:
         stmt = stmt.with_for_update()
-    return (await session.execute(stmt)).first()
+    return _maybe(DemandRow, (await session.execute(stmt)).first())
 
 
 async def list_demands(
@@ -161,12 +199,13 @@ async def list_demands(
     bank_org_id: str | None,
     after: Position | None,
     limit: int,
-) -> Sequence[Row[Any]]:
+) -> list[DemandRow]:
+    """Up to ``limit + 1`` visible demands after ``after``, as :func:`list_products`."""
     stmt = sa.select(demand).where(_visible_to(partner_app_id, bank_org_id))
     if after is not None:
         stmt = stmt.where(_after(demand.c.created_at, demand.c.id, after))
     stmt = stmt.order_by(demand.c.created_at, demand.c.id).limit(limit + 1)
-    return (await session.execute(stmt)).all()
+    return _all_as(DemandRow, (await session.execute(stmt)).all())
 
 
 async def routes_of(session: AsyncSession, demand_ids: Sequence[str]) -> dict[str, list[str]]:
@@ -181,27 +220,27 @@ async def routes_of(session: AsyncSession, demand_ids: Sequence[str]) -> dict[st
     return routes
 
 
-async def responses_of(session: AsyncSession, demand_ids: Sequence[str]) -> dict[str, list[Row[Any]]]:
+async def responses_of(session: AsyncSession, demand_ids: Sequence[str]) -> dict[str, list[ResponseRow]]:
     stmt = (
         sa.select(demand_response)
         .where(demand_response.c.demand_id.in_(demand_ids))
         .order_by(demand_response.c.created_at, demand_response.c.id)
     )
-    found: dict[str, list[Row[Any]]] = {demand_id: [] for demand_id in demand_ids}
-    for row in (await session.execute(stmt)).all():
-        found[row.demand_id].append(row)
+    found: dict[str, list[ResponseRow]] = {demand_id: [] for demand_id in demand_ids}
+    for response in _all_as(ResponseRow, (await session.execute(stmt)).all()):
+        found[response.demand_id].append(response)
     return found
 
 
-async def insert_response(session: AsyncSession, values: dict[str, Any]) -> Row[Any]:
-    stmt = sa.insert(demand_response).values(**values).returning(*demand_response.c)
-    return (await session.execute(stmt)).one()
+async def insert_response(session: AsyncSession, new: ResponseRow) -> ResponseRow:
+    stmt = sa.insert(demand_response).values(**asdict(new)).returning(*demand_response.c)
+    return _as(ResponseRow, (await session.execute(stmt)).one())
 
 
 # ---- statistics --------------------------------------------------------------------
 
 
-async def stats(session: AsyncSession, today: date) -> dict[str, int]:
+async def funnel(session: AsyncSession, today: date) -> Funnel:
     """The funnel in one statement (CONTRACT §5 /v1/match/stats)."""
     bank_answered = sa.select(demand_response.c.id).where(
         demand_response.c.demand_id == demand_route.c.demand_id,
@@ -229,4 +268,4 @@ async def stats(session: AsyncSession, today: date) -> dict[str, int]:
         count(demand, demand.c.respond_by < today, sa.exists(unanswered_route)).label("overdue"),
     )
     row = (await session.execute(stmt)).one()
-    return {key: int(value) for key, value in row._mapping.items()}
+    return Funnel(**{key: int(value) for key, value in row._mapping.items()})

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, Field, Strict
 
+from kit.shapes import Bp, Fen, PositiveFen, StrictBody
 from kit.uscc import USCC
-from services.loan_match.codes import industry_problem, region_problem
-from services.loan_match.size import IndustryTooCoarse, row_for
+from services.loan_match.rules.codes import industry_problem, region_problem
+from services.loan_match.rules.size import IndustryTooCoarse, row_for
+from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductType, RatingLevel, SizeName
 
-ProductType = Literal["pure_credit", "guaranteed", "collateral", "entrepreneurship"]
-RatingLevel = Literal["A", "B", "M"]
-SizeName = Literal["micro", "small", "medium"]
-Flag = Literal["high_tech", "specialized_sme", "agri_leading"]
-Collateral = Literal[
-    "ip", "receivables", "inventory", "warehouse_receipt", "real_estate", "equipment", "equity"
-]
-Decision = Literal["accepted", "declined", "need_info"]
-
-MAX_FEN = 10**14  # 1 万亿元: far above any SME loan, far below BIGINT
-Fen = Annotated[int, Strict(), Field(ge=0, le=MAX_FEN)]
-PositiveFen = Annotated[int, Strict(), Field(ge=1, le=MAX_FEN)]
 Months = Annotated[int, Strict(), Field(ge=1, le=600)]
-Bp = Annotated[int, Strict(), Field(ge=0, le=10_000)]
 Multiple = Annotated[int, Strict(), Field(ge=1, le=1000)]
 
 
@@ -62,13 +51,7 @@ def _all_sizes() -> list[SizeName]:
     return ["micro", "small", "medium"]
 
 
-class Closed(BaseModel):
-    """Unknown fields are refused (422), so a misspelt field never passes silently."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class TaxMultiple(Closed):
+class TaxMultiple(StrictBody):
     """Loan amount cap as a multiple of the average annual tax, per taxpayer credit rating."""
 
     A: Multiple | None = None
@@ -76,7 +59,7 @@ class TaxMultiple(Closed):
     M: Multiple | None = None
 
 
-class ProductFields(Closed):
+class ProductFields(StrictBody):
     name: Name
     product_type: ProductType
     min_amount_fen: PositiveFen
@@ -102,7 +85,7 @@ class ProductCreate(ProductFields):
     """A loan product with its structured eligibility. Empty lists mean "any"."""
 
 
-class ProductPatch(Closed):
+class ProductPatch(StrictBody):
     """Any subset of a product's fields; the result must still be a consistent product."""
 
     name: Name | None = None
@@ -133,7 +116,7 @@ class Product(ProductFields):
     updated_at: datetime
 
 
-class ProfileIn(Closed):
+class ProfileIn(StrictBody):
     """An enterprise as a partner app knows it; size is computed from it."""
 
     name: Name
@@ -155,7 +138,7 @@ class Profile(ProfileIn):
     updated_at: datetime
 
 
-class QueryIn(Closed):
+class QueryIn(StrictBody):
     uscc: USCC
     amount_fen: PositiveFen
     term_months: Months
@@ -201,14 +184,14 @@ class QueryResult(BaseModel):
     excluded: list[Excluded]
 
 
-class DemandIn(Closed):
+class DemandIn(StrictBody):
     uscc: USCC
     amount_fen: PositiveFen
     term_months: Months
     purpose: Text
 
 
-class ResponseIn(Closed):
+class ResponseIn(StrictBody):
     decision: Decision
     offered_amount_fen: PositiveFen | None = None
     annual_rate_bp: Bp | None = None
@@ -255,7 +238,3 @@ class Stats(BaseModel):
     responded: int
     accepted: int
     overdue: int
-
-
-def problem_errors(loc: list[Any], msg: str) -> list[dict[str, Any]]:
-    return [{"loc": ["body", *loc], "msg": msg}]

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from services.loan_match.workdays import respond_by
+from services.loan_match.rules.workdays import respond_by
 from tests.loan_match.support import WAN, publish, put_profile
 from tests.support.api import Actor, Api
 from tests.support.stack import Stack

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from services.loan_match.eligibility import (
+from services.loan_match.rules.eligibility import (
     CRITERIA,
     Answer,
     Capacity,

@@ -9,11 +9,11 @@ Friday are the working days.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from kit.shapes import business_date
+
 RESPONSE_WORKING_DAYS = 10
 
 
@@ -38,10 +38,6 @@ def add_working_days(start: date, count: int) -> date:
     return day
 
 
-def business_date(moment: datetime) -> date:
-    """The calendar date of an aware timestamp in Asia/Shanghai (CONTRACT §1 business dates)."""
-    return moment.astimezone(SHANGHAI).date()
-
-
 def respond_by(created_at: datetime) -> date:
+    """The last day a routed bank has to answer: 10 working days after the business date."""
     return add_working_days(business_date(created_at), RESPONSE_WORKING_DAYS)

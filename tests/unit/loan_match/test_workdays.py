@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from services.loan_match.workdays import add_working_days, is_working_day, respond_by
+from services.loan_match.rules.workdays import add_working_days, is_working_day, respond_by
 
 
 def test_national_day_2025() -> None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from services.loan_match.size import (
+from services.loan_match.rules.size import (
     FEN_PER_WAN,
     ROWS,
     Bounds,

@@ -74,6 +74,8 @@ def region_problem(code: str) -> str | None:
     return None
 
 
+# credit_push has the same function. Kept once per service on purpose: services never
+# import each other's code, so each owns the rule it applies.
 def region_covers(product_code: str, enterprise_code: str) -> bool:
     """A product code ``xx0000`` covers its province, ``xxxx00`` its prefecture, else itself."""
     if product_code.endswith("0000"):

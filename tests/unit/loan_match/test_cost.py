@@ -7,8 +7,13 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.loan_match.clients import guaranteed_part_fen
-from services.loan_match.cost import estimate, guarantee_fee_fen, interest_fen, rank_key
+from services.loan_match.rules.cost import (
+    estimate,
+    guarantee_fee_fen,
+    guaranteed_part_fen,
+    interest_fen,
+    rank_key,
+)
 
 
 def half_up(value: Fraction) -> int:

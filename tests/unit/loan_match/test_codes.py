@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.loan_match.codes import GANSU_PREFECTURES, industry_problem, region_covers, region_problem
+from services.loan_match.rules.codes import GANSU_PREFECTURES, industry_problem, region_covers, region_problem
 
 
 def test_gansu_has_14_prefectures() -> None:

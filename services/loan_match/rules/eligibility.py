@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from typing import Literal
 
-from services.loan_match.codes import region_covers
+from services.loan_match.rules.codes import region_covers
 
 Criterion = Literal[
     "amount",
@@ -131,6 +132,12 @@ class Outcome:
 
 
 UNAVAILABLE_CAPACITY = Capacity(Answer.UNAVAILABLE)
+
+
+def full_years(start: date, today: date) -> int:
+    """Whole years from ``start`` to ``today`` (an anniversary completes a year)."""
+    years = today.year - start.year - ((today.month, today.day) < (start.month, start.day))
+    return max(years, 0)
 
 
 def evaluate(

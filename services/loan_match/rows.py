@@ -1,0 +1,105 @@
+"""What the repository reads back: one frozen record per table row, typed column by column.
+
+Each mirrors its table in ``tables.py`` (same names, same order), so a row converts with no
+mapping by hand and mypy checks every use of a column from the SQL to the API schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from services.loan_match.rules.size import Size
+from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductType, RatingLevel, SizeName
+
+# Where a list resumes: the (created_at, id) of the last row of the previous page.
+Position = tuple[datetime, str]
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: str
+    bank_org_id: str
+    name: str
+    product_type: ProductType
+    min_amount_fen: int
+    max_amount_fen: int
+    min_term_months: int
+    max_term_months: int
+    annual_rate_bp: int
+    min_rating: RatingLevel | None
+    tax_multiple: dict[str, int] | None
+    sizes: list[SizeName]
+    region_codes: list[str]
+    industry_prefixes: list[str]
+    min_years_in_business: int
+    min_revenue_fen: int
+    required_flags: list[Flag]
+    accepted_collateral: list[Collateral]
+    requires_guarantee: bool
+    guarantee_fee_bp: int
+    interest_subsidy_bp: int
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+    retired_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    partner_app_id: str
+    uscc: str
+    name: str
+    industry_code: str
+    region_code: str
+    employees: int
+    revenue_fen: int
+    total_assets_fen: int
+    established_on: date
+    flags: list[Flag]
+    collateral: list[Collateral]
+    size: Size
+    size_basis: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DemandRow:
+    id: str
+    partner_app_id: str
+    uscc: str
+    enterprise_name: str
+    industry_code: str
+    region_code: str
+    size: str
+    amount_fen: int
+    term_months: int
+    purpose: str
+    respond_by: date
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    id: str
+    demand_id: str
+    bank_org_id: str
+    decision: Decision
+    offered_amount_fen: int | None
+    annual_rate_bp: int | None
+    reason: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """The matching funnel of ``/v1/match/stats``, counted in one statement."""
+
+    products: int
+    enterprises: int
+    queries: int
+    demands: int
+    responded: int
+    accepted: int
+    overdue: int

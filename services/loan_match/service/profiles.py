@@ -1,0 +1,68 @@
+"""Enterprise profiles: a partner app's view of an enterprise, sized by 工信部联企业〔2011〕300号."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.errors import NotFound
+from kit.shapes import business_date
+from services.loan_match import repository, schemas
+from services.loan_match.rows import ProfileRow
+from services.loan_match.rules.size import Figures, classify
+from services.loan_match.service.common import dedupe, invalid
+
+
+async def put(
+    session: AsyncSession, partner_app_id: str, uscc: str, body: schemas.ProfileIn
+) -> schemas.Profile:
+    """Create or replace the app's profile of an enterprise, with its size computed from it."""
+    now = datetime.now(UTC)
+    if body.established_on > business_date(now):
+        raise invalid(["established_on"], "must not be in the future")
+    sized = classify(body.industry_code, Figures(body.employees, body.revenue_fen, body.total_assets_fen))
+    profile = ProfileRow(
+        partner_app_id=partner_app_id,
+        uscc=uscc,
+        name=body.name,
+        industry_code=body.industry_code,
+        region_code=body.region_code,
+        employees=body.employees,
+        revenue_fen=body.revenue_fen,
+        total_assets_fen=body.total_assets_fen,
+        established_on=body.established_on,
+        flags=dedupe(body.flags),
+        collateral=dedupe(body.collateral),
+        size=sized.size,
+        size_basis=sized.basis,
+        created_at=now,
+        updated_at=now,
+    )
+    return profile_out(await repository.upsert_profile(session, profile))
+
+
+async def get(session: AsyncSession, partner_app_id: str, uscc: str) -> schemas.Profile:
+    row = await repository.get_profile(session, partner_app_id, uscc)
+    if row is None:
+        raise NotFound("enterprise profile")
+    return profile_out(row)
+
+
+def profile_out(row: ProfileRow) -> schemas.Profile:
+    return schemas.Profile(
+        uscc=row.uscc,
+        name=row.name,
+        industry_code=row.industry_code,
+        region_code=row.region_code,
+        employees=row.employees,
+        revenue_fen=row.revenue_fen,
+        total_assets_fen=row.total_assets_fen,
+        established_on=row.established_on,
+        flags=row.flags,
+        collateral=row.collateral,
+        size=row.size,
+        size_basis=row.size_basis,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
