@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.entitlement import Current, Seen, Sub
-from services.credit_push.ratings import StoredRating
+from services.credit_push.rules.entitlement import Current, Seen, Sub
+from services.credit_push.rules.ratings import StoredRating
 from services.credit_push.tables import (
     bank_views,
     banks,

@@ -25,7 +25,8 @@ from kit.uscc import USCC
 from services.credit_push import repository as repo
 from services.credit_push import service
 from services.credit_push.deps import Session, idempotent
-from services.credit_push.entitlement import read_view
+from services.credit_push.rules.entitlement import read_view
+from services.credit_push.rules.urls import UnsafeUrl
 from services.credit_push.schemas import (
     ConsentIn,
     ConsentOut,
@@ -49,7 +50,7 @@ from services.credit_push.schemas import (
     SubscriptionOut,
     SubscriptionPatch,
 )
-from services.credit_push.ssrf import UnsafeUrl, check_url
+from services.credit_push.ssrf import check_url
 from services.credit_push.webhooks import ROTATION_OVERLAP, event_json, new_secret
 
 router = APIRouter(prefix="/v1/credit", tags=["credit_push"])

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push import repository as repo
-from services.credit_push.entitlement import (
+from services.credit_push.rules.entitlement import (
     PUBLIC_LEVEL,
     WITHDRAWN,
     Cause,
@@ -29,7 +29,7 @@ from services.credit_push.entitlement import (
     plan_for,
     route_event,
 )
-from services.credit_push.ratings import Rejection, StoredRating, current_of, parse_batch, plan_batch
+from services.credit_push.rules.ratings import Rejection, StoredRating, current_of, parse_batch, plan_batch
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

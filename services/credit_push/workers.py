@@ -27,8 +27,10 @@ from kit.internal import DependencyUnavailable
 from kit.settings import Settings
 from services.credit_push import repository as repo
 from services.credit_push import service
-from services.credit_push.ssrf import UnsafeUrl, check_url, pinned_client, refusal_of
-from services.credit_push.webhooks import AttemptResult, body_of, decide, headers_for, signing_secrets
+from services.credit_push.rules.retries import AttemptResult, decide
+from services.credit_push.rules.urls import UnsafeUrl
+from services.credit_push.ssrf import check_url, pinned_client, refusal_of
+from services.credit_push.webhooks import body_of, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
 
