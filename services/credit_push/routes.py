@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from kit.deps import Session
 from kit.money import ratio_bp
 from kit.pagination import (
     DEFAULT_LIMIT,
@@ -24,7 +25,7 @@ from kit.problems import Problem, not_found
 from kit.uscc import USCC
 from services.credit_push import repository as repo
 from services.credit_push import service
-from services.credit_push.deps import Session, idempotent
+from services.credit_push.deps import idempotent
 from services.credit_push.rules.entitlement import read_view
 from services.credit_push.rules.urls import UnsafeUrl
 from services.credit_push.schemas import (
