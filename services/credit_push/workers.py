@@ -26,7 +26,7 @@ from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
 from kit.settings import Settings
 from services.credit_push.repository import Claimed
-from services.credit_push.rules.retries import AttemptResult, decide
+from services.credit_push.rules.retries import AttemptResult
 from services.credit_push.rules.urls import UnsafeUrl
 from services.credit_push.service import consents, dispatch
 from services.credit_push.service.banks import learn_banks
@@ -112,9 +112,8 @@ async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: C
     now = datetime.now(UTC)
     result = await attempt(client, claimed, ctx.settings, now)
     done = datetime.now(UTC)
-    decision = decide(result, claimed.round_failures, ctx.settings.retry_schedule_s, done)
     async with ctx.sessionmaker.begin() as session:
-        await dispatch.record(session, claimed, result, decision, done)
+        decision = await dispatch.record(session, claimed, result, ctx.settings.retry_schedule_s, done)
     ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
     if decision.status != "delivered":
         log.info(

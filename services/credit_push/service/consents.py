@@ -43,6 +43,14 @@ async def give(session: AsyncSession, body: ConsentIn, partner_id: str, orgs: In
     """Record a consent for a bank the gateway knows; the bank is sent what it is now entitled to."""
     now = datetime.now(UTC)
     today = business_date(now)
+    _check_expires_on(body, today)
+    bank = await orgs.require_org(str(body.bank_org_id), "bank", "bank_org_id")
+    row = _new_consent(body, partner_id, now)
+    await _store(session, row, bank.name, now)
+    return consent_out(await _get(session, row.id), today)
+
+
+def _check_expires_on(body: ConsentIn, today: date) -> None:
     if body.expires_on is not None and body.expires_on < today:
         raise RuleViolation(
             f"expires_on {body.expires_on} is already past (today is {today}, Asia/Shanghai).",
@@ -50,8 +58,10 @@ async def give(session: AsyncSession, body: ConsentIn, partner_id: str, orgs: In
             field="expires_on",
             field_msg="must be today or later",
         )
-    bank = await orgs.require_org(str(body.bank_org_id), "bank", "bank_org_id")
-    row = ConsentRow(
+
+
+def _new_consent(body: ConsentIn, partner_id: str, now: datetime) -> ConsentRow:
+    return ConsentRow(
         id=uuid.uuid4(),
         uscc=body.uscc,
         bank_org_id=body.bank_org_id,
@@ -62,8 +72,6 @@ async def give(session: AsyncSession, body: ConsentIn, partner_id: str, orgs: In
         created_at=now,
         ended_at=None,
     )
-    await _store(session, row, bank.name, now)
-    return consent_out(await _get(session, row.id), today)
 
 
 async def _store(session: AsyncSession, row: ConsentRow, bank_name: str, now: datetime) -> None:

@@ -5,13 +5,14 @@ The send itself (HTTP, no transaction open) is workers.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push import repository as repo
 from services.credit_push.repository.deliveries import Claimed
-from services.credit_push.rules.retries import AttemptResult, Decision
+from services.credit_push.rules.retries import AttemptResult, Decision, decide
 
 GONE_REASON = "the receiver answered 410 Gone"
 
@@ -22,9 +23,10 @@ async def claim(session: AsyncSession, now: datetime, lease_until: datetime, n: 
 
 
 async def record(
-    session: AsyncSession, claimed: Claimed, result: AttemptResult, decision: Decision, now: datetime
-) -> None:
-    """Store the attempt, give the subscription's lease back, and pause it if the receiver is gone."""
+    session: AsyncSession, claimed: Claimed, result: AttemptResult, schedule: Sequence[int], now: datetime
+) -> Decision:
+    """Store what follows the attempt, give the lease back, and pause the subscription if it is gone."""
+    decision = decide(result, claimed.round_failures, schedule, now)
     await repo.deliveries.record_attempt(
         session,
         claimed,
@@ -38,3 +40,4 @@ async def record(
     await repo.subscriptions.release_lease(session, claimed.subscription_id, claimed.lease_until)
     if decision.pause_subscription:
         await repo.subscriptions.pause(session, claimed.subscription_id, GONE_REASON, now)
+    return decision

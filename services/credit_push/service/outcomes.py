@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,14 +18,7 @@ from services.credit_push.schemas import DeliveryCounts, OutcomeIn, OutcomeOut, 
 async def report(session: AsyncSession, body: OutcomeIn, bank_id: str) -> OutcomeOut:
     """Record a loan the bank granted to an enterprise this platform pushed to it."""
     now = datetime.now(UTC)
-    today = business_date(now)
-    if body.granted_on > today:
-        raise RuleViolation(
-            f"granted_on {body.granted_on} is in the future (today is {today}, Asia/Shanghai).",
-            slug="invalid-granted-on",
-            field="granted_on",
-            field_msg="must not be in the future",
-        )
+    _check_granted_on(body, business_date(now))
     if not await repo.events.was_published(session, bank_id, body.uscc):
         raise RuleViolation(
             f"{body.uscc} was never pushed to your bank; report loans made through 银税互动 only.",
@@ -43,6 +36,20 @@ async def report(session: AsyncSession, body: OutcomeIn, bank_id: str) -> Outcom
         created_at=now,
     )
     await repo.outcomes.insert(session, row)
+    return _outcome_out(row)
+
+
+def _check_granted_on(body: OutcomeIn, today: date) -> None:
+    if body.granted_on > today:
+        raise RuleViolation(
+            f"granted_on {body.granted_on} is in the future (today is {today}, Asia/Shanghai).",
+            slug="invalid-granted-on",
+            field="granted_on",
+            field_msg="must not be in the future",
+        )
+
+
+def _outcome_out(row: OutcomeRow) -> OutcomeOut:
     return OutcomeOut(
         id=row.id,
         uscc=row.uscc,

@@ -66,13 +66,7 @@ def _current_moved(before: Sequence[StoredRating], changed: Sequence[StoredRatin
 async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> RatingOut:
     """An enterprise's current rating; a bank (``bank_id``) sees it only when entitled."""
     current, updated_at = await _current(session, uscc)
-    full = True
-    if bank_id is not None:
-        today = business_date(datetime.now(UTC))
-        view = read_view(current.rating, await repo.consents.has_valid(session, bank_id, uscc, today))
-        if view is None:
-            raise NotFound("rating")
-        full = view == "full"
+    full = bank_id is None or await _bank_sees_all(session, bank_id, current)
     out = RatingOut(
         uscc=current.uscc,
         name=current.name,
@@ -84,6 +78,16 @@ async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> R
     if full:  # set only then: the answer leaves out a field never set (response_model_exclude_unset)
         out.avg_annual_tax_fen = current.avg_annual_tax_fen
     return out
+
+
+async def _bank_sees_all(session: AsyncSession, bank_id: str, current: Current) -> bool:
+    """True: the tax figure too (a consent); False: the public fields (the A list); else 404."""
+    today = business_date(datetime.now(UTC))
+    consented = await repo.consents.has_valid(session, bank_id, current.uscc, today)
+    view = read_view(current.rating, consented)
+    if view is None:
+        raise NotFound("rating")
+    return view == "full"
 
 
 async def internal_rating(session: AsyncSession, uscc: str) -> InternalRatingOut:

@@ -65,7 +65,14 @@ async def subscribe(
     await _check_url(body.url, allow_private)
     now = datetime.now(UTC)
     await learn_banks(session, [(bank_id, bank_name)], now)
-    row = SubscriptionRow(
+    row = _new_subscription(body, bank_id, now)
+    await repo.subscriptions.insert(session, row)
+    stored = await _own(session, bank_id, row.id)
+    return SubscriptionCreated(**subscription_out(stored).model_dump(), secret=row.secret)
+
+
+def _new_subscription(body: SubscriptionIn, bank_id: str, now: datetime) -> SubscriptionRow:
+    return SubscriptionRow(
         id=uuid.uuid4(),
         bank_org_id=uuid.UUID(bank_id),
         url=body.url,
@@ -80,9 +87,6 @@ async def subscribe(
         created_at=now,
         updated_at=now,
     )
-    await repo.subscriptions.insert(session, row)
-    stored = await _own(session, bank_id, row.id)
-    return SubscriptionCreated(**subscription_out(stored).model_dump(), secret=row.secret)
 
 
 async def list_for(
