@@ -1,23 +1,9 @@
-"""Request dependencies of the credit_push service."""
+"""credit_push's idempotency guard; the session and the guard itself come from kit.deps."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from kit.db import get_session
-from kit.idempotency import Idempotency
-from kit.principal import get_principal
+from kit.deps import idempotent as kit_idempotent
 from services.credit_push.tables import idempotency_keys
 
-Session = Annotated[AsyncSession, Depends(get_session)]
-
-
-def _caller(request: Request) -> str:
-    return get_principal(request).identity
-
-
 # Put on every creating POST: Idempotency-Key replays the first answer (CONTRACT §1).
-idempotent = Depends(Idempotency(idempotency_keys, _caller))
+idempotent = kit_idempotent(idempotency_keys)

@@ -6,17 +6,14 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, Field, StringConstraints, WithJsonSchema
 
+from kit.shapes import MAX_FEN, StrictBody
 from kit.uscc import USCC
 
 Level = Literal["A", "B", "M", "C", "D"]
 PushLevel = Literal["A", "B", "M"]
 RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class RatingItem(BaseModel):
@@ -34,7 +31,7 @@ class RatingItem(BaseModel):
 LooseItem = Annotated[Any, WithJsonSchema(RatingItem.model_json_schema())]
 
 
-class RatingsUpload(Strict):
+class RatingsUpload(StrictBody):
     items: Annotated[list[LooseItem], Field(min_length=1, max_length=10_000)]
 
 
@@ -72,7 +69,7 @@ class InternalRatingOut(BaseModel):
     avg_annual_tax_fen: int | None
 
 
-class ConsentIn(Strict):
+class ConsentIn(StrictBody):
     uscc: USCC
     bank_org_id: uuid.UUID
     evidence_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)] = (
@@ -97,7 +94,7 @@ class ConsentOut(BaseModel):
     ended_at: datetime | None
 
 
-class SubscriptionIn(Strict):
+class SubscriptionIn(StrictBody):
     url: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
     min_rating: PushLevel | None = Field(
         default=None, description="Only published events at this level or better."
@@ -108,7 +105,7 @@ class SubscriptionIn(Strict):
     )
 
 
-class SubscriptionPatch(Strict):
+class SubscriptionPatch(StrictBody):
     status: Literal["active", "paused"] | None = None
     url: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = None
     min_rating: PushLevel | None = None
@@ -135,7 +132,7 @@ class SecretOut(BaseModel):
     previous_secret_valid_until: datetime = Field(description="The old secret keeps signing until then.")
 
 
-class RecoverIn(Strict):
+class RecoverIn(StrictBody):
     since: datetime
 
 
@@ -175,9 +172,11 @@ class FeedPage(BaseModel):
     has_more: bool = Field(description="More events are waiting now; false when you have caught up.")
 
 
-class OutcomeIn(Strict):
+class OutcomeIn(StrictBody):
     uscc: USCC
-    amount_fen: int = Field(gt=0, le=10**15)
+    # Not kit's PositiveFen: that one is strict and says `minimum: 1`, which would change the
+    # contract (this field accepts "100" and documents `exclusiveMinimum: 0`).
+    amount_fen: int = Field(gt=0, le=MAX_FEN)
     credit_type: Literal["pure_credit", "guaranteed", "collateral"]
     granted_on: date
 

@@ -1,6 +1,6 @@
 """Tables of the credit_push service, all in its own PostgreSQL schema `credit_push`.
 
-Core tables (no ORM): every path here is set-based SQL in ``repository.py``.
+Core tables (no ORM): every path here is set-based SQL in the ``repository`` package.
 """
 
 from __future__ import annotations

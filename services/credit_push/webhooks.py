@@ -1,8 +1,9 @@
-"""Standard Webhooks 1.0 for credit_push: payload, secrets, signatures, retry decisions. No I/O.
+"""Standard Webhooks 1.0 for credit_push: payload, secrets and signatures. No I/O.
 
 Signatures come from the reference ``standardwebhooks`` library, so a bank verifying with
 any Standard Webhooks implementation agrees byte for byte. During a rotation both the new
 and the old secret sign (space-separated ``v1,`` signatures) for 24 hours.
+What follows an attempt (a retry, a failure, a pause) is rules/retries.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import base64
 import json
 import secrets as pysecrets
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -62,43 +62,3 @@ def headers_for(secrets: Sequence[str], msg_id: str, timestamp: datetime, body: 
         "webhook-timestamp": str(int(timestamp.timestamp())),
         "webhook-signature": signature_header(secrets, msg_id, timestamp, body),
     }
-
-
-@dataclass(frozen=True)
-class AttemptResult:
-    """How one HTTP attempt ended: a status code, or a transport error (code None)."""
-
-    status_code: int | None
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status_code is not None and 200 <= self.status_code < 300
-
-    @property
-    def gone(self) -> bool:
-        return self.status_code == 410
-
-
-@dataclass(frozen=True)
-class Decision:
-    status: str  # delivered | pending | failed
-    next_attempt_at: datetime | None
-    round_failures: int
-    pause_subscription: bool = False
-
-
-def decide(result: AttemptResult, round_failures: int, schedule: Sequence[int], now: datetime) -> Decision:
-    """After an attempt: delivered on 2xx; 410 fails it and pauses the subscription; else retry.
-
-    ``schedule[n]`` is the wait after the (n+1)th failure of this round; when it runs out
-    the delivery is `failed` (and stays replayable).
-    """
-    if result.ok:
-        return Decision("delivered", None, round_failures)
-    failures = round_failures + 1
-    if result.gone:
-        return Decision("failed", None, failures, pause_subscription=True)
-    if round_failures < len(schedule):
-        return Decision("pending", now + timedelta(seconds=schedule[round_failures]), failures)
-    return Decision("failed", None, failures)

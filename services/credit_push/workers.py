@@ -25,10 +25,13 @@ from kit.app import AppContext
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
 from kit.settings import Settings
-from services.credit_push import repository as repo
-from services.credit_push import service
-from services.credit_push.ssrf import UnsafeUrl, check_url, pinned_client, refusal_of
-from services.credit_push.webhooks import AttemptResult, body_of, decide, headers_for, signing_secrets
+from services.credit_push.repository import Claimed
+from services.credit_push.rules.retries import AttemptResult
+from services.credit_push.rules.urls import UnsafeUrl
+from services.credit_push.service import consents, dispatch
+from services.credit_push.service.banks import learn_banks
+from services.credit_push.ssrf import check_url, pinned_client, refusal_of
+from services.credit_push.webhooks import body_of, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
 
@@ -52,7 +55,7 @@ async def bank_discovery(ctx: AppContext) -> None:
         try:
             orgs = await ctx.internal.list_orgs("bank")
             async with ctx.sessionmaker.begin() as session:
-                added = await service.learn_banks(session, [(o.id, o.name) for o in orgs], datetime.now(UTC))
+                added = await learn_banks(session, [(o.id, o.name) for o in orgs], datetime.now(UTC))
             if added:
                 log.info("learned %d new bank(s) from the gateway", added)
         except DependencyUnavailable as exc:
@@ -65,14 +68,14 @@ async def consent_expiry(ctx: AppContext) -> None:
     while not ctx.stopping.is_set():
         now = datetime.now(UTC)
         async with ctx.sessionmaker.begin() as session:
-            expired = await service.expire_consents(session, service.business_today(now), now)
+            expired = await consents.expire(session, now)
         if expired:
             log.info("expired %d consent(s)", expired)
         await _pause(ctx, ctx.settings.poll_interval_s)
 
 
 async def attempt(
-    client: httpx.AsyncClient, claimed: repo.Claimed, settings: Settings, now: datetime
+    client: httpx.AsyncClient, claimed: Claimed, settings: Settings, now: datetime
 ) -> AttemptResult:
     """One HTTP attempt, bounded as a whole by the webhook timeout (CONTRACT §3: 2xx within it).
 
@@ -104,27 +107,13 @@ def lease_for(settings: Settings) -> timedelta:
     return timedelta(seconds=2 * settings.webhook_timeout_s + 5)
 
 
-async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: repo.Claimed) -> None:
+async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: Claimed) -> None:
     """Send one claimed delivery, then record the outcome in a transaction of its own."""
     now = datetime.now(UTC)
     result = await attempt(client, claimed, ctx.settings, now)
     done = datetime.now(UTC)
-    decision = decide(result, claimed.round_failures, ctx.settings.retry_schedule_s, done)
     async with ctx.sessionmaker.begin() as session:
-        await repo.record_attempt(
-            session,
-            claimed,
-            status=decision.status,
-            round_failures=decision.round_failures,
-            next_attempt_at=decision.next_attempt_at,
-            status_code=result.status_code,
-            error=result.error,
-            now=done,
-        )
-        if decision.pause_subscription:
-            await repo.pause_subscription(
-                session, claimed.subscription_id, "the receiver answered 410 Gone", done
-            )
+        decision = await dispatch.record(session, claimed, result, ctx.settings.retry_schedule_s, done)
     ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
     if decision.status != "delivered":
         log.info(
@@ -136,13 +125,13 @@ async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: r
         )
 
 
-async def claim(ctx: AppContext, n: int) -> list[repo.Claimed]:
+async def claim(ctx: AppContext, n: int) -> list[Claimed]:
     now = datetime.now(UTC)
     async with ctx.sessionmaker.begin() as session:
-        return await repo.claim_due(session, now, now + lease_for(ctx.settings), n)
+        return await dispatch.claim(session, now, now + lease_for(ctx.settings), n)
 
 
-async def _sent(ctx: AppContext, client: httpx.AsyncClient, claimed: repo.Claimed) -> None:
+async def _sent(ctx: AppContext, client: httpx.AsyncClient, claimed: Claimed) -> None:
     try:
         await send_and_record(ctx, client, claimed)
     except Exception:
@@ -160,7 +149,7 @@ async def dispatcher(ctx: AppContext) -> None:
     in_flight: set[asyncio.Task[None]] = set()
     try:
         while not ctx.stopping.is_set():
-            claimed: list[repo.Claimed] = []
+            claimed: list[Claimed] = []
             free = DISPATCH_CONCURRENCY - len(in_flight)
             if free > 0:
                 try:

@@ -124,6 +124,8 @@ def plan_for(
     return Planned(bank, uscc, PUBLISHED, current.version, rating_data(current, view), after)
 
 
+# loan_match has its own copy (codes.py) on purpose: services never import each other's code,
+# so each keeps the one CONTRACT §1 rule it applies.
 def region_covers(filter_code: str, code: str) -> bool:
     """CONTRACT §1: `xx0000` covers its province, `xxxx00` its prefecture, else the exact code."""
     if filter_code.endswith("0000"):

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
+from kit.shapes import MAX_FEN
 from kit.uscc import InvalidUSCC, normalize_uscc
 
 RATINGS = ("A", "B", "M", "C", "D")
 FIRST_YEAR = 2014
 MAX_NAME = 200
 _REGION = re.compile(r"^[0-9]{6}$")
-# Far above any enterprise's tax, far below BIGINT: a typo guard, not a business rule.
-MAX_TAX_FEN = 10**15
 
 
 @dataclass(frozen=True)
@@ -58,10 +57,6 @@ class BatchPlan:
     changed: list[StoredRating]
     unchanged: int
 
-    @property
-    def changed_usccs(self) -> list[str]:
-        return sorted({row.uscc for row in self.changed})
-
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
@@ -93,7 +88,7 @@ def parse_item(raw: Any, this_year: int) -> RatingItem | str:
     if region is not None and (not isinstance(region, str) or not _REGION.match(region)):
         return "region_code: a 6-digit GB/T 2260 code"
     tax = raw.get("avg_annual_tax_fen")
-    if tax is not None and (not _is_int(tax) or not 0 <= tax <= MAX_TAX_FEN):
+    if tax is not None and (not _is_int(tax) or not 0 <= tax <= MAX_FEN):
         return "avg_annual_tax_fen: a non-negative whole number of fen"
     unknown = sorted(set(raw) - {"uscc", "name", "rating", "year", "region_code", "avg_annual_tax_fen"})
     if unknown:
@@ -166,7 +161,3 @@ def plan_batch(
 def current_of(rows: Sequence[StoredRating]) -> StoredRating | None:
     """The current rating: the one with the latest year."""
     return max(rows, key=lambda r: r.year, default=None)
-
-
-def with_version(row: StoredRating, version: int) -> StoredRating:
-    return replace(row, version=version)

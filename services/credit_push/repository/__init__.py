@@ -1,0 +1,34 @@
+"""Every SQL statement of credit_push, one module per aggregate.
+
+Bulk paths are set-based: arrays in, one statement out. Functions return typed rows (frozen
+dataclasses built from the result), never a database row, so mypy follows every field from
+the SQL to the response.
+"""
+
+from __future__ import annotations
+
+from services.credit_push.repository import (
+    banks,
+    consents,
+    deliveries,
+    events,
+    locks,
+    outcomes,
+    ratings,
+    subscriptions,
+    views,
+)
+from services.credit_push.repository.deliveries import Claimed
+
+__all__ = [
+    "Claimed",
+    "banks",
+    "consents",
+    "deliveries",
+    "events",
+    "locks",
+    "outcomes",
+    "ratings",
+    "subscriptions",
+    "views",
+]

@@ -1,0 +1,110 @@
+"""Consents an enterprise gave (through a partner app) for one named bank to see its rating."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.credit_push.repository.common import columns, uuids
+from services.credit_push.tables import consents
+
+ConsentStatus = Literal["active", "revoked", "expired"]
+# Whose consents a list shows: the partner app that recorded them, or the bank they name.
+OrgColumn = Literal["partner_org_id", "bank_org_id"]
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    id: uuid.UUID
+    uscc: str
+    bank_org_id: uuid.UUID
+    partner_org_id: uuid.UUID
+    evidence_ref: str
+    expires_on: date | None
+    status: ConsentStatus
+    created_at: datetime
+    ended_at: datetime | None
+
+
+def _valid(today: date) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        consents.c.status == "active",
+        sa.or_(consents.c.expires_on.is_(None), consents.c.expires_on >= today),
+    )
+
+
+async def consented_pairs(
+    session: AsyncSession, usccs: Sequence[str], bank_ids: Sequence[str] | None, today: date
+) -> set[tuple[str, str]]:
+    """(bank, uscc) pairs with a valid consent."""
+    query = sa.select(consents.c.bank_org_id, consents.c.uscc).where(
+        consents.c.uscc == sa.func.any(list(usccs)), _valid(today)
+    )
+    if bank_ids is not None:
+        query = query.where(consents.c.bank_org_id == sa.func.any(uuids(bank_ids)))
+    return {(str(r.bank_org_id), r.uscc) for r in await session.execute(query)}
+
+
+async def consented_usccs(session: AsyncSession, bank_id: str, today: date) -> list[str]:
+    query = sa.select(consents.c.uscc).where(consents.c.bank_org_id == uuid.UUID(bank_id), _valid(today))
+    return list(await session.scalars(query.distinct()))
+
+
+async def has_valid(session: AsyncSession, bank_id: str, uscc: str, today: date) -> bool:
+    query = sa.select(sa.literal(1)).where(
+        consents.c.bank_org_id == uuid.UUID(bank_id), consents.c.uscc == uscc, _valid(today)
+    )
+    return (await session.execute(query.limit(1))).first() is not None
+
+
+async def insert(session: AsyncSession, row: ConsentRow) -> None:
+    await session.execute(sa.insert(consents).values(**asdict(row)))
+
+
+async def get(session: AsyncSession, consent_id: uuid.UUID) -> ConsentRow | None:
+    query = sa.select(*columns(consents, ConsentRow)).where(consents.c.id == consent_id)
+    row = (await session.execute(query)).first()
+    return ConsentRow(*row) if row else None
+
+
+async def end(session: AsyncSession, ids: Sequence[uuid.UUID], status: ConsentStatus, now: datetime) -> None:
+    await session.execute(
+        sa.update(consents)
+        .where(consents.c.id == sa.func.any(list(ids)), consents.c.status == "active")
+        .values(status=status, ended_at=now)
+    )
+
+
+async def lapsed(session: AsyncSession, today: date, *, lock: bool) -> list[ConsentRow]:
+    """Active consents whose last day is before ``today`` (the sweep ends them)."""
+    query = sa.select(*columns(consents, ConsentRow)).where(
+        consents.c.status == "active", consents.c.expires_on < today
+    )
+    if lock:
+        query = query.with_for_update()
+    return [ConsentRow(*row) for row in await session.execute(query)]
+
+
+async def list_for(
+    session: AsyncSession,
+    *,
+    column: OrgColumn,
+    org_id: str,
+    uscc: str | None,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[ConsentRow]:
+    """Up to ``limit + 1`` consents after the keyset position ``after``, oldest first."""
+    query = sa.select(*columns(consents, ConsentRow)).where(consents.c[column] == uuid.UUID(org_id))
+    if uscc:
+        query = query.where(consents.c.uscc == uscc)
+    if after:
+        query = query.where(sa.tuple_(consents.c.created_at, consents.c.id) > sa.tuple_(*after))
+    query = query.order_by(consents.c.created_at, consents.c.id).limit(limit + 1)
+    return [ConsentRow(*row) for row in await session.execute(query)]

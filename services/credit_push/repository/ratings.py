@@ -1,0 +1,86 @@
+"""Ratings: one row per enterprise and evaluation year; the current rating is the latest year."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.credit_push.repository.common import columns
+from services.credit_push.rules.entitlement import PUBLIC_LEVEL, Current
+from services.credit_push.rules.ratings import StoredRating
+from services.credit_push.tables import ratings
+
+
+async def stored_years(session: AsyncSession, usccs: Sequence[str]) -> list[StoredRating]:
+    """Every stored year of these enterprises, in one statement."""
+    query = sa.select(*columns(ratings, StoredRating)).where(ratings.c.uscc == sa.func.any(list(usccs)))
+    return [StoredRating(*row) for row in await session.execute(query)]
+
+
+_UPSERT = sa.text(
+    """
+    INSERT INTO credit_push.ratings
+        (uscc, year, name, rating, region_code, avg_annual_tax_fen, version, created_at, updated_at)
+    SELECT u, y, n, r, g, t, v, :now, :now
+    FROM unnest(CAST(:u AS text[]), CAST(:y AS int[]), CAST(:n AS text[]), CAST(:r AS text[]),
+                CAST(:g AS text[]), CAST(:t AS bigint[]), CAST(:v AS int[]))
+         AS i(u, y, n, r, g, t, v)
+    ON CONFLICT (uscc, year) DO UPDATE SET
+        name = excluded.name, rating = excluded.rating, region_code = excluded.region_code,
+        avg_annual_tax_fen = excluded.avg_annual_tax_fen, version = excluded.version,
+        updated_at = excluded.updated_at
+    """
+)
+
+
+async def upsert(session: AsyncSession, rows: Sequence[StoredRating], now: datetime) -> None:
+    await session.execute(
+        _UPSERT,
+        {
+            "u": [r.uscc for r in rows],
+            "y": [r.year for r in rows],
+            "n": [r.name for r in rows],
+            "r": [r.rating for r in rows],
+            "g": [r.region_code for r in rows],
+            "t": [r.avg_annual_tax_fen for r in rows],
+            "v": [r.version for r in rows],
+            "now": now,
+        },
+    )
+
+
+_CURRENT_SQL = """
+    SELECT DISTINCT ON (uscc) uscc, name, rating, year, version, region_code, avg_annual_tax_fen, updated_at
+    FROM credit_push.ratings
+"""
+
+
+def _current(row: sa.Row[Any]) -> Current:
+    return Current(
+        row.uscc, row.name, row.rating, row.year, row.version, row.region_code, row.avg_annual_tax_fen
+    )
+
+
+async def currents(session: AsyncSession, usccs: Sequence[str]) -> dict[str, Current]:
+    result = await session.execute(
+        sa.text(_CURRENT_SQL + " WHERE uscc = ANY(CAST(:u AS text[])) ORDER BY uscc, year DESC"),
+        {"u": list(usccs)},
+    )
+    return {row.uscc: _current(row) for row in result}
+
+
+async def current(session: AsyncSession, uscc: str) -> tuple[Current, datetime] | None:
+    """The current rating and when it was stored."""
+    query = sa.text(_CURRENT_SQL + " WHERE uscc = :u ORDER BY uscc, year DESC")
+    row = (await session.execute(query, {"u": uscc})).first()
+    return (_current(row), row.updated_at) if row else None
+
+
+async def a_list(session: AsyncSession) -> list[str]:
+    """Enterprises whose current rating is A (the published list)."""
+    result = await session.execute(sa.text(_CURRENT_SQL + " ORDER BY uscc, year DESC"))
+    return [row.uscc for row in result if row.rating == PUBLIC_LEVEL]

@@ -1,0 +1,136 @@
+"""Banks' webhook subscriptions: their URL, filters, secrets and send lease."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.credit_push.repository.common import columns, uuids
+from services.credit_push.rules.entitlement import Sub
+from services.credit_push.tables import subscriptions
+
+SubscriptionStatus = Literal["active", "paused", "deleted"]
+
+
+@dataclass(frozen=True)
+class SubscriptionRow:
+    id: uuid.UUID
+    bank_org_id: uuid.UUID
+    url: str
+    status: SubscriptionStatus
+    paused_reason: str | None
+    min_rating: str | None
+    region_codes: list[str] | None
+    secret: str
+    previous_secret: str | None
+    previous_secret_until: datetime | None
+    sending_until: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def _live() -> sa.ColumnElement[bool]:
+    return subscriptions.c.status != "deleted"
+
+
+async def insert(session: AsyncSession, row: SubscriptionRow) -> None:
+    await session.execute(sa.insert(subscriptions).values(**asdict(row)))
+
+
+async def get(
+    session: AsyncSession, bank_id: str, sub_id: uuid.UUID, *, for_update: bool = False
+) -> SubscriptionRow | None:
+    """The bank's subscription, unless deleted."""
+    query = sa.select(*columns(subscriptions, SubscriptionRow)).where(
+        subscriptions.c.id == sub_id, subscriptions.c.bank_org_id == uuid.UUID(bank_id), _live()
+    )
+    if for_update:
+        query = query.with_for_update()
+    row = (await session.execute(query)).first()
+    return SubscriptionRow(*row) if row else None
+
+
+async def list_for(
+    session: AsyncSession, bank_id: str, after: tuple[datetime, uuid.UUID] | None, limit: int
+) -> list[SubscriptionRow]:
+    """Up to ``limit + 1`` of the bank's subscriptions after the keyset position ``after``."""
+    query = sa.select(*columns(subscriptions, SubscriptionRow)).where(
+        subscriptions.c.bank_org_id == uuid.UUID(bank_id), _live()
+    )
+    if after:
+        query = query.where(sa.tuple_(subscriptions.c.created_at, subscriptions.c.id) > sa.tuple_(*after))
+    query = query.order_by(subscriptions.c.created_at, subscriptions.c.id).limit(limit + 1)
+    return [SubscriptionRow(*row) for row in await session.execute(query)]
+
+
+async def routing_of(session: AsyncSession, bank_ids: Sequence[str]) -> list[Sub]:
+    """The banks' subscriptions (paused ones too: their deliveries wait) as the router sees them."""
+    query = sa.select(
+        subscriptions.c.id,
+        subscriptions.c.bank_org_id,
+        subscriptions.c.min_rating,
+        subscriptions.c.region_codes,
+    ).where(subscriptions.c.bank_org_id == sa.func.any(uuids(bank_ids)), _live())
+    return [
+        Sub(str(r.id), str(r.bank_org_id), r.min_rating, list(r.region_codes) if r.region_codes else None)
+        for r in await session.execute(query)
+    ]
+
+
+async def save_settings(session: AsyncSession, row: SubscriptionRow) -> None:
+    """Store what a bank may change: URL, status (and why it is paused), filters."""
+    await session.execute(
+        sa.update(subscriptions)
+        .where(subscriptions.c.id == row.id)
+        .values(
+            url=row.url,
+            status=row.status,
+            paused_reason=row.paused_reason,
+            min_rating=row.min_rating,
+            region_codes=row.region_codes,
+            updated_at=row.updated_at,
+        )
+    )
+
+
+async def rotate_secret(
+    session: AsyncSession, row: SubscriptionRow, secret: str, previous_until: datetime, now: datetime
+) -> None:
+    """The new secret signs from now on; the current one stays as the previous until ``previous_until``."""
+    await session.execute(
+        sa.update(subscriptions)
+        .where(subscriptions.c.id == row.id)
+        .values(
+            secret=secret, previous_secret=row.secret, previous_secret_until=previous_until, updated_at=now
+        )
+    )
+
+
+async def mark_deleted(session: AsyncSession, sub_id: uuid.UUID, now: datetime) -> None:
+    await session.execute(
+        sa.update(subscriptions).where(subscriptions.c.id == sub_id).values(status="deleted", updated_at=now)
+    )
+
+
+async def pause(session: AsyncSession, sub_id: uuid.UUID, reason: str, now: datetime) -> None:
+    """Pause an active subscription; its deliveries wait until the bank resumes it."""
+    await session.execute(
+        sa.update(subscriptions)
+        .where(subscriptions.c.id == sub_id, subscriptions.c.status == "active")
+        .values(status="paused", paused_reason=reason, updated_at=now)
+    )
+
+
+async def release_lease(session: AsyncSession, sub_id: uuid.UUID, lease_until: datetime | None) -> None:
+    """Give the send lease back, unless it ran out and another dispatcher took it meanwhile."""
+    await session.execute(
+        sa.update(subscriptions)
+        .where(subscriptions.c.id == sub_id, subscriptions.c.sending_until == lease_until)
+        .values(sending_until=None)
+    )

@@ -1,0 +1,107 @@
+"""What banks and subscriptions hold: the last `published` each was sent about an enterprise."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.credit_push.repository.common import uuids
+from services.credit_push.rules.entitlement import Seen
+from services.credit_push.tables import bank_views, subscription_views
+
+# --- banks ---------------------------------------------------------------------------------
+
+
+async def seen(
+    session: AsyncSession, usccs: Sequence[str], bank_ids: Sequence[str] | None
+) -> dict[tuple[str, str], Seen]:
+    query = sa.select(bank_views.c.bank_org_id, bank_views.c.uscc, bank_views.c.version, bank_views.c.full)
+    query = query.where(bank_views.c.uscc == sa.func.any(list(usccs)))
+    if bank_ids is not None:
+        query = query.where(bank_views.c.bank_org_id == sa.func.any(uuids(bank_ids)))
+    return {(str(r.bank_org_id), r.uscc): Seen(r.version, r.full) for r in await session.execute(query)}
+
+
+_UPSERT_VIEWS = sa.text(
+    """
+    INSERT INTO credit_push.bank_views (bank_org_id, uscc, version, "full")
+    SELECT * FROM unnest(CAST(:b AS uuid[]), CAST(:u AS text[]), CAST(:v AS int[]),
+                         CAST(:f AS boolean[]))
+    ON CONFLICT (bank_org_id, uscc)
+    DO UPDATE SET version = excluded.version, "full" = excluded."full"
+    """
+)
+_DELETE_VIEWS = sa.text(
+    """
+    DELETE FROM credit_push.bank_views v
+    USING unnest(CAST(:b AS uuid[]), CAST(:u AS text[])) AS d(b, u)
+    WHERE v.bank_org_id = d.b AND v.uscc = d.u
+    """
+)
+
+
+async def apply_views(
+    session: AsyncSession, upserts: Sequence[tuple[str, str, Seen]], deletes: Sequence[tuple[str, str]]
+) -> None:
+    """Banks now hold ``upserts`` (bank, uscc, what they were sent) and no longer ``deletes``."""
+    if upserts:
+        await session.execute(
+            _UPSERT_VIEWS,
+            {
+                "b": uuids(b for b, _, _ in upserts),
+                "u": [u for _, u, _ in upserts],
+                "v": [s.version for _, _, s in upserts],
+                "f": [s.full for _, _, s in upserts],
+            },
+        )
+    if deletes:
+        await session.execute(
+            _DELETE_VIEWS, {"b": uuids(b for b, _ in deletes), "u": [u for _, u in deletes]}
+        )
+
+
+# --- subscriptions -------------------------------------------------------------------------
+
+
+async def holding(
+    session: AsyncSession, sub_ids: Sequence[str], usccs: Sequence[str]
+) -> set[tuple[str, str]]:
+    """(subscription, uscc) pairs: the subscription was sent a `published` and not its `withdrawn`."""
+    query = sa.select(subscription_views.c.subscription_id, subscription_views.c.uscc).where(
+        subscription_views.c.subscription_id == sa.func.any(uuids(sub_ids)),
+        subscription_views.c.uscc == sa.func.any(list(usccs)),
+    )
+    return {(str(r.subscription_id), r.uscc) for r in await session.execute(query)}
+
+
+_ADD_HOLDING = sa.text(
+    """
+    INSERT INTO credit_push.subscription_views (subscription_id, uscc)
+    SELECT * FROM unnest(CAST(:s AS uuid[]), CAST(:u AS text[])) ON CONFLICT DO NOTHING
+    """
+)
+_REMOVE_HOLDING = sa.text(
+    """
+    DELETE FROM credit_push.subscription_views v
+    USING unnest(CAST(:s AS uuid[]), CAST(:u AS text[])) AS d(s, u)
+    WHERE v.subscription_id = d.s AND v.uscc = d.u
+    """
+)
+
+
+async def apply_holding(
+    session: AsyncSession, adds: Sequence[tuple[str, str]], removes: Sequence[tuple[str, str]]
+) -> None:
+    if adds:
+        await session.execute(_ADD_HOLDING, {"s": uuids(s for s, _ in adds), "u": [u for _, u in adds]})
+    if removes:
+        await session.execute(
+            _REMOVE_HOLDING, {"s": uuids(s for s, _ in removes), "u": [u for _, u in removes]}
+        )
+
+
+async def forget_subscription(session: AsyncSession, sub_id: uuid.UUID) -> None:
+    await session.execute(sa.delete(subscription_views).where(subscription_views.c.subscription_id == sub_id))

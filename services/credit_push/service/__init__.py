@@ -1,0 +1,13 @@
+"""credit_push use cases, one module per aggregate. No HTTP here: errors are kit.errors.
+
+``outbox`` is what every change of entitlement writes (events and their deliveries, under
+one lock); ``ratings``, ``consents``, ``banks``, ``subscriptions``, ``deliveries`` and
+``outcomes`` are the use cases the routes call; ``dispatch`` is the webhook dispatcher's.
+"""
+
+from __future__ import annotations
+
+from kit.shapes import business_date as business_today  # the old name; tests/credit_push import it
+from services.credit_push.service.banks import learn_banks  # bench/credit_push_ingest.py calls it
+
+__all__ = ["business_today", "learn_banks"]

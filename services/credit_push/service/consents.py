@@ -1,0 +1,139 @@
+"""Consents: an enterprise lets one named bank see its rating and tax figure (税收征管法 第八条).
+
+Giving one publishes a B or M enterprise to the bank at once; revoking or expiring one
+withdraws what the bank is no longer entitled to. Both run under the entitlement lock.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import UTC, date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.errors import NotFound, RuleViolation
+from kit.internal import InternalClient
+from kit.shapes import business_date
+from services.credit_push import repository as repo
+from services.credit_push.repository.consents import ConsentRow, OrgColumn
+from services.credit_push.schemas import ConsentIn, ConsentOut
+from services.credit_push.service.banks import ensure_bank
+from services.credit_push.service.outbox import reconcile
+
+
+def consent_out(row: ConsentRow, today: date) -> ConsentOut:
+    status = row.status
+    if status == "active" and row.expires_on is not None and row.expires_on < today:
+        status = "expired"  # the sweep has not run yet; the consent grants nothing already
+    return ConsentOut(
+        id=row.id,
+        uscc=row.uscc,
+        bank_org_id=row.bank_org_id,
+        partner_org_id=row.partner_org_id,
+        evidence_ref=row.evidence_ref,
+        status=status,
+        expires_on=row.expires_on,
+        created_at=row.created_at,
+        ended_at=row.ended_at,
+    )
+
+
+async def give(session: AsyncSession, body: ConsentIn, partner_id: str, orgs: InternalClient) -> ConsentOut:
+    """Record a consent for a bank the gateway knows; the bank is sent what it is now entitled to."""
+    now = datetime.now(UTC)
+    today = business_date(now)
+    _check_expires_on(body, today)
+    bank = await orgs.require_org(str(body.bank_org_id), "bank", "bank_org_id")
+    row = _new_consent(body, partner_id, now)
+    await _store(session, row, bank.name, now)
+    return consent_out(await _get(session, row.id), today)
+
+
+def _check_expires_on(body: ConsentIn, today: date) -> None:
+    if body.expires_on is not None and body.expires_on < today:
+        raise RuleViolation(
+            f"expires_on {body.expires_on} is already past (today is {today}, Asia/Shanghai).",
+            slug="invalid-expires-on",
+            field="expires_on",
+            field_msg="must be today or later",
+        )
+
+
+def _new_consent(body: ConsentIn, partner_id: str, now: datetime) -> ConsentRow:
+    return ConsentRow(
+        id=uuid.uuid4(),
+        uscc=body.uscc,
+        bank_org_id=body.bank_org_id,
+        partner_org_id=uuid.UUID(partner_id),
+        evidence_ref=body.evidence_ref,
+        expires_on=body.expires_on,
+        status="active",
+        created_at=now,
+        ended_at=None,
+    )
+
+
+async def _store(session: AsyncSession, row: ConsentRow, bank_name: str, now: datetime) -> None:
+    """Store a consent; a B or M enterprise is published to the bank at once."""
+    await repo.locks.lock_entitlement(session)
+    bank_id = str(row.bank_org_id)
+    await ensure_bank(session, bank_id, bank_name, now)
+    await repo.consents.insert(session, row)
+    await reconcile(session, usccs=[row.uscc], bank_ids=[bank_id], cause="consent", now=now)
+
+
+async def _get(session: AsyncSession, consent_id: uuid.UUID) -> ConsentRow:
+    row = await repo.consents.get(session, consent_id)
+    if row is None:
+        raise NotFound("consent")
+    return row
+
+
+async def revoke(session: AsyncSession, partner_id: str, consent_id: uuid.UUID) -> None:
+    """Revoke a consent the partner app recorded; banks that were sent the enterprise get a `withdrawn`."""
+    row = await repo.consents.get(session, consent_id)
+    if row is None or str(row.partner_org_id) != partner_id:
+        raise NotFound("consent")
+    if row.status != "active":
+        return
+    now = datetime.now(UTC)
+    await repo.locks.lock_entitlement(session)
+    await repo.consents.end(session, [row.id], "revoked", now)
+    await reconcile(
+        session, usccs=[row.uscc], bank_ids=[str(row.bank_org_id)], cause="consent_revoked", now=now
+    )
+
+
+async def list_for(
+    session: AsyncSession,
+    role: str,
+    org_id: str,
+    uscc: str | None,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[ConsentOut]:
+    """Up to ``limit + 1`` consents a partner app recorded, or that were granted to a bank."""
+    column: OrgColumn = "partner_org_id" if role == "partner_app" else "bank_org_id"
+    rows = await repo.consents.list_for(
+        session, column=column, org_id=org_id, uscc=uscc, after=after, limit=limit
+    )
+    today = business_date(datetime.now(UTC))
+    return [consent_out(row, today) for row in rows]
+
+
+async def expire(session: AsyncSession, now: datetime) -> int:
+    """End every active consent past its last day (Asia/Shanghai); expiry withdraws like a revocation."""
+    today = business_date(now)
+    # Look before locking: the sweep runs every few seconds and usually finds nothing.
+    if not await repo.consents.lapsed(session, today, lock=False):
+        return 0
+    await repo.locks.lock_entitlement(session)
+    lapsed = await repo.consents.lapsed(session, today, lock=True)
+    await repo.consents.end(session, [row.id for row in lapsed], "expired", now)
+    by_bank: dict[str, set[str]] = defaultdict(set)
+    for row in lapsed:
+        by_bank[str(row.bank_org_id)].add(row.uscc)
+    for bank_id, usccs in sorted(by_bank.items()):
+        await reconcile(session, usccs=sorted(usccs), bank_ids=[bank_id], cause="consent_expired", now=now)
+    return len(lapsed)

@@ -1,0 +1,67 @@
+"""Deliveries and the feed: what a bank was sent, sending one again, and polling its events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.errors import NotFound
+from services.credit_push import repository as repo
+from services.credit_push.repository.deliveries import DeliveryRow, DeliveryStatus
+from services.credit_push.schemas import DeliveryOut, EventOut
+from services.credit_push.service.banks import learn_banks
+from services.credit_push.webhooks import event_json
+
+
+def delivery_out(row: DeliveryRow) -> DeliveryOut:
+    return DeliveryOut(
+        id=row.id,
+        event_id=row.event_id,
+        subscription_id=row.subscription_id,
+        status=row.status,
+        attempts=row.attempts,
+        last_status_code=row.last_status_code,
+        last_error=row.last_error,
+        next_attempt_at=row.next_attempt_at if row.status == "pending" else None,
+        created_at=row.created_at,
+        delivered_at=row.delivered_at,
+    )
+
+
+async def list_for(
+    session: AsyncSession,
+    bank_id: str,
+    *,
+    status: DeliveryStatus | None,
+    subscription_id: uuid.UUID | None,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[DeliveryOut]:
+    """Up to ``limit + 1`` of the bank's webhook deliveries, oldest first."""
+    rows = await repo.deliveries.list_for(
+        session, bank_id, status=status, subscription_id=subscription_id, after=after, limit=limit
+    )
+    return [delivery_out(row) for row in rows]
+
+
+async def retry(session: AsyncSession, bank_id: str, delivery_id: uuid.UUID) -> DeliveryOut:
+    """Send this delivery again now (same webhook-id, signed with the current secret)."""
+    requeued = await repo.deliveries.requeue(session, bank_id, delivery_id, datetime.now(UTC))
+    row = await repo.deliveries.get(session, bank_id, delivery_id) if requeued else None
+    if row is None:
+        raise NotFound("delivery")
+    return delivery_out(row)
+
+
+async def feed(
+    session: AsyncSession, bank_id: str, bank_name: str, after_seq: int, limit: int
+) -> list[EventOut]:
+    """Up to ``limit + 1`` of the bank's events after ``after_seq``, in ``seq`` order.
+
+    A bank polling before discovery has found it is learned here, so it is sent the A list.
+    """
+    await learn_banks(session, [(bank_id, bank_name)], datetime.now(UTC))
+    rows = await repo.events.feed(session, bank_id, after_seq, limit)
+    return [EventOut(**event_json(str(r.id), r.type, r.seq, r.created_at, r.data)) for r in rows]

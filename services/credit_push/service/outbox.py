@@ -1,0 +1,139 @@
+"""Reconciliation and the event outbox: what every change of entitlement writes.
+
+Every change that can alter who is entitled to an enterprise (an upload, a consent given,
+revoked or expired, a new bank) runs under one transaction-scoped advisory lock and, in the
+same transaction, writes the events it causes and their deliveries (the outbox). So an
+event is never addressed and lost, nor sent and not recorded, and two such changes never
+see each other half-done (which would lose or duplicate an event).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.shapes import business_date
+from services.credit_push import repository as repo
+from services.credit_push.repository.events import EventRow
+from services.credit_push.rules.entitlement import (
+    PUBLIC_LEVEL,
+    WITHDRAWN,
+    Cause,
+    Current,
+    Planned,
+    Sub,
+    plan_for,
+    route_event,
+)
+
+Pair = tuple[str, str]  # (bank id, uscc)
+
+
+async def reconcile(
+    session: AsyncSession,
+    *,
+    usccs: Sequence[str],
+    bank_ids: Sequence[str] | None,
+    cause: Cause,
+    now: datetime,
+) -> int:
+    """Bring what banks hold about ``usccs`` in line with the entitlement rules; events written.
+
+    Only pairs that can produce an event are looked at: banks that hold a copy, banks with
+    a consent, and every bank for an enterprise on the A list.
+    """
+    if not usccs:
+        return 0
+    currents = await repo.ratings.currents(session, usccs)
+    consented = await repo.consents.consented_pairs(session, usccs, bank_ids, business_date(now))
+    seen = await repo.views.seen(session, usccs, bank_ids)
+    pairs = set(seen) | consented | await _a_list_pairs(session, usccs, bank_ids, currents)
+    planned = [
+        p
+        for bank, uscc in sorted(pairs)
+        if (
+            p := plan_for(
+                bank, uscc, currents.get(uscc), (bank, uscc) in consented, seen.get((bank, uscc)), cause
+            )
+        )
+    ]
+    if planned:
+        await _write_events(session, planned, currents, now)
+    return len(planned)
+
+
+async def _a_list_pairs(
+    session: AsyncSession, usccs: Sequence[str], bank_ids: Sequence[str] | None, currents: dict[str, Current]
+) -> set[Pair]:
+    """Every bank is entitled to an A enterprise's public fields (the A list is published)."""
+    a_list = [u for u in usccs if u in currents and currents[u].rating == PUBLIC_LEVEL]
+    if not a_list:
+        return set()
+    every_bank = bank_ids if bank_ids is not None else await repo.banks.all_ids(session)
+    return {(bank, uscc) for bank in every_bank for uscc in a_list}
+
+
+async def _write_events(
+    session: AsyncSession, planned: list[Planned], currents: dict[str, Current], now: datetime
+) -> None:
+    next_seq = await repo.banks.allocate_seqs(session, Counter(p.bank for p in planned))
+    rows: list[EventRow] = []
+    for p in planned:  # sorted by (bank, uscc): each bank's seqs follow in one run
+        rows.append(EventRow(uuid.uuid4(), p.bank, next_seq[p.bank], p.type, p.uscc, p.version, p.data))
+        next_seq[p.bank] += 1
+    await repo.events.insert(session, rows, now)
+    await repo.views.apply_views(
+        session,
+        [(p.bank, p.uscc, p.seen_after) for p in planned if p.seen_after is not None],
+        [(p.bank, p.uscc) for p in planned if p.seen_after is None],
+    )
+    await _fan_out(session, rows, currents, now)
+
+
+@dataclass
+class _Routed:
+    """The deliveries events cause, and how they change what subscriptions hold."""
+
+    deliveries: list[tuple[uuid.UUID, str, str]] = field(default_factory=list)  # event, sub, bank
+    adds: list[tuple[str, str]] = field(default_factory=list)  # (subscription, uscc)
+    removes: list[tuple[str, str]] = field(default_factory=list)
+
+
+async def _fan_out(
+    session: AsyncSession, rows: list[EventRow], currents: dict[str, Current], now: datetime
+) -> None:
+    """Deliveries for the banks' subscriptions, in the same transaction as the events."""
+    subs = await repo.subscriptions.routing_of(session, sorted({r.bank for r in rows}))
+    if not subs:
+        return
+    held = await repo.views.holding(session, [s.id for s in subs], sorted({r.uscc for r in rows}))
+    routed = _route(rows, currents, subs, held)
+    if routed.deliveries:
+        await repo.deliveries.insert_due(session, routed.deliveries, now)
+        await repo.views.apply_holding(session, routed.adds, routed.removes)
+
+
+def _route(
+    rows: list[EventRow], currents: dict[str, Current], subs: list[Sub], held: set[tuple[str, str]]
+) -> _Routed:
+    subs_by_bank: dict[str, list[Sub]] = defaultdict(list)
+    for sub in subs:
+        subs_by_bank[sub.bank].append(sub)
+    routed = _Routed()
+    for row in rows:
+        current = currents.get(row.uscc)
+        holding = {s for s, u in held if u == row.uscc}
+        # Without a rating the registration region inside the USCC (GB 32100, chars 3-8) applies.
+        region = current.effective_region if current else row.uscc[2:8]
+        targets = route_event(
+            row.type, current.rating if current else None, region, subs_by_bank[row.bank], holding
+        )
+        for sub_id in targets:
+            routed.deliveries.append((row.id, sub_id, row.bank))
+            (routed.removes if row.type == WITHDRAWN else routed.adds).append((sub_id, row.uscc))
+    return routed

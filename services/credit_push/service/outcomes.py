@@ -1,0 +1,76 @@
+"""Outcomes: loans banks report for enterprises pushed to them (粤信融-style feedback), and stats."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.errors import RuleViolation
+from kit.money import ratio_bp
+from kit.shapes import business_date
+from services.credit_push import repository as repo
+from services.credit_push.repository.outcomes import OutcomeRow
+from services.credit_push.schemas import DeliveryCounts, OutcomeIn, OutcomeOut, StatsOut
+
+
+async def report(session: AsyncSession, body: OutcomeIn, bank_id: str) -> OutcomeOut:
+    """Record a loan the bank granted to an enterprise this platform pushed to it."""
+    now = datetime.now(UTC)
+    _check_granted_on(body, business_date(now))
+    if not await repo.events.was_published(session, bank_id, body.uscc):
+        raise RuleViolation(
+            f"{body.uscc} was never pushed to your bank; report loans made through 银税互动 only.",
+            slug="enterprise-not-pushed",
+            field="uscc",
+            field_msg="not an enterprise pushed to you",
+        )
+    row = OutcomeRow(
+        id=uuid.uuid4(),
+        bank_org_id=uuid.UUID(bank_id),
+        uscc=body.uscc,
+        amount_fen=body.amount_fen,
+        credit_type=body.credit_type,
+        granted_on=body.granted_on,
+        created_at=now,
+    )
+    await repo.outcomes.insert(session, row)
+    return _outcome_out(row)
+
+
+def _check_granted_on(body: OutcomeIn, today: date) -> None:
+    if body.granted_on > today:
+        raise RuleViolation(
+            f"granted_on {body.granted_on} is in the future (today is {today}, Asia/Shanghai).",
+            slug="invalid-granted-on",
+            field="granted_on",
+            field_msg="must not be in the future",
+        )
+
+
+def _outcome_out(row: OutcomeRow) -> OutcomeOut:
+    return OutcomeOut(
+        id=row.id,
+        uscc=row.uscc,
+        amount_fen=row.amount_fen,
+        credit_type=row.credit_type,
+        granted_on=row.granted_on,
+        created_at=row.created_at,
+    )
+
+
+async def stats(session: AsyncSession) -> StatsOut:
+    """银税互动 figures: coverage, delivery health and loans, including the pure-credit ratio."""
+    row = await repo.outcomes.stats(session)
+    return StatsOut(
+        enterprises_rated=row.enterprises_rated,
+        enterprises_pushed=row.enterprises_pushed,
+        banks_subscribed=row.banks_subscribed,
+        deliveries=DeliveryCounts(pending=row.pending, delivered=row.delivered, failed=row.failed),
+        loans_count=row.loans_count,
+        loans_total_fen=row.loans_total_fen,
+        pure_credit_total_fen=row.pure_credit_total_fen,
+        pure_credit_ratio_bp=ratio_bp(row.pure_credit_total_fen, row.loans_total_fen),
+        enterprises_with_loans=row.enterprises_with_loans,
+    )

@@ -1,0 +1,111 @@
+"""Ratings: the tax authority's uploads, and who reads an enterprise's current rating."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.errors import NotFound
+from kit.shapes import business_date
+from services.credit_push import repository as repo
+from services.credit_push.rules.entitlement import Current, read_view
+from services.credit_push.rules.ratings import RatingItem, StoredRating, current_of, parse_batch, plan_batch
+from services.credit_push.schemas import IngestOut, InternalRatingOut, RatingOut, RejectedItem
+from services.credit_push.service.outbox import reconcile
+
+
+async def ingest(session: AsyncSession, items: Sequence[Any]) -> IngestOut:
+    """Store a batch; a fixed number of statements whatever its size (no per-item round trips)."""
+    now = datetime.now(UTC)
+    valid, rejected = parse_batch(items, business_date(now).year)
+    accepted, unchanged = await _store(session, valid, now) if valid else (0, 0)
+    return IngestOut(
+        accepted=accepted,
+        unchanged=unchanged,
+        rejected=[RejectedItem(index=r.index, uscc=r.uscc, detail=r.detail) for r in rejected],
+    )
+
+
+async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) -> tuple[int, int]:
+    """Store the valid items; (accepted, unchanged)."""
+    await repo.locks.lock_entitlement(session)
+    usccs = sorted({item.uscc for item in valid})
+    before = await repo.ratings.stored_years(session, usccs)
+    plan = plan_batch(valid, {(r.uscc, r.year): r for r in before}, _last_versions(before))
+    if plan.changed:
+        await repo.ratings.upsert(session, plan.changed, now)
+        moved = _current_moved(before, plan.changed)
+        if moved:
+            await reconcile(session, usccs=moved, bank_ids=None, cause="rating", now=now)
+    return len(plan.changed), plan.unchanged
+
+
+def _last_versions(rows: Sequence[StoredRating]) -> dict[str, int]:
+    last: dict[str, int] = {}
+    for row in rows:
+        last[row.uscc] = max(last.get(row.uscc, 0), row.version)
+    return last
+
+
+def _current_moved(before: Sequence[StoredRating], changed: Sequence[StoredRating]) -> list[str]:
+    """Enterprises whose current (latest-year) rating is a different row or version now."""
+    rows: dict[str, dict[int, StoredRating]] = defaultdict(dict)
+    for row in before:
+        rows[row.uscc][row.year] = row
+    old = {u: current_of(list(years.values())) for u, years in rows.items()}
+    for row in changed:
+        rows[row.uscc][row.year] = row
+    changed_usccs = sorted({r.uscc for r in changed})
+    return [u for u in changed_usccs if current_of(list(rows[u].values())) != old.get(u)]
+
+
+async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> RatingOut:
+    """An enterprise's current rating; a bank (``bank_id``) sees it only when entitled."""
+    current, updated_at = await _current(session, uscc)
+    full = bank_id is None or await _bank_sees_all(session, bank_id, current)
+    out = RatingOut(
+        uscc=current.uscc,
+        name=current.name,
+        rating=current.rating,
+        year=current.year,
+        version=current.version,
+        updated_at=updated_at,
+    )
+    if full:  # set only then: the answer leaves out a field never set (response_model_exclude_unset)
+        out.avg_annual_tax_fen = current.avg_annual_tax_fen
+    return out
+
+
+async def _bank_sees_all(session: AsyncSession, bank_id: str, current: Current) -> bool:
+    """True: the tax figure too (a consent); False: the public fields (the A list); else 404."""
+    today = business_date(datetime.now(UTC))
+    consented = await repo.consents.has_valid(session, bank_id, current.uscc, today)
+    view = read_view(current.rating, consented)
+    if view is None:
+        raise NotFound("rating")
+    return view == "full"
+
+
+async def internal_rating(session: AsyncSession, uscc: str) -> InternalRatingOut:
+    """The current rating (latest year, any level) with the tax figure, for loan_match."""
+    current, updated_at = await _current(session, uscc)
+    return InternalRatingOut(
+        uscc=current.uscc,
+        name=current.name,
+        rating=current.rating,
+        year=current.year,
+        version=current.version,
+        updated_at=updated_at,
+        avg_annual_tax_fen=current.avg_annual_tax_fen,
+    )
+
+
+async def _current(session: AsyncSession, uscc: str) -> tuple[Current, datetime]:
+    found = await repo.ratings.current(session, uscc)
+    if found is None:
+        raise NotFound("rating")
+    return found

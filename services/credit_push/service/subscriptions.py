@@ -1,0 +1,169 @@
+"""Subscriptions: a bank receives the events addressed to it as signed Standard Webhooks."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.errors import NotFound, RuleViolation
+from services.credit_push import repository as repo
+from services.credit_push.repository.subscriptions import SubscriptionRow
+from services.credit_push.rules.urls import UnsafeUrl
+from services.credit_push.schemas import (
+    RecoverOut,
+    SecretOut,
+    SubscriptionCreated,
+    SubscriptionIn,
+    SubscriptionOut,
+    SubscriptionPatch,
+)
+from services.credit_push.service.banks import learn_banks
+from services.credit_push.ssrf import check_url
+from services.credit_push.webhooks import ROTATION_OVERLAP, new_secret
+
+PAUSED_BY_THE_BANK = "paused by the bank"
+
+
+def subscription_out(row: SubscriptionRow) -> SubscriptionOut:
+    return SubscriptionOut(
+        id=row.id,
+        url=row.url,
+        status=row.status,
+        paused_reason=row.paused_reason,
+        min_rating=row.min_rating,
+        region_codes=list(row.region_codes) if row.region_codes else None,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+async def _check_url(url: str, allow_private: bool) -> None:
+    try:
+        await check_url(url, allow_private)
+    except UnsafeUrl as exc:
+        raise RuleViolation(
+            f"url: {exc}.", slug="unsafe-webhook-url", field="url", field_msg=str(exc)
+        ) from exc
+
+
+async def _own(
+    session: AsyncSession, bank_id: str, sub_id: uuid.UUID, *, lock: bool = False
+) -> SubscriptionRow:
+    row = await repo.subscriptions.get(session, bank_id, sub_id, for_update=lock)
+    if row is None:
+        raise NotFound("subscription")
+    return row
+
+
+async def subscribe(
+    session: AsyncSession, body: SubscriptionIn, bank_id: str, bank_name: str, allow_private: bool
+) -> SubscriptionCreated:
+    """A new subscription; its secret is shown this once."""
+    await _check_url(body.url, allow_private)
+    now = datetime.now(UTC)
+    await learn_banks(session, [(bank_id, bank_name)], now)
+    row = _new_subscription(body, bank_id, now)
+    await repo.subscriptions.insert(session, row)
+    stored = await _own(session, bank_id, row.id)
+    return SubscriptionCreated(**subscription_out(stored).model_dump(), secret=row.secret)
+
+
+def _new_subscription(body: SubscriptionIn, bank_id: str, now: datetime) -> SubscriptionRow:
+    return SubscriptionRow(
+        id=uuid.uuid4(),
+        bank_org_id=uuid.UUID(bank_id),
+        url=body.url,
+        status="active",
+        paused_reason=None,
+        min_rating=body.min_rating,
+        region_codes=body.region_codes,
+        secret=new_secret(),
+        previous_secret=None,
+        previous_secret_until=None,
+        sending_until=None,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+async def list_for(
+    session: AsyncSession, bank_id: str, after: tuple[datetime, uuid.UUID] | None, limit: int
+) -> list[SubscriptionOut]:
+    """Up to ``limit + 1`` of the bank's subscriptions, oldest first."""
+    rows = await repo.subscriptions.list_for(session, bank_id, after, limit)
+    return [subscription_out(row) for row in rows]
+
+
+async def get(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> SubscriptionOut:
+    return subscription_out(await _own(session, bank_id, sub_id))
+
+
+async def patch(
+    session: AsyncSession, bank_id: str, sub_id: uuid.UUID, body: SubscriptionPatch, allow_private: bool
+) -> SubscriptionOut:
+    """Pause or resume, or change the URL or filters; a null URL or status changes nothing."""
+    row = await _own(session, bank_id, sub_id, lock=True)
+    if body.url is not None:
+        await _check_url(body.url, allow_private)
+    if _changes_something(body):
+        await repo.subscriptions.save_settings(session, _patched(row, body, datetime.now(UTC)))
+    return subscription_out(await _own(session, bank_id, sub_id))
+
+
+def _changes_something(body: SubscriptionPatch) -> bool:
+    """Any field sent, except a null URL or status: then ``updated_at`` moves, even to the same values."""
+    sent = body.model_fields_set
+    return body.url is not None or body.status is not None or bool(sent & {"min_rating", "region_codes"})
+
+
+def _patched(row: SubscriptionRow, body: SubscriptionPatch, now: datetime) -> SubscriptionRow:
+    """The row with the patch applied; the filters may be set back to null (no filter)."""
+    sent = body.model_fields_set
+    return replace(
+        row,
+        url=body.url if body.url is not None else row.url,
+        status=body.status if body.status is not None else row.status,
+        paused_reason=_paused_reason(row, body),
+        min_rating=body.min_rating if "min_rating" in sent else row.min_rating,
+        region_codes=body.region_codes if "region_codes" in sent else row.region_codes,
+        updated_at=now,
+    )
+
+
+def _paused_reason(row: SubscriptionRow, body: SubscriptionPatch) -> str | None:
+    """Resuming clears the reason; a bank pausing an active subscription gives its own."""
+    if body.status == "active":
+        return None
+    if body.status == "paused" and row.status == "active":
+        return PAUSED_BY_THE_BANK
+    return row.paused_reason
+
+
+async def delete(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> None:
+    """Stop the subscription; its pending deliveries are dropped, its events stay in the feed."""
+    row = await _own(session, bank_id, sub_id)
+    # Deliveries first, then the subscription: the dispatcher's record step locks in that order too.
+    await repo.deliveries.drop_pending(session, row.id)
+    await repo.views.forget_subscription(session, row.id)
+    await repo.subscriptions.mark_deleted(session, row.id, datetime.now(UTC))
+
+
+async def rotate_secret(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> SecretOut:
+    """A new secret; the old one keeps signing too (both signatures) for 24 hours."""
+    row = await _own(session, bank_id, sub_id, lock=True)
+    now = datetime.now(UTC)
+    secret = new_secret()
+    until = now + ROTATION_OVERLAP
+    await repo.subscriptions.rotate_secret(session, row, secret, until, now)
+    return SecretOut(secret=secret, previous_secret_valid_until=until)
+
+
+async def recover(session: AsyncSession, bank_id: str, sub_id: uuid.UUID, since: datetime) -> RecoverOut:
+    """Send every failed delivery of this subscription created since ``since`` again."""
+    row = await _own(session, bank_id, sub_id)
+    return RecoverOut(
+        requeued=await repo.deliveries.requeue_failed(session, row.id, since, datetime.now(UTC))
+    )
