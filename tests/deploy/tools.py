@@ -56,7 +56,7 @@ def docker_compose() -> str:
 
 
 def kustomize(path: Path) -> list[dict[str, Any]]:
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 (our interpreter or a located tool, fixed arguments)
         [kubectl(), "kustomize", str(path)], capture_output=True, text=True, check=False, timeout=120
     )
     assert result.returncode == 0, f"kubectl kustomize {path} failed:\n{result.stderr}"
