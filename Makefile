@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest openapi clean
+.PHONY: run test lint typecheck pytest openapi clean deploy-check lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,23 @@ pytest: $(STAMP)
 
 openapi: $(STAMP)
 	$(BIN)/finmatch openapi
+
+# The deployment files: compose renders (with the example environment), both Kubernetes overlays
+# render, and tests/deploy checks them (schemas, probes, secrets, policies, CloudNativePG).
+deploy-check: $(STAMP)
+	@command -v docker-compose >/dev/null 2>&1 || { echo "deploy-check: docker-compose is missing (apt-get install -y docker-compose)" >&2; exit 1; }
+	docker-compose -f deploy/compose.yaml --env-file deploy/compose.env.example config --quiet
+	$(BIN)/kubectl kustomize deploy/k8s/overlays/production >/dev/null
+	$(BIN)/kubectl kustomize deploy/k8s/overlays/dev >/dev/null
+	$(BIN)/python -m pytest -q tests/deploy
+
+# requirements.lock: the image's runtime dependencies, pinned with hashes (no embedded PostgreSQL).
+# uv runs from a throwaway virtualenv; run this after changing [project] dependencies.
+lock:
+	@tmp=$$(mktemp -d) && $(PYTHON) -m venv $$tmp/venv && $$tmp/venv/bin/pip install --quiet uv \
+	&& $$tmp/venv/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" --quiet -o requirements.lock; \
+	status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
