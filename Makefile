@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest openapi clean
+.PHONY: run test lint typecheck pytest openapi bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,11 @@ pytest: $(STAMP)
 
 openapi: $(STAMP)
 	$(BIN)/finmatch openapi
+
+# The performance lines and their baselines (bench/README.md); BENCH_ARGS=--quick for a tiny run.
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
