@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kit.problems import problem_response
+from kit.problems import Problem
 
 
 class BodyTooLarge(Exception):
@@ -17,13 +17,13 @@ class BodyLimitMiddleware:
         self.max_bytes = max_bytes
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = problem_response(
+        too_large = Problem(
             413,
             "payload-too-large",
             f"The request body is larger than {self.max_bytes} bytes.",
             title="Payload too large",
         )
-        await response(scope, receive, send)
+        await too_large.response()(scope, receive, send)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

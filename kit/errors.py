@@ -38,6 +38,15 @@ class DomainError(Exception):
         self.extra = extra
 
 
+class Unauthorized(DomainError):
+    """The caller is not known: no credentials, or ones the platform does not vouch for."""
+
+    default_slug = "unauthorized"
+
+    def __init__(self, detail: str = "Missing or invalid credentials.", **kwargs: Any) -> None:
+        super().__init__(detail, **kwargs)
+
+
 class NotFound(DomainError):
     """No such object, or the caller may not know it exists (CONTRACT §1: 404, not 403)."""
 
@@ -75,10 +84,13 @@ class PreconditionFailed(DomainError):
 
 
 class Unavailable(DomainError):
-    """Something the use case needs did not answer; the caller may retry after a pause."""
+    """Something the use case needs did not answer; the caller may retry after a pause.
+
+    ``retry_after_s=None`` says nothing of when (no ``Retry-After``).
+    """
 
     default_slug = "dependency-unavailable"
 
-    def __init__(self, detail: str, *, retry_after_s: int = 5, **kwargs: Any) -> None:
+    def __init__(self, detail: str, *, retry_after_s: int | None = 5, **kwargs: Any) -> None:
         super().__init__(detail, **kwargs)
         self.retry_after_s = retry_after_s

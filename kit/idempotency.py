@@ -27,38 +27,31 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import add_before_commit, get_session
-from kit.problems import Problem
+from kit.errors import Conflict, RuleViolation
 
 RETENTION = timedelta(hours=24)
 TABLE_NAME = "idempotency_keys"
 
 
-def idempotency_table(metadata: sa.MetaData, schema: str) -> sa.Table:
-    return sa.Table(
-        TABLE_NAME,
-        metadata,
+def _columns() -> list[sa.Column[Any]]:
+    """The table's columns, made anew for each table (a column belongs to one table)."""
+    return [
         sa.Column("caller", sa.Text, primary_key=True),
         sa.Column("key", sa.Text, primary_key=True),
         sa.Column("request_hash", sa.Text, nullable=False),
         sa.Column("status_code", sa.Integer, nullable=False),
         sa.Column("body", sa.LargeBinary, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        schema=schema,
-    )
+    ]
+
+
+def idempotency_table(metadata: sa.MetaData, schema: str) -> sa.Table:
+    return sa.Table(TABLE_NAME, metadata, *_columns(), schema=schema)
 
 
 def create_table_op(op: Any, schema: str) -> None:
     """For a service's first migration: the table this module needs."""
-    op.create_table(
-        TABLE_NAME,
-        sa.Column("caller", sa.Text, primary_key=True),
-        sa.Column("key", sa.Text, primary_key=True),
-        sa.Column("request_hash", sa.Text, nullable=False),
-        sa.Column("status_code", sa.Integer, nullable=False),
-        sa.Column("body", sa.LargeBinary, nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        schema=schema,
-    )
+    op.create_table(TABLE_NAME, *_columns(), schema=schema)
 
 
 WITHHELD = "(shown once only; create a new one if it was lost)"
@@ -140,10 +133,9 @@ class Idempotency:
             sa.select(sa.func.pg_try_advisory_xact_lock(sa.func.hashtextextended(lock_key, 0)))
         )
         if not got:
-            raise Problem(
-                409,
-                "idempotency-key-in-use",
+            raise Conflict(
                 "A request with this Idempotency-Key is still running; retry when it has finished.",
+                slug="idempotency-key-in-use",
             )
         t = self.table
         row = (
@@ -157,10 +149,9 @@ class Idempotency:
         ).first()
         if row is not None:
             if row.request_hash != request_hash:
-                raise Problem(
-                    422,
-                    "idempotency-key-reused",
+                raise RuleViolation(
                     "This Idempotency-Key was used with a different request (method, path, query or body).",
+                    slug="idempotency-key-reused",
                 )
             raise Replay(row.status_code, row.body)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kit.problems import problem_body
+from kit.problems import internal_error
 from kit.requestid import _request_id, accept_or_generate
 
 log = logging.getLogger("kit.access")
@@ -74,25 +73,8 @@ class RequestContextMiddleware:
         except Exception:
             log.exception("unexpected error")
             if not response_started:
-                body = json.dumps(
-                    problem_body(
-                        500,
-                        "internal-error",
-                        "The platform failed to answer this request; quote the request_id to the operator.",
-                        title="Internal error",
-                    )
-                ).encode()
-                await send_with_id(
-                    {
-                        "type": "http.response.start",
-                        "status": 500,
-                        "headers": [
-                            (b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode()),
-                        ],
-                    }
-                )
-                await send_with_id({"type": "http.response.body", "body": body})
+                for message in internal_error().asgi_messages():
+                    await send_with_id(message)
         finally:
             elapsed = time.perf_counter() - started
             route = _route_of(inner)

@@ -5,9 +5,9 @@ import pytest
 from gateway.keys import new_key, parse_key, secret_matches
 from gateway.openapi_merge import merge
 from gateway.ratelimit import TokenBuckets
+from kit.errors import RuleViolation
 from kit.pagination import decode_cursor, encode_cursor, page_of
 from kit.principal import Principal, sign, verify
-from kit.problems import Problem
 from kit.settings import Settings
 
 SECRET = "unit-test-secret-0123456789"
@@ -34,7 +34,7 @@ def test_cursor_round_trip_and_garbage() -> None:
     assert decode_cursor(encode_cursor({"seq": 41})) == {"seq": 41}
     assert decode_cursor(None) is None
     for bad in ("%%%", "bm90IGpzb24", encode_cursor({"a": 1})[:-3] + "!!"):
-        with pytest.raises(Problem) as raised:
+        with pytest.raises(RuleViolation) as raised:
             decode_cursor(bad)
         assert raised.value.slug == "invalid-cursor"
 
