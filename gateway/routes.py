@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field, StringConstraints
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gateway import repository
 from gateway.auth import Admin, Caller, caller, parse_uuid
 from gateway.keys import new_key
+from gateway.roles import Role
 from gateway.tables import Org, idempotency_keys
 from kit.db import get_session
 from kit.idempotency import Idempotency
@@ -20,7 +21,6 @@ from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, in
 from kit.principal import ServicePrincipal
 from kit.problems import Problem
 
-Role = Literal["admin", "tax_authority", "bank", "guarantor", "partner_app"]
 Session = Annotated[AsyncSession, Depends(get_session)]
 
 

@@ -5,10 +5,10 @@ import pytest
 from gateway.keys import new_key, parse_key, secret_matches
 from gateway.openapi_merge import merge
 from gateway.ratelimit import TokenBuckets
+from gateway.settings import GatewaySettings
 from kit.errors import RuleViolation
 from kit.pagination import decode_cursor, encode_cursor, page_of
 from kit.principal import Principal, sign, verify
-from kit.settings import Settings
 
 SECRET = "unit-test-secret-0123456789"
 
@@ -108,4 +108,4 @@ def test_a_rate_limit_or_body_limit_of_zero_is_refused_at_start(
     assert "FINMATCH_RATE_LIMIT_PER_S" in capsys.readouterr().err
     monkeypatch.delenv("FINMATCH_RATE_LIMIT_PER_S")
     with pytest.raises(ValueError):
-        Settings(max_body_bytes=0)
+        GatewaySettings(max_body_bytes=0)
