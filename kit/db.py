@@ -20,6 +20,7 @@ from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kit.asgi import HttpMiddleware
 from kit.problems import Problem, internal_error
 
 log = logging.getLogger("kit.db")
@@ -157,15 +158,12 @@ def add_before_commit(request: Request, hook: BeforeCommit) -> None:
     request.state.before_commit = [*getattr(request.state, "before_commit", []), hook]
 
 
-class TransactionMiddleware:
+class TransactionMiddleware(HttpMiddleware):
     def __init__(self, app: ASGIApp, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-        self.app = app
+        super().__init__(app)
         self.sessionmaker = sessionmaker
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         state: dict[str, Any] = scope.setdefault("state", {})
         session = self.sessionmaker()
         state["db"] = session

@@ -8,6 +8,7 @@ import time
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kit.asgi import HttpMiddleware
 from kit.problems import internal_error
 from kit.requestid import _request_id, accept_or_generate
 
@@ -35,15 +36,12 @@ def _route_of(scope: Scope) -> str:
     return str(path) if path else "unmatched"
 
 
-class RequestContextMiddleware:
+class RequestContextMiddleware(HttpMiddleware):
     def __init__(self, app: ASGIApp, process: str) -> None:
-        self.app = app
+        super().__init__(app)
         self.process = process
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-request-id"), None)
         request_id = accept_or_generate(raw)
         token = _request_id.set(request_id)

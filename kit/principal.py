@@ -21,6 +21,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from kit.asgi import HttpMiddleware
 from kit.errors import Forbidden, Unauthorized
 from kit.problems import problem_from_error
 
@@ -148,7 +149,7 @@ PUBLIC_PATHS = frozenset(
 )
 
 
-class TrustBoundaryMiddleware:
+class TrustBoundaryMiddleware(HttpMiddleware):
     """Services only: every path but the public ones needs a principal the platform signed.
 
     Checked before routing, so an unknown path and a known one look the same to an
@@ -156,13 +157,13 @@ class TrustBoundaryMiddleware:
     """
 
     def __init__(self, app: ASGIApp, secret: str) -> None:
-        self.app = app
+        super().__init__(app)
         self.secret = secret
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS:
-            await self.app(scope, receive, send)
-            return
+    def applies_to(self, scope: Scope) -> bool:
+        return scope["path"] not in PUBLIC_PATHS
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         token = next((v.decode("latin-1") for k, v in scope["headers"] if k == HEADER_BYTES), None)
         principal = verify(token, self.secret) if token else None
         if principal is None:
