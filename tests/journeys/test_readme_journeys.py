@@ -17,8 +17,6 @@ from tests.journeys import credit, guarantee, matching
 from tests.support.readme import README, ReadmeReceiver
 from tests.support.sync_api import Client, Orgs, new_org
 
-pytestmark = pytest.mark.e2e
-
 CAST = (
     ("tax", "甘肃省税务局", "tax_authority"),
     ("bank", "兰州银行", "bank"),
@@ -39,6 +37,7 @@ def test_readme_opens_with_the_two_commands_and_its_links_resolve() -> None:
     assert links and links <= anchors, links - anchors
 
 
+@pytest.mark.e2e
 def test_readme_journeys(admin: Client, receiver: ReadmeReceiver, monkeypatch: pytest.MonkeyPatch) -> None:
     orgs: Orgs = {label: new_org(admin, name, role) for label, name, role in CAST}
     tax, bank, app = orgs["tax"][1], orgs["bank"][1], orgs["app"][1]
