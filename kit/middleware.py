@@ -74,22 +74,20 @@ class RequestContextMiddleware(HttpMiddleware):
                 for message in internal_error().asgi_messages():
                     await send_with_id(message)
         finally:
-            elapsed = time.perf_counter() - started
-            route = _route_of(inner)
-            method = scope.get("method", "")
-            label = _method_label(method)
-            REQUESTS.labels(self.process, label, route, str(status)).inc()
-            LATENCY.labels(self.process, label, route).observe(elapsed)
-            log.info(
-                "%s %s %s",
-                method,
-                scope.get("path", ""),
-                status,
-                extra={
-                    "method": method,
-                    "path": scope.get("path", ""),
-                    "status": status,
-                    "duration_ms": round(elapsed * 1000, 1),
-                },
-            )
+            self._record(scope, _route_of(inner), status, time.perf_counter() - started)
             _request_id.reset(token)
+
+    def _record(self, scope: Scope, route: str, status: int, elapsed: float) -> None:
+        """Metrics and the access log line of one answered request."""
+        method = scope.get("method", "")
+        label = _method_label(method)
+        REQUESTS.labels(self.process, label, route, str(status)).inc()
+        LATENCY.labels(self.process, label, route).observe(elapsed)
+        path = scope.get("path", "")
+        log.info(
+            "%s %s %s",
+            method,
+            path,
+            status,
+            extra={"method": method, "path": path, "status": status, "duration_ms": round(elapsed * 1000, 1)},
+        )
