@@ -8,9 +8,17 @@ from typing import Any
 from tests.journeys.credit import USCC
 from tests.support.sync_api import Client, Orgs, ok
 
-SHARES = {"bank": 2000, "guarantor": 4000, "provincial": 2000, "national": 2000}
-ZERO = {"bank": 0, "guarantor": 0, "provincial": 0, "national": 0}
-LOSSES = {"bank": 15000000, "guarantor": 30000000, "provincial": 15000000, "national": 15000000}
+PARTIES = ("bank", "guarantor", "provincial", "national")
+
+
+def by_party(*figures: int) -> dict[str, int]:
+    """One figure per party of a risk share, in the agreement's order."""
+    return dict(zip(PARTIES, figures, strict=True))
+
+
+SHARES = by_party(2000, 4000, 2000, 2000)
+ZERO = by_party(0, 0, 0, 0)
+LOSSES = by_party(15000000, 30000000, 15000000, 15000000)
 
 
 def journey(admin: Client, orgs: Orgs) -> None:
@@ -78,12 +86,7 @@ def guarantee_a_loan(local: Client, agreement: dict[str, Any], local_id: str) ->
         ),
         201,
     )
-    assert exposure["shares_fen"] == {
-        "bank": 20000000,
-        "guarantor": 40000000,
-        "provincial": 20000000,
-        "national": 20000000,
-    }
+    assert exposure["shares_fen"] == by_party(20000000, 40000000, 20000000, 20000000)
     assert (exposure["guaranteed_fen"], exposure["weighted_liability_fen"]) == (80000000, 60000000)
     position = ok(local.call("GET", f"/v1/guarantee/institutions/{local_id}/position"))
     assert (position["capacity_fen"], position["single_client_cap_fen"]) == (10000000000, 100000000)
@@ -93,12 +96,7 @@ def guarantee_a_loan(local: Client, agreement: dict[str, Any], local_id: str) ->
 def repay(local: Client, url: str) -> None:
     repaid = ok(local.call("POST", f"{url}/repayments", {"amount_fen": 25000000, "paid_on": "2026-06-01"}))
     assert repaid["outstanding_fen"] == 75000000
-    assert repaid["shares_fen"] == {
-        "bank": 15000000,
-        "guarantor": 30000000,
-        "provincial": 15000000,
-        "national": 15000000,
-    }
+    assert repaid["shares_fen"] == by_party(15000000, 30000000, 15000000, 15000000)
     assert (repaid["guaranteed_fen"], repaid["weighted_liability_fen"]) == (60000000, 45000000)
 
 
@@ -134,7 +132,7 @@ def recover(local: Client, url: str) -> None:
         recovery = ok(
             local.call("POST", f"{url}/recoveries", {"amount_fen": amount, "recovered_on": "2026-10-01"})
         )
-        assert recovery["allocation_fen"] == dict(zip(SHARES, allocation, strict=True))
+        assert recovery["allocation_fen"] == by_party(*allocation)
         assert recovery["total_recovered_fen"] == total
     extra = local.call("POST", f"{url}/recoveries", {"amount_fen": 1, "recovered_on": "2026-10-02"})
     assert extra.status_code == 422 and extra.json()["type"].endswith("/recovery-exceeds-default")
