@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from pydantic import ValidationError
@@ -20,10 +21,24 @@ from kit.settings import PROCESS_NAMES, Settings
 EMBEDDED_DATABASE = "finmatch"
 
 
-def _app(name: str, settings: Settings) -> FastAPI:
+def settings_class(name: str) -> type[Settings]:
+    """What process ``name`` reads from the environment: the shared settings and its own."""
     if name == "gateway":
-        from gateway.app import create_app
-    elif name == "credit_push":
+        from gateway.settings import GatewaySettings
+
+        return GatewaySettings
+    return Settings
+
+
+def _app(name: str, settings: Settings) -> FastAPI:
+    """Process ``name``'s app; ``settings`` are of :func:`settings_class` (``name``)."""
+    if name == "gateway":
+        from gateway.app import create_app as create_gateway
+        from gateway.settings import GatewaySettings
+
+        assert isinstance(settings, GatewaySettings), "the gateway reads GatewaySettings"
+        return create_gateway(settings)
+    if name == "credit_push":
         from services.credit_push.app import create_app
     elif name == "guarantee":
         from services.guarantee.app import create_app
@@ -31,6 +46,11 @@ def _app(name: str, settings: Settings) -> FastAPI:
         from services.loan_match.app import create_app
     app: FastAPI = create_app(settings)
     return app
+
+
+def app_for(name: str, **values: Any) -> FastAPI:
+    """Process ``name``'s app, its settings class given ``values`` (the rest from the environment)."""
+    return _app(name, settings_class(name)(**values))
 
 
 @contextmanager
@@ -69,7 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kit.http import SERVER_KEEP_ALIVE_S
     from kit.logs import configure_logging
 
-    settings = Settings()
+    settings = settings_class(args.name)()
     configure_logging(args.name, settings.log_level)
     try:
         app = _app(args.name, settings)
@@ -106,6 +126,8 @@ def _up(args: argparse.Namespace) -> int:
     from kit.migrations import upgrade
 
     base = Settings()
+    for name in PROCESS_NAMES:  # a bad FINMATCH_* value stops us here, before anything starts
+        settings_class(name)()
     env = dict(os.environ)
     # Every process must share one internal secret and the admin key; make them up when unset.
     env.setdefault("FINMATCH_INTERNAL_SECRET", secrets.token_urlsafe(32))
@@ -114,11 +136,7 @@ def _up(args: argparse.Namespace) -> int:
     with database_url(base) as url:
         env["FINMATCH_DATABASE_URL"] = url
         asyncio.run(upgrade(url))
-        settings = Settings(
-            database_url=url,
-            internal_secret=env["FINMATCH_INTERNAL_SECRET"],
-            admin_key=env["FINMATCH_ADMIN_KEY"],
-        )
+        settings = Settings(database_url=url, internal_secret=env["FINMATCH_INTERNAL_SECRET"])
         supervisor = Supervisor(settings, env)
         supervisor.install_signal_handlers()
         supervisor.start()

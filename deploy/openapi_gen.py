@@ -11,21 +11,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kit.settings import SERVICE_NAMES, Settings
+from kit.settings import SERVICE_NAMES
 
 # Building an app does not connect, so any well-formed URL will do here.
-_OFFLINE = Settings(
-    database_url="postgresql+asyncpg://openapi@localhost/none",
-    internal_secret="offline-generation-only",  # noqa: S106
-)
+_OFFLINE = {
+    "database_url": "postgresql+asyncpg://openapi@localhost/none",
+    "internal_secret": "offline-generation-only",
+}
 
 
 def specs() -> dict[str, dict[str, Any]]:
-    from deploy.cli import _app
+    from deploy.cli import app_for
     from gateway.openapi_merge import merge
 
-    services = {name: _app(name, _OFFLINE).openapi() for name in SERVICE_NAMES}
-    gateway = merge(_app("gateway", _OFFLINE).openapi(), services)
+    services = {name: app_for(name, **_OFFLINE).openapi() for name in SERVICE_NAMES}
+    gateway = merge(app_for("gateway", **_OFFLINE).openapi(), services)
     return {"gateway": gateway, **services}
 
 

@@ -14,11 +14,12 @@ from gateway import openapi_merge, proxy, repository
 from gateway.bodylimit import BodyLimitMiddleware
 from gateway.ratelimit import TokenBuckets
 from gateway.routes import internal_router, router
+from gateway.settings import GatewaySettings
 from gateway.tables import idempotency_keys
 from kit.app import AppContext, build_app
 from kit.health import ReadinessCheck
 from kit.http import TRANSPORT_ERRORS, make_client
-from kit.settings import SERVICE_NAMES, Settings
+from kit.settings import SERVICE_NAMES
 
 DESCRIPTION = """The public API of finmatch, the Gansu SME financing-matching platform.
 
@@ -35,7 +36,7 @@ async def openapi_json(request: Request) -> JSONResponse:
     if cached is not None:
         return JSONResponse(cached)
     client: httpx.AsyncClient = request.app.state.upstream
-    settings: Settings = request.app.state.settings
+    settings: GatewaySettings = request.app.state.settings
 
     async def fetch(name: str) -> dict[str, Any] | None:
         try:
@@ -74,8 +75,8 @@ def _service_ready(app: FastAPI, name: str) -> ReadinessCheck:
     return check
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings()
+def create_app(settings: GatewaySettings | None = None) -> FastAPI:
+    settings = settings or GatewaySettings()
 
     async def start(ctx: AppContext) -> None:
         app.state.upstream = make_client(

@@ -12,8 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from gateway import repository
 from gateway.keys import parse_key, secret_matches
 from gateway.ratelimit import TokenBuckets
+from gateway.roles import ADMIN
+from gateway.settings import GatewaySettings
+from kit.errors import Forbidden
 from kit.principal import Principal, unauthorized
-from kit.problems import Problem, forbidden
+from kit.problems import Problem
 
 BOOTSTRAP_KEY_ID = "bootstrap-admin"
 
@@ -28,9 +31,7 @@ async def authenticate(
         raise unauthorized("Send 'Authorization: Bearer <api key>'.")
     key = authorization[7:].strip()
     if admin_key and hmac.compare_digest(key.encode(), admin_key.encode()):
-        principal = Principal(
-            role="admin", name="Platform operator", org_id=str(repository.BOOTSTRAP_ADMIN_ID)
-        )
+        principal = Principal(role=ADMIN, name="Platform operator", org_id=str(repository.BOOTSTRAP_ADMIN_ID))
         return principal, BOOTSTRAP_KEY_ID
     parsed = parse_key(key)
     if parsed is None:
@@ -56,16 +57,22 @@ def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
         )
 
 
+async def authenticated(request: Request) -> Principal:
+    """The caller of a public request, from its bearer key, once its key's rate limit allows."""
+    settings: GatewaySettings = request.app.state.settings
+    principal, bucket = await authenticate(
+        request.headers.get("authorization"), settings.admin_key, request.app.state.ctx.engine
+    )
+    rate_limit(request.app.state.buckets, bucket)
+    return principal
+
+
 async def caller(request: Request) -> Principal:
     """Dependency for the gateway's own operations: authenticated and rate-limited."""
     cached: Principal | None = getattr(request.state, "principal", None)
     if cached is not None:
         return cached
-    ctx = request.app.state.ctx
-    principal, bucket = await authenticate(
-        request.headers.get("authorization"), ctx.settings.admin_key, ctx.engine
-    )
-    rate_limit(request.app.state.buckets, bucket)
+    principal = await authenticated(request)
     request.state.principal = principal
     return principal
 
@@ -74,8 +81,8 @@ Caller = Annotated[Principal, Depends(caller)]
 
 
 def require_admin(principal: Caller) -> Principal:
-    if principal.role != "admin":
-        raise forbidden(f"Role {principal.role!r} may not call this operation.")
+    if principal.role != ADMIN:
+        raise Forbidden(f"Role {principal.role!r} may not call this operation.")
     return principal
 
 

@@ -14,7 +14,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from prometheus_client import Counter
 
-from gateway.auth import authenticate, rate_limit
+from gateway.auth import authenticated
 from kit import principal as principal_mod
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.problems import Problem
@@ -55,11 +55,8 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     service = PREFIXES.get(prefix)
     if service is None:
         raise _no_operation()
+    principal = await authenticated(request)
     ctx = request.app.state.ctx
-    principal, bucket = await authenticate(
-        request.headers.get("authorization"), ctx.settings.admin_key, ctx.engine
-    )
-    rate_limit(request.app.state.buckets, bucket)
     headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
     headers[principal_mod.HEADER] = principal_mod.sign(principal, ctx.settings.internal_secret)
     headers[REQUEST_ID_HEADER] = current_request_id() or ""

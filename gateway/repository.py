@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from gateway.keys import NewKey
+from gateway.roles import ADMIN
 from gateway.tables import ApiKey, Org
 
 # The org that the bootstrap FINMATCH_ADMIN_KEY acts as; the same id in every deployment.
@@ -19,7 +20,7 @@ BOOTSTRAP_ADMIN_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
 async def ensure_bootstrap_admin(session: AsyncSession) -> None:
     stmt = pg_insert(Org).values(
-        id=BOOTSTRAP_ADMIN_ID, name="Platform operator", role="admin", created_at=datetime.now(UTC)
+        id=BOOTSTRAP_ADMIN_ID, name="Platform operator", role=ADMIN, created_at=datetime.now(UTC)
     )
     await session.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
 

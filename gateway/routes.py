@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway import repository
 from gateway.auth import Admin, Caller, caller, parse_uuid
 from gateway.keys import new_key
+from gateway.roles import Role
 from gateway.tables import Org, idempotency_keys
 from kit.db import get_session
 from kit.idempotency import Idempotency
@@ -20,7 +21,6 @@ from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, in
 from kit.principal import ServicePrincipal
 from kit.problems import Problem
 
-Role = Literal["admin", "tax_authority", "bank", "guarantor", "partner_app"]
 Session = Annotated[AsyncSession, Depends(get_session)]
 
 
@@ -77,6 +77,13 @@ async def _list(session: AsyncSession, role: str | None, limit: int, cursor: str
     return Page[OrgOut](items=[OrgOut.of(org) for org in page], next_cursor=next_cursor)
 
 
+async def _org(session: AsyncSession, org_id: str) -> Org:
+    org = await repository.get_org(session, parse_uuid(org_id, "org"))
+    if org is None:
+        raise Problem(404, "not-found", "No such org.")
+    return org
+
+
 @router.post("/v1/orgs", status_code=201, response_model=OrgOut, dependencies=[idempotent])
 async def create_org(body: OrgIn, _: Admin, session: Session) -> OrgOut:
     return OrgOut.of(await repository.create_org(session, body.name, body.role))
@@ -93,9 +100,7 @@ async def list_orgs(
     "/v1/orgs/{org_id}/keys", status_code=201, response_model=KeyOut, dependencies=[idempotent_key_creation]
 )
 async def create_key(org_id: str, _: Admin, session: Session) -> KeyOut:
-    org = await repository.get_org(session, parse_uuid(org_id, "org"))
-    if org is None:
-        raise Problem(404, "not-found", "No such org.")
+    org = await _org(session, org_id)
     key = new_key()
     row = await repository.add_key(session, org.id, key)
     return KeyOut(id=row.id, key=key.key, created_at=row.created_at)
@@ -117,17 +122,14 @@ async def me(principal: Caller) -> MeOut:
 
 @internal_router.get("/orgs/{org_id}", response_model=OrgOut)
 async def internal_get_org(org_id: str, _: ServicePrincipal, session: Session) -> OrgOut:
-    org = await repository.get_org(session, parse_uuid(org_id, "org"))
-    if org is None:
-        raise Problem(404, "not-found", "No such org.")
-    return OrgOut.of(org)
+    return OrgOut.of(await _org(session, org_id))
 
 
 @internal_router.get("/orgs", response_model=Page[OrgOut])
 async def internal_list_orgs(
     _: ServicePrincipal,
     session: Session,
-    role: Annotated[Role | None, Query()] = None,
+    role: Role | None = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Page[OrgOut]:

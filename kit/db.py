@@ -8,9 +8,8 @@ else is rolled back, so a refused request changes nothing.
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import asyncpg
@@ -21,7 +20,8 @@ from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kit.problems import problem_body, problem_response
+from kit.asgi import HttpMiddleware
+from kit.problems import Problem, internal_error
 
 log = logging.getLogger("kit.db")
 
@@ -29,58 +29,77 @@ log = logging.getLogger("kit.db")
 BeforeCommit = Callable[[AsyncSession, int, bytes], Awaitable[None]]
 
 
+def _chain(exc: BaseException, *, contexts: bool = False) -> Iterator[BaseException]:
+    """``exc`` and what it wraps: a DBAPIError's ``.orig`` (the adapted error), then ``__cause__``
+    (asyncpg's own), and with ``contexts`` the exception being handled when it was raised."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        orig = getattr(current, "orig", None)
+        current = (
+            (orig if isinstance(orig, BaseException) else None)
+            or current.__cause__
+            or (current.__context__ if contexts else None)
+        )
+
+
+def _has_sqlstate(exc: BaseException, codes: frozenset[str]) -> bool:
+    return any(getattr(seen, "sqlstate", None) in codes for seen in _chain(exc))
+
+
 # PostgreSQL text cannot hold U+0000 (SQLSTATE 22021 "invalid byte sequence for encoding UTF8:
 # 0x00"); JSON and pydantic accept it. Such input is the client's error, not the platform's.
 _UNSTORABLE_TEXT = frozenset({"22021", "22P05"})
 INVALID_TEXT_DETAIL = "A text value contains a character that cannot be stored (U+0000, NUL)."
-
-
-def is_unstorable_text(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(5):  # DBAPIError -> .orig (adapted error) -> __cause__ (asyncpg's)
-        if seen is None:
-            return False
-        if getattr(seen, "sqlstate", None) in _UNSTORABLE_TEXT:
-            return True
-        seen = getattr(seen, "orig", None) or seen.__cause__
-    return False
-
 
 # Deadlock, serialization failure, lock not available: transient, the whole transaction was rolled
 # back, and the same request will most likely succeed when sent again. Not the platform's bug.
 _TRANSIENT = frozenset({"40P01", "40001", "55P03"})
 
 
+def is_unstorable_text(exc: BaseException) -> bool:
+    return _has_sqlstate(exc, _UNSTORABLE_TEXT)
+
+
 def is_transient_conflict(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(5):
-        if seen is None:
-            return False
-        if getattr(seen, "sqlstate", None) in _TRANSIENT:
-            return True
-        seen = getattr(seen, "orig", None) or seen.__cause__
-    return False
-
-
-def invalid_text_response() -> JSONResponse:
-    return problem_response(422, "invalid-text", INVALID_TEXT_DETAIL, title="Request is not valid")
+    return _has_sqlstate(exc, _TRANSIENT)
 
 
 def database_unreachable(exc: BaseException) -> bool:
     """True when the database could not be reached or gave no connection (down, full, restarting)."""
     if isinstance(exc, SATimeoutError):  # the connection pool stayed empty
         return True
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError | asyncpg.TooManyConnectionsError | asyncpg.CannotConnectNowError):
-            return True
-        if isinstance(current, DBAPIError) and current.connection_invalidated:
-            return True
-        orig = current.orig if isinstance(current, DBAPIError) else None
-        current = orig or current.__cause__ or current.__context__
-    return False
+    return any(
+        isinstance(seen, OSError | asyncpg.TooManyConnectionsError | asyncpg.CannotConnectNowError)
+        or (isinstance(seen, DBAPIError) and seen.connection_invalidated)
+        for seen in _chain(exc, contexts=True)
+    )
+
+
+def invalid_text() -> Problem:
+    return Problem(422, "invalid-text", INVALID_TEXT_DETAIL, title="Request is not valid")
+
+
+def _database_conflict() -> Problem:
+    return Problem(
+        503,
+        "database-conflict",
+        "The change met a concurrent one and was rolled back; nothing was changed. Retry it.",
+        title="Service unavailable",
+        headers={"Retry-After": "1"},
+    )
+
+
+def _database_unavailable() -> Problem:
+    return Problem(
+        503,
+        "database-unavailable",
+        "The database is not answering or has no free connection; nothing was changed. Retry shortly.",
+        title="Service unavailable",
+        headers={"Retry-After": "2"},
+    )
 
 
 async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
@@ -88,25 +107,13 @@ async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
     concurrent change forced a rollback (deadlock); any other database error is a bug and stays
     a logged 500."""
     if isinstance(exc, DBAPIError) and is_unstorable_text(exc):
-        return invalid_text_response()
+        return invalid_text().response()
     if isinstance(exc, DBAPIError) and is_transient_conflict(exc):
         log.warning("transient database conflict: %r", exc)
-        return problem_response(
-            503,
-            "database-conflict",
-            "The change met a concurrent one and was rolled back; nothing was changed. Retry it.",
-            title="Service unavailable",
-            headers={"Retry-After": "1"},
-        )
+        return _database_conflict().response()
     if database_unreachable(exc):
         log.warning("database unavailable: %r", exc)
-        return problem_response(
-            503,
-            "database-unavailable",
-            "The database is not answering or has no free connection; nothing was changed. Retry shortly.",
-            title="Service unavailable",
-            headers={"Retry-After": "2"},
-        )
+        return _database_unavailable().response()
     raise exc
 
 
@@ -151,15 +158,12 @@ def add_before_commit(request: Request, hook: BeforeCommit) -> None:
     request.state.before_commit = [*getattr(request.state, "before_commit", []), hook]
 
 
-class TransactionMiddleware:
+class TransactionMiddleware(HttpMiddleware):
     def __init__(self, app: ASGIApp, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-        self.app = app
+        super().__init__(app)
         self.sessionmaker = sessionmaker
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         state: dict[str, Any] = scope.setdefault("state", {})
         session = self.sessionmaker()
         state["db"] = session
@@ -176,21 +180,21 @@ class TransactionMiddleware:
         try:
             await self.app(scope, receive, hold)
             assert start is not None, "the application sent no response"
-            start, body = await self._settle(session, state, start, b"".join(chunks))
+            messages = await self._settle(session, state, start, b"".join(chunks))
         finally:
             await session.close()
-        await send(start)
-        await send({"type": "http.response.body", "body": body, "more_body": False})
+        for message in messages:
+            await send(message)
 
     async def _settle(
         self, session: AsyncSession, state: dict[str, Any], start: Message, body: bytes
-    ) -> tuple[Message, bytes]:
+    ) -> tuple[Message, Message]:
+        """The response to send: as the app gave it, or a problem when the commit failed."""
         status = int(start["status"])
-        if not session.in_transaction():
-            return start, body
-        if status >= 400:
+        if status >= 400 and session.in_transaction():
             await session.rollback()
-            return start, body
+        if status >= 400 or not session.in_transaction():
+            return start, {"type": "http.response.body", "body": body, "more_body": False}
         try:
             for hook in state.get("before_commit", []):
                 await hook(session, status, body)
@@ -198,29 +202,7 @@ class TransactionMiddleware:
         except Exception as exc:
             await session.rollback()
             if is_unstorable_text(exc):
-                failure = invalid_text_response()
-                refused: Message = {
-                    "type": "http.response.start",
-                    "status": 422,
-                    "headers": failure.raw_headers,
-                }
-                return refused, bytes(failure.body)
+                return invalid_text().asgi_messages()
             log.exception("commit failed")
-            payload = json.dumps(
-                problem_body(
-                    500,
-                    "internal-error",
-                    "The change could not be stored; nothing was changed.",
-                    title="Internal error",
-                )
-            ).encode()
-            failed: Message = {
-                "type": "http.response.start",
-                "status": 500,
-                "headers": [
-                    (b"content-type", b"application/problem+json"),
-                    (b"content-length", str(len(payload)).encode()),
-                ],
-            }
-            return failed, payload
-        return start, body
+            return internal_error("The change could not be stored; nothing was changed.").asgi_messages()
+        return start, {"type": "http.response.body", "body": body, "more_body": False}

@@ -18,10 +18,11 @@ class DomainError(Exception):
     """The base: an expected failure of a use case. Raising one rolls the request back."""
 
     default_slug = "error"
+    default_detail = "The request cannot be carried out."
 
     def __init__(
         self,
-        detail: str,
+        detail: str | None = None,
         *,
         slug: str | None = None,
         title: str | None = None,
@@ -29,6 +30,7 @@ class DomainError(Exception):
         field_msg: str | None = None,
         **extra: Any,
     ) -> None:
+        detail = detail or self.default_detail
         super().__init__(detail)
         self.slug = slug or self.default_slug
         self.detail = detail
@@ -36,6 +38,13 @@ class DomainError(Exception):
         self.field = field
         self.field_msg = field_msg or detail
         self.extra = extra
+
+
+class Unauthorized(DomainError):
+    """The caller is not known: no credentials, or ones the platform does not vouch for."""
+
+    default_slug = "unauthorized"
+    default_detail = "Missing or invalid credentials."
 
 
 class NotFound(DomainError):
@@ -51,9 +60,7 @@ class Forbidden(DomainError):
     """The caller's role (or tier) may never do this."""
 
     default_slug = "forbidden"
-
-    def __init__(self, detail: str = "Your role may not call this operation.", **kwargs: Any) -> None:
-        super().__init__(detail, **kwargs)
+    default_detail = "Your role may not call this operation."
 
 
 class Conflict(DomainError):
@@ -75,10 +82,13 @@ class PreconditionFailed(DomainError):
 
 
 class Unavailable(DomainError):
-    """Something the use case needs did not answer; the caller may retry after a pause."""
+    """Something the use case needs did not answer; the caller may retry after a pause.
+
+    ``retry_after_s=None`` says nothing of when (no ``Retry-After``).
+    """
 
     default_slug = "dependency-unavailable"
 
-    def __init__(self, detail: str, *, retry_after_s: int = 5, **kwargs: Any) -> None:
+    def __init__(self, detail: str | None = None, *, retry_after_s: int | None = 5, **kwargs: Any) -> None:
         super().__init__(detail, **kwargs)
         self.retry_after_s = retry_after_s

@@ -12,8 +12,9 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from kit.internal import DependencyUnavailable, InternalClient
-from kit.problems import problem_response
+from kit.errors import Unavailable
+from kit.http import DependencyUnavailable
+from kit.internal import InternalClient
 
 # A readiness check answers None when fine, or a short reason when not.
 ReadinessCheck = Callable[[], Awaitable[str | None]]
@@ -67,11 +68,11 @@ def health_router() -> APIRouter:
         results = await run_checks(checks)
         if all(value == "ok" for value in results.values()):
             return JSONResponse({"status": "ready", "checks": results})
-        return problem_response(
-            503,
-            "not-ready",
+        raise Unavailable(
             "A dependency of this process does not answer.",
+            slug="not-ready",
             title="Not ready",
+            retry_after_s=None,
             checks=results,
         )
 

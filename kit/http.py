@@ -13,6 +13,8 @@ import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
 
+from kit.errors import Unavailable
+
 # Our servers keep an idle connection SERVER_KEEP_ALIVE_S; clients drop theirs sooner, so a
 # client never reuses a connection the server is closing at that moment (a reset request).
 SERVER_KEEP_ALIVE_S = 20
@@ -60,3 +62,26 @@ def failure_kind(exc: BaseException) -> str:
     if isinstance(exc, httpx.TimeoutException | TimeoutError) or isinstance(cause, TimeoutError):
         return "timeout"
     return "broken"
+
+
+class DependencyUnavailable(Exception):
+    """Another process did not answer (down, slow, broken, or answered 5xx).
+
+    Callers degrade, or refuse with :meth:`as_error` (``raise exc.as_error() from exc``).
+    """
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"{target}: {reason}")
+        self.target = target
+        self.reason = reason
+
+    def as_error(self) -> Unavailable:
+        """The domain error a use case raises when it cannot go on without ``target`` (a 503)."""
+        return Unavailable(
+            f"The {self.target} service did not answer ({self.reason}); try again shortly.",
+            title="Service unavailable",
+            retry_after_s=5,
+        )
+
+    # Compat: services written before kit.errors call ``raise exc.as_problem()``.
+    as_problem = as_error

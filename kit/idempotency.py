@@ -27,38 +27,31 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import add_before_commit, get_session
-from kit.problems import Problem
+from kit.errors import Conflict, RuleViolation
 
 RETENTION = timedelta(hours=24)
 TABLE_NAME = "idempotency_keys"
 
 
-def idempotency_table(metadata: sa.MetaData, schema: str) -> sa.Table:
-    return sa.Table(
-        TABLE_NAME,
-        metadata,
+def _columns() -> list[sa.Column[Any]]:
+    """The table's columns, made anew for each table (a column belongs to one table)."""
+    return [
         sa.Column("caller", sa.Text, primary_key=True),
         sa.Column("key", sa.Text, primary_key=True),
         sa.Column("request_hash", sa.Text, nullable=False),
         sa.Column("status_code", sa.Integer, nullable=False),
         sa.Column("body", sa.LargeBinary, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        schema=schema,
-    )
+    ]
+
+
+def idempotency_table(metadata: sa.MetaData, schema: str) -> sa.Table:
+    return sa.Table(TABLE_NAME, metadata, *_columns(), schema=schema)
 
 
 def create_table_op(op: Any, schema: str) -> None:
     """For a service's first migration: the table this module needs."""
-    op.create_table(
-        TABLE_NAME,
-        sa.Column("caller", sa.Text, primary_key=True),
-        sa.Column("key", sa.Text, primary_key=True),
-        sa.Column("request_hash", sa.Text, nullable=False),
-        sa.Column("status_code", sa.Integer, nullable=False),
-        sa.Column("body", sa.LargeBinary, nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        schema=schema,
-    )
+    op.create_table(TABLE_NAME, *_columns(), schema=schema)
 
 
 WITHHELD = "(shown once only; create a new one if it was lost)"
@@ -130,39 +123,9 @@ class Idempotency:
             return
         named = self.caller_of(request)
         caller = await named if inspect.isawaitable(named) else named
-        body = await request.body()
-        target = request.url.path.encode()
-        if request.url.query:  # kept out when empty, so hashes stored before stay valid
-            target += b"?" + request.url.query.encode()
-        request_hash = hashlib.sha256(request.method.encode() + b" " + target + b"\n" + body).hexdigest()
-        lock_key = f"{self.table.schema}|{caller}|{idempotency_key}"
-        got = await session.scalar(
-            sa.select(sa.func.pg_try_advisory_xact_lock(sa.func.hashtextextended(lock_key, 0)))
-        )
-        if not got:
-            raise Problem(
-                409,
-                "idempotency-key-in-use",
-                "A request with this Idempotency-Key is still running; retry when it has finished.",
-            )
-        t = self.table
-        row = (
-            await session.execute(
-                sa.select(t.c.request_hash, t.c.status_code, t.c.body).where(
-                    t.c.caller == caller,
-                    t.c.key == idempotency_key,
-                    t.c.created_at > datetime.now(UTC) - RETENTION,
-                )
-            )
-        ).first()
-        if row is not None:
-            if row.request_hash != request_hash:
-                raise Problem(
-                    422,
-                    "idempotency-key-reused",
-                    "This Idempotency-Key was used with a different request (method, path, query or body).",
-                )
-            raise Replay(row.status_code, row.body)
+        request_hash = await _request_hash(request)
+        await self._hold(session, caller, idempotency_key)
+        await self._replay_if_stored(session, caller, idempotency_key, request_hash)
 
         async def store(db: AsyncSession, status: int, response_body: bytes) -> None:
             if status >= 300:  # only successful answers are kept
@@ -175,11 +138,54 @@ class Idempotency:
                 "body": _withhold(response_body, self.secret_fields),
                 "created_at": datetime.now(UTC),
             }
+            t = self.table
             stmt = pg_insert(t).values(**values)
             # An expired row with the same key is replaced.
             await db.execute(stmt.on_conflict_do_update(index_elements=[t.c.caller, t.c.key], set_=values))
 
         add_before_commit(request, store)
+
+    async def _hold(self, session: AsyncSession, caller: str, key: str) -> None:
+        """Take (caller, key) for this transaction, or refuse: the first request still runs."""
+        lock_key = f"{self.table.schema}|{caller}|{key}"
+        got = await session.scalar(
+            sa.select(sa.func.pg_try_advisory_xact_lock(sa.func.hashtextextended(lock_key, 0)))
+        )
+        if not got:
+            raise Conflict(
+                "A request with this Idempotency-Key is still running; retry when it has finished.",
+                slug="idempotency-key-in-use",
+            )
+
+    async def _replay_if_stored(self, session: AsyncSession, caller: str, key: str, digest: str) -> None:
+        """Answer with the stored first response (:class:`Replay`), if there is one for this request."""
+        t = self.table
+        row = (
+            await session.execute(
+                sa.select(t.c.request_hash, t.c.status_code, t.c.body).where(
+                    t.c.caller == caller,
+                    t.c.key == key,
+                    t.c.created_at > datetime.now(UTC) - RETENTION,
+                )
+            )
+        ).first()
+        if row is None:
+            return
+        if row.request_hash != digest:
+            raise RuleViolation(
+                "This Idempotency-Key was used with a different request (method, path, query or body).",
+                slug="idempotency-key-reused",
+            )
+        raise Replay(row.status_code, row.body)
+
+
+async def _request_hash(request: Request) -> str:
+    """sha256 of method, path, query and body: what makes two requests the same one."""
+    body = await request.body()
+    target = request.url.path.encode()
+    if request.url.query:  # kept out when empty, so hashes stored before stay valid
+        target += b"?" + request.url.query.encode()
+    return hashlib.sha256(request.method.encode() + b" " + target + b"\n" + body).hexdigest()
 
 
 PURGE_EVERY_S = 3600.0

@@ -2,46 +2,25 @@
 
 It signs a ``service`` principal, passes the caller's ``X-Request-ID`` on, uses short
 explicit timeouts, and turns "the other side did not answer" into
-:class:`DependencyUnavailable` so callers can degrade or answer 503.
+:class:`DependencyUnavailable` so callers can degrade or refuse (``exc.as_error()``, a 503).
+Org lookups are in :mod:`kit.orgs`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import httpx
-from pydantic import BaseModel
 
+from kit import orgs
 from kit import principal as principal_mod
-from kit.http import TRANSPORT_ERRORS, failure_kind, make_client
-from kit.problems import Problem
+from kit.http import TRANSPORT_ERRORS, DependencyUnavailable, failure_kind, make_client
+from kit.orgs import OrgInfo
 from kit.requestid import HEADER as REQUEST_ID_HEADER
 from kit.requestid import current_request_id
 from kit.settings import Settings
 
-
-class DependencyUnavailable(Exception):
-    def __init__(self, target: str, reason: str) -> None:
-        super().__init__(f"{target}: {reason}")
-        self.target = target
-        self.reason = reason
-
-    def as_problem(self) -> Problem:
-        return Problem(
-            503,
-            "dependency-unavailable",
-            f"The {self.target} service did not answer ({self.reason}); try again shortly.",
-            title="Service unavailable",
-            headers={"Retry-After": "5"},
-        )
-
-
-class OrgInfo(BaseModel):
-    id: str
-    name: str
-    role: str
-    created_at: datetime
+__all__ = ["DependencyUnavailable", "InternalClient", "OrgInfo"]
 
 
 class InternalClient:
@@ -85,37 +64,12 @@ class InternalClient:
         response.raise_for_status()
         return response.json()
 
+    # Compat (until the services call kit.orgs): the org lookups used to be methods here.
     async def get_org(self, org_id: str) -> OrgInfo | None:
-        data = await self.get_json("gateway", f"/internal/orgs/{org_id}")
-        return OrgInfo.model_validate(data) if data is not None else None
+        return await orgs.get_org(self, org_id)
 
     async def list_orgs(self, role: str | None = None) -> list[OrgInfo]:
-        orgs: list[OrgInfo] = []
-        cursor: str | None = None
-        while True:
-            params: dict[str, Any] = {"limit": 1000}
-            if role:
-                params["role"] = role
-            if cursor:
-                params["cursor"] = cursor
-            page = await self.get_json("gateway", "/internal/orgs", params)
-            assert page is not None
-            orgs.extend(OrgInfo.model_validate(item) for item in page["items"])
-            cursor = page.get("next_cursor")
-            if not cursor:
-                return orgs
+        return await orgs.list_orgs(self, role)
 
     async def require_org(self, org_id: str, role: str, field: str) -> OrgInfo:
-        """The org, checked to exist with ``role``; else a 422 naming ``field`` (CONTRACT §2)."""
-        try:
-            org = await self.get_org(org_id)
-        except DependencyUnavailable as exc:
-            raise exc.as_problem() from exc
-        if org is None or org.role != role:
-            raise Problem(
-                422,
-                f"invalid-{field.replace('_', '-')}",
-                f"{field} {org_id} is not a {role} org on this platform.",
-                errors=[{"loc": ["body", field], "msg": f"must be the id of a {role} org"}],
-            )
-        return org
+        return await orgs.require_org(self, org_id, role, field)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kit.problems import problem_body
+from kit.asgi import HttpMiddleware
+from kit.problems import internal_error
 from kit.requestid import _request_id, accept_or_generate
 
 log = logging.getLogger("kit.access")
@@ -36,15 +36,12 @@ def _route_of(scope: Scope) -> str:
     return str(path) if path else "unmatched"
 
 
-class RequestContextMiddleware:
+class RequestContextMiddleware(HttpMiddleware):
     def __init__(self, app: ASGIApp, process: str) -> None:
-        self.app = app
+        super().__init__(app)
         self.process = process
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-request-id"), None)
         request_id = accept_or_generate(raw)
         token = _request_id.set(request_id)
@@ -74,42 +71,23 @@ class RequestContextMiddleware:
         except Exception:
             log.exception("unexpected error")
             if not response_started:
-                body = json.dumps(
-                    problem_body(
-                        500,
-                        "internal-error",
-                        "The platform failed to answer this request; quote the request_id to the operator.",
-                        title="Internal error",
-                    )
-                ).encode()
-                await send_with_id(
-                    {
-                        "type": "http.response.start",
-                        "status": 500,
-                        "headers": [
-                            (b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode()),
-                        ],
-                    }
-                )
-                await send_with_id({"type": "http.response.body", "body": body})
+                for message in internal_error().asgi_messages():
+                    await send_with_id(message)
         finally:
-            elapsed = time.perf_counter() - started
-            route = _route_of(inner)
-            method = scope.get("method", "")
-            label = _method_label(method)
-            REQUESTS.labels(self.process, label, route, str(status)).inc()
-            LATENCY.labels(self.process, label, route).observe(elapsed)
-            log.info(
-                "%s %s %s",
-                method,
-                scope.get("path", ""),
-                status,
-                extra={
-                    "method": method,
-                    "path": scope.get("path", ""),
-                    "status": status,
-                    "duration_ms": round(elapsed * 1000, 1),
-                },
-            )
+            self._record(scope, _route_of(inner), status, time.perf_counter() - started)
             _request_id.reset(token)
+
+    def _record(self, scope: Scope, route: str, status: int, elapsed: float) -> None:
+        """Metrics and the access log line of one answered request."""
+        method = scope.get("method", "")
+        label = _method_label(method)
+        REQUESTS.labels(self.process, label, route, str(status)).inc()
+        LATENCY.labels(self.process, label, route).observe(elapsed)
+        path = scope.get("path", "")
+        log.info(
+            "%s %s %s",
+            method,
+            path,
+            status,
+            extra={"method": method, "path": path, "status": status, "duration_ms": round(elapsed * 1000, 1)},
+        )

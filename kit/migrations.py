@@ -1,12 +1,13 @@
 """Alembic, one history per process, each in its own PostgreSQL schema.
 
-Migrations ship inside the package (``<process>/migrations``), so ``finmatch migrate``
-works from any directory. Every table comes from a migration, never ``create_all``.
+Migrations ship inside each process's package (``gateway/migrations``,
+``services/<name>/migrations``), so ``finmatch migrate`` works from any directory. They are found
+by that layout, next to kit's own directory: kit imports no service. Every table comes from a
+migration, never ``create_all``.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +19,22 @@ from sqlalchemy.pool import NullPool
 
 from kit.settings import PROCESS_NAMES
 
-_PACKAGE = {
-    "gateway": "gateway",
-    "credit_push": "services.credit_push",
-    "guarantee": "services.guarantee",
-    "loan_match": "services.loan_match",
-}
+# The directory that holds kit/, gateway/ and services/ (the checkout, or site-packages).
+_ROOT = Path(__file__).resolve().parents[1]
 
 
 def schema_of(process: str) -> str:
     return process
 
 
+def migrations_of(process: str) -> Path:
+    package = _ROOT / ("gateway" if process == "gateway" else f"services/{process}")
+    return package / "migrations"
+
+
 def alembic_config(process: str) -> Config:
-    module = importlib.import_module(_PACKAGE[process])
-    assert module.__file__ is not None
     cfg = Config()
-    cfg.set_main_option("script_location", str(Path(module.__file__).parent / "migrations"))
+    cfg.set_main_option("script_location", str(migrations_of(process)))
     cfg.attributes["schema"] = schema_of(process)
     return cfg
 

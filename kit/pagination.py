@@ -13,7 +13,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Query
 from pydantic import BaseModel
 
-from kit.problems import Problem
+from kit.errors import RuleViolation
 
 T = TypeVar("T")
 
@@ -44,11 +44,10 @@ def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
     return value
 
 
-def invalid_cursor() -> Problem:
-    return Problem(
-        422,
-        "invalid-cursor",
+def invalid_cursor() -> RuleViolation:
+    return RuleViolation(
         "cursor is not one this API handed out.",
+        slug="invalid-cursor",
         errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
     )
 

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,13 +21,17 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from kit.problems import Problem, forbidden, problem_response
+from kit.asgi import HttpMiddleware
+from kit.errors import Forbidden, Unauthorized
+from kit.problems import problem_from_error
 
 HEADER = "X-Finmatch-Principal"
 HEADER_BYTES = HEADER.lower().encode()
 TTL_S = 60
-ROLES = ("admin", "tax_authority", "bank", "guarantor", "partner_app")
+# The role of a process calling another; org roles are whatever the gateway signed.
 SERVICE_ROLE = "service"
+# A role is a short lower-case word (the gateway's list, or SERVICE_ROLE); anything else is refused.
+_ROLE = re.compile(r"^[a-z][a-z_]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ def verify(token: str, secret: str, *, now: float | None = None) -> Principal | 
         return None
     if expires < (now if now is not None else time.time()):
         return None
-    if role not in (*ROLES, SERVICE_ROLE):
+    if not _ROLE.match(role):
         return None
     return Principal(
         role=role,
@@ -96,8 +101,11 @@ def verify(token: str, secret: str, *, now: float | None = None) -> Principal | 
     )
 
 
-def unauthorized(detail: str = "Missing or invalid credentials.") -> Problem:
-    return Problem(401, "unauthorized", detail, title="Unauthorized", headers={"WWW-Authenticate": "Bearer"})
+UNVOUCHED = "This port accepts only requests vouched for by the platform."
+
+
+def unauthorized(detail: str = "Missing or invalid credentials.") -> Unauthorized:
+    return Unauthorized(detail)
 
 
 def get_principal(request: Request) -> Principal:
@@ -108,7 +116,7 @@ def get_principal(request: Request) -> Principal:
         secret: str = request.app.state.settings.internal_secret
         principal = verify(token, secret) if token else None
     if principal is None:
-        raise unauthorized("This port accepts only requests vouched for by the platform.")
+        raise unauthorized(UNVOUCHED)
     request.state.principal = principal
     return principal
 
@@ -121,7 +129,7 @@ def require_roles(*roles: str) -> Callable[[Principal], Principal]:
 
     def check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in roles:
-            raise forbidden(f"Role {principal.role!r} may not call this operation.")
+            raise Forbidden(f"Role {principal.role!r} may not call this operation.")
         return principal
 
     return check
@@ -129,7 +137,7 @@ def require_roles(*roles: str) -> Callable[[Principal], Principal]:
 
 def require_service(principal: CurrentPrincipal) -> Principal:
     if not principal.is_service:
-        raise forbidden("Internal operations accept only platform services.")
+        raise Forbidden("Internal operations accept only platform services.")
     return principal
 
 
@@ -141,7 +149,7 @@ PUBLIC_PATHS = frozenset(
 )
 
 
-class TrustBoundaryMiddleware:
+class TrustBoundaryMiddleware(HttpMiddleware):
     """Services only: every path but the public ones needs a principal the platform signed.
 
     Checked before routing, so an unknown path and a known one look the same to an
@@ -149,21 +157,18 @@ class TrustBoundaryMiddleware:
     """
 
     def __init__(self, app: ASGIApp, secret: str) -> None:
-        self.app = app
+        super().__init__(app)
         self.secret = secret
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS:
-            await self.app(scope, receive, send)
-            return
+    def applies_to(self, scope: Scope) -> bool:
+        return scope["path"] not in PUBLIC_PATHS
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         token = next((v.decode("latin-1") for k, v in scope["headers"] if k == HEADER_BYTES), None)
         principal = verify(token, self.secret) if token else None
         if principal is None:
-            problem = unauthorized("This port accepts only requests vouched for by the platform.")
-            response = problem_response(
-                problem.status, problem.slug, problem.detail, title=problem.title, headers=problem.headers
-            )
-            await response(scope, receive, send)
+            refused = problem_from_error(unauthorized(UNVOUCHED)).response()
+            await refused(scope, receive, send)
             return
         scope.setdefault("state", {})["principal"] = principal
         await self.app(scope, receive, send)

@@ -11,12 +11,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Message
 
 from kit import errors
 from kit.requestid import current_request_id
 
 PROBLEM_BASE = "https://finmatch.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+INTERNAL_ERROR_DETAIL = "The platform failed to answer this request; quote the request_id to the operator."
 
 log = logging.getLogger("kit.problems")
 
@@ -46,6 +48,27 @@ class Problem(Exception):
         self.headers = headers
         self.extra = extra
 
+    def body(self) -> dict[str, Any]:
+        return problem_body(self.status, self.slug, self.detail, self.title, **self.extra)
+
+    def response(self) -> JSONResponse:
+        return JSONResponse(
+            self.body(), status_code=self.status, media_type=PROBLEM_MEDIA_TYPE, headers=self.headers
+        )
+
+    def asgi_messages(self) -> tuple[Message, Message]:
+        """The response as the two ASGI messages, for middleware that answers on its own."""
+        payload = json.dumps(self.body()).encode()
+        headers = [
+            (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+            (b"content-length", str(len(payload)).encode()),
+        ]
+        headers += [
+            (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (self.headers or {}).items()
+        ]
+        start: Message = {"type": "http.response.start", "status": self.status, "headers": headers}
+        return start, {"type": "http.response.body", "body": payload, "more_body": False}
+
 
 def problem_body(
     status: int, slug: str, detail: str, title: str | None = None, **extra: Any
@@ -61,21 +84,9 @@ def problem_body(
     return body
 
 
-def problem_response(
-    status: int,
-    slug: str,
-    detail: str,
-    *,
-    title: str | None = None,
-    headers: dict[str, str] | None = None,
-    **extra: Any,
-) -> JSONResponse:
-    return JSONResponse(
-        problem_body(status, slug, detail, title, **extra),
-        status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
-        headers=headers,
-    )
+def internal_error(detail: str = INTERNAL_ERROR_DETAIL) -> Problem:
+    """The 500 the platform answers when it failed (the cause is logged, never shown)."""
+    return Problem(500, "internal-error", detail, title="Internal error")
 
 
 def not_found(what: str = "resource") -> Problem:
@@ -106,13 +117,12 @@ def _loc(loc: tuple[Any, ...] | list[Any]) -> list[str | int]:
 
 async def _on_problem(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, Problem)
-    return problem_response(
-        exc.status, exc.slug, exc.detail, title=exc.title, headers=exc.headers, **exc.extra
-    )
+    return exc.response()
 
 
 # The one place a domain error becomes an HTTP status (most specific class first).
 _STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
+    (errors.Unauthorized, 401),
     (errors.NotFound, 404),
     (errors.Forbidden, 403),
     (errors.Conflict, 409),
@@ -134,15 +144,20 @@ def problem_from_error(exc: errors.DomainError) -> Problem:
     extra = dict(exc.extra)
     if exc.field is not None:
         extra["errors"] = [{"loc": ["body", exc.field], "msg": exc.field_msg}]
-    headers = None
-    if isinstance(exc, errors.Unavailable):
-        headers = {"Retry-After": str(exc.retry_after_s)}
-    return Problem(status_of(exc), exc.slug, exc.detail, title=exc.title, headers=headers, **extra)
+    return Problem(status_of(exc), exc.slug, exc.detail, title=exc.title, headers=_headers_of(exc), **extra)
 
 
-async def _on_domain_error(request: Request, exc: Exception) -> JSONResponse:
+def _headers_of(exc: errors.DomainError) -> dict[str, str] | None:
+    if isinstance(exc, errors.Unauthorized):
+        return {"WWW-Authenticate": "Bearer"}
+    if isinstance(exc, errors.Unavailable) and exc.retry_after_s is not None:
+        return {"Retry-After": str(exc.retry_after_s)}
+    return None
+
+
+async def _on_domain_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, errors.DomainError)
-    return await _on_problem(request, problem_from_error(exc))
+    return problem_from_error(exc).response()
 
 
 async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
@@ -156,13 +171,8 @@ async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
         if any(err.get("type") == "invalid_uscc" for err in exc.errors())
         else "validation-error"
     )
-    return problem_response(
-        422,
-        slug,
-        f"{where}: {first['msg']}" if where else str(first["msg"]),
-        title="Request is not valid",
-        errors=errors,
-    )
+    detail = f"{where}: {first['msg']}" if where else str(first["msg"])
+    return Problem(422, slug, detail, title="Request is not valid", errors=errors).response()
 
 
 async def _on_http(_: Request, exc: Exception) -> JSONResponse:
@@ -174,17 +184,12 @@ async def _on_http(_: Request, exc: Exception) -> JSONResponse:
     except ValueError:
         title = "Error"
     detail = exc.detail if isinstance(exc.detail, str) else title
-    return problem_response(status, slug, detail, title=title, headers=dict(exc.headers or {}))
+    return Problem(status, slug, detail, title=title, headers=dict(exc.headers or {})).response()
 
 
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=exc)
-    return problem_response(
-        500,
-        "internal-error",
-        "The platform failed to answer this request; quote the request_id to the operator.",
-        title="Internal error",
-    )
+    return internal_error().response()
 
 
 def install_problem_handlers(app: FastAPI) -> None:

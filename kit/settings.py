@@ -1,4 +1,9 @@
-"""Process settings, read from ``FINMATCH_*`` environment variables (CONTRACT §0)."""
+"""Process settings, read from ``FINMATCH_*`` environment variables (CONTRACT §0).
+
+:class:`Settings` holds what every process reads: where the database and the other processes
+are, the internal secret, timeouts of calls between processes, logging. A process with settings
+of its own subclasses it (``gateway.settings.GatewaySettings``), so kit names no domain knob.
+"""
 
 from __future__ import annotations
 
@@ -9,41 +14,18 @@ SERVICE_NAMES = ("credit_push", "guarantee", "loan_match")
 PROCESS_NAMES = ("gateway", *SERVICE_NAMES)
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="FINMATCH_", extra="ignore")
+class _CreditPushCompat(BaseSettings):
+    """Compat, this round only: credit_push's own settings, read as ``kit.settings.Settings``.
 
-    database_url: str | None = None
-    admin_key: str | None = None
-    # Signs the principal header services trust; no default, so no deployment shares a known one.
-    internal_secret: str = ""
-    host: str = "127.0.0.1"
-    gateway_port: int = 8000
-    credit_push_port: int = 8001
-    guarantee_port: int = 8002
-    loan_match_port: int = 8003
-    # Where the processes reach each other; default to host + port.
-    gateway_url: str | None = None
-    credit_push_url: str | None = None
-    guarantee_url: str | None = None
-    loan_match_url: str | None = None
-
-    # 0 or less would divide by zero in the token bucket: every request after the first a 500.
-    rate_limit_per_s: float = Field(default=50.0, gt=0)
-    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
-    # Gateway → service: connect fast, allow a 10,000-item upload to finish.
-    upstream_connect_timeout_s: float = 2.0
-    upstream_timeout_s: float = 30.0
-    # Service → service calls (ratings, capacity, orgs): short, matching degrades instead.
-    internal_timeout_s: float = 3.0
+    They move to ``services/credit_push/settings.py`` (``class CreditPushSettings(Settings)``,
+    this body verbatim); then ``Settings`` drops this base. Nothing outside credit_push reads them.
+    """
 
     webhook_timeout_s: float = 15.0
     webhook_retry_schedule: str = "5,300,1800,7200,18000,36000,36000"
     webhook_allow_private: bool = False
     # How often background workers look for new work (seconds).
     poll_interval_s: float = 1.0
-
-    log_level: str = "INFO"
-    db_pool_size: int = Field(default=10, ge=1)
 
     @field_validator("webhook_retry_schedule")
     @classmethod
@@ -56,6 +38,29 @@ class Settings(BaseSettings):
     @property
     def retry_schedule_s(self) -> tuple[int, ...]:
         return tuple(int(p) for p in self.webhook_retry_schedule.split(",") if p.strip())
+
+
+class Settings(_CreditPushCompat, BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FINMATCH_", extra="ignore")
+
+    database_url: str | None = None
+    # Signs the principal header services trust; no default, so no deployment shares a known one.
+    internal_secret: str = ""
+    host: str = "127.0.0.1"
+    gateway_port: int = 8000
+    credit_push_port: int = 8001
+    guarantee_port: int = 8002
+    loan_match_port: int = 8003
+    # Where the processes reach each other; default to host + port.
+    gateway_url: str | None = None
+    credit_push_url: str | None = None
+    guarantee_url: str | None = None
+    loan_match_url: str | None = None
+    # Service → service calls: short, so a caller degrades instead of hanging.
+    internal_timeout_s: float = 3.0
+
+    log_level: str = "INFO"
+    db_pool_size: int = Field(default=10, ge=1)
 
     def port_of(self, name: str) -> int:
         port: int = getattr(self, f"{name}_port")

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
-# Far above any SME loan or guarantor's book, and any product of it with a rate in bp stays
+# Far above any amount the platform handles, and any product of it with a rate in bp stays
 # inside PostgreSQL's BIGINT.
 MAX_FEN = 10**15
 Fen = Annotated[int, Strict(), Field(ge=0, le=MAX_FEN)]

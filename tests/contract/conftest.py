@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.contract.world import World, build_world, quiet_the_bank
 from tests.support.api import Api
 from tests.support.stack import Stack
+from tests.support.world import World, build_world, quiet_the_bank
 
 
 # Package scope: the world's subscriptions are deleted as soon as the contract tests are done,

@@ -19,10 +19,11 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from tests.contract.problems import assert_problem
-from tests.contract.world import ALL_ROLES, ROLES, World, operations
+from tests.support.access import ALL_ROLES, ROLES, operations
 from tests.support.api import Api
+from tests.support.problems import assert_problem
 from tests.support.stack import Stack, free_socket
+from tests.support.world import World
 
 SPEC = json.loads((Path(__file__).resolve().parents[2] / "openapi" / "gateway.json").read_text("utf-8"))
 AUTHENTICATED = sorted(op for op in operations(SPEC) if ROLES[op])

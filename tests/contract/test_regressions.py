@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.contract.problems import assert_problem
-from tests.contract.world import World
 from tests.support.api import Api
+from tests.support.problems import assert_problem
+from tests.support.world import World
 
 NUL = "\x00"
 

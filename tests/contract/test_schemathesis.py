@@ -32,9 +32,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.contract.problems import assert_problem
-from tests.contract.world import ROLES, World, operations
+from tests.support.access import ROLES, operations
+from tests.support.problems import assert_problem
 from tests.support.stack import Stack
+from tests.support.world import World
 
 # The gateway's merged /openapi.json as committed (a test below checks the gateway serves exactly it).
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "gateway.json"

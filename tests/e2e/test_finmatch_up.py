@@ -1,10 +1,8 @@
 """End to end: `finmatch up` starts the four real processes; we go through the gateway."""
 
+import asyncio
 import os
 import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,52 +13,45 @@ import pytest
 from kit.principal import HEADER as PRINCIPAL_HEADER
 from kit.principal import Principal, sign
 from kit.settings import PROCESS_NAMES
+from tests.support.platform import Up, finmatch, wait_healthy
 from tests.support.postgres import PgTestServer
 from tests.support.stack import process_env
 
+pytestmark = pytest.mark.e2e
+
 ADMIN_KEY = "e2e-admin-key-not-secret"
-PLATFORM_OUTPUT: list[str] = []
+
+
+def _fresh_env(pg_server: PgTestServer, **settings: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The environment of a platform on a new database, and the URL of each of its processes."""
+    env, ports = process_env(asyncio.run(pg_server.create_database()), **settings)
+    return env, {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+
+
+def _all_down(urls: dict[str, str]) -> bool:
+    for name in PROCESS_NAMES:
+        try:
+            httpx.get(urls[name] + "/healthz", timeout=1)
+        except httpx.HTTPError:
+            continue
+        return False
+    return True
 
 
 @pytest.fixture(scope="module")
-def platform(pg_server: PgTestServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    import asyncio
-
-    env, ports = process_env(asyncio.run(pg_server.create_database()), admin_key=ADMIN_KEY)
-    workdir = tmp_path_factory.mktemp("up")  # `finmatch` runs from any directory
-    process = subprocess.Popen(
-        [sys.executable, "-m", "deploy.cli", "up", "--demo"],
-        env=env,
-        cwd=workdir,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True)  # type: ignore[union-attr]
-    reader.start()
-    deadline = time.monotonic() + 90
-    while not any("finmatch is up" in line for line in output):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.terminate()
-            process.wait(timeout=30)
-            pytest.fail("finmatch up did not come up:\n" + "".join(output))
-        time.sleep(0.2)
+def platform(
+    pg_server: PgTestServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Up, dict[str, str]]]:
+    env, urls = _fresh_env(pg_server, admin_key=ADMIN_KEY)
+    up = Up(env, tmp_path_factory.mktemp("up"), "--demo")  # `finmatch` runs from any directory
+    up.wait_until_up()
     assert httpx.get(urls["gateway"] + "/readyz", timeout=5).status_code == 200
-    PLATFORM_OUTPUT[:] = output
-    yield {"process": process, **urls}  # type: ignore[dict-item]
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    yield up, urls
+    up.stop()
 
 
-def test_up_serves_the_platform_through_the_gateway(platform: dict[str, str]) -> None:
-    gateway = platform["gateway"]
+def test_up_serves_the_platform_through_the_gateway(platform: tuple[Up, dict[str, str]]) -> None:
+    gateway = platform[1]["gateway"]
     admin = {"Authorization": f"Bearer {ADMIN_KEY}"}
     org = httpx.post(f"{gateway}/v1/orgs", json={"name": "e2e bank", "role": "bank"}, headers=admin)
     assert org.status_code == 201
@@ -79,7 +70,8 @@ def test_up_serves_the_platform_through_the_gateway(platform: dict[str, str]) ->
     assert "/v1/orgs" in spec["paths"]
 
 
-def test_forged_header_at_a_service_port_is_refused(platform: dict[str, str]) -> None:
+def test_forged_header_at_a_service_port_is_refused(platform: tuple[Up, dict[str, str]]) -> None:
+    urls = platform[1]
     forged = sign(
         Principal(role="admin", name="x", org_id="00000000-0000-4000-8000-000000000001"),
         "not-the-platform-secret-000",
@@ -89,142 +81,82 @@ def test_forged_header_at_a_service_port_is_refused(platform: dict[str, str]) ->
         ("guarantee", "/v1/guarantee/reports/summary"),
         ("loan_match", "/v1/match/stats"),
     ):
-        response = httpx.get(platform[name] + path, headers={PRINCIPAL_HEADER: forged})
+        response = httpx.get(urls[name] + path, headers={PRINCIPAL_HEADER: forged})
         assert response.status_code == 401
-        assert httpx.get(platform[name] + "/healthz").status_code == 200
+        assert httpx.get(urls[name] + "/healthz").status_code == 200
 
 
-def test_sigterm_stops_every_process(platform: dict[str, str]) -> None:
-    process: subprocess.Popen[str] = platform["process"]  # type: ignore[assignment]
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=30) == 0
-    assert any("key fmk_" in line for line in PLATFORM_OUTPUT)  # demo keys were printed
-    for name in PROCESS_NAMES:
-        with pytest.raises(httpx.HTTPError):
-            httpx.get(platform[name] + "/healthz", timeout=1)
+def test_sigterm_stops_every_process(platform: tuple[Up, dict[str, str]]) -> None:
+    up, urls = platform
+    up.process.send_signal(signal.SIGTERM)
+    assert up.wait(timeout_s=30) == 0
+    assert any("key fmk_" in line for line in up.output)  # demo keys were printed
+    assert _all_down(urls)
 
 
-def test_children_do_not_outlive_a_killed_supervisor(pg_server: PgTestServer) -> None:
+def test_children_do_not_outlive_a_killed_supervisor(pg_server: PgTestServer, tmp_path: Path) -> None:
     """kill -9 of `finmatch up` must not leave orphan services holding the ports."""
-    import asyncio
-
-    env, ports = process_env(asyncio.run(pg_server.create_database()))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "deploy.cli", "up"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    gateway = f"http://127.0.0.1:{ports['gateway']}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(gateway + "/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    process.kill()
-    process.wait()
+    env, urls = _fresh_env(pg_server)
+    up = Up(env, tmp_path)
+    wait_healthy(urls["gateway"])
+    up.process.kill()
+    up.process.wait()
     deadline = time.monotonic() + 20
-    alive = set(PROCESS_NAMES)
-    while alive and time.monotonic() < deadline:
-        for name in sorted(alive):
-            try:
-                httpx.get(f"http://127.0.0.1:{ports[name]}/healthz", timeout=0.5)
-            except httpx.HTTPError:
-                alive.discard(name)
+    while not _all_down(urls) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not alive
+    assert _all_down(urls)
 
 
 def test_serve_without_required_settings_says_what_is_missing(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FINMATCH_")}
-    missing_secret = subprocess.run(
-        [sys.executable, "-m", "deploy.cli", "serve", "guarantee"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    missing_secret = finmatch("serve", "guarantee", env=env, cwd=tmp_path, timeout=60)
     assert missing_secret.returncode == 2
     assert "FINMATCH_INTERNAL_SECRET" in missing_secret.stderr
     env["FINMATCH_INTERNAL_SECRET"] = "0123456789abcdef0123"
-    missing_db = subprocess.run(
-        [sys.executable, "-m", "deploy.cli", "serve", "guarantee"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    missing_db = finmatch("serve", "guarantee", env=env, cwd=tmp_path, timeout=60)
     assert missing_db.returncode == 2
     assert "FINMATCH_DATABASE_URL" in missing_db.stderr
 
 
 def test_migrate_from_any_directory_is_idempotent(pg_server: PgTestServer, tmp_path: Path) -> None:
-    import asyncio
-
-    env, _ = process_env(asyncio.run(pg_server.create_database()))
+    env, _ = _fresh_env(pg_server)
     for _ in range(2):
-        run = subprocess.run(
-            [sys.executable, "-m", "deploy.cli", "migrate"],
-            env=env,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        run = finmatch("migrate", env=env, cwd=tmp_path)
         assert run.returncode == 0, run.stderr
         assert "migrations applied" in run.stderr
 
 
 def test_a_dead_child_stops_the_platform_with_exit_1(pg_server: PgTestServer, tmp_path: Path) -> None:
-    import asyncio
-
-    env, ports = process_env(asyncio.run(pg_server.create_database()))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "deploy.cli", "up"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    env, urls = _fresh_env(pg_server)
+    up = Up(env, tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        children: list[int] = []
-        while len(children) < len(PROCESS_NAMES) and time.monotonic() < deadline:
-            children = _children_of(process.pid)
-            time.sleep(0.2)
+        children = _children_of(up.pid, expected=len(PROCESS_NAMES))
         assert len(children) == len(PROCESS_NAMES)
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{ports['gateway']}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_healthy(urls["gateway"])
         os.kill(children[1], signal.SIGKILL)
-        _, err = process.communicate(timeout=60)
-        assert process.returncode == 1
-        assert "exited with code" in err
-        for name in PROCESS_NAMES:
-            with pytest.raises(httpx.HTTPError):
-                httpx.get(f"http://127.0.0.1:{ports[name]}/healthz", timeout=1)
+        assert up.wait(timeout_s=60) == 1
+        assert "exited with code" in "".join(up.output)
+        assert _all_down(urls)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        up.process.kill()
+        up.process.wait()
 
 
-def _children_of(pid: int) -> list[int]:
-    """Process ids whose parent is ``pid`` (Linux /proc), oldest first."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return sorted(found)
+def _children_of(pid: int, *, expected: int, timeout_s: float = 60.0) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc), oldest first, once there are ``expected``."""
+    found: list[int] = []
+    for _ in range(int(timeout_s / 0.2)):
+        found = sorted(
+            int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat") if _parent_of(stat) == pid
+        )
+        if len(found) >= expected:
+            break
+        time.sleep(0.2)
+    return found
+
+
+def _parent_of(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None

@@ -9,6 +9,7 @@ import pytest
 from kit.principal import HEADER as PRINCIPAL_HEADER
 from kit.principal import Principal, sign
 from tests.support.api import Api
+from tests.support.principals import as_org, as_service
 from tests.support.stack import ADMIN_KEY, INTERNAL_SECRET, Stack, free_socket
 
 
@@ -153,15 +154,9 @@ async def test_internal_org_directory_is_for_services_only(stack: Stack, api: Ap
     async with httpx.AsyncClient(base_url=stack.url("gateway")) as client:
         as_admin = await client.get(f"/internal/orgs/{bank.org_id}", headers=api.admin_headers)
         assert as_admin.status_code == 401
-        signed_admin = sign(Principal(role="admin", name="x", org_id=bank.org_id), INTERNAL_SECRET)
-        assert (
-            await client.get(f"/internal/orgs/{bank.org_id}", headers={PRINCIPAL_HEADER: signed_admin})
-        ).status_code == 403
-        service = {
-            PRINCIPAL_HEADER: sign(
-                Principal(role="service", name="credit_push", service="credit_push"), INTERNAL_SECRET
-            )
-        }
+        signed_admin = as_org("admin", bank.org_id, "x")
+        assert (await client.get(f"/internal/orgs/{bank.org_id}", headers=signed_admin)).status_code == 403
+        service = as_service("credit_push")
         found = await client.get(f"/internal/orgs/{bank.org_id}", headers=service)
         assert found.status_code == 200
         assert found.json()["role"] == "bank"

@@ -23,10 +23,10 @@ ADMIN_KEY = "test-admin-key"
 INTERNAL_SECRET = "test-internal-secret-0123456789"
 
 
-def app_factory(name: str) -> Callable[[Settings], FastAPI]:
-    from deploy.cli import _app
+def app_of(name: str, values: dict[str, Any]) -> FastAPI:
+    from deploy.cli import app_for
 
-    return lambda settings: _app(name, settings)
+    return app_for(name, **values)
 
 
 def free_socket() -> socket.socket:
@@ -75,7 +75,8 @@ class ServerThread:
         self.thread.join(timeout=5)
 
 
-def settings_for(database_url: str, ports: dict[str, int], **overrides: Any) -> Settings:
+def settings_for(database_url: str, ports: dict[str, int], **overrides: Any) -> dict[str, Any]:
+    """The settings every process of a stack is given (each reads those of its class)."""
     values: dict[str, Any] = {
         "database_url": database_url,
         "admin_key": ADMIN_KEY,
@@ -86,7 +87,7 @@ def settings_for(database_url: str, ports: dict[str, int], **overrides: Any) -> 
         **{f"{name}_port": port for name, port in ports.items()},
     }
     values.update(overrides)
-    return Settings(**values)
+    return values
 
 
 class Stack:
@@ -97,9 +98,10 @@ class Stack:
         self.threads = ServerThread()
         sockets = {name: free_socket() for name in PROCESS_NAMES}
         self.ports = {name: sock.getsockname()[1] for name, sock in sockets.items()}
-        self.settings = settings_for(database_url, self.ports, **overrides)
+        self.values = settings_for(database_url, self.ports, **overrides)
+        self.settings = Settings(**self.values)
         for name in PROCESS_NAMES:
-            self.threads.serve(name, app_factory(name)(self.settings), sockets[name])
+            self.threads.serve(name, app_of(name, self.values), sockets[name])
 
     def url(self, name: str) -> str:
         return self.settings.url_of(name)
@@ -108,9 +110,8 @@ class Stack:
         """Another instance of ``name`` with changed settings; returns its URL and a stop function."""
         sock = free_socket()
         port = sock.getsockname()[1]
-        settings = self.settings.model_copy(update={f"{name}_port": port, **overrides})
         key = f"{name}-{port}"
-        self.threads.serve(key, app_factory(name)(settings), sock)
+        self.threads.serve(key, app_of(name, {**self.values, f"{name}_port": port, **overrides}), sock)
         return f"http://127.0.0.1:{port}", lambda: self.threads.stop(key)
 
     def close(self) -> None:

@@ -33,38 +33,25 @@ def test_allocation_is_deterministic(amount: int, bp: dict[str, int]) -> None:
     assert allocate(amount, bp) == allocate(amount, dict(bp))
 
 
+def _split(amount_fen: int, *bp: int) -> tuple[int, ...]:
+    """allocate() over the contract's four parties, in their order."""
+    parts = allocate(amount_fen, dict(zip(ORDER, bp, strict=True)))
+    assert list(parts) == list(ORDER)
+    return tuple(parts.values())
+
+
 def test_leftover_fen_go_to_largest_remainders_ties_in_contract_order() -> None:
     # 1 fen at 25% each: all remainders tie, the bank gets it.
-    assert allocate(1, dict(zip(ORDER, (2500, 2500, 2500, 2500), strict=True))) == {
-        "bank": 1,
-        "guarantor": 0,
-        "provincial": 0,
-        "national": 0,
-    }
+    assert _split(1, 2500, 2500, 2500, 2500) == (1, 0, 0, 0)
     # 3 fen: bank, guarantor, provincial.
-    assert allocate(3, dict(zip(ORDER, (2500, 2500, 2500, 2500), strict=True))) == {
-        "bank": 1,
-        "guarantor": 1,
-        "provincial": 1,
-        "national": 0,
-    }
+    assert _split(3, 2500, 2500, 2500, 2500) == (1, 1, 1, 0)
     # 2:4:2:2 on 7 fen: exact 1.4/2.8/1.4/1.4; floors 1/2/1/1 leave 2 fen:
     # guarantor (.8), then bank (.4, first of the ties).
-    assert allocate(7, dict(zip(ORDER, (2000, 4000, 2000, 2000), strict=True))) == {
-        "bank": 2,
-        "guarantor": 3,
-        "provincial": 1,
-        "national": 1,
-    }
+    assert _split(7, 2000, 4000, 2000, 2000) == (2, 3, 1, 1)
 
 
 def test_million_yuan_two_four_two_two() -> None:
-    assert allocate(100_000_000, dict(zip(ORDER, (2000, 4000, 2000, 2000), strict=True))) == {
-        "bank": 20_000_000,
-        "guarantor": 40_000_000,
-        "provincial": 20_000_000,
-        "national": 20_000_000,
-    }
+    assert _split(100_000_000, 2000, 4000, 2000, 2000) == (20_000_000, 40_000_000, 20_000_000, 20_000_000)
 
 
 @pytest.mark.parametrize("bad", [{"a": 5000, "b": 4999}, {"a": 10_001, "b": -1}])

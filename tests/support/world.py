@@ -1,9 +1,4 @@
-"""Who may call what, and a small world of real objects for the contract tests to aim at.
-
-``ROLES`` is CONTRACT §2-§5's "who" column for every public operation (the first role is the
-one the fuzzer calls with). A test asserts it names exactly the operations the gateway's
-``/openapi.json`` has, so a new operation cannot slip past the contract tests unnoticed.
-"""
+"""A small world of real objects for the contract tests to aim at, made through the public API."""
 
 from __future__ import annotations
 
@@ -14,76 +9,8 @@ from typing import Any
 
 import httpx
 
+from tests.support.access import ALL_ROLES, G
 from tests.support.api import Actor, Api, make_uscc
-
-G = "/v1/guarantee"
-ALL_ROLES = ("admin", "tax_authority", "bank", "guarantor", "partner_app")
-PUBLIC = ()  # operations without authentication
-
-# (METHOD, path template) -> the roles that may call it; the first is the fuzzer's caller.
-ROLES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("GET", "/healthz"): PUBLIC,
-    ("GET", "/readyz"): PUBLIC,
-    ("GET", "/metrics"): PUBLIC,
-    # §2 identity
-    ("POST", "/v1/orgs"): ("admin",),
-    ("GET", "/v1/orgs"): ("admin",),
-    ("POST", "/v1/orgs/{org_id}/keys"): ("admin",),
-    ("DELETE", "/v1/orgs/{org_id}/keys/{key_id}"): ("admin",),
-    ("GET", "/v1/me"): ALL_ROLES,
-    # §3 credit_push
-    ("POST", "/v1/credit/ratings"): ("tax_authority",),
-    ("GET", "/v1/credit/ratings/{uscc}"): ("tax_authority", "admin", "bank"),
-    ("POST", "/v1/credit/consents"): ("partner_app",),
-    ("GET", "/v1/credit/consents"): ("partner_app", "bank"),
-    ("DELETE", "/v1/credit/consents/{consent_id}"): ("partner_app",),
-    ("POST", "/v1/credit/subscriptions"): ("bank",),
-    ("GET", "/v1/credit/subscriptions"): ("bank",),
-    ("GET", "/v1/credit/subscriptions/{sub_id}"): ("bank",),
-    ("PATCH", "/v1/credit/subscriptions/{sub_id}"): ("bank",),
-    ("DELETE", "/v1/credit/subscriptions/{sub_id}"): ("bank",),
-    ("POST", "/v1/credit/subscriptions/{sub_id}/rotate-secret"): ("bank",),
-    ("POST", "/v1/credit/subscriptions/{sub_id}/recover"): ("bank",),
-    ("GET", "/v1/credit/deliveries"): ("bank",),
-    ("POST", "/v1/credit/deliveries/{delivery_id}/retry"): ("bank",),
-    ("GET", "/v1/credit/feed"): ("bank",),
-    ("POST", "/v1/credit/outcomes"): ("bank",),
-    ("GET", "/v1/credit/stats"): ("admin", "tax_authority"),
-    # §4 guarantee ("guarantor" is the local guarantor of the world's chain)
-    ("POST", f"{G}/institutions"): ("admin",),
-    ("GET", f"{G}/institutions"): ("admin",),
-    ("GET", f"{G}/institutions/{{institution_id}}"): ("admin", "guarantor"),
-    ("PATCH", f"{G}/institutions/{{institution_id}}"): ("admin",),
-    ("GET", f"{G}/institutions/{{institution_id}}/position"): ("admin", "guarantor"),
-    ("POST", f"{G}/agreements"): ("admin",),
-    ("GET", f"{G}/agreements/{{agreement_id}}"): ("admin", "guarantor", "bank"),
-    ("POST", f"{G}/exposures"): ("guarantor",),
-    ("GET", f"{G}/exposures"): ("admin", "guarantor", "bank"),
-    ("GET", f"{G}/exposures/{{exposure_id}}"): ("admin", "guarantor", "bank"),
-    ("POST", f"{G}/exposures/{{exposure_id}}/repayments"): ("guarantor",),
-    ("POST", f"{G}/exposures/{{exposure_id}}/default"): ("guarantor",),
-    ("POST", f"{G}/exposures/{{exposure_id}}/recoveries"): ("guarantor",),
-    ("GET", f"{G}/reports/summary"): ("admin", "guarantor"),
-    # §5 loan_match
-    ("POST", "/v1/match/products"): ("bank",),
-    ("GET", "/v1/match/products"): ALL_ROLES,
-    ("GET", "/v1/match/products/{product_id}"): ALL_ROLES,
-    ("PATCH", "/v1/match/products/{product_id}"): ("bank",),
-    ("DELETE", "/v1/match/products/{product_id}"): ("bank",),
-    ("PUT", "/v1/match/enterprises/{uscc}"): ("partner_app",),
-    ("GET", "/v1/match/enterprises/{uscc}"): ("partner_app",),
-    ("POST", "/v1/match/queries"): ("partner_app",),
-    ("POST", "/v1/match/demands"): ("partner_app",),
-    ("GET", "/v1/match/demands"): ("partner_app", "bank"),
-    ("GET", "/v1/match/demands/{demand_id}"): ("partner_app", "bank"),
-    ("POST", "/v1/match/demands/{demand_id}/responses"): ("bank",),
-    ("GET", "/v1/match/stats"): ("admin",),
-}
-
-
-def operations(spec: dict[str, Any]) -> set[tuple[str, str]]:
-    methods = {"get", "post", "put", "patch", "delete"}
-    return {(m.upper(), path) for path, item in spec["paths"].items() for m in item if m in methods}
 
 
 @dataclass
@@ -151,20 +78,28 @@ async def _first_delivery(api: Api, bank: Actor) -> str | None:
 
 async def build_world(api: Api) -> World:
     actors = {role: await api.org(role) for role in ALL_ROLES if role != "guarantor"}
-    bank, partner, tax = actors["bank"], actors["partner_app"], actors["tax_authority"]
     uscc = make_uscc()
-    objects: dict[str, str] = {}
+    objects = await _identity_objects(api)
+    actors["guarantor"], guarantee = await _guarantee_objects(api, actors["bank"], uscc)
+    objects |= guarantee
+    objects |= await _credit_objects(api, actors, uscc)
+    objects |= await _matching_objects(api, actors, uscc)
+    return World(actors, uscc, objects)
 
-    # Identity: a throwaway org whose key the fuzzer may revoke.
+
+async def _identity_objects(api: Api) -> dict[str, str]:
+    """A throwaway org whose key the fuzzer may revoke."""
     victim = await api.org("partner_app")
     key = await _ok(await api.client.post(f"/v1/orgs/{victim.org_id}/keys", headers=api.admin_headers))
-    objects |= {"org_id": victim.org_id, "key_id": str(key["id"])}
+    return {"org_id": victim.org_id, "key_id": str(key["id"])}
 
-    # Guarantee: fund -> provincial -> local, an agreement with the bank, an active and a defaulted exposure.
+
+async def _guarantee_objects(api: Api, bank: Actor, uscc: str) -> tuple[Actor, dict[str, str]]:
+    """Fund -> provincial -> local, an agreement with the bank, an active and a defaulted exposure;
+    and the local guarantor's org, the world's "guarantor"."""
     fund = await _national_fund(api)
     _, provincial = await _institution(api, "provincial", fund)
     local_org, local = await _institution(api, "local", provincial)
-    actors["guarantor"] = local_org
     agreement = await _ok(
         await api.client.post(
             f"{G}/agreements",
@@ -198,7 +133,7 @@ async def build_world(api: Api) -> World:
         ),
         200,
     )
-    objects |= {
+    return local_org, {
         "institution_id": local,
         "parent_id": provincial,
         "guarantor_id": local,
@@ -209,7 +144,10 @@ async def build_world(api: Api) -> World:
         "new_guarantor_org_id": (await api.org("guarantor")).org_id,
     }
 
-    # credit_push: a subscription (to a port nobody listens on), an A rating, a consent.
+
+async def _credit_objects(api: Api, actors: dict[str, Actor], uscc: str) -> dict[str, str]:
+    """A subscription (to a port nobody listens on), an A rating, a consent; a delivery if one is made."""
+    bank, partner, tax = actors["bank"], actors["partner_app"], actors["tax_authority"]
     subscription = await _ok(
         await api.call(bank, "POST", "/v1/credit/subscriptions", json={"url": "http://127.0.0.1:9/hook"})
     )
@@ -238,8 +176,9 @@ async def build_world(api: Api) -> World:
             json={"uscc": make_uscc(), "bank_org_id": bank.org_id, "evidence_ref": "EV-2"},
         )
     )
-    objects |= {
+    objects = {
         "sub_id": str(subscription["id"]),
+        "subscription_id": str(subscription["id"]),
         "consent_id": str(consent["id"]),
         "doomed_sub_id": str(doomed_subscription["id"]),
         "doomed_consent_id": str(doomed_consent["id"]),
@@ -247,8 +186,12 @@ async def build_world(api: Api) -> World:
     delivery = await _first_delivery(api, bank)
     if delivery is not None:
         objects["delivery_id"] = delivery
+    return objects
 
-    # loan_match: a broad product, the enterprise's profile, a demand routed to the bank.
+
+async def _matching_objects(api: Api, actors: dict[str, Actor], uscc: str) -> dict[str, str]:
+    """A broad product, the enterprise's profile, a demand routed to the bank."""
+    bank, partner = actors["bank"], actors["partner_app"]
     broad = {
         "name": "陇原e贷",
         "product_type": "pure_credit",
@@ -281,14 +224,12 @@ async def build_world(api: Api) -> World:
         )
     )
     assert bank.org_id in demand["routed_to"], demand
-    objects |= {
+    return {
         "product_id": str(product["id"]),
         "doomed_product_id": str(doomed_product["id"]),
         "demand_id": str(demand["id"]),
         "bank_org_id": bank.org_id,
-        "subscription_id": str(subscription["id"]),
     }
-    return World(actors, uscc, objects)
 
 
 async def quiet_the_bank(api: Api, bank: Actor) -> None:

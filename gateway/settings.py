@@ -1,0 +1,17 @@
+"""The gateway's own settings: the bootstrap admin key and the public edge's limits."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from kit.settings import Settings
+
+
+class GatewaySettings(Settings):
+    admin_key: str | None = None
+    # 0 or less would divide by zero in the token bucket: every request after the first a 500.
+    rate_limit_per_s: float = Field(default=50.0, gt=0)
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    # Gateway → service: connect fast, allow a 10,000-item upload to finish.
+    upstream_connect_timeout_s: float = 2.0
+    upstream_timeout_s: float = 30.0
