@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kit.uscc import ALPHABET, InvalidUSCC, check_character, is_valid_uscc, normalize_uscc
+from kit.uscc import (
+    ALPHABET,
+    AUTHORITY_TYPES,
+    PROVINCES,
+    InvalidUSCC,
+    check_character,
+    is_valid_uscc,
+    normalize_uscc,
+)
 
 # Published codes recomputed in domain-facts §2.4.
 REAL = [
@@ -48,17 +56,44 @@ def test_invalid_codes_say_why(code: str, reason: str) -> None:
 
 
 def test_check_when_sum_is_a_multiple_of_31_is_zero() -> None:
-    # S = 9x1 + W(28)x3 = 93 = 3x31: the copied CSDN snippet indexes codes[31 - 0] and overflows.
-    first17 = "9W" + "0" * 15
-    assert check_character(first17) == "0"
+    # The copied CSDN snippet indexes codes[31 - 0] and overflows when S mod 31 == 0.
+    first17 = next(body for n in range(10**6) if check_character(body := f"91620100{n:09d}") == "0")
     assert is_valid_uscc(first17 + "0")
 
 
-@given(st.text(alphabet=ALPHABET, min_size=16, max_size=16), st.sampled_from("123456789ANY"))
+@pytest.mark.parametrize(
+    ("prefix", "reason"),
+    [
+        ("94620100", "registration authority and type"),  # 工商 has types 1-3 only
+        ("Y2620100", "registration authority and type"),
+        ("91990100", "GB/T 2260 division"),  # no province 99
+        ("9162010A", "GB/T 2260 division"),
+        ("91000000", "GB/T 2260 division"),
+    ],
+)
+def test_authority_type_and_division_must_be_defined(prefix: str, reason: str) -> None:
+    first17 = prefix + "MA0000001"
+    with pytest.raises(InvalidUSCC, match=reason):
+        normalize_uscc(first17 + check_character(first17))
+
+
+def test_national_registrations_are_valid() -> None:
+    assert is_valid_uscc("91100000100003962T")
+
+
+_PAIRS = sorted(first + kind for first, kinds in AUTHORITY_TYPES.items() for kind in kinds)
+
+
+@given(
+    st.sampled_from(_PAIRS),
+    st.sampled_from(sorted(PROVINCES)),
+    st.text(alphabet="0123456789", min_size=4, max_size=4),
+    st.text(alphabet=ALPHABET, min_size=9, max_size=9),
+)
 def test_every_generated_code_validates_and_any_single_change_of_the_check_fails(
-    body: str, first: str
+    pair: str, province: str, county: str, body: str
 ) -> None:
-    first17 = first + body
+    first17 = pair + province + county + body
     good = first17 + check_character(first17)
     assert is_valid_uscc(good)
     for ch in ALPHABET:
