@@ -8,6 +8,7 @@ import time
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kit import i18n
 from kit.asgi import HttpMiddleware
 from kit.problems import internal_error
 from kit.requestid import _request_id, accept_or_generate
@@ -36,15 +37,19 @@ def _route_of(scope: Scope) -> str:
     return str(path) if path else "unmatched"
 
 
+def _header(scope: Scope, name: bytes) -> str | None:
+    return next((v.decode("latin-1") for k, v in scope["headers"] if k == name), None)
+
+
 class RequestContextMiddleware(HttpMiddleware):
     def __init__(self, app: ASGIApp, process: str) -> None:
         super().__init__(app)
         self.process = process
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        raw = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-request-id"), None)
-        request_id = accept_or_generate(raw)
+        request_id = accept_or_generate(_header(scope, b"x-request-id"))
         token = _request_id.set(request_id)
+        language = i18n.use_language(_header(scope, b"accept-language"))
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
@@ -76,6 +81,7 @@ class RequestContextMiddleware(HttpMiddleware):
         finally:
             self._record(scope, _route_of(inner), status, time.perf_counter() - started)
             _request_id.reset(token)
+            i18n.reset_language(language)
 
     def _record(self, scope: Scope, route: str, status: int, elapsed: float) -> None:
         """Metrics and the access log line of one answered request."""

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message
 
-from kit import errors
+from kit import errors, i18n
 from kit.requestid import current_request_id
 
 PROBLEM_BASE = "https://finmatch.example/problems/"
@@ -38,9 +38,11 @@ class Problem(Exception):
         *,
         title: str | None = None,
         headers: dict[str, str] | None = None,
+        localised: bool = False,
         **extra: Any,
     ) -> None:
         super().__init__(detail)
+        self.localised = localised
         self.status = status
         self.slug = slug
         self.detail = detail
@@ -49,7 +51,12 @@ class Problem(Exception):
         self.extra = extra
 
     def body(self) -> dict[str, Any]:
-        return problem_body(self.status, self.slug, self.detail, self.title, **self.extra)
+        title, detail = self.title, self.detail
+        if not self.localised:
+            title, detail = i18n.localise_problem(self.slug, title, detail, self.extra)
+        else:
+            title = i18n.localise_problem(self.slug, title, detail, self.extra)[0]
+        return problem_body(self.status, self.slug, detail, title, **self.extra)
 
     def response(self) -> JSONResponse:
         return JSONResponse(
@@ -162,7 +169,7 @@ async def _on_domain_error(_: Request, exc: Exception) -> JSONResponse:
 
 async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": _loc(err.get("loc", ())), "msg": str(err.get("msg", ""))} for err in exc.errors()]
+    errors = [{"loc": _loc(err.get("loc", ())), "msg": _message(err)} for err in exc.errors()]
     first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
     where = ".".join(str(p) for p in first["loc"])
     # A bad USCC anywhere in the request has its own stable slug (CONTRACT §1).
@@ -172,7 +179,13 @@ async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
         else "validation-error"
     )
     detail = f"{where}: {first['msg']}" if where else str(first["msg"])
-    return Problem(422, slug, detail, title="Request is not valid", errors=errors).response()
+    return Problem(422, slug, detail, title="Request is not valid", localised=True, errors=errors).response()
+
+
+def _message(err: Any) -> str:
+    """pydantic's message, in the request's language (CONTRACT §1 "Language")."""
+    context = {**(err.get("ctx") or {})}
+    return i18n.localise_validation(str(err.get("type", "")), str(err.get("msg", "")), context)
 
 
 async def _on_http(_: Request, exc: Exception) -> JSONResponse:

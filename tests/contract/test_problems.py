@@ -152,3 +152,24 @@ async def test_rate_limit_and_a_service_down_are_problems(stack: Stack, world: W
             assert problem(not_ready, 503)["type"].endswith("/not-ready")
     finally:
         stop()
+
+
+async def test_problems_and_validation_messages_are_chinese_when_asked(api: Api) -> None:
+    zh = {"Accept-Language": "zh-CN,zh;q=0.9"}
+    unknown = await api.client.get("/v1/me", headers={"Authorization": "Bearer nope", **zh})
+    assert (unknown.status_code, unknown.json()["title"]) == (401, "未认证")
+    assert unknown.json()["type"].endswith("/unauthorized")
+    english = await api.client.get("/v1/me", headers={"Authorization": "Bearer nope"})
+    assert english.json()["title"] == "Unauthorized"
+    bank = await api.org("bank")
+    bad = await api.client.post("/v1/credit/subscriptions", json={"url": 5}, headers={**bank.headers, **zh})
+    body = bad.json()
+    assert bad.status_code == 422 and body["type"].endswith("/validation-error")
+    assert body["title"] == "请求参数无效"
+    assert body["errors"][0]["msg"] == "应为字符串"
+    assert "应为字符串" in body["detail"]
+    missing = await api.client.get(
+        "/v1/credit/subscriptions/00000000-0000-0000-0000-000000000000", headers={**bank.headers, **zh}
+    )
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == "对象不存在，或您无权查看。"
