@@ -10,6 +10,7 @@ import httpx
 import pytest
 from finmatch_client import (
     FileCursorStore,
+    Finmatch,
     ProblemError,
     WebhookEvent,
     WebhookReceiver,
@@ -125,3 +126,15 @@ def test_a_failing_handler_leaves_the_event_to_the_next_attempt() -> None:
     with pytest.raises(RuntimeError):
         receiver.receive(*delivery(SECRET, 2), fail)
     assert receiver.receive(*delivery(SECRET, 2), lambda event: None)
+
+
+def test_iterating_the_feed_as_a_list_stops_when_caught_up() -> None:
+    pages = iter(
+        [
+            {"items": [{"seq": 1}], "next_cursor": "a", "has_more": True},
+            {"items": [{"seq": 2}], "next_cursor": "b", "has_more": False},
+        ]
+    )
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=next(pages)))
+    with Finmatch("http://finmatch.test", "k", transport=transport) as fm:
+        assert list(fm.iter_items("/v1/credit/feed")) == [{"seq": 1}, {"seq": 2}]

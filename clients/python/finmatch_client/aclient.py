@@ -90,7 +90,7 @@ class AsyncFinmatch:
             page = read_page(await self.get(path, params=page_params(params, cursor, limit)))
             for item in page.items:
                 yield parse(item) if parse else item
-            if page.next_cursor is None:
+            if page.next_cursor is None or not page.has_more:  # the feed's cursor is never null
                 return
             cursor = page.next_cursor
 

@@ -136,7 +136,7 @@ class Finmatch:
         while True:
             page = read_page(self.get(path, params=page_params(params, cursor, limit)))
             yield from (parse(item) if parse else item for item in page.items)
-            if page.next_cursor is None:
+            if page.next_cursor is None or not page.has_more:  # the feed's cursor is never null
                 return
             cursor = page.next_cursor
 
