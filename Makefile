@@ -56,3 +56,9 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+# clients/python/finmatch_client/generated from openapi/gateway.json, with the generator pinned in
+# clients/python/generate.py (run after `make openapi`; tests/client checks that it is current).
+.PHONY: client
+client: $(STAMP)
+	$(BIN)/python clients/python/generate.py

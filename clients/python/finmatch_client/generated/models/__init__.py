@@ -1,0 +1,261 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .agreement import Agreement
+from .agreement_create import AgreementCreate
+from .capacity import Capacity
+from .capacity_guarantor import CapacityGuarantor
+from .consent_in import ConsentIn
+from .consent_out import ConsentOut
+from .consent_out_status import ConsentOutStatus
+from .criterion_result import CriterionResult
+from .default import Default
+from .default_result import DefaultResult
+from .delivery_counts import DeliveryCounts
+from .delivery_out import DeliveryOut
+from .delivery_out_status import DeliveryOutStatus
+from .demand import Demand
+from .demand_in import DemandIn
+from .demand_response import DemandResponse
+from .demand_response_decision import DemandResponseDecision
+from .demand_status import DemandStatus
+from .enterprise_summary import EnterpriseSummary
+from .event_out import EventOut
+from .event_out_data import EventOutData
+from .event_out_type import EventOutType
+from .excluded import Excluded
+from .exposure import Exposure
+from .exposure_create import ExposureCreate
+from .exposure_status import ExposureStatus
+from .feed_page import FeedPage
+from .healthz_healthz_get_response_healthz_healthz_get import (
+    HealthzHealthzGetResponseHealthzHealthzGet,
+)
+from .ingest_out import IngestOut
+from .institution import Institution
+from .institution_create import InstitutionCreate
+from .institution_create_tier import InstitutionCreateTier
+from .institution_tier import InstitutionTier
+from .institution_update import InstitutionUpdate
+from .internal_rating_out import InternalRatingOut
+from .internal_rating_out_rating import InternalRatingOutRating
+from .key_out import KeyOut
+from .list_deliveries_v1_credit_deliveries_get_status_type_0 import (
+    ListDeliveriesV1CreditDeliveriesGetStatusType0,
+)
+from .list_exposures_v1_guarantee_exposures_get_status_type_0 import (
+    ListExposuresV1GuaranteeExposuresGetStatusType0,
+)
+from .list_institutions_v1_guarantee_institutions_get_tier_type_0 import (
+    ListInstitutionsV1GuaranteeInstitutionsGetTierType0,
+)
+from .list_orgs_v1_orgs_get_role_type_0 import ListOrgsV1OrgsGetRoleType0
+from .match import Match
+from .me_out import MeOut
+from .me_out_role import MeOutRole
+from .org_in import OrgIn
+from .org_in_role import OrgInRole
+from .org_out import OrgOut
+from .org_out_role import OrgOutRole
+from .outcome_in import OutcomeIn
+from .outcome_in_credit_type import OutcomeInCreditType
+from .outcome_out import OutcomeOut
+from .page_consent_out import PageConsentOut
+from .page_delivery_out import PageDeliveryOut
+from .page_demand import PageDemand
+from .page_exposure import PageExposure
+from .page_institution import PageInstitution
+from .page_org_out import PageOrgOut
+from .page_product import PageProduct
+from .page_subscription_out import PageSubscriptionOut
+from .parties import Parties
+from .position import Position
+from .position_tier import PositionTier
+from .problem import Problem
+from .problem_errors_item import ProblemErrorsItem
+from .product import Product
+from .product_accepted_collateral_item import ProductAcceptedCollateralItem
+from .product_create import ProductCreate
+from .product_create_accepted_collateral_item import ProductCreateAcceptedCollateralItem
+from .product_create_min_rating_type_0 import ProductCreateMinRatingType0
+from .product_create_product_type import ProductCreateProductType
+from .product_create_required_flags_item import ProductCreateRequiredFlagsItem
+from .product_create_sizes_item import ProductCreateSizesItem
+from .product_min_rating_type_0 import ProductMinRatingType0
+from .product_patch import ProductPatch
+from .product_patch_accepted_collateral_type_0_item import (
+    ProductPatchAcceptedCollateralType0Item,
+)
+from .product_patch_min_rating_type_0 import ProductPatchMinRatingType0
+from .product_patch_product_type_type_0 import ProductPatchProductTypeType0
+from .product_patch_required_flags_type_0_item import ProductPatchRequiredFlagsType0Item
+from .product_patch_sizes_type_0_item import ProductPatchSizesType0Item
+from .product_product_type import ProductProductType
+from .product_required_flags_item import ProductRequiredFlagsItem
+from .product_sizes_item import ProductSizesItem
+from .profile import Profile
+from .profile_collateral_item import ProfileCollateralItem
+from .profile_flags_item import ProfileFlagsItem
+from .profile_in import ProfileIn
+from .profile_in_collateral_item import ProfileInCollateralItem
+from .profile_in_flags_item import ProfileInFlagsItem
+from .profile_size import ProfileSize
+from .query_in import QueryIn
+from .query_result import QueryResult
+from .rating_out import RatingOut
+from .rating_out_rating import RatingOutRating
+from .rating_shown import RatingShown
+from .ratings_upload import RatingsUpload
+from .ratings_upload_rating_item import RatingsUploadRatingItem
+from .ratings_upload_rating_item_rating import RatingsUploadRatingItemRating
+from .recover_in import RecoverIn
+from .recover_out import RecoverOut
+from .recovery import Recovery
+from .recovery_result import RecoveryResult
+from .rejected_item import RejectedItem
+from .repayment import Repayment
+from .response_in import ResponseIn
+from .response_in_decision import ResponseInDecision
+from .secret_out import SecretOut
+from .stats import Stats
+from .stats_out import StatsOut
+from .subscription_created import SubscriptionCreated
+from .subscription_created_min_rating_type_0 import SubscriptionCreatedMinRatingType0
+from .subscription_created_status import SubscriptionCreatedStatus
+from .subscription_in import SubscriptionIn
+from .subscription_in_min_rating_type_0 import SubscriptionInMinRatingType0
+from .subscription_out import SubscriptionOut
+from .subscription_out_min_rating_type_0 import SubscriptionOutMinRatingType0
+from .subscription_out_status import SubscriptionOutStatus
+from .subscription_patch import SubscriptionPatch
+from .subscription_patch_min_rating_type_0 import SubscriptionPatchMinRatingType0
+from .subscription_patch_status_type_0 import SubscriptionPatchStatusType0
+from .summary import Summary
+from .summary_tiers import SummaryTiers
+from .tax_multiple import TaxMultiple
+from .tier_figures import TierFigures
+
+__all__ = (
+    "Agreement",
+    "AgreementCreate",
+    "Capacity",
+    "CapacityGuarantor",
+    "ConsentIn",
+    "ConsentOut",
+    "ConsentOutStatus",
+    "CriterionResult",
+    "Default",
+    "DefaultResult",
+    "DeliveryCounts",
+    "DeliveryOut",
+    "DeliveryOutStatus",
+    "Demand",
+    "DemandIn",
+    "DemandResponse",
+    "DemandResponseDecision",
+    "DemandStatus",
+    "EnterpriseSummary",
+    "EventOut",
+    "EventOutData",
+    "EventOutType",
+    "Excluded",
+    "Exposure",
+    "ExposureCreate",
+    "ExposureStatus",
+    "FeedPage",
+    "HealthzHealthzGetResponseHealthzHealthzGet",
+    "IngestOut",
+    "Institution",
+    "InstitutionCreate",
+    "InstitutionCreateTier",
+    "InstitutionTier",
+    "InstitutionUpdate",
+    "InternalRatingOut",
+    "InternalRatingOutRating",
+    "KeyOut",
+    "ListDeliveriesV1CreditDeliveriesGetStatusType0",
+    "ListExposuresV1GuaranteeExposuresGetStatusType0",
+    "ListInstitutionsV1GuaranteeInstitutionsGetTierType0",
+    "ListOrgsV1OrgsGetRoleType0",
+    "Match",
+    "MeOut",
+    "MeOutRole",
+    "OrgIn",
+    "OrgInRole",
+    "OrgOut",
+    "OrgOutRole",
+    "OutcomeIn",
+    "OutcomeInCreditType",
+    "OutcomeOut",
+    "PageConsentOut",
+    "PageDeliveryOut",
+    "PageDemand",
+    "PageExposure",
+    "PageInstitution",
+    "PageOrgOut",
+    "PageProduct",
+    "PageSubscriptionOut",
+    "Parties",
+    "Position",
+    "PositionTier",
+    "Problem",
+    "ProblemErrorsItem",
+    "Product",
+    "ProductAcceptedCollateralItem",
+    "ProductCreate",
+    "ProductCreateAcceptedCollateralItem",
+    "ProductCreateMinRatingType0",
+    "ProductCreateProductType",
+    "ProductCreateRequiredFlagsItem",
+    "ProductCreateSizesItem",
+    "ProductMinRatingType0",
+    "ProductPatch",
+    "ProductPatchAcceptedCollateralType0Item",
+    "ProductPatchMinRatingType0",
+    "ProductPatchProductTypeType0",
+    "ProductPatchRequiredFlagsType0Item",
+    "ProductPatchSizesType0Item",
+    "ProductProductType",
+    "ProductRequiredFlagsItem",
+    "ProductSizesItem",
+    "Profile",
+    "ProfileCollateralItem",
+    "ProfileFlagsItem",
+    "ProfileIn",
+    "ProfileInCollateralItem",
+    "ProfileInFlagsItem",
+    "ProfileSize",
+    "QueryIn",
+    "QueryResult",
+    "RatingOut",
+    "RatingOutRating",
+    "RatingShown",
+    "RatingsUpload",
+    "RatingsUploadRatingItem",
+    "RatingsUploadRatingItemRating",
+    "RecoverIn",
+    "RecoverOut",
+    "Recovery",
+    "RecoveryResult",
+    "RejectedItem",
+    "Repayment",
+    "ResponseIn",
+    "ResponseInDecision",
+    "SecretOut",
+    "Stats",
+    "StatsOut",
+    "SubscriptionCreated",
+    "SubscriptionCreatedMinRatingType0",
+    "SubscriptionCreatedStatus",
+    "SubscriptionIn",
+    "SubscriptionInMinRatingType0",
+    "SubscriptionOut",
+    "SubscriptionOutMinRatingType0",
+    "SubscriptionOutStatus",
+    "SubscriptionPatch",
+    "SubscriptionPatchMinRatingType0",
+    "SubscriptionPatchStatusType0",
+    "Summary",
+    "SummaryTiers",
+    "TaxMultiple",
+    "TierFigures",
+)

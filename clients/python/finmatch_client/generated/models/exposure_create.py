@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="ExposureCreate")
+
+
+@_attrs_define
+class ExposureCreate:
+    """
+    Attributes:
+        agreement_id (UUID):
+        fee_rate_bp (int):
+        loan_ref (str):
+        maturity_date (datetime.date):
+        principal_fen (int):
+        small_micro (bool):
+        start_date (datetime.date):
+        uscc (str):
+    """
+
+    agreement_id: UUID
+    fee_rate_bp: int
+    loan_ref: str
+    maturity_date: datetime.date
+    principal_fen: int
+    small_micro: bool
+    start_date: datetime.date
+    uscc: str
+
+    def to_dict(self) -> dict[str, Any]:
+        agreement_id = str(self.agreement_id)
+
+        fee_rate_bp = self.fee_rate_bp
+
+        loan_ref = self.loan_ref
+
+        maturity_date = self.maturity_date.isoformat()
+
+        principal_fen = self.principal_fen
+
+        small_micro = self.small_micro
+
+        start_date = self.start_date.isoformat()
+
+        uscc = self.uscc
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "agreement_id": agreement_id,
+                "fee_rate_bp": fee_rate_bp,
+                "loan_ref": loan_ref,
+                "maturity_date": maturity_date,
+                "principal_fen": principal_fen,
+                "small_micro": small_micro,
+                "start_date": start_date,
+                "uscc": uscc,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        agreement_id = UUID(d.pop("agreement_id"))
+
+        fee_rate_bp = d.pop("fee_rate_bp")
+
+        loan_ref = d.pop("loan_ref")
+
+        maturity_date = datetime.date.fromisoformat(d.pop("maturity_date"))
+
+        principal_fen = d.pop("principal_fen")
+
+        small_micro = d.pop("small_micro")
+
+        start_date = datetime.date.fromisoformat(d.pop("start_date"))
+
+        uscc = d.pop("uscc")
+
+        exposure_create = cls(
+            agreement_id=agreement_id,
+            fee_rate_bp=fee_rate_bp,
+            loan_ref=loan_ref,
+            maturity_date=maturity_date,
+            principal_fen=principal_fen,
+            small_micro=small_micro,
+            start_date=start_date,
+            uscc=uscc,
+        )
+
+        return exposure_create

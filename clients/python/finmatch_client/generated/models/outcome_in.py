@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.outcome_in_credit_type import (
+    OutcomeInCreditType,
+    check_outcome_in_credit_type,
+)
+
+T = TypeVar("T", bound="OutcomeIn")
+
+
+@_attrs_define
+class OutcomeIn:
+    """
+    Attributes:
+        amount_fen (int):
+        credit_type (OutcomeInCreditType):
+        granted_on (datetime.date):
+        uscc (str):
+    """
+
+    amount_fen: int
+    credit_type: OutcomeInCreditType
+    granted_on: datetime.date
+    uscc: str
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_fen = self.amount_fen
+
+        credit_type: str = self.credit_type
+
+        granted_on = self.granted_on.isoformat()
+
+        uscc = self.uscc
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "amount_fen": amount_fen,
+                "credit_type": credit_type,
+                "granted_on": granted_on,
+                "uscc": uscc,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        amount_fen = d.pop("amount_fen")
+
+        credit_type = check_outcome_in_credit_type(d.pop("credit_type"))
+
+        granted_on = datetime.date.fromisoformat(d.pop("granted_on"))
+
+        uscc = d.pop("uscc")
+
+        outcome_in = cls(
+            amount_fen=amount_fen,
+            credit_type=credit_type,
+            granted_on=granted_on,
+            uscc=uscc,
+        )
+
+        return outcome_in

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="QueryIn")
+
+
+@_attrs_define
+class QueryIn:
+    """
+    Attributes:
+        amount_fen (int):
+        term_months (int):
+        uscc (str):
+        include_excluded (bool | Unset):  Default: False.
+    """
+
+    amount_fen: int
+    term_months: int
+    uscc: str
+    include_excluded: bool | Unset = False
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_fen = self.amount_fen
+
+        term_months = self.term_months
+
+        uscc = self.uscc
+
+        include_excluded = self.include_excluded
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "amount_fen": amount_fen,
+                "term_months": term_months,
+                "uscc": uscc,
+            }
+        )
+        if include_excluded is not UNSET:
+            field_dict["include_excluded"] = include_excluded
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        amount_fen = d.pop("amount_fen")
+
+        term_months = d.pop("term_months")
+
+        uscc = d.pop("uscc")
+
+        include_excluded = d.pop("include_excluded", UNSET)
+
+        query_in = cls(
+            amount_fen=amount_fen,
+            term_months=term_months,
+            uscc=uscc,
+            include_excluded=include_excluded,
+        )
+
+        return query_in

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.delivery_counts import DeliveryCounts
+
+
+T = TypeVar("T", bound="StatsOut")
+
+
+@_attrs_define
+class StatsOut:
+    """
+    Attributes:
+        banks_subscribed (int):
+        deliveries (DeliveryCounts):
+        enterprises_pushed (int):
+        enterprises_rated (int):
+        enterprises_with_loans (int):
+        loans_count (int):
+        loans_total_fen (int):
+        pure_credit_ratio_bp (int): pure_credit_total_fen / loans_total_fen in bp, half up.
+        pure_credit_total_fen (int):
+    """
+
+    banks_subscribed: int
+    deliveries: DeliveryCounts
+    enterprises_pushed: int
+    enterprises_rated: int
+    enterprises_with_loans: int
+    loans_count: int
+    loans_total_fen: int
+    pure_credit_ratio_bp: int
+    pure_credit_total_fen: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        banks_subscribed = self.banks_subscribed
+
+        deliveries = self.deliveries.to_dict()
+
+        enterprises_pushed = self.enterprises_pushed
+
+        enterprises_rated = self.enterprises_rated
+
+        enterprises_with_loans = self.enterprises_with_loans
+
+        loans_count = self.loans_count
+
+        loans_total_fen = self.loans_total_fen
+
+        pure_credit_ratio_bp = self.pure_credit_ratio_bp
+
+        pure_credit_total_fen = self.pure_credit_total_fen
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "banks_subscribed": banks_subscribed,
+                "deliveries": deliveries,
+                "enterprises_pushed": enterprises_pushed,
+                "enterprises_rated": enterprises_rated,
+                "enterprises_with_loans": enterprises_with_loans,
+                "loans_count": loans_count,
+                "loans_total_fen": loans_total_fen,
+                "pure_credit_ratio_bp": pure_credit_ratio_bp,
+                "pure_credit_total_fen": pure_credit_total_fen,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.delivery_counts import DeliveryCounts
+
+        d = dict(src_dict)
+        banks_subscribed = d.pop("banks_subscribed")
+
+        deliveries = DeliveryCounts.from_dict(d.pop("deliveries"))
+
+        enterprises_pushed = d.pop("enterprises_pushed")
+
+        enterprises_rated = d.pop("enterprises_rated")
+
+        enterprises_with_loans = d.pop("enterprises_with_loans")
+
+        loans_count = d.pop("loans_count")
+
+        loans_total_fen = d.pop("loans_total_fen")
+
+        pure_credit_ratio_bp = d.pop("pure_credit_ratio_bp")
+
+        pure_credit_total_fen = d.pop("pure_credit_total_fen")
+
+        stats_out = cls(
+            banks_subscribed=banks_subscribed,
+            deliveries=deliveries,
+            enterprises_pushed=enterprises_pushed,
+            enterprises_rated=enterprises_rated,
+            enterprises_with_loans=enterprises_with_loans,
+            loans_count=loans_count,
+            loans_total_fen=loans_total_fen,
+            pure_credit_ratio_bp=pure_credit_ratio_bp,
+            pure_credit_total_fen=pure_credit_total_fen,
+        )
+
+        stats_out.additional_properties = d
+        return stats_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
