@@ -7,14 +7,18 @@ from fastapi import FastAPI
 from kit.app import build_app
 from kit.settings import Settings
 from services.credit_push.routes import internal_router, router
+from services.credit_push.settings import CreditPushSettings
 from services.credit_push.tables import idempotency_keys
 from services.credit_push.workers import bank_discovery, consent_expiry, dispatcher
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app; shared settings given as a plain ``Settings`` get credit_push's own from the environment."""
+    if not isinstance(settings, CreditPushSettings):
+        settings = CreditPushSettings(**(settings.model_dump() if settings else {}))
     return build_app(
         "credit_push",
-        settings or Settings(),
+        settings,
         title="finmatch credit_push",
         description="credit_push: 银税互动 credit-rating pushes to banks",
         routers=[router, internal_router],

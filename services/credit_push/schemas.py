@@ -47,25 +47,22 @@ class IngestOut(BaseModel):
     rejected: list[RejectedItem]
 
 
-class RatingOut(BaseModel):
+class RatingFields(BaseModel):
     uscc: str
     name: str
     rating: Level
     year: int
     version: int
     updated_at: datetime
+
+
+class RatingOut(RatingFields):
     avg_annual_tax_fen: int | None = Field(
         default=None, description="Only for the tax authority, admins and banks holding a consent."
     )
 
 
-class InternalRatingOut(BaseModel):
-    uscc: str
-    name: str
-    rating: Level
-    year: int
-    version: int
-    updated_at: datetime
+class InternalRatingOut(RatingFields):
     avg_annual_tax_fen: int | None
 
 

@@ -8,9 +8,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from services.credit_push.service import business_today
-from tests.credit_push.support import Direct, eventually, feed_all, item, upload
+from kit.shapes import business_date as business_today
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.credit_push import Direct, eventually, feed_all, item, upload
 from tests.support.stack import Stack
 
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 from typing import Any
 
 from kit.money import ratio_bp
-from tests.credit_push.support import Receiver, eventually, feed_all, item, upload
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.credit_push import Receiver, eventually, feed_all, item, upload
 
 
 async def _page(api: Api, bank: Actor, cursor: str | None, limit: int) -> dict[str, Any]:
@@ -110,7 +110,7 @@ async def test_bad_outcomes_are_refused(api: Api) -> None:
     await upload(api, tax, [d_rated])
     from datetime import UTC, datetime
 
-    from services.credit_push.service import business_today
+    from kit.shapes import business_date as business_today
 
     tomorrow = business_today(datetime.now(UTC)) + timedelta(days=1)
     cases = [

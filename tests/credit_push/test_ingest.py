@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from kit.requestid import current_request_id
-from tests.credit_push.support import Direct, eventually, feed_all, item, upload
 from tests.support.api import Api, make_uscc
+from tests.support.credit_push import Direct, eventually, feed_all, item, upload
 from tests.support.stack import Stack
 
 

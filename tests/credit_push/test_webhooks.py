@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from standardwebhooks.webhooks import Webhook
 
-from tests.credit_push.support import Receiver, eventually, feed_all, item, upload
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.credit_push import Receiver, eventually, feed_all, item, upload
 from tests.support.stack import Stack
 
 
@@ -178,7 +178,7 @@ async def test_subscriptions_are_private_to_their_bank(api: Api, receiver: Recei
 
 
 async def test_webhook_urls_must_be_https_to_a_public_address(api: Api, stack: Stack) -> None:
-    from tests.credit_push.support import Direct
+    from tests.support.credit_push import Direct
 
     url, stop = stack.spawn("credit_push", webhook_allow_private=False)
     direct = Direct(url)

@@ -11,7 +11,7 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, uuids
+from services.credit_push.repository.common import columns, keyset_page, uuids
 from services.credit_push.tables import consents
 
 ConsentStatus = Literal["active", "revoked", "expired"]
@@ -104,7 +104,4 @@ async def list_for(
     query = sa.select(*columns(consents, ConsentRow)).where(consents.c[column] == uuid.UUID(org_id))
     if uscc:
         query = query.where(consents.c.uscc == uscc)
-    if after:
-        query = query.where(sa.tuple_(consents.c.created_at, consents.c.id) > sa.tuple_(*after))
-    query = query.order_by(consents.c.created_at, consents.c.id).limit(limit + 1)
-    return [ConsentRow(*row) for row in await session.execute(query)]
+    return [ConsentRow(*row) for row in await session.execute(keyset_page(query, consents, after, limit))]

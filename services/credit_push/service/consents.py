@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound, RuleViolation
 from kit.internal import InternalClient
+from kit.orgs import require_org
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.consents import ConsentRow, OrgColumn
@@ -44,7 +45,7 @@ async def give(session: AsyncSession, body: ConsentIn, partner_id: str, orgs: In
     now = datetime.now(UTC)
     today = business_date(now)
     _check_expires_on(body, today)
-    bank = await orgs.require_org(str(body.bank_org_id), "bank", "bank_org_id")
+    bank = await require_org(orgs, str(body.bank_org_id), "bank", "bank_org_id")
     row = _new_consent(body, partner_id, now)
     await _store(session, row, bank.name, now)
     return consent_out(await _get(session, row.id), today)

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.errors import NotFound
 from kit.shapes import business_date
 from services.credit_push import repository as repo
-from services.credit_push.rules.entitlement import Current, read_view
+from services.credit_push.rules.entitlement import Current, rating_data, read_view
 from services.credit_push.rules.ratings import RatingItem, StoredRating, current_of, parse_batch, plan_batch
 from services.credit_push.schemas import IngestOut, InternalRatingOut, RatingOut, RejectedItem
 from services.credit_push.service.outbox import reconcile
@@ -67,14 +67,7 @@ async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> R
     """An enterprise's current rating; a bank (``bank_id``) sees it only when entitled."""
     current, updated_at = await _current(session, uscc)
     full = bank_id is None or await _bank_sees_all(session, bank_id, current)
-    out = RatingOut(
-        uscc=current.uscc,
-        name=current.name,
-        rating=current.rating,
-        year=current.year,
-        version=current.version,
-        updated_at=updated_at,
-    )
+    out = RatingOut(**_public_fields(current, updated_at))
     if full:  # set only then: the answer leaves out a field never set (response_model_exclude_unset)
         out.avg_annual_tax_fen = current.avg_annual_tax_fen
     return out
@@ -94,14 +87,13 @@ async def internal_rating(session: AsyncSession, uscc: str) -> InternalRatingOut
     """The current rating (latest year, any level) with the tax figure, for loan_match."""
     current, updated_at = await _current(session, uscc)
     return InternalRatingOut(
-        uscc=current.uscc,
-        name=current.name,
-        rating=current.rating,
-        year=current.year,
-        version=current.version,
-        updated_at=updated_at,
-        avg_annual_tax_fen=current.avg_annual_tax_fen,
+        **_public_fields(current, updated_at), avg_annual_tax_fen=current.avg_annual_tax_fen
     )
+
+
+def _public_fields(current: Current, updated_at: datetime) -> dict[str, Any]:
+    """The fields every reader of a rating sees (RatingFields)."""
+    return {**rating_data(current, "public"), "updated_at": updated_at}
 
 
 async def _current(session: AsyncSession, uscc: str) -> tuple[Current, datetime]:

@@ -1,0 +1,77 @@
+"""Helpers for credit_push tests: rating items, uploads, the feed, direct service calls, waiting.
+
+The webhook receiver is tests/support/receiver.py's ``Receiver`` (re-exported here).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import httpx
+
+from tests.support.api import Actor, Api, make_uscc
+from tests.support.principals import as_org, as_service
+from tests.support.receiver import Received, Receiver
+
+__all__ = ["Direct", "Received", "Receiver", "eventually", "feed_all", "item", "upload"]
+
+T = TypeVar("T")
+
+
+async def eventually(check: Callable[[], Awaitable[T | None]], *, within_s: float = 30.0) -> T:
+    """Poll ``check`` until it returns something truthy (background work settles)."""
+    deadline = asyncio.get_running_loop().time() + within_s
+    while True:
+        value = await check()
+        if value:
+            return value
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.1)
+
+
+def item(uscc: str | None = None, rating: str = "A", year: int = 2024, **extra: Any) -> dict[str, Any]:
+    uscc = uscc or make_uscc()
+    return {"uscc": uscc, "name": f"企业 {uscc[-6:]}", "rating": rating, "year": year, **extra}
+
+
+async def upload(api: Api, tax: Actor, items: list[dict[str, Any]]) -> dict[str, Any]:
+    response = await api.call(tax, "POST", "/v1/credit/ratings", json={"items": items})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def feed_all(api: Api, bank: Actor) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
+    cursor: str | None = None
+    while True:
+        params: dict[str, Any] = {"limit": 1000}
+        if cursor:
+            params["cursor"] = cursor
+        response = await api.call(bank, "GET", "/v1/credit/feed", params=params)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        events.extend(page["items"])
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            return events
+
+
+class Direct:
+    """Calls a credit_push instance directly, signing the principal as the gateway would."""
+
+    def __init__(self, url: str) -> None:
+        self.client = httpx.AsyncClient(base_url=url, timeout=30.0)
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+    async def call(
+        self, role: str, org_id: str | None, method: str, path: str, **kwargs: Any
+    ) -> httpx.Response:
+        headers = as_service() if role == "service" else as_org(role, org_id or str(uuid.uuid4()))
+        return await self.client.request(method, path, headers=headers, **kwargs)
