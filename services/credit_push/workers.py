@@ -28,10 +28,10 @@ from kit.orgs import list_orgs
 from services.credit_push.repository import Claimed
 from services.credit_push.rules.retries import AttemptResult
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.service import consents, dispatch
+from services.credit_push.service import access_log, authorisations, consents, dispatch
 from services.credit_push.service.banks import learn_banks
 from services.credit_push.settings import CreditPushSettings
-from services.credit_push.ssrf import check_url, pinned_client, refusal_of
+from services.credit_push.ssrf import check_url, pinned_client, post_capped, refusal_of
 from services.credit_push.webhooks import body_of, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
@@ -71,13 +71,14 @@ async def bank_discovery(ctx: AppContext) -> None:
 
 
 async def consent_expiry(ctx: AppContext) -> None:
-    """End consents past their last day (Asia/Shanghai); expiry withdraws like a revocation."""
+    """End consents and authorisations past their last day (Asia/Shanghai), like a revocation."""
     while not ctx.stopping.is_set():
         now = datetime.now(UTC)
         async with ctx.sessionmaker.begin() as session:
+            ended = await authorisations.expire(session, now)
             expired = await consents.expire(session, now)
-        if expired:
-            log.info("expired %d consent(s)", expired)
+        if expired or ended:
+            log.info("expired %d consent(s) and %d authorisation(s)", expired, ended)
         await _pause(ctx, settings_of(ctx).poll_interval_s)
 
 
@@ -98,7 +99,7 @@ async def attempt(
     headers = headers_for(secrets, claimed.event["id"], now, body)
     try:
         async with asyncio.timeout(settings.webhook_timeout_s):
-            response = await client.post(claimed.url, content=body.encode(), headers=headers)
+            status_code = await post_capped(client, claimed.url, body.encode(), headers)
     except TRANSPORT_ERRORS as exc:
         refused = refusal_of(exc)
         if refused is not None:
@@ -106,7 +107,7 @@ async def attempt(
         if isinstance(exc, TimeoutError) or failure_kind(exc) == "timeout":
             return AttemptResult(None, f"no answer within {settings.webhook_timeout_s:g} s")
         return AttemptResult(None, f"transport error: {type(exc).__name__}")
-    return AttemptResult(response.status_code)
+    return AttemptResult(status_code)
 
 
 def lease_for(settings: CreditPushSettings) -> timedelta:
@@ -181,3 +182,11 @@ async def dispatcher(ctx: AppContext) -> None:
             task.cancel()  # their leases run out; the next dispatcher sends them again
         await asyncio.gather(*in_flight, return_exceptions=True)
         await client.aclose()
+
+
+async def access_log_flush(ctx: AppContext) -> None:
+    """Write the access-log entries this process recorded, at least every second (see service/access_log)."""
+    buffer = access_log.buffer_in(ctx.sessionmaker)
+    while not ctx.stopping.is_set():
+        await access_log.try_flush(ctx.sessionmaker, buffer)
+        await _pause(ctx, min(0.5, settings_of(ctx).poll_interval_s))

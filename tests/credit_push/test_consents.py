@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from kit.shapes import business_date as business_today
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.credit_push import Direct, eventually, feed_all, item, upload
+from tests.support.credit_push import Direct, eventually, feed_all, give_consent, item, upload
 from tests.support.stack import Stack
 
 
@@ -24,14 +24,6 @@ async def _events(api: Api, bank: Actor, uscc: str) -> list[dict[str, Any]]:
     return [e for e in await feed_all(api, bank) if e["data"]["uscc"] == uscc]
 
 
-async def _consent(api: Api, partner: Actor, uscc: str, bank: Actor, **extra: Any) -> dict[str, Any]:
-    body = {"uscc": uscc, "bank_org_id": bank.org_id, "evidence_ref": "ETAX-2026-0001", **extra}
-    response = await api.call(partner, "POST", "/v1/credit/consents", json=body)
-    assert response.status_code == 201, response.text
-    created: dict[str, Any] = response.json()
-    return created
-
-
 async def test_consent_then_revocation(api: Api) -> None:
     tax, partner = await api.org("tax_authority"), await api.org("partner_app")
     bank, other_bank = await api.org("bank"), await api.org("bank")
@@ -41,7 +33,7 @@ async def test_consent_then_revocation(api: Api) -> None:
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 404
     assert await _events(api, bank, uscc) == []
 
-    consent = await _consent(api, partner, uscc.lower(), bank)
+    consent = await give_consent(api, partner, uscc.lower(), bank)
     assert (consent["uscc"], consent["status"], consent["expires_on"]) == (uscc, "active", None)
     # The B enterprise is published to the consented bank at once, tax figure included.
     events = await _events(api, bank, uscc)
@@ -88,7 +80,7 @@ async def test_a_list_is_public_and_consent_adds_the_tax_figure(api: Api) -> Non
     assert public.status_code == 200
     assert "avg_annual_tax_fen" not in public.json()
     await eventually(lambda: _events(api, bank, uscc))
-    await _consent(api, partner, uscc, bank)
+    await give_consent(api, partner, uscc, bank)
     full = (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).json()
     assert full["avg_annual_tax_fen"] == 10_000_00
     events = await _events(api, bank, uscc)
@@ -99,7 +91,7 @@ async def test_a_consented_bank_reads_c_but_c_is_never_pushed(api: Api) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     c_rated = item(rating="C", avg_annual_tax_fen=1)
     await upload(api, tax, [c_rated])
-    await _consent(api, partner, c_rated["uscc"], bank)
+    await give_consent(api, partner, c_rated["uscc"], bank)
     seen = await api.call(bank, "GET", f"/v1/credit/ratings/{c_rated['uscc']}")
     assert (seen.status_code, seen.json()["rating"]) == (200, "C")
     assert await _events(api, bank, c_rated["uscc"]) == []
@@ -108,7 +100,7 @@ async def test_a_consented_bank_reads_c_but_c_is_never_pushed(api: Api) -> None:
 async def test_consent_before_rating_publishes_when_rated(api: Api) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     uscc = make_uscc()
-    await _consent(api, partner, uscc, bank)
+    await give_consent(api, partner, uscc, bank)
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 404
     await upload(api, tax, [item(uscc=uscc, rating="M")])
     events = await _events(api, bank, uscc)
@@ -180,7 +172,7 @@ async def test_expiry_withdraws_like_a_revocation(api: Api, stack: Stack) -> Non
     await upload(api, tax, [m_rated])
     uscc = m_rated["uscc"]
     today = _today()
-    consent = await _consent(api, partner, uscc, bank, expires_on=str(today))
+    consent = await give_consent(api, partner, uscc, bank, expires_on=str(today))
     assert consent["expires_on"] == str(today)
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 200
 

@@ -9,7 +9,7 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.credit_push import Receiver, eventually, feed_all, item, upload
+from tests.support.credit_push import Receiver, authorise, eventually, feed_all, item, upload
 from tests.support.stack import Stack
 
 
@@ -41,6 +41,7 @@ async def test_feed_equals_webhooks_and_signatures_verify(api: Api, receiver: Re
     assert sub["status"] == "active"
     a1, a2, b1 = item(rating="A"), item(rating="A"), item(rating="B")
     await upload(api, tax, [a1, a2, b1])
+    await authorise(api, partner, b1["uscc"])
     consent = await api.call(
         partner,
         "POST",

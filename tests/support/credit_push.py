@@ -16,7 +16,18 @@ from tests.support.api import Actor, Api, make_uscc
 from tests.support.principals import as_org, as_service
 from tests.support.receiver import Received, Receiver
 
-__all__ = ["Direct", "Received", "Receiver", "eventually", "feed_all", "item", "upload"]
+__all__ = [
+    "Direct",
+    "Received",
+    "Receiver",
+    "access_log",
+    "authorise",
+    "eventually",
+    "feed_all",
+    "give_consent",
+    "item",
+    "upload",
+]
 
 T = TypeVar("T")
 
@@ -75,3 +86,37 @@ class Direct:
     ) -> httpx.Response:
         headers = as_service() if role == "service" else as_org(role, org_id or str(uuid.uuid4()))
         return await self.client.request(method, path, headers=headers, **kwargs)
+
+
+async def authorise(api: Api, partner: Actor, uscc: str, **extra: Any) -> dict[str, Any]:
+    """The enterprise authorises the partner app to act for it (CONTRACT §3)."""
+    body = {"uscc": uscc, "evidence_ref": "ETAX-AUTH-0001", **extra}
+    response = await api.call(partner, "POST", "/v1/credit/authorisations", json=body)
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+async def give_consent(api: Api, partner: Actor, uscc: str, bank: Actor, **extra: Any) -> dict[str, Any]:
+    """The app records the enterprise's consent for ``bank``, authorised by the enterprise first."""
+    await authorise(api, partner, uscc)
+    body = {"uscc": uscc, "bank_org_id": bank.org_id, "evidence_ref": "ETAX-2026-0001", **extra}
+    response = await api.call(partner, "POST", "/v1/credit/consents", json=body)
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+async def access_log(api: Api, reader: Actor, **params: Any) -> list[dict[str, Any]]:
+    """Every access-log entry ``reader`` may see (newest first), following the cursor."""
+    entries: list[dict[str, Any]] = []
+    cursor: str | None = None
+    while True:
+        query = {"limit": 1000, **params, **({"cursor": cursor} if cursor else {})}
+        response = await api.call(reader, "GET", "/v1/credit/access-log", params=query)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        entries.extend(page["items"])
+        cursor = page["next_cursor"]
+        if not cursor:
+            return entries

@@ -11,6 +11,7 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.credit_push.repository.authorisations import held_by
 from services.credit_push.repository.common import columns, keyset_page, uuids
 from services.credit_push.tables import consents
 
@@ -33,9 +34,11 @@ class ConsentRow:
 
 
 def _valid(today: date) -> sa.ColumnElement[bool]:
+    """Active, unexpired, and the app that recorded it still holds the enterprise's authorisation."""
     return sa.and_(
         consents.c.status == "active",
         sa.or_(consents.c.expires_on.is_(None), consents.c.expires_on >= today),
+        held_by(consents.c.partner_org_id, consents.c.uscc, today),
     )
 
 
@@ -79,6 +82,26 @@ async def end(session: AsyncSession, ids: Sequence[uuid.UUID], status: ConsentSt
         .where(consents.c.id == sa.func.any(list(ids)), consents.c.status == "active")
         .values(status=status, ended_at=now)
     )
+
+
+_END_FOR_PAIRS = sa.text(
+    """
+    UPDATE credit_push.consents c SET status = :status, ended_at = :now
+    FROM unnest(CAST(:p AS uuid[]), CAST(:u AS text[])) AS d(p, u)
+    WHERE c.partner_org_id = d.p AND c.uscc = d.u AND c.status = 'active'
+    RETURNING c.bank_org_id, c.uscc
+    """
+)
+
+
+async def end_for_pairs(
+    session: AsyncSession, pairs: Sequence[tuple[str, str]], status: ConsentStatus, now: datetime
+) -> list[tuple[str, str]]:
+    """End every active consent an app recorded for an enterprise, per (app, uscc); (bank, uscc) ended."""
+    if not pairs:
+        return []
+    params = {"p": uuids(p for p, _ in pairs), "u": [u for _, u in pairs], "status": status, "now": now}
+    return [(str(r.bank_org_id), r.uscc) for r in await session.execute(_END_FOR_PAIRS, params)]
 
 
 async def lapsed(session: AsyncSession, today: date, *, lock: bool) -> list[ConsentRow]:

@@ -67,6 +67,11 @@ async def list_for(
     return [SubscriptionRow(*row) for row in await session.execute(page)]
 
 
+async def count_live(session: AsyncSession, bank_id: str) -> int:
+    query = sa.select(sa.func.count()).where(subscriptions.c.bank_org_id == uuid.UUID(bank_id), _live())
+    return int(await session.scalar(query) or 0)
+
+
 async def routing_of(session: AsyncSession, bank_ids: Sequence[str]) -> list[Sub]:
     """The banks' subscriptions (paused ones too: their deliveries wait) as the router sees them."""
     query = sa.select(
