@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import create_async_engine
-
 from kit.shapes import business_date as business_today
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.credit_push import Direct, eventually, feed_all, give_consent, item, upload
+from tests.support.credit_push import Direct, a_day_passes, eventually, feed_all, give_consent, item, upload
 from tests.support.stack import Stack
 
 
@@ -153,19 +150,6 @@ async def test_bad_consents_are_refused(api: Api) -> None:
     ] == []
 
 
-async def _a_day_passes(stack: Stack, consent_id: str) -> None:
-    """Move the consent's last day to yesterday, as if the night had passed (test setup only)."""
-    engine = create_async_engine(stack.database_url)
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(
-                sa.text("UPDATE credit_push.consents SET expires_on = expires_on - 1 WHERE id = :id"),
-                {"id": consent_id},
-            )
-    finally:
-        await engine.dispose()
-
-
 async def test_expiry_withdraws_like_a_revocation(api: Api, stack: Stack) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     m_rated = item(rating="M")
@@ -177,7 +161,7 @@ async def test_expiry_withdraws_like_a_revocation(api: Api, stack: Stack) -> Non
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 200
 
     # Tomorrow comes: the consent's last day is past and the service's own sweep ends it.
-    await _a_day_passes(stack, consent["id"])
+    await a_day_passes(stack.database_url, "consents", consent["id"])
 
     async def withdrawn() -> list[dict[str, Any]] | None:
         events = await _events(api, bank, uscc)

@@ -8,10 +8,14 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import httpx
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from kit.shapes import business_date
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.principals import as_org, as_service
 from tests.support.receiver import Received, Receiver
@@ -20,12 +24,14 @@ __all__ = [
     "Direct",
     "Received",
     "Receiver",
+    "a_day_passes",
     "access_log",
     "authorise",
     "eventually",
     "feed_all",
     "give_consent",
     "item",
+    "today",
     "upload",
 ]
 
@@ -120,3 +126,25 @@ async def access_log(api: Api, reader: Actor, **params: Any) -> list[dict[str, A
         cursor = page["next_cursor"]
         if not cursor:
             return entries
+
+
+_A_DAY_PASSES = {
+    table: sa.text(f"UPDATE credit_push.{table} SET expires_on = expires_on - 1 WHERE id = :id")  # noqa: S608
+    for table in ("consents", "authorisations")
+}
+
+
+async def a_day_passes(database_url: str, table: str, row_id: str) -> None:
+    """Move a consent's or authorisation's last day back by one, as if the night had passed (setup only)."""
+    statement = _A_DAY_PASSES[table]
+    engine = create_async_engine(database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(statement, {"id": row_id})
+    finally:
+        await engine.dispose()
+
+
+def today() -> date:
+    """Today in Asia/Shanghai, the calendar expiry follows."""
+    return business_date(datetime.now(UTC))
