@@ -27,6 +27,10 @@ def settings_class(name: str) -> type[Settings]:
         from gateway.settings import GatewaySettings
 
         return GatewaySettings
+    if name == "credit_push":
+        from services.credit_push.settings import CreditPushSettings
+
+        return CreditPushSettings
     return Settings
 
 

@@ -7,40 +7,14 @@ of its own subclasses it (``gateway.settings.GatewaySettings``), so kit names no
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_NAMES = ("credit_push", "guarantee", "loan_match")
 PROCESS_NAMES = ("gateway", *SERVICE_NAMES)
 
 
-class _CreditPushCompat(BaseSettings):
-    """Compat, this round only: credit_push's own settings, read as ``kit.settings.Settings``.
-
-    They move to ``services/credit_push/settings.py`` (``class CreditPushSettings(Settings)``,
-    this body verbatim); then ``Settings`` drops this base. Nothing outside credit_push reads them.
-    """
-
-    webhook_timeout_s: float = 15.0
-    webhook_retry_schedule: str = "5,300,1800,7200,18000,36000,36000"
-    webhook_allow_private: bool = False
-    # How often background workers look for new work (seconds).
-    poll_interval_s: float = 1.0
-
-    @field_validator("webhook_retry_schedule")
-    @classmethod
-    def _schedule_is_seconds(cls, value: str) -> str:
-        parts = [p.strip() for p in value.split(",") if p.strip()]
-        if not all(p.isdigit() for p in parts):
-            raise ValueError("FINMATCH_WEBHOOK_RETRY_SCHEDULE must be comma-separated whole seconds")
-        return value
-
-    @property
-    def retry_schedule_s(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in self.webhook_retry_schedule.split(",") if p.strip())
-
-
-class Settings(_CreditPushCompat, BaseSettings):
+class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FINMATCH_", extra="ignore")
 
     database_url: str | None = None

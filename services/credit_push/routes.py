@@ -7,27 +7,22 @@ Each operation parses the request (ids, cursors, who the caller is), calls one u
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from kit.deps import Session
 from kit.errors import NotFound, RuleViolation
-from kit.pagination import (
-    DEFAULT_LIMIT,
-    Cursor,
-    Limit,
-    Page,
-    decode_cursor,
-    encode_cursor,
-    invalid_cursor,
-    page_of,
-)
+from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, encode_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles
 from kit.uscc import USCC
 from services.credit_push.deps import idempotent
+from services.credit_push.paging import after_of, position_of, seq_of, with_etag
 from services.credit_push.schemas import (
+    AccessEntryOut,
+    AuthorisationIn,
+    AuthorisationOut,
     ConsentIn,
     ConsentOut,
     DeliveryOut,
@@ -47,7 +42,15 @@ from services.credit_push.schemas import (
     SubscriptionOut,
     SubscriptionPatch,
 )
-from services.credit_push.service import consents, deliveries, outcomes, ratings, subscriptions
+from services.credit_push.service import (
+    access_log,
+    authorisations,
+    consents,
+    deliveries,
+    outcomes,
+    ratings,
+    subscriptions,
+)
 
 router = APIRouter(prefix="/v1/credit", tags=["credit_push"])
 internal_router = APIRouter(prefix="/internal/credit", tags=["internal"])
@@ -58,6 +61,8 @@ Partner = Annotated[Principal, Depends(require_roles("partner_app"))]
 PartnerOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
 Regulator = Annotated[Principal, Depends(require_roles("admin", "tax_authority"))]
+LogReader = Annotated[Principal, Depends(require_roles("tax_authority", "admin", "partner_app"))]
+OutcomeReader = Annotated[Principal, Depends(require_roles("bank", "tax_authority", "admin"))]
 
 
 def _id(raw: str, what: str) -> uuid.UUID:
@@ -75,30 +80,6 @@ def _org(principal: Principal) -> str:
 def _allow_private(request: Request) -> bool:
     """Development and tests may send webhooks over http to any address (see ssrf.py)."""
     return bool(request.app.state.settings.webhook_allow_private)
-
-
-def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    position = decode_cursor(cursor)
-    if position is None:
-        return None
-    try:
-        return datetime.fromisoformat(position["t"]), uuid.UUID(position["id"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise invalid_cursor() from exc
-
-
-def _position(item: ConsentOut | SubscriptionOut | DeliveryOut) -> dict[str, str]:
-    return {"t": item.created_at.isoformat(), "id": str(item.id)}
-
-
-def _seq_of(cursor: str | None) -> int:
-    position = decode_cursor(cursor)
-    if position is None:
-        return 0
-    seq = position.get("seq")
-    if not isinstance(seq, int) or seq < 0:
-        raise invalid_cursor()
-    return seq
 
 
 def _aware(since: datetime) -> datetime:
@@ -131,9 +112,68 @@ async def get_rating(uscc: USCC, principal: Reader, session: Session) -> RatingO
 
 
 @internal_router.get("/ratings/{uscc}", response_model=InternalRatingOut, responses={404: {}})
-async def internal_get_rating(uscc: USCC, _: ServicePrincipal, session: Session) -> InternalRatingOut:
-    """The current rating (latest year, any level) with the tax figure, for loan_match."""
-    return await ratings.internal_rating(session, uscc)
+async def internal_get_rating(
+    uscc: USCC,
+    _: ServicePrincipal,
+    session: Session,
+    for_org_id: Annotated[uuid.UUID, Query(description="The partner app the query or demand is for.")],
+) -> InternalRatingOut:
+    """The current rating with the tax figure, for loan_match, when the app holds the enterprise's
+    authorisation (404 `not-authorised-by-enterprise` otherwise); the read is in the access log."""
+    return await ratings.internal_rating(session, uscc, str(for_org_id))
+
+
+# --- authorisations and the access log -----------------------------------------------------
+
+
+@router.post("/authorisations", status_code=201, response_model=AuthorisationOut, dependencies=[idempotent])
+async def authorise(body: AuthorisationIn, principal: Partner, session: Session) -> AuthorisationOut:
+    """Record an enterprise's authorisation for you to act for it (consents, match queries)."""
+    return await authorisations.grant(session, body, _org(principal))
+
+
+@router.delete("/authorisations/{auth_id}", status_code=204, responses={404: {}})
+async def revoke_authorisation(auth_id: str, principal: Partner, session: Session) -> Response:
+    """Revoke it; every consent you recorded for the enterprise ends, each bank gets a `withdrawn`."""
+    await authorisations.revoke(session, _org(principal), _id(auth_id, "authorisation"))
+    return Response(status_code=204)
+
+
+@router.get("/authorisations", response_model=Page[AuthorisationOut])
+async def list_authorisations(
+    principal: Partner,
+    session: Session,
+    uscc: Annotated[USCC | None, Query()] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[AuthorisationOut]:
+    """The authorisations you recorded, oldest first."""
+    items = await authorisations.list_for(session, _org(principal), uscc, after_of(cursor), limit)
+    page, next_cursor = page_of(items, limit, position_of)
+    return Page[AuthorisationOut](items=page, next_cursor=next_cursor)
+
+
+@router.get("/authorisations/{auth_id}", response_model=AuthorisationOut, responses={404: {}})
+async def get_authorisation(auth_id: str, principal: Partner, session: Session) -> Response:
+    """One of your authorisations, with an ETag."""
+    found = await authorisations.get(session, _org(principal), _id(auth_id, "authorisation"))
+    return with_etag(found)
+
+
+@router.get("/access-log", response_model=Page[AccessEntryOut])
+async def access_log_list(
+    principal: LogReader,
+    session: Session,
+    uscc: Annotated[USCC | None, Query()] = None,
+    since: Annotated[datetime | None, Query(description="RFC 3339; entries at or after it.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[AccessEntryOut]:
+    """Who read which enterprise's non-public data, newest first; an app sees its enterprises only."""
+    where = access_log.log_filter(uscc, _aware(since) if since else None, principal.role, _org(principal))
+    items = await access_log.list_for(session, where, after_of(cursor), limit)
+    page, next_cursor = page_of(items, limit, lambda e: {"t": e.at.isoformat(), "id": str(e.id)})
+    return Page[AccessEntryOut](items=page, next_cursor=next_cursor)
 
 
 # --- consents ------------------------------------------------------------------------------
@@ -161,8 +201,8 @@ async def list_consents(
     cursor: Cursor = None,
 ) -> Page[ConsentOut]:
     """Consents you recorded (partner app) or that were granted to you (bank), oldest first."""
-    items = await consents.list_for(session, principal.role, _org(principal), uscc, _after(cursor), limit)
-    page, next_cursor = page_of(items, limit, _position)
+    items = await consents.list_for(session, principal.role, _org(principal), uscc, after_of(cursor), limit)
+    page, next_cursor = page_of(items, limit, position_of)
     return Page[ConsentOut](items=page, next_cursor=next_cursor)
 
 
@@ -184,8 +224,8 @@ async def list_subscriptions(
     principal: Bank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[SubscriptionOut]:
     """Your subscriptions, oldest first (secrets are never shown again)."""
-    items = await subscriptions.list_for(session, _org(principal), _after(cursor), limit)
-    page, next_cursor = page_of(items, limit, _position)
+    items = await subscriptions.list_for(session, _org(principal), after_of(cursor), limit)
+    page, next_cursor = page_of(items, limit, position_of)
     return Page[SubscriptionOut](items=page, next_cursor=next_cursor)
 
 
@@ -244,10 +284,10 @@ async def list_deliveries(
         _org(principal),
         status=status,
         subscription_id=subscription_id,
-        after=_after(cursor),
+        after=after_of(cursor),
         limit=limit,
     )
-    page, next_cursor = page_of(items, limit, _position)
+    page, next_cursor = page_of(items, limit, position_of)
     return Page[DeliveryOut](items=page, next_cursor=next_cursor)
 
 
@@ -264,7 +304,7 @@ async def feed(
     principal: Bank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> FeedPage:
     """Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`."""
-    after = _seq_of(cursor)
+    after = seq_of(cursor)
     items = await deliveries.feed(session, _org(principal), principal.name, after, limit)
     page = items[:limit]
     # Always a cursor: a bank that has caught up polls again from here without a repeat or a gap.
@@ -279,6 +319,24 @@ async def feed(
 async def report_outcome(body: OutcomeIn, principal: Bank, session: Session) -> OutcomeOut:
     """Report a loan granted to an enterprise this platform pushed to you (粤信融-style feedback)."""
     return await outcomes.report(session, body, _org(principal))
+
+
+@router.get("/outcomes", response_model=Page[OutcomeOut])
+async def list_outcomes(
+    principal: OutcomeReader,
+    session: Session,
+    uscc: Annotated[USCC | None, Query()] = None,
+    from_: Annotated[date | None, Query(alias="from", description="granted_on from (inclusive).")] = None,
+    to: Annotated[date | None, Query(description="granted_on to (inclusive).")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[OutcomeOut]:
+    """Loans reported: a bank its own, the tax authority and admins all; oldest first."""
+    bank_id = _org(principal) if principal.role == "bank" else None
+    where = outcomes.OutcomeFilter(bank_id, uscc, from_, to)
+    items = await outcomes.list_for(session, where, after_of(cursor), limit)
+    page, next_cursor = page_of(items, limit, position_of)
+    return Page[OutcomeOut](items=page, next_cursor=next_cursor)
 
 
 @router.get("/stats", response_model=StatsOut)

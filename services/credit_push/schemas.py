@@ -14,6 +14,7 @@ from kit.uscc import USCC
 Level = Literal["A", "B", "M", "C", "D"]
 PushLevel = Literal["A", "B", "M"]
 RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+Evidence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
 
 class RatingItem(BaseModel):
@@ -47,35 +48,30 @@ class IngestOut(BaseModel):
     rejected: list[RejectedItem]
 
 
-class RatingOut(BaseModel):
+class RatingFields(BaseModel):
     uscc: str
     name: str
     rating: Level
     year: int
     version: int
     updated_at: datetime
+
+
+class RatingOut(RatingFields):
     avg_annual_tax_fen: int | None = Field(
         default=None, description="Only for the tax authority, admins and banks holding a consent."
     )
 
 
-class InternalRatingOut(BaseModel):
-    uscc: str
-    name: str
-    rating: Level
-    year: int
-    version: int
-    updated_at: datetime
+class InternalRatingOut(RatingFields):
     avg_annual_tax_fen: int | None
 
 
 class ConsentIn(StrictBody):
     uscc: USCC
     bank_org_id: uuid.UUID
-    evidence_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)] = (
-        Field(
-            description="Reference to the enterprise's signed authorization (e.g. 电子税务局 record number)."
-        )
+    evidence_ref: Evidence = Field(
+        description="Reference to the enterprise's signed authorization (e.g. 电子税务局 record number)."
     )
     expires_on: date | None = Field(
         default=None, description="Last day the consent is valid (Asia/Shanghai)."
@@ -174,6 +170,9 @@ class FeedPage(BaseModel):
 
 class OutcomeIn(StrictBody):
     uscc: USCC
+    loan_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] = Field(
+        description="The bank's own reference of the loan; unique per bank (a repeat is 409 duplicate-loan)."
+    )
     # Not kit's PositiveFen: that one is strict and says `minimum: 1`, which would change the
     # contract (this field accepts "100" and documents `exclusiveMinimum: 0`).
     amount_fen: int = Field(gt=0, le=MAX_FEN)
@@ -184,6 +183,8 @@ class OutcomeIn(StrictBody):
 class OutcomeOut(BaseModel):
     id: uuid.UUID
     uscc: str
+    bank_org_id: uuid.UUID
+    loan_ref: str | None = Field(description="Null only for loans reported before loan_ref was required.")
     amount_fen: int
     credit_type: str
     granted_on: date
@@ -206,3 +207,35 @@ class StatsOut(BaseModel):
     pure_credit_total_fen: int
     pure_credit_ratio_bp: int = Field(description="pure_credit_total_fen / loans_total_fen in bp, half up.")
     enterprises_with_loans: int
+
+
+class AuthorisationIn(StrictBody):
+    uscc: USCC
+    evidence_ref: Evidence = Field(
+        description="The record of the enterprise's own act, e.g. its 电子税务局 authorisation number."
+    )
+    expires_on: date | None = Field(default=None, description="Last valid day (Asia/Shanghai).")
+
+
+class AuthorisationOut(BaseModel):
+    id: uuid.UUID
+    uscc: str
+    status: Literal["active", "revoked", "expired"]
+    expires_on: date | None
+    evidence_ref: str
+    created_at: datetime
+    ended_at: datetime | None
+
+
+What = Literal["rating", "tax_figure"]
+Via = Literal["rating_read", "feed", "webhook", "match_query"]
+
+
+class AccessEntryOut(BaseModel):
+    id: uuid.UUID
+    at: datetime
+    uscc: str
+    reader_org_id: uuid.UUID
+    reader_role: str
+    what: What = Field(description="`tax_figure` whenever the tax figure left, else `rating`.")
+    via: Via

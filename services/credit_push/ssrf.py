@@ -30,7 +30,7 @@ async def resolve(host: str, port: int) -> list[str]:
     loop = asyncio.get_running_loop()
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:  # UnicodeError: a name the IDNA codec cannot encode
         raise UnsafeUrl(f"the host {host!r} does not resolve") from exc
     return sorted({str(info[4][0]) for info in infos})
 
@@ -84,6 +84,22 @@ def pinned_client(allow_private: bool, timeout_s: float, max_connections: int = 
     return httpx.AsyncClient(
         transport=AiohttpTransport(client=session), timeout=httpx.Timeout(timeout_s), follow_redirects=False
     )
+
+
+# A receiver's answer is read this far at most: only its status matters, and a huge or endless
+# body must not hold a dispatcher slot or its memory.
+MAX_ANSWER_BYTES = 64 * 1024
+
+
+async def post_capped(client: httpx.AsyncClient, url: str, content: bytes, headers: dict[str, str]) -> int:
+    """POST and return the status, reading at most MAX_ANSWER_BYTES of the answer's body."""
+    async with client.stream("POST", url, content=content, headers=headers) as response:
+        read = 0
+        async for chunk in response.aiter_raw():
+            read += len(chunk)
+            if read >= MAX_ANSWER_BYTES:
+                break
+        return response.status_code
 
 
 def refusal_of(exc: BaseException) -> str | None:

@@ -132,8 +132,37 @@ outcomes = sa.Table(
     sa.Column("id", UUID(as_uuid=True), primary_key=True),
     sa.Column("bank_org_id", UUID(as_uuid=True), nullable=False),
     sa.Column("uscc", sa.Text, nullable=False),
+    # The bank's own reference; unique per bank (index outcomes_bank_loan_ref), so a repeat is a 409.
+    sa.Column("loan_ref", sa.Text, nullable=True),
     sa.Column("amount_fen", sa.BigInteger, nullable=False),
     sa.Column("credit_type", sa.Text, nullable=False),
     sa.Column("granted_on", sa.Date, nullable=False),
     sa.Column("created_at", TS, nullable=False),
+)
+
+# An enterprise's authorisation for a partner app to act for it (record consents, match queries).
+authorisations = sa.Table(
+    "authorisations",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("uscc", sa.Text, nullable=False),
+    sa.Column("partner_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("evidence_ref", sa.Text, nullable=False),
+    sa.Column("expires_on", sa.Date, nullable=True),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("ended_at", TS, nullable=True),
+)
+
+# One row each time non-public data of an enterprise left this service (CONTRACT §3, access log).
+access_log = sa.Table(
+    "access_log",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("at", TS, nullable=False),
+    sa.Column("uscc", sa.Text, nullable=False),
+    sa.Column("reader_org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("reader_role", sa.Text, nullable=False),
+    sa.Column("what", sa.Text, nullable=False),
+    sa.Column("via", sa.Text, nullable=False),
 )

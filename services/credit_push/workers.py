@@ -24,13 +24,14 @@ from prometheus_client import Counter
 from kit.app import AppContext
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
-from kit.settings import Settings
+from kit.orgs import list_orgs
 from services.credit_push.repository import Claimed
 from services.credit_push.rules.retries import AttemptResult
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.service import consents, dispatch
+from services.credit_push.service import access_log, authorisations, consents, dispatch
 from services.credit_push.service.banks import learn_banks
-from services.credit_push.ssrf import check_url, pinned_client, refusal_of
+from services.credit_push.settings import CreditPushSettings
+from services.credit_push.ssrf import check_url, pinned_client, post_capped, refusal_of
 from services.credit_push.webhooks import body_of, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
@@ -44,6 +45,12 @@ ATTEMPTS = Counter(
 DISPATCH_CONCURRENCY = 8
 
 
+def settings_of(ctx: AppContext) -> CreditPushSettings:
+    """The process's settings, which create_app made credit_push's own."""
+    assert isinstance(ctx.settings, CreditPushSettings)
+    return ctx.settings
+
+
 async def _pause(ctx: AppContext, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(ctx.stopping.wait(), timeout=seconds)
@@ -53,29 +60,30 @@ async def bank_discovery(ctx: AppContext) -> None:
     """Poll the gateway for bank orgs; a new bank is sent the whole A list within seconds."""
     while not ctx.stopping.is_set():
         try:
-            orgs = await ctx.internal.list_orgs("bank")
+            orgs = await list_orgs(ctx.internal, "bank")
             async with ctx.sessionmaker.begin() as session:
                 added = await learn_banks(session, [(o.id, o.name) for o in orgs], datetime.now(UTC))
             if added:
                 log.info("learned %d new bank(s) from the gateway", added)
         except DependencyUnavailable as exc:
             log.warning("bank discovery: %s", exc)
-        await _pause(ctx, ctx.settings.poll_interval_s)
+        await _pause(ctx, settings_of(ctx).poll_interval_s)
 
 
 async def consent_expiry(ctx: AppContext) -> None:
-    """End consents past their last day (Asia/Shanghai); expiry withdraws like a revocation."""
+    """End consents and authorisations past their last day (Asia/Shanghai), like a revocation."""
     while not ctx.stopping.is_set():
         now = datetime.now(UTC)
         async with ctx.sessionmaker.begin() as session:
+            ended = await authorisations.expire(session, now)
             expired = await consents.expire(session, now)
-        if expired:
-            log.info("expired %d consent(s)", expired)
-        await _pause(ctx, ctx.settings.poll_interval_s)
+        if expired or ended:
+            log.info("expired %d consent(s) and %d authorisation(s)", expired, ended)
+        await _pause(ctx, settings_of(ctx).poll_interval_s)
 
 
 async def attempt(
-    client: httpx.AsyncClient, claimed: Claimed, settings: Settings, now: datetime
+    client: httpx.AsyncClient, claimed: Claimed, settings: CreditPushSettings, now: datetime
 ) -> AttemptResult:
     """One HTTP attempt, bounded as a whole by the webhook timeout (CONTRACT §3: 2xx within it).
 
@@ -91,7 +99,7 @@ async def attempt(
     headers = headers_for(secrets, claimed.event["id"], now, body)
     try:
         async with asyncio.timeout(settings.webhook_timeout_s):
-            response = await client.post(claimed.url, content=body.encode(), headers=headers)
+            status_code = await post_capped(client, claimed.url, body.encode(), headers)
     except TRANSPORT_ERRORS as exc:
         refused = refusal_of(exc)
         if refused is not None:
@@ -99,10 +107,10 @@ async def attempt(
         if isinstance(exc, TimeoutError) or failure_kind(exc) == "timeout":
             return AttemptResult(None, f"no answer within {settings.webhook_timeout_s:g} s")
         return AttemptResult(None, f"transport error: {type(exc).__name__}")
-    return AttemptResult(response.status_code)
+    return AttemptResult(status_code)
 
 
-def lease_for(settings: Settings) -> timedelta:
+def lease_for(settings: CreditPushSettings) -> timedelta:
     """How long a claimed subscription stays leased: the attempt's timeout with room to record it."""
     return timedelta(seconds=2 * settings.webhook_timeout_s + 5)
 
@@ -110,10 +118,10 @@ def lease_for(settings: Settings) -> timedelta:
 async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: Claimed) -> None:
     """Send one claimed delivery, then record the outcome in a transaction of its own."""
     now = datetime.now(UTC)
-    result = await attempt(client, claimed, ctx.settings, now)
+    result = await attempt(client, claimed, settings_of(ctx), now)
     done = datetime.now(UTC)
     async with ctx.sessionmaker.begin() as session:
-        decision = await dispatch.record(session, claimed, result, ctx.settings.retry_schedule_s, done)
+        decision = await dispatch.record(session, claimed, result, settings_of(ctx).retry_schedule_s, done)
     ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
     if decision.status != "delivered":
         log.info(
@@ -128,7 +136,7 @@ async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: C
 async def claim(ctx: AppContext, n: int) -> list[Claimed]:
     now = datetime.now(UTC)
     async with ctx.sessionmaker.begin() as session:
-        return await dispatch.claim(session, now, now + lease_for(ctx.settings), n)
+        return await dispatch.claim(session, now, now + lease_for(settings_of(ctx)), n)
 
 
 async def _sent(ctx: AppContext, client: httpx.AsyncClient, claimed: Claimed) -> None:
@@ -145,7 +153,7 @@ async def dispatcher(ctx: AppContext) -> None:
     One short transaction claims (leases) work, each send runs with no transaction open,
     and another short one records it, so a slow receiver holds no database connection.
     """
-    client = pinned_client(ctx.settings.webhook_allow_private, ctx.settings.webhook_timeout_s)
+    client = pinned_client(settings_of(ctx).webhook_allow_private, settings_of(ctx).webhook_timeout_s)
     in_flight: set[asyncio.Task[None]] = set()
     try:
         while not ctx.stopping.is_set():
@@ -165,12 +173,20 @@ async def dispatcher(ctx: AppContext) -> None:
             if in_flight:
                 # Wake when a send ends (its subscription may have more) or to look for new work.
                 await asyncio.wait(
-                    in_flight, timeout=ctx.settings.poll_interval_s, return_when=asyncio.FIRST_COMPLETED
+                    in_flight, timeout=settings_of(ctx).poll_interval_s, return_when=asyncio.FIRST_COMPLETED
                 )
             else:
-                await _pause(ctx, ctx.settings.poll_interval_s)
+                await _pause(ctx, settings_of(ctx).poll_interval_s)
     finally:
         for task in in_flight:
             task.cancel()  # their leases run out; the next dispatcher sends them again
         await asyncio.gather(*in_flight, return_exceptions=True)
         await client.aclose()
+
+
+async def access_log_flush(ctx: AppContext) -> None:
+    """Write the access-log entries this process recorded, at least every second (see service/access_log)."""
+    buffer = access_log.buffer_in(ctx.sessionmaker)
+    while not ctx.stopping.is_set():
+        await access_log.try_flush(ctx.sessionmaker, buffer)
+        await _pause(ctx, min(0.5, settings_of(ctx).poll_interval_s))

@@ -53,6 +53,7 @@ PATH_IDS = {
     "org_id": "org_id",
     "key_id": "key_id",
     "consent_id": "consent_id",
+    "auth_id": "auth_id",
     "sub_id": "sub_id",
     "delivery_id": "delivery_id",
     "institution_id": "institution_id",

@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import create_async_engine
-
-from services.credit_push.service import business_today
-from tests.credit_push.support import Direct, eventually, feed_all, item, upload
+from kit.shapes import business_date as business_today
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.credit_push import Direct, a_day_passes, eventually, feed_all, give_consent, item, upload
 from tests.support.stack import Stack
 
 
@@ -24,14 +21,6 @@ async def _events(api: Api, bank: Actor, uscc: str) -> list[dict[str, Any]]:
     return [e for e in await feed_all(api, bank) if e["data"]["uscc"] == uscc]
 
 
-async def _consent(api: Api, partner: Actor, uscc: str, bank: Actor, **extra: Any) -> dict[str, Any]:
-    body = {"uscc": uscc, "bank_org_id": bank.org_id, "evidence_ref": "ETAX-2026-0001", **extra}
-    response = await api.call(partner, "POST", "/v1/credit/consents", json=body)
-    assert response.status_code == 201, response.text
-    created: dict[str, Any] = response.json()
-    return created
-
-
 async def test_consent_then_revocation(api: Api) -> None:
     tax, partner = await api.org("tax_authority"), await api.org("partner_app")
     bank, other_bank = await api.org("bank"), await api.org("bank")
@@ -41,7 +30,7 @@ async def test_consent_then_revocation(api: Api) -> None:
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 404
     assert await _events(api, bank, uscc) == []
 
-    consent = await _consent(api, partner, uscc.lower(), bank)
+    consent = await give_consent(api, partner, uscc.lower(), bank)
     assert (consent["uscc"], consent["status"], consent["expires_on"]) == (uscc, "active", None)
     # The B enterprise is published to the consented bank at once, tax figure included.
     events = await _events(api, bank, uscc)
@@ -88,7 +77,7 @@ async def test_a_list_is_public_and_consent_adds_the_tax_figure(api: Api) -> Non
     assert public.status_code == 200
     assert "avg_annual_tax_fen" not in public.json()
     await eventually(lambda: _events(api, bank, uscc))
-    await _consent(api, partner, uscc, bank)
+    await give_consent(api, partner, uscc, bank)
     full = (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).json()
     assert full["avg_annual_tax_fen"] == 10_000_00
     events = await _events(api, bank, uscc)
@@ -99,7 +88,7 @@ async def test_a_consented_bank_reads_c_but_c_is_never_pushed(api: Api) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     c_rated = item(rating="C", avg_annual_tax_fen=1)
     await upload(api, tax, [c_rated])
-    await _consent(api, partner, c_rated["uscc"], bank)
+    await give_consent(api, partner, c_rated["uscc"], bank)
     seen = await api.call(bank, "GET", f"/v1/credit/ratings/{c_rated['uscc']}")
     assert (seen.status_code, seen.json()["rating"]) == (200, "C")
     assert await _events(api, bank, c_rated["uscc"]) == []
@@ -108,7 +97,7 @@ async def test_a_consented_bank_reads_c_but_c_is_never_pushed(api: Api) -> None:
 async def test_consent_before_rating_publishes_when_rated(api: Api) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     uscc = make_uscc()
-    await _consent(api, partner, uscc, bank)
+    await give_consent(api, partner, uscc, bank)
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 404
     await upload(api, tax, [item(uscc=uscc, rating="M")])
     events = await _events(api, bank, uscc)
@@ -161,31 +150,18 @@ async def test_bad_consents_are_refused(api: Api) -> None:
     ] == []
 
 
-async def _a_day_passes(stack: Stack, consent_id: str) -> None:
-    """Move the consent's last day to yesterday, as if the night had passed (test setup only)."""
-    engine = create_async_engine(stack.database_url)
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(
-                sa.text("UPDATE credit_push.consents SET expires_on = expires_on - 1 WHERE id = :id"),
-                {"id": consent_id},
-            )
-    finally:
-        await engine.dispose()
-
-
 async def test_expiry_withdraws_like_a_revocation(api: Api, stack: Stack) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     m_rated = item(rating="M")
     await upload(api, tax, [m_rated])
     uscc = m_rated["uscc"]
     today = _today()
-    consent = await _consent(api, partner, uscc, bank, expires_on=str(today))
+    consent = await give_consent(api, partner, uscc, bank, expires_on=str(today))
     assert consent["expires_on"] == str(today)
     assert (await api.call(bank, "GET", f"/v1/credit/ratings/{uscc}")).status_code == 200
 
     # Tomorrow comes: the consent's last day is past and the service's own sweep ends it.
-    await _a_day_passes(stack, consent["id"])
+    await a_day_passes(stack.database_url, "consents", consent["id"])
 
     async def withdrawn() -> list[dict[str, Any]] | None:
         events = await _events(api, bank, uscc)

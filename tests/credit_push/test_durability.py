@@ -26,14 +26,14 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from kit.migrations import upgrade
-from kit.settings import Settings
 from services.credit_push import workers
 from services.credit_push.repository import Claimed
+from services.credit_push.settings import CreditPushSettings as Settings
 from services.credit_push.ssrf import pinned_client
 from services.credit_push.webhooks import new_secret
-from tests.credit_push.support import Direct, Receiver, eventually, item
 from tests.support import postgres
 from tests.support.api import Api
+from tests.support.credit_push import Direct, Receiver, eventually, item
 from tests.support.stack import INTERNAL_SECRET, Stack, free_socket
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -239,6 +239,7 @@ async def _healthy(url: str) -> bool:
         return False
 
 
+@pytest.mark.e2e  # a real `finmatch serve` process, killed with SIGKILL
 async def test_pending_deliveries_survive_kill_9(api: Api, stack: Stack, own_db: str) -> None:
     sock = free_socket()
     port = sock.getsockname()[1]

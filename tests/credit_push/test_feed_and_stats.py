@@ -6,8 +6,8 @@ from datetime import timedelta
 from typing import Any
 
 from kit.money import ratio_bp
-from tests.credit_push.support import Receiver, eventually, feed_all, item, upload
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.credit_push import Receiver, authorise, eventually, feed_all, item, upload
 
 
 async def _page(api: Api, bank: Actor, cursor: str | None, limit: int) -> dict[str, Any]:
@@ -78,6 +78,7 @@ async def test_outcomes_and_stats(api: Api) -> None:
             "/v1/credit/outcomes",
             json={
                 "uscc": a_rated["uscc"],
+                "loan_ref": f"LN-{credit_type}",
                 "amount_fen": amount,
                 "credit_type": credit_type,
                 "granted_on": "2026-01-15",
@@ -110,7 +111,7 @@ async def test_bad_outcomes_are_refused(api: Api) -> None:
     await upload(api, tax, [d_rated])
     from datetime import UTC, datetime
 
-    from services.credit_push.service import business_today
+    from kit.shapes import business_date as business_today
 
     tomorrow = business_today(datetime.now(UTC)) + timedelta(days=1)
     cases = [
@@ -121,7 +122,7 @@ async def test_bad_outcomes_are_refused(api: Api) -> None:
         ({"uscc": make_uscc(), "granted_on": "2026-01-01", "amount_fen": 1.5}, "validation-error"),
     ]
     for overrides, slug in cases:
-        body = {"amount_fen": 100, "credit_type": "pure_credit", **overrides}
+        body = {"loan_ref": "LN-1", "amount_fen": 100, "credit_type": "pure_credit", **overrides}
         response = await api.call(bank, "POST", "/v1/credit/outcomes", json=body)
         assert response.status_code == 422, (overrides, response.text)
         assert response.json()["type"].endswith("/" + slug), response.text
@@ -141,6 +142,7 @@ async def test_upload_and_consent_are_idempotent(api: Api) -> None:
 
     body = {"uscc": items[0]["uscc"], "bank_org_id": bank.org_id, "evidence_ref": "e-1"}
     key = {"Idempotency-Key": "consent-" + items[0]["uscc"]}
+    await authorise(api, partner, items[0]["uscc"])
     made = await api.call(partner, "POST", "/v1/credit/consents", json=body, headers=key)
     replayed = await api.call(partner, "POST", "/v1/credit/consents", json=body, headers=key)
     assert made.status_code == replayed.status_code == 201

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from kit.requestid import current_request_id
-from tests.credit_push.support import Direct, eventually, feed_all, item, upload
 from tests.support.api import Api, make_uscc
+from tests.support.credit_push import Direct, access_log, authorise, eventually, feed_all, item, upload
 from tests.support.stack import Stack
 
 
@@ -155,30 +155,56 @@ async def test_ten_thousand_items_take_a_handful_of_statements(api: Api, stack: 
     assert len(statements) <= 10
 
 
+async def _logged(api: Api, tax: Any, uscc: str) -> list[dict[str, Any]]:
+    return await access_log(api, tax, uscc=uscc)
+
+
 async def _feed_ok(api: Api, bank: Any) -> bool:
     return (await api.call(bank, "GET", "/v1/credit/feed")).status_code == 200
 
 
 async def test_internal_current_rating_for_loan_match(api: Api, stack: Stack) -> None:
-    tax = await api.org("tax_authority")
+    """loan_match reads a rating for a partner app's query only while the app holds the authorisation."""
+    tax, partner, stranger = (
+        await api.org("tax_authority"),
+        await api.org("partner_app"),
+        await api.org("partner_app"),
+    )
     c_rated = item(rating="C", avg_annual_tax_fen=5_000_00)
+    unrated = make_uscc()
     await upload(api, tax, [c_rated, {**c_rated, "year": 2021, "rating": "A"}])
+    for uscc in (c_rated["uscc"], unrated):
+        await authorise(api, partner, uscc)
     direct = Direct(stack.url("credit_push"))
+
+    async def read(uscc: str, org: str | None) -> Any:
+        params = {"for_org_id": org} if org else {}
+        return await direct.call("service", None, "GET", f"/internal/credit/ratings/{uscc}", params=params)
+
     try:
-        got = await direct.call("service", None, "GET", f"/internal/credit/ratings/{c_rated['uscc']}")
+        got = await read(c_rated["uscc"], partner.org_id)
         assert got.status_code == 200
         body = got.json()
         assert set(body) == {"uscc", "name", "rating", "year", "version", "updated_at", "avg_annual_tax_fen"}
         assert (body["rating"], body["year"], body["avg_annual_tax_fen"]) == ("C", 2024, 500_000)
-        missing = await direct.call("service", None, "GET", f"/internal/credit/ratings/{make_uscc()}")
+        missing = await read(unrated, partner.org_id)
         assert missing.status_code == 404
         assert missing.json()["type"].endswith("/not-found")
+        not_authorised = await read(c_rated["uscc"], stranger.org_id)
+        assert not_authorised.status_code == 404
+        assert not_authorised.json()["type"].endswith("/not-authorised-by-enterprise")
+        assert (await read(c_rated["uscc"], None)).status_code == 422
         as_bank = await direct.call("bank", None, "GET", f"/internal/credit/ratings/{c_rated['uscc']}")
         assert as_bank.status_code == 403
-        bad = await direct.call("service", None, "GET", "/internal/credit/ratings/91620100XXXXXXXXX1")
+        bad = await read("91620100XXXXXXXXX1", partner.org_id)
         assert bad.status_code == 422
         assert bad.json()["type"].endswith("/invalid-uscc")
     finally:
         await direct.aclose()
+    # The one read that gave data away is logged, with the app the query was for as the reader.
+    logged = await eventually(lambda: _logged(api, tax, c_rated["uscc"]))
+    assert [(e["reader_org_id"], e["reader_role"], e["what"], e["via"]) for e in logged] == [
+        (partner.org_id, "partner_app", "tax_figure", "match_query")
+    ]
     # The internal operation is not routed by the gateway.
     assert (await api.call(tax, "GET", f"/internal/credit/ratings/{c_rated['uscc']}")).status_code == 404

@@ -6,8 +6,8 @@ import json
 
 from standardwebhooks.webhooks import Webhook
 
-from tests.credit_push.support import Receiver, eventually, feed_all, item, upload
 from tests.support.api import Api
+from tests.support.credit_push import Receiver, eventually, feed_all, item, upload
 
 
 async def test_first_day(api: Api) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from standardwebhooks.webhooks import Webhook
 
-from tests.credit_push.support import Receiver, eventually, feed_all, item, upload
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.credit_push import Receiver, authorise, eventually, feed_all, item, upload
 from tests.support.stack import Stack
 
 
@@ -41,6 +41,7 @@ async def test_feed_equals_webhooks_and_signatures_verify(api: Api, receiver: Re
     assert sub["status"] == "active"
     a1, a2, b1 = item(rating="A"), item(rating="A"), item(rating="B")
     await upload(api, tax, [a1, a2, b1])
+    await authorise(api, partner, b1["uscc"])
     consent = await api.call(
         partner,
         "POST",
@@ -178,7 +179,7 @@ async def test_subscriptions_are_private_to_their_bank(api: Api, receiver: Recei
 
 
 async def test_webhook_urls_must_be_https_to_a_public_address(api: Api, stack: Stack) -> None:
-    from tests.credit_push.support import Direct
+    from tests.support.credit_push import Direct
 
     url, stop = stack.spawn("credit_push", webhook_allow_private=False)
     direct = Direct(url)

@@ -69,6 +69,8 @@ def consent_publishes(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A partner app records a consent: the bank is sent the B enterprise with its tax figure."""
     expires_on = (datetime.date.today() + datetime.timedelta(days=365)).isoformat()
+    authorisation = {"uscc": USCC, "evidence_ref": "ETAX-AUTH-2026-000123", "expires_on": expires_on}
+    assert ok(app.call("POST", "/v1/credit/authorisations", authorisation), 201)["status"] == "active"
     consent = ok(
         app.call(
             "POST",
@@ -151,7 +153,13 @@ def revoke(
 
 def report_the_loan(bank: Client, tax: Client) -> None:
     """The bank reports the loan it granted to the enterprise the platform pushed to it."""
-    granted = {"uscc": USCC, "amount_fen": 80000000, "credit_type": "guaranteed", "granted_on": "2026-10-15"}
+    granted = {
+        "uscc": USCC,
+        "loan_ref": "LZ-2026-0001",
+        "amount_fen": 80000000,
+        "credit_type": "guaranteed",
+        "granted_on": "2026-10-15",
+    }
     ok(bank.call("POST", "/v1/credit/outcomes", granted), 201)
     stats = ok(tax.call("GET", "/v1/credit/stats"))
     assert (stats["loans_count"], stats["loans_total_fen"], stats["pure_credit_ratio_bp"]) == (1, 80000000, 0)

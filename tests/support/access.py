@@ -41,6 +41,12 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/v1/credit/deliveries/{delivery_id}/retry"): ("bank",),
     ("GET", "/v1/credit/feed"): ("bank",),
     ("POST", "/v1/credit/outcomes"): ("bank",),
+    ("GET", "/v1/credit/outcomes"): ("bank", "tax_authority", "admin"),
+    ("POST", "/v1/credit/authorisations"): ("partner_app",),
+    ("GET", "/v1/credit/authorisations"): ("partner_app",),
+    ("GET", "/v1/credit/authorisations/{auth_id}"): ("partner_app",),
+    ("DELETE", "/v1/credit/authorisations/{auth_id}"): ("partner_app",),
+    ("GET", "/v1/credit/access-log"): ("tax_authority", "admin", "partner_app"),
     ("GET", "/v1/credit/stats"): ("admin", "tax_authority"),
     # §4 guarantee ("guarantor" is the local guarantor of the world's chain)
     ("POST", f"{G}/institutions"): ("admin",),

@@ -157,6 +157,14 @@ async def _credit_objects(api: Api, actors: dict[str, Actor], uscc: str) -> dict
         ]
     }
     await _ok(await api.call(tax, "POST", "/v1/credit/ratings", json=ratings), 200)
+    doomed_uscc = make_uscc()
+    auth_ids = [
+        (await _ok(await api.call(partner, "POST", "/v1/credit/authorisations", json=body)))["id"]
+        for body in (
+            {"uscc": uscc, "evidence_ref": "AUTH-1"},
+            {"uscc": doomed_uscc, "evidence_ref": "AUTH-2"},
+        )
+    ]
     consent = await _ok(
         await api.call(
             partner,
@@ -173,7 +181,7 @@ async def _credit_objects(api: Api, actors: dict[str, Actor], uscc: str) -> dict
             partner,
             "POST",
             "/v1/credit/consents",
-            json={"uscc": make_uscc(), "bank_org_id": bank.org_id, "evidence_ref": "EV-2"},
+            json={"uscc": doomed_uscc, "bank_org_id": bank.org_id, "evidence_ref": "EV-2"},
         )
     )
     objects = {
@@ -182,6 +190,8 @@ async def _credit_objects(api: Api, actors: dict[str, Actor], uscc: str) -> dict
         "consent_id": str(consent["id"]),
         "doomed_sub_id": str(doomed_subscription["id"]),
         "doomed_consent_id": str(doomed_consent["id"]),
+        "auth_id": str(auth_ids[0]),
+        "doomed_auth_id": str(auth_ids[1]),
     }
     delivery = await _first_delivery(api, bank)
     if delivery is not None:

@@ -16,10 +16,3 @@ def test_a_short_internal_secret_or_no_database_is_refused() -> None:
         Settings(internal_secret="short").require_internal_secret()
     with pytest.raises(RuntimeError, match="FINMATCH_DATABASE_URL"):
         Settings(database_url=None).require_database_url()
-
-
-# Compat: credit_push's own setting; this test moves with it to credit_push's settings subclass.
-def test_retry_schedule_follows_a_copied_setting() -> None:
-    base = Settings(webhook_retry_schedule="5,300")
-    assert base.retry_schedule_s == (5, 300)
-    assert base.model_copy(update={"webhook_retry_schedule": "1,1"}).retry_schedule_s == (1, 1)

@@ -8,6 +8,8 @@ the SQL to the response.
 from __future__ import annotations
 
 from services.credit_push.repository import (
+    access_log,
+    authorisations,
     banks,
     consents,
     deliveries,
@@ -22,6 +24,8 @@ from services.credit_push.repository.deliveries import Claimed
 
 __all__ = [
     "Claimed",
+    "access_log",
+    "authorisations",
     "banks",
     "consents",
     "deliveries",

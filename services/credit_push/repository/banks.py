@@ -53,3 +53,10 @@ async def allocate_seqs(session: AsyncSession, counts: Mapping[str, int]) -> dic
     ordered = sorted(counts)
     result = await session.execute(_ALLOCATE, {"ids": uuids(ordered), "ns": [counts[b] for b in ordered]})
     return {str(row.org_id): int(row.first) for row in result}
+
+
+async def lock(session: AsyncSession, org_id: str) -> None:
+    """Lock the bank's row until the transaction ends: its per-bank caps are checked under it."""
+    await session.execute(
+        sa.select(banks.c.org_id).where(banks.c.org_id == uuid.UUID(org_id)).with_for_update()
+    )

@@ -11,7 +11,8 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, uuids
+from services.credit_push.repository.authorisations import held_by
+from services.credit_push.repository.common import columns, keyset_page, uuids
 from services.credit_push.tables import consents
 
 ConsentStatus = Literal["active", "revoked", "expired"]
@@ -33,9 +34,11 @@ class ConsentRow:
 
 
 def _valid(today: date) -> sa.ColumnElement[bool]:
+    """Active, unexpired, and the app that recorded it still holds the enterprise's authorisation."""
     return sa.and_(
         consents.c.status == "active",
         sa.or_(consents.c.expires_on.is_(None), consents.c.expires_on >= today),
+        held_by(consents.c.partner_org_id, consents.c.uscc, today),
     )
 
 
@@ -81,6 +84,26 @@ async def end(session: AsyncSession, ids: Sequence[uuid.UUID], status: ConsentSt
     )
 
 
+_END_FOR_PAIRS = sa.text(
+    """
+    UPDATE credit_push.consents c SET status = :status, ended_at = :now
+    FROM unnest(CAST(:p AS uuid[]), CAST(:u AS text[])) AS d(p, u)
+    WHERE c.partner_org_id = d.p AND c.uscc = d.u AND c.status = 'active'
+    RETURNING c.bank_org_id, c.uscc
+    """
+)
+
+
+async def end_for_pairs(
+    session: AsyncSession, pairs: Sequence[tuple[str, str]], status: ConsentStatus, now: datetime
+) -> list[tuple[str, str]]:
+    """End every active consent an app recorded for an enterprise, per (app, uscc); (bank, uscc) ended."""
+    if not pairs:
+        return []
+    params = {"p": uuids(p for p, _ in pairs), "u": [u for _, u in pairs], "status": status, "now": now}
+    return [(str(r.bank_org_id), r.uscc) for r in await session.execute(_END_FOR_PAIRS, params)]
+
+
 async def lapsed(session: AsyncSession, today: date, *, lock: bool) -> list[ConsentRow]:
     """Active consents whose last day is before ``today`` (the sweep ends them)."""
     query = sa.select(*columns(consents, ConsentRow)).where(
@@ -104,7 +127,4 @@ async def list_for(
     query = sa.select(*columns(consents, ConsentRow)).where(consents.c[column] == uuid.UUID(org_id))
     if uscc:
         query = query.where(consents.c.uscc == uscc)
-    if after:
-        query = query.where(sa.tuple_(consents.c.created_at, consents.c.id) > sa.tuple_(*after))
-    query = query.order_by(consents.c.created_at, consents.c.id).limit(limit + 1)
-    return [ConsentRow(*row) for row in await session.execute(query)]
+    return [ConsentRow(*row) for row in await session.execute(keyset_page(query, consents, after, limit))]

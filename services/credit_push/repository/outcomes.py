@@ -7,8 +7,10 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.credit_push.repository.common import columns, keyset_page
 from services.credit_push.tables import outcomes
 
 
@@ -17,6 +19,7 @@ class OutcomeRow:
     id: uuid.UUID
     bank_org_id: uuid.UUID
     uscc: str
+    loan_ref: str | None
     amount_fen: int
     credit_type: str
     granted_on: date
@@ -37,8 +40,39 @@ class Stats:
     enterprises_with_loans: int
 
 
-async def insert(session: AsyncSession, row: OutcomeRow) -> None:
-    await session.execute(sa.insert(outcomes).values(**asdict(row)))
+async def insert(session: AsyncSession, row: OutcomeRow) -> bool:
+    """Store the loan; False when the bank already reported this loan_ref (the unique index decides)."""
+    query = (
+        pg_insert(outcomes)
+        .values(**asdict(row))
+        .on_conflict_do_nothing(index_elements=["bank_org_id", "loan_ref"])
+        .returning(outcomes.c.id)
+    )
+    return (await session.execute(query)).first() is not None
+
+
+@dataclass(frozen=True)
+class OutcomeFilter:
+    bank_id: str | None  # None: every bank's
+    uscc: str | None
+    granted_from: date | None
+    granted_to: date | None
+
+
+async def list_for(
+    session: AsyncSession, where: OutcomeFilter, after: tuple[datetime, uuid.UUID] | None, limit: int
+) -> list[OutcomeRow]:
+    """Up to ``limit + 1`` outcomes after the keyset position ``after``, oldest first."""
+    query = sa.select(*columns(outcomes, OutcomeRow))
+    if where.bank_id:
+        query = query.where(outcomes.c.bank_org_id == uuid.UUID(where.bank_id))
+    if where.uscc:
+        query = query.where(outcomes.c.uscc == where.uscc)
+    if where.granted_from:
+        query = query.where(outcomes.c.granted_on >= where.granted_from)
+    if where.granted_to:
+        query = query.where(outcomes.c.granted_on <= where.granted_to)
+    return [OutcomeRow(*row) for row in await session.execute(keyset_page(query, outcomes, after, limit))]
 
 
 _STATS = sa.text(
@@ -59,7 +93,9 @@ _STATS = sa.text(
              coalesce(sum(amount_fen) FILTER (WHERE credit_type = 'pure_credit'), 0)
                AS pure_credit_total_fen,
              count(DISTINCT uscc) AS enterprises_with_loans
-      FROM credit_push.outcomes
+      -- a loan counts once: by (bank, loan_ref); a loan reported before loan_ref by its row
+      FROM (SELECT DISTINCT ON (bank_org_id, coalesce(loan_ref, id::text)) uscc, amount_fen, credit_type
+            FROM credit_push.outcomes) AS unique_loans
     ) o
     """
 )

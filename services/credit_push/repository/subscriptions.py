@@ -11,7 +11,7 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, uuids
+from services.credit_push.repository.common import columns, keyset_page, uuids
 from services.credit_push.rules.entitlement import Sub
 from services.credit_push.tables import subscriptions
 
@@ -63,10 +63,13 @@ async def list_for(
     query = sa.select(*columns(subscriptions, SubscriptionRow)).where(
         subscriptions.c.bank_org_id == uuid.UUID(bank_id), _live()
     )
-    if after:
-        query = query.where(sa.tuple_(subscriptions.c.created_at, subscriptions.c.id) > sa.tuple_(*after))
-    query = query.order_by(subscriptions.c.created_at, subscriptions.c.id).limit(limit + 1)
-    return [SubscriptionRow(*row) for row in await session.execute(query)]
+    page = keyset_page(query, subscriptions, after, limit)
+    return [SubscriptionRow(*row) for row in await session.execute(page)]
+
+
+async def count_live(session: AsyncSession, bank_id: str) -> int:
+    query = sa.select(sa.func.count()).where(subscriptions.c.bank_org_id == uuid.UUID(bank_id), _live())
+    return int(await session.scalar(query) or 0)
 
 
 async def routing_of(session: AsyncSession, bank_ids: Sequence[str]) -> list[Sub]:

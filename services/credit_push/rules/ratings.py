@@ -62,10 +62,37 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def storable(text: str) -> bool:
+    """Text PostgreSQL can store and JSON can carry: no NUL, no lone surrogate (invalid UTF-8)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(text: str) -> str:
+    """``text`` safe to echo in an answer: a lone surrogate becomes its escape, a NUL ``\\x00``."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+
+
+def _unstorable_fields(raw: dict[Any, Any]) -> list[str]:
+    """Fields (shown safely) whose name or text value could not be stored or answered."""
+    bad = [k for k, v in raw.items() if not storable(str(k)) or (isinstance(v, str) and not storable(v))]
+    return sorted(shown(str(k)) for k in bad)
+
+
 def parse_item(raw: Any, this_year: int) -> RatingItem | str:
     """The item, or the reason it is rejected (a sentence a tax clerk can act on)."""
     if not isinstance(raw, dict):
         return "item must be an object"
+    unstorable = sorted(
+        shown(k) for k, v in raw.items() if not storable(k) or (isinstance(v, str) and not storable(v))
+    )
+    if unstorable:
+        return f"{', '.join(unstorable)}: text with a NUL byte or an invalid character (lone surrogate)"
     uscc_raw = raw.get("uscc")
     if not isinstance(uscc_raw, str):
         return "uscc: required, a string"
@@ -91,6 +118,7 @@ def parse_item(raw: Any, this_year: int) -> RatingItem | str:
     if tax is not None and (not _is_int(tax) or not 0 <= tax <= MAX_FEN):
         return "avg_annual_tax_fen: a non-negative whole number of fen"
     unknown = sorted(set(raw) - {"uscc", "name", "rating", "year", "region_code", "avg_annual_tax_fen"})
+    unknown = [shown(k) for k in unknown]
     if unknown:
         return f"unknown fields: {', '.join(unknown)}"
     return RatingItem(uscc, name.strip(), rating.strip().upper(), year, region, tax)
@@ -104,8 +132,7 @@ def parse_batch(items: Sequence[Any], this_year: int) -> tuple[list[RatingItem],
     for index, raw in enumerate(items):
         parsed = parse_item(raw, this_year)
         if isinstance(parsed, str):
-            uscc = raw.get("uscc") if isinstance(raw, dict) else None
-            rejected.append(Rejection(index, uscc if isinstance(uscc, str) else None, parsed))
+            rejected.append(Rejection(index, _echoed_uscc(raw), parsed))
             continue
         key = (parsed.uscc, parsed.year)
         if key in first_index:
@@ -115,6 +142,12 @@ def parse_batch(items: Sequence[Any], this_year: int) -> tuple[list[RatingItem],
         first_index[key] = index
         valid.append(parsed)
     return valid, rejected
+
+
+def _echoed_uscc(raw: Any) -> str | None:
+    """The rejected item's uscc as sent, when it is text an answer can carry (else null)."""
+    uscc = raw.get("uscc") if isinstance(raw, dict) else None
+    return uscc if isinstance(uscc, str) and storable(uscc) and len(uscc) <= MAX_NAME else None
 
 
 def same_content(item: RatingItem, stored: StoredRating) -> bool:

@@ -7,7 +7,6 @@ one lock); ``ratings``, ``consents``, ``banks``, ``subscriptions``, ``deliveries
 
 from __future__ import annotations
 
-from kit.shapes import business_date as business_today  # the old name; tests/credit_push import it
 from services.credit_push.service.banks import learn_banks  # bench/credit_push_ingest.py calls it
 
-__all__ = ["business_today", "learn_banks"]
+__all__ = ["learn_banks"]

@@ -7,32 +7,31 @@ withdraws what the bank is no longer entitled to. Both run under the entitlement
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound, RuleViolation
 from kit.internal import InternalClient
+from kit.orgs import require_org
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.consents import ConsentRow, OrgColumn
+from services.credit_push.rules.validity import check_expires_on, shown_status
 from services.credit_push.schemas import ConsentIn, ConsentOut
+from services.credit_push.service.authorisations import withdraw
 from services.credit_push.service.banks import ensure_bank
 from services.credit_push.service.outbox import reconcile
 
 
 def consent_out(row: ConsentRow, today: date) -> ConsentOut:
-    status = row.status
-    if status == "active" and row.expires_on is not None and row.expires_on < today:
-        status = "expired"  # the sweep has not run yet; the consent grants nothing already
     return ConsentOut(
         id=row.id,
         uscc=row.uscc,
         bank_org_id=row.bank_org_id,
         partner_org_id=row.partner_org_id,
         evidence_ref=row.evidence_ref,
-        status=status,
+        status=shown_status(row.status, row.expires_on, today),
         expires_on=row.expires_on,
         created_at=row.created_at,
         ended_at=row.ended_at,
@@ -43,20 +42,26 @@ async def give(session: AsyncSession, body: ConsentIn, partner_id: str, orgs: In
     """Record a consent for a bank the gateway knows; the bank is sent what it is now entitled to."""
     now = datetime.now(UTC)
     today = business_date(now)
-    _check_expires_on(body, today)
-    bank = await orgs.require_org(str(body.bank_org_id), "bank", "bank_org_id")
+    check_expires_on(body.expires_on, today)
+    bank = await require_org(orgs, str(body.bank_org_id), "bank", "bank_org_id")
     row = _new_consent(body, partner_id, now)
     await _store(session, row, bank.name, now)
     return consent_out(await _get(session, row.id), today)
 
 
-def _check_expires_on(body: ConsentIn, today: date) -> None:
-    if body.expires_on is not None and body.expires_on < today:
+async def _require_authorisation(session: AsyncSession, partner_id: str, uscc: str, today: date) -> None:
+    """The app acts for the enterprise only while it holds its authorisation (CONTRACT §3).
+
+    Checked under the entitlement lock with the authorisation rows locked, so a revocation
+    running in parallel either comes first (this is refused) or ends this consent too.
+    """
+    if not await repo.authorisations.lock_valid(session, partner_id, uscc, today):
         raise RuleViolation(
-            f"expires_on {body.expires_on} is already past (today is {today}, Asia/Shanghai).",
-            slug="invalid-expires-on",
-            field="expires_on",
-            field_msg="must be today or later",
+            f"You hold no active authorisation from {uscc}; record the enterprise's authorisation "
+            "first (POST /v1/credit/authorisations).",
+            slug="not-authorised-by-enterprise",
+            field="uscc",
+            field_msg="no active authorisation from this enterprise",
         )
 
 
@@ -77,6 +82,7 @@ def _new_consent(body: ConsentIn, partner_id: str, now: datetime) -> ConsentRow:
 async def _store(session: AsyncSession, row: ConsentRow, bank_name: str, now: datetime) -> None:
     """Store a consent; a B or M enterprise is published to the bank at once."""
     await repo.locks.lock_entitlement(session)
+    await _require_authorisation(session, str(row.partner_org_id), row.uscc, business_date(now))
     bank_id = str(row.bank_org_id)
     await ensure_bank(session, bank_id, bank_name, now)
     await repo.consents.insert(session, row)
@@ -131,9 +137,5 @@ async def expire(session: AsyncSession, now: datetime) -> int:
     await repo.locks.lock_entitlement(session)
     lapsed = await repo.consents.lapsed(session, today, lock=True)
     await repo.consents.end(session, [row.id for row in lapsed], "expired", now)
-    by_bank: dict[str, set[str]] = defaultdict(set)
-    for row in lapsed:
-        by_bank[str(row.bank_org_id)].add(row.uscc)
-    for bank_id, usccs in sorted(by_bank.items()):
-        await reconcile(session, usccs=sorted(usccs), bank_ids=[bank_id], cause="consent_expired", now=now)
+    await withdraw(session, [(str(r.bank_org_id), r.uscc) for r in lapsed], "consent_expired", now)
     return len(lapsed)

@@ -11,6 +11,7 @@ from kit.errors import NotFound
 from services.credit_push import repository as repo
 from services.credit_push.repository.deliveries import DeliveryRow, DeliveryStatus
 from services.credit_push.schemas import DeliveryOut, EventOut
+from services.credit_push.service import access_log
 from services.credit_push.service.banks import learn_banks
 from services.credit_push.webhooks import event_json
 
@@ -64,4 +65,8 @@ async def feed(
     """
     await learn_banks(session, [(bank_id, bank_name)], datetime.now(UTC))
     rows = await repo.events.feed(session, bank_id, after_seq, limit)
+    # The page shows the first ``limit``; only what leaves is logged (税收征管法 第八条).
+    access_log.record(
+        session, access_log.entries_for_events(bank_id, ((r.type, r.data) for r in rows[:limit]), "feed")
+    )
     return [EventOut(**event_json(str(r.id), r.type, r.seq, r.created_at, r.data)) for r in rows]

@@ -7,11 +7,13 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.errors import RuleViolation
+from kit.errors import Conflict, RuleViolation
 from kit.money import ratio_bp
 from kit.shapes import business_date
 from services.credit_push import repository as repo
-from services.credit_push.repository.outcomes import OutcomeRow
+from services.credit_push.repository.outcomes import OutcomeFilter, OutcomeRow
+
+__all__ = ["OutcomeFilter", "list_for", "report", "stats"]
 from services.credit_push.schemas import DeliveryCounts, OutcomeIn, OutcomeOut, StatsOut
 
 
@@ -30,12 +32,18 @@ async def report(session: AsyncSession, body: OutcomeIn, bank_id: str) -> Outcom
         id=uuid.uuid4(),
         bank_org_id=uuid.UUID(bank_id),
         uscc=body.uscc,
+        loan_ref=body.loan_ref,
         amount_fen=body.amount_fen,
         credit_type=body.credit_type,
         granted_on=body.granted_on,
         created_at=now,
     )
-    await repo.outcomes.insert(session, row)
+    if not await repo.outcomes.insert(session, row):
+        raise Conflict(
+            f"You already reported the loan {body.loan_ref!r}; each loan_ref once per bank.",
+            slug="duplicate-loan",
+            field="loan_ref",
+        )
     return _outcome_out(row)
 
 
@@ -53,11 +61,20 @@ def _outcome_out(row: OutcomeRow) -> OutcomeOut:
     return OutcomeOut(
         id=row.id,
         uscc=row.uscc,
+        bank_org_id=row.bank_org_id,
+        loan_ref=row.loan_ref,
         amount_fen=row.amount_fen,
         credit_type=row.credit_type,
         granted_on=row.granted_on,
         created_at=row.created_at,
     )
+
+
+async def list_for(
+    session: AsyncSession, where: OutcomeFilter, after: tuple[datetime, uuid.UUID] | None, limit: int
+) -> list[OutcomeOut]:
+    """Up to ``limit + 1`` reported loans (a bank's own, or all), oldest first."""
+    return [_outcome_out(row) for row in await repo.outcomes.list_for(session, where, after, limit)]
 
 
 async def stats(session: AsyncSession) -> StatsOut:

@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.errors import NotFound
 from kit.shapes import business_date
 from services.credit_push import repository as repo
-from services.credit_push.rules.entitlement import Current, read_view
+from services.credit_push.rules.entitlement import Current, rating_data, read_view
 from services.credit_push.rules.ratings import RatingItem, StoredRating, current_of, parse_batch, plan_batch
 from services.credit_push.schemas import IngestOut, InternalRatingOut, RatingOut, RejectedItem
+from services.credit_push.service import access_log
 from services.credit_push.service.outbox import reconcile
 
 
@@ -64,19 +65,19 @@ def _current_moved(before: Sequence[StoredRating], changed: Sequence[StoredRatin
 
 
 async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> RatingOut:
-    """An enterprise's current rating; a bank (``bank_id``) sees it only when entitled."""
+    """An enterprise's current rating; a bank (``bank_id``) sees it only when entitled.
+
+    A bank's read of non-public data is recorded in the access log (税收征管法 第八条).
+    """
     current, updated_at = await _current(session, uscc)
     full = bank_id is None or await _bank_sees_all(session, bank_id, current)
-    out = RatingOut(
-        uscc=current.uscc,
-        name=current.name,
-        rating=current.rating,
-        year=current.year,
-        version=current.version,
-        updated_at=updated_at,
-    )
+    out = RatingOut(**_public_fields(current, updated_at))
     if full:  # set only then: the answer leaves out a field never set (response_model_exclude_unset)
         out.avg_annual_tax_fen = current.avg_annual_tax_fen
+    if bank_id is not None:
+        access_log.rating_left(
+            session, uscc, current.rating, out.avg_annual_tax_fen, (bank_id, "bank"), "rating_read"
+        )
     return out
 
 
@@ -90,18 +91,26 @@ async def _bank_sees_all(session: AsyncSession, bank_id: str, current: Current) 
     return view == "full"
 
 
-async def internal_rating(session: AsyncSession, uscc: str) -> InternalRatingOut:
-    """The current rating (latest year, any level) with the tax figure, for loan_match."""
+async def internal_rating(session: AsyncSession, uscc: str, for_org_id: str) -> InternalRatingOut:
+    """The current rating (latest year, any level) with the tax figure, for loan_match.
+
+    Only for a query of a partner app the enterprise authorised (CONTRACT §3); the read is
+    logged with that app as the reader.
+    """
+    if not await repo.authorisations.is_held(session, for_org_id, uscc, business_date(datetime.now(UTC))):
+        raise NotFound("authorisation", slug="not-authorised-by-enterprise")
     current, updated_at = await _current(session, uscc)
-    return InternalRatingOut(
-        uscc=current.uscc,
-        name=current.name,
-        rating=current.rating,
-        year=current.year,
-        version=current.version,
-        updated_at=updated_at,
-        avg_annual_tax_fen=current.avg_annual_tax_fen,
+    access_log.rating_left(
+        session, uscc, current.rating, current.avg_annual_tax_fen, (for_org_id, "partner_app"), "match_query"
     )
+    return InternalRatingOut(
+        **_public_fields(current, updated_at), avg_annual_tax_fen=current.avg_annual_tax_fen
+    )
+
+
+def _public_fields(current: Current, updated_at: datetime) -> dict[str, Any]:
+    """The fields every reader of a rating sees (RatingFields)."""
+    return {**rating_data(current, "public"), "updated_at": updated_at}
 
 
 async def _current(session: AsyncSession, uscc: str) -> tuple[Current, datetime]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.errors import NotFound, RuleViolation
+from kit.errors import Conflict, NotFound, RuleViolation
 from services.credit_push import repository as repo
 from services.credit_push.repository.subscriptions import SubscriptionRow
 from services.credit_push.rules.urls import UnsafeUrl
@@ -25,6 +25,8 @@ from services.credit_push.ssrf import check_url
 from services.credit_push.webhooks import ROTATION_OVERLAP, new_secret
 
 PAUSED_BY_THE_BANK = "paused by the bank"
+# CONTRACT §3: a bank has at most 10 subscriptions (deleted ones do not count).
+MAX_SUBSCRIPTIONS = 10
 
 
 def subscription_out(row: SubscriptionRow) -> SubscriptionOut:
@@ -65,10 +67,23 @@ async def subscribe(
     await _check_url(body.url, allow_private)
     now = datetime.now(UTC)
     await learn_banks(session, [(bank_id, bank_name)], now)
+    await _check_room(session, bank_id)
     row = _new_subscription(body, bank_id, now)
     await repo.subscriptions.insert(session, row)
     stored = await _own(session, bank_id, row.id)
     return SubscriptionCreated(**subscription_out(stored).model_dump(), secret=row.secret)
+
+
+async def _check_room(session: AsyncSession, bank_id: str) -> None:
+    """Counted under the bank's row lock, so parallel creates cannot jointly pass the cap."""
+    await repo.banks.lock(session, bank_id)
+    if await repo.subscriptions.count_live(session, bank_id) >= MAX_SUBSCRIPTIONS:
+        raise Conflict(
+            f"You have {MAX_SUBSCRIPTIONS} subscriptions already, the most a bank may have; "
+            "delete one first.",
+            slug="too-many-subscriptions",
+            limit=MAX_SUBSCRIPTIONS,
+        )
 
 
 def _new_subscription(body: SubscriptionIn, bank_id: str, now: datetime) -> SubscriptionRow:
