@@ -21,8 +21,8 @@ from sqlalchemy import event
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere: tests/ helpers
 
 from kit.migrations import upgrade
-from tests.loan_match.support import WAN, product_body, profile_body
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.loan_match import WAN, product_body, profile_body
 from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
 

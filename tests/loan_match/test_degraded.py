@@ -15,8 +15,8 @@ import httpx
 import pytest
 
 from kit.principal import HEADER, Principal, sign
-from tests.loan_match.support import WAN, of_bank, publish, put_profile
 from tests.support.api import Actor, Api
+from tests.support.loan_match import WAN, of_bank, publish, put_profile
 from tests.support.stack import INTERNAL_SECRET, Stack, free_socket
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Literal
+from typing import Literal, get_args
 
 from services.loan_match.rules.codes import region_covers
 
@@ -31,20 +31,7 @@ Criterion = Literal[
     "collateral",
     "guarantee_capacity",
 ]
-CRITERIA: tuple[Criterion, ...] = (
-    "amount",
-    "term",
-    "rating",
-    "tax_multiple",
-    "size",
-    "region",
-    "industry",
-    "years_in_business",
-    "revenue",
-    "flags",
-    "collateral",
-    "guarantee_capacity",
-)
+CRITERIA: tuple[Criterion, ...] = get_args(Criterion)
 # 纳税信用 levels that a product's min_rating may name, best first; C and D never pass one.
 RATING_ORDER = ("A", "B", "M")
 ALL_SIZES = ("micro", "small", "medium")

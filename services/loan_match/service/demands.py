@@ -16,9 +16,10 @@ from kit.shapes import business_date, business_today
 from services.loan_match import repository, schemas
 from services.loan_match.rows import DemandRow, Position, ResponseRow
 from services.loan_match.rules import demand_state
+from services.loan_match.rules.eligibility import Request
 from services.loan_match.rules.workdays import respond_by
 from services.loan_match.service.common import invalid, known_id, position
-from services.loan_match.service.matching import Ask, Matcher, match
+from services.loan_match.service.matching import Matcher, match
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ async def publish(
 ) -> schemas.Demand:
     """Publish a demand; it goes to every bank with a product matching it now."""
     now = datetime.now(UTC)
-    ask = Ask(body.uscc, body.amount_fen, body.term_months)
+    ask = Request(body.amount_fen, body.term_months)
     profile, found = await match(
-        session, matcher, partner_app_id, ask, include_excluded=False, today=business_date(now)
+        session, matcher, partner_app_id, body.uscc, ask, include_excluded=False, today=business_date(now)
     )
     new = DemandRow(
         id=str(uuid.uuid4()),
@@ -163,12 +164,4 @@ def _answers(responses: Sequence[ResponseRow]) -> list[demand_state.Answer]:
 
 
 def _response_out(row: ResponseRow) -> schemas.DemandResponse:
-    return schemas.DemandResponse(
-        id=row.id,
-        bank_org_id=row.bank_org_id,
-        decision=row.decision,
-        offered_amount_fen=row.offered_amount_fen,
-        annual_rate_bp=row.annual_rate_bp,
-        reason=row.reason,
-        created_at=row.created_at,
-    )
+    return schemas.DemandResponse.model_validate(row, from_attributes=True)

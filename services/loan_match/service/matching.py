@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import TypedDict
 
 import pydantic_core
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,32 +17,14 @@ from services.loan_match.clients import CurrentRating
 from services.loan_match.rows import ProductRow, ProfileRow
 from services.loan_match.rules import cost, eligibility
 from services.loan_match.rules.eligibility import Capacity
+from services.loan_match.schemas import CriterionResult, Excluded, Match, QueryResult
+
+PRODUCT_RULE_FIELDS = tuple(f.name for f in fields(eligibility.Product))
 
 
 def product_rules(row: ProductRow) -> eligibility.Product:
-    return eligibility.Product(
-        id=row.id,
-        bank_org_id=row.bank_org_id,
-        name=row.name,
-        product_type=row.product_type,
-        min_amount_fen=row.min_amount_fen,
-        max_amount_fen=row.max_amount_fen,
-        min_term_months=row.min_term_months,
-        max_term_months=row.max_term_months,
-        annual_rate_bp=row.annual_rate_bp,
-        min_rating=row.min_rating,
-        tax_multiple=row.tax_multiple,
-        sizes=tuple(row.sizes),
-        region_codes=tuple(row.region_codes),
-        industry_prefixes=tuple(row.industry_prefixes),
-        min_years_in_business=row.min_years_in_business,
-        min_revenue_fen=row.min_revenue_fen,
-        required_flags=tuple(row.required_flags),
-        accepted_collateral=tuple(row.accepted_collateral),
-        requires_guarantee=row.requires_guarantee,
-        guarantee_fee_bp=row.guarantee_fee_bp,
-        interest_subsidy_bp=row.interest_subsidy_bp,
-    )
+    """The rule's plain product: the row's fields of the same names."""
+    return eligibility.Product(**{name: getattr(row, name) for name in PRODUCT_RULE_FIELDS})
 
 
 def enterprise_facts(profile: ProfileRow, today: date) -> eligibility.Enterprise:
@@ -96,63 +77,6 @@ class Matcher:
 
 
 @dataclass(frozen=True)
-class Ask:
-    """What the enterprise asks for: a query's or a demand's amount and term."""
-
-    uscc: str
-    amount_fen: int
-    term_months: int
-
-
-class Result(TypedDict):
-    """schemas.CriterionResult as plain data."""
-
-    criterion: str
-    detail: str
-
-
-class MatchEntry(TypedDict):
-    """schemas.Match as plain data."""
-
-    product_id: str
-    bank_org_id: str
-    product_name: str
-    product_type: str
-    annual_rate_bp: int
-    estimated_interest_fen: int
-    estimated_guarantee_fee_fen: int
-    estimated_total_cost_fen: int
-    reasons: list[Result]
-
-
-class ExcludedEntry(TypedDict):
-    """schemas.Excluded as plain data."""
-
-    product_id: str
-    bank_org_id: str
-    product_name: str
-    product_type: str
-    failed: list[Result]
-
-
-class RatingEntry(TypedDict):
-    rating: str
-    year: int
-
-
-class QueryAnswer(TypedDict):
-    """schemas.QueryResult as plain data: thousands of entries are built per query and the
-    answer is serialised once, so model instances would only cost time."""
-
-    uscc: str
-    size: str
-    rating: RatingEntry | None
-    degraded: list[str]
-    matches: list[MatchEntry]
-    excluded: list[ExcludedEntry]
-
-
-@dataclass(frozen=True)
 class MatchRun:
     """The answer of a query, already JSON, and the banks with a matching product."""
 
@@ -166,34 +90,34 @@ async def match(
     session: AsyncSession,
     matcher: Matcher,
     partner_app_id: str,
-    ask: Ask,
+    uscc: str,
+    request: eligibility.Request,
     *,
     include_excluded: bool,
     today: date,
 ) -> tuple[ProfileRow, MatchRun]:
     """The app's profile of the enterprise and how every active product matches it."""
-    profile = await repository.get_profile(session, partner_app_id, ask.uscc)
+    profile = await repository.get_profile(session, partner_app_id, uscc)
     if profile is None:
         raise NotFound("enterprise profile")
     products = await matcher.catalogue.active(session)
-    return profile, await _run(matcher.internal, products, profile, ask, include_excluded, today)
+    return profile, await _run(matcher.internal, products, profile, request, include_excluded, today)
 
 
 async def _run(
     internal: InternalClient,
     products: list[eligibility.Product],
     profile: ProfileRow,
-    ask: Ask,
+    request: eligibility.Request,
     include_excluded: bool,
     today: date,
 ) -> MatchRun:
     """Evaluate every active product with one rating call and one capacity call per distinct
     bank that has a product requiring a guarantee."""
-    request = eligibility.Request(ask.amount_fen, ask.term_months)
     guarantee_banks = {p.bank_org_id for p in products if p.requires_guarantee}
     (rating, shown), capacity = await asyncio.gather(
         clients.current_rating(internal, profile.uscc),
-        clients.capacity_by_bank(internal, guarantee_banks, ask.amount_fen),
+        clients.capacity_by_bank(internal, guarantee_banks, request.amount_fen),
     )
     evaluator = eligibility.Evaluator(enterprise_facts(profile, today), request, rating, capacity)
     matches, excluded = _sorted_outcomes(products, evaluator, include_excluded)
@@ -204,11 +128,11 @@ async def _run(
 
 def _sorted_outcomes(
     products: list[eligibility.Product], evaluator: eligibility.Evaluator, include_excluded: bool
-) -> tuple[list[MatchEntry], list[ExcludedEntry]]:
+) -> tuple[list[Match], list[Excluded]]:
     """Matches ranked by cost and, when asked for, the excluded products by id."""
     results = _Results()
-    matches: list[MatchEntry] = []
-    excluded: list[ExcludedEntry] = []
+    matches: list[Match] = []
+    excluded: list[Excluded] = []
     for product in products:
         outcome = evaluator.evaluate(product)
         if outcome.eligible:
@@ -226,9 +150,9 @@ def _answer(
     profile: ProfileRow,
     shown: CurrentRating | None,
     degraded: list[str],
-    matches: list[MatchEntry],
-    excluded: list[ExcludedEntry],
-) -> QueryAnswer:
+    matches: list[Match],
+    excluded: list[Excluded],
+) -> QueryResult:
     return {
         "uscc": profile.uscc,
         "size": profile.size,
@@ -243,9 +167,9 @@ class _Results:
     """JSON-ready ``{criterion, detail}`` objects, one per distinct check of a query."""
 
     def __init__(self) -> None:
-        self._seen: dict[eligibility.Check, Result] = {}
+        self._seen: dict[eligibility.Check, CriterionResult] = {}
 
-    def __call__(self, checks: Sequence[eligibility.Check]) -> list[Result]:
+    def __call__(self, checks: Sequence[eligibility.Check]) -> list[CriterionResult]:
         out = []
         for check in checks:
             item = self._seen.get(check)
@@ -260,7 +184,7 @@ def _match(
     outcome: eligibility.Outcome,
     request: eligibility.Request,
     results: _Results,
-) -> MatchEntry:
+) -> Match:
     """One entry of ``matches``, with the estimated cost of the loan under this product."""
     estimate = cost.estimate(
         amount_fen=request.amount_fen,
@@ -283,7 +207,7 @@ def _match(
     }
 
 
-def _excluded(product: eligibility.Product, outcome: eligibility.Outcome, results: _Results) -> ExcludedEntry:
+def _excluded(product: eligibility.Product, outcome: eligibility.Outcome, results: _Results) -> Excluded:
     """One entry of ``excluded``, with every criterion the product failed."""
     return {
         "product_id": product.id,

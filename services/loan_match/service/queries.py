@@ -8,18 +8,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.shapes import business_date
 from services.loan_match import repository, schemas
-from services.loan_match.service.matching import Ask, Matcher, match
+from services.loan_match.rules.eligibility import Request
+from services.loan_match.service.matching import Matcher, match
 
 
 async def run(session: AsyncSession, matcher: Matcher, partner_app_id: str, body: schemas.QueryIn) -> bytes:
     """The answer (schemas.QueryResult, already JSON); every query is counted for the stats."""
     now = datetime.now(UTC)
-    ask = Ask(body.uscc, body.amount_fen, body.term_months)
     _, found = await match(
         session,
         matcher,
         partner_app_id,
-        ask,
+        body.uscc,
+        Request(body.amount_fen, body.term_months),
         include_excluded=body.include_excluded,
         today=business_date(now),
     )
