@@ -16,6 +16,9 @@ from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductTy
 
 Months = Annotated[int, Strict(), Field(ge=1, le=600)]
 Multiple = Annotated[int, Strict(), Field(ge=1, le=1000)]
+MatchLimit = Annotated[
+    int, Strict(), Field(ge=1, le=1000, description="How many matches to show, at most 1000.")
+]
 
 
 def _region(code: str) -> str:
@@ -151,6 +154,9 @@ class QueryIn(StrictBody):
     amount_fen: PositiveFen
     term_months: Months
     include_excluded: StrictBool = False
+    limit: Annotated[
+        int, Strict(), Field(ge=1, le=1000, description="How many matches to show (CONTRACT §5).")
+    ] = 20
 
 
 class CriterionResult(TypedDict):
@@ -184,13 +190,17 @@ class RatingShown(TypedDict):
 
 
 class QueryResult(TypedDict):
-    """The answer of a query. Plain typed dicts, not models: thousands of entries are built
-    per query and serialised once, so model instances would only cost time."""
+    """The answer of a query: ``matches`` holds the first ``limit`` in ranking order and
+    ``total_matches`` counts them all (CONTRACT §5)."""
+
+    # Typed dicts, not models: an answer may carry thousands of entries, built as plain data
+    # and serialised once.
 
     uscc: str
     size: str
     rating: RatingShown | None
     degraded: list[str]
+    total_matches: int
     matches: list[Match]
     excluded: list[Excluded]
 

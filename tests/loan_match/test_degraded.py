@@ -79,6 +79,7 @@ async def _setup(api: Api) -> tuple[Actor, Actor, dict[str, dict[str, Any]], dic
     }
     profile = await put_profile(api, app)
     body = {"uscc": profile["uscc"], "amount_fen": 100 * WAN, "term_months": 12, "include_excluded": True}
+    body["limit"] = 1000  # the catalogue is shared by every test of the run
     return bank, app, products, body
 
 

@@ -198,4 +198,4 @@ async def test_query_answer_follows_its_schema(api: Api) -> None:
     result = await query(api, app, profile["uscc"])
     shape = TypeAdapter(QueryResult)
     assert shape.dump_python(shape.validate_python(result), mode="json") == result
-    assert list(result) == ["uscc", "size", "rating", "degraded", "matches", "excluded"]
+    assert list(result) == ["uscc", "size", "rating", "degraded", "total_matches", "matches", "excluded"]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from datetime import date, datetime
+import heapq
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 
 import pydantic_core
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,17 +15,11 @@ from kit.errors import NotFound
 from kit.internal import InternalClient
 from services.loan_match import clients, repository
 from services.loan_match.clients import CurrentRating
-from services.loan_match.rows import ProductRow, ProfileRow
+from services.loan_match.rows import ProfileRow
 from services.loan_match.rules import cost, eligibility
 from services.loan_match.rules.eligibility import Capacity
 from services.loan_match.schemas import CriterionResult, Excluded, Match, QueryResult
-
-PRODUCT_RULE_FIELDS = tuple(f.name for f in fields(eligibility.Product))
-
-
-def product_rules(row: ProductRow) -> eligibility.Product:
-    """The rule's plain product: the row's fields of the same names."""
-    return eligibility.Product(**{name: getattr(row, name) for name in PRODUCT_RULE_FIELDS})
+from services.loan_match.service.catalogue import Catalogue, Entry, Snapshot
 
 
 def enterprise_facts(profile: ProfileRow, today: date) -> eligibility.Enterprise:
@@ -39,41 +34,21 @@ def enterprise_facts(profile: ProfileRow, today: date) -> eligibility.Enterprise
     )
 
 
-class Catalogue:
-    """The active products, compiled for matching, kept between queries.
-
-    Each query reads only ``(id, updated_at)`` of the active products and compiles just the
-    rows that are new or changed since the last query (every change of a product sets a new
-    ``updated_at``), so a query against thousands of products does not decode and rebuild
-    them all. One per process; the database stays the source of truth for what is active.
-    """
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, tuple[datetime, eligibility.Product]] = {}
-
-    async def active(self, session: AsyncSession) -> list[eligibility.Product]:
-        versions = await repository.active_product_versions(session)
-        known = self._compiled
-        stale = [pid for pid, at in versions if pid not in known or known[pid][0] != at]
-        fresh = {
-            row.id: (row.updated_at, product_rules(row))
-            for row in await repository.active_products(session, stale)
-        }
-        compiled: dict[str, tuple[datetime, eligibility.Product]] = {}
-        for pid, _ in versions:
-            entry = fresh.get(pid) or known.get(pid)
-            if entry is not None:  # None: retired between the two reads
-                compiled[pid] = entry
-        self._compiled = compiled  # also forgets retired products
-        return [product for _, product in compiled.values()]
-
-
 @dataclass(frozen=True)
 class Matcher:
     """What matching needs besides the database: the process's catalogue and its peers' client."""
 
     internal: InternalClient
     catalogue: Catalogue
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How much of the answer a caller wants: the first ``limit`` matches, and the excluded
+    products only when asked (a demand needs neither, only the banks)."""
+
+    limit: int = 20
+    include_excluded: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +59,7 @@ class MatchRun:
     matched: int
     degraded: list[str]
     matched_banks: list[str]
+    rating: eligibility.Answer
 
 
 async def match(
@@ -92,64 +68,73 @@ async def match(
     partner_app_id: str,
     uscc: str,
     request: eligibility.Request,
-    *,
-    include_excluded: bool,
+    shape: Shape,
     today: date,
 ) -> tuple[ProfileRow, MatchRun]:
     """The app's profile of the enterprise and how every active product matches it."""
     profile = await repository.get_profile(session, partner_app_id, uscc)
     if profile is None:
         raise NotFound("enterprise profile")
-    products = await matcher.catalogue.active(session)
-    return profile, await _run(matcher.internal, products, profile, request, include_excluded, today)
-
-
-async def _run(
-    internal: InternalClient,
-    products: list[eligibility.Product],
-    profile: ProfileRow,
-    request: eligibility.Request,
-    include_excluded: bool,
-    today: date,
-) -> MatchRun:
-    """Evaluate every active product with one rating call and one capacity call per distinct
-    bank that has a product requiring a guarantee."""
-    guarantee_banks = {p.bank_org_id for p in products if p.requires_guarantee}
+    snapshot = await matcher.catalogue.current(session)
+    # The rating is asked for the app the query is for: credit_push shows it only with the
+    # enterprise's authorisation of that app (CONTRACT §3, 税总发〔2019〕113号).
     (rating, shown), capacity = await asyncio.gather(
-        clients.current_rating(internal, profile.uscc),
-        clients.capacity_by_bank(internal, guarantee_banks, request.amount_fen),
+        clients.current_rating(matcher.internal, uscc, partner_app_id),
+        clients.capacity_by_bank(matcher.internal, snapshot.guarantee_banks, request.amount_fen),
     )
     evaluator = eligibility.Evaluator(enterprise_facts(profile, today), request, rating, capacity)
-    matches, excluded = _sorted_outcomes(products, evaluator, include_excluded)
-    degraded = _degraded(rating, capacity)
-    body = pydantic_core.to_json(_answer(profile, shown, degraded, matches, excluded))
-    return MatchRun(body, len(matches), degraded, sorted({m["bank_org_id"] for m in matches}))
+    return profile, _run(snapshot, evaluator, profile, shown, shape)
 
 
-def _sorted_outcomes(
-    products: list[eligibility.Product], evaluator: eligibility.Evaluator, include_excluded: bool
-) -> tuple[list[Match], list[Excluded]]:
-    """Matches ranked by cost and, when asked for, the excluded products by id."""
+def _run(
+    snapshot: Snapshot,
+    evaluator: eligibility.Evaluator,
+    profile: ProfileRow,
+    shown: CurrentRating | None,
+    shape: Shape,
+) -> MatchRun:
+    """Every product is checked (stopping at its first failure); only the first ``limit``
+    matches are priced in full and described, each answer entry built once."""
+    eligible = [evaluator.eligible(e.product, e.tests) for e in snapshot.entries]
+    matched = [e for e, ok in zip(snapshot.entries, eligible, strict=True) if ok]
     results = _Results()
-    matches: list[Match] = []
+    request = evaluator.request
+    top = heapq.nsmallest(shape.limit, matched, key=_ranking(request))
+    matches = [_match(e, evaluator, results) for e in top]
     excluded: list[Excluded] = []
-    for product in products:
-        outcome = evaluator.evaluate(product)
-        if outcome.eligible:
-            matches.append(_match(product, outcome, evaluator.request, results))
-        elif include_excluded:
-            excluded.append(_excluded(product, outcome, results))
-    matches.sort(
-        key=lambda m: cost.rank_key(m["estimated_total_cost_fen"], m["annual_rate_bp"], m["product_id"])
-    )
-    excluded.sort(key=lambda e: e["product_id"])
-    return matches, excluded
+    if shape.include_excluded:  # entries are in product id order already
+        excluded = [
+            _excluded(e, evaluator, results)
+            for e, ok in zip(snapshot.entries, eligible, strict=True)
+            if not ok
+        ]
+    degraded = _degraded(evaluator.rating, evaluator.capacity)
+    answer = _answer(profile, shown, degraded, len(matched), matches, excluded)
+    banks = sorted({e.product.bank_org_id for e in matched})
+    return MatchRun(pydantic_core.to_json(answer), len(matched), degraded, banks, evaluator.rating.answer)
+
+
+def _ranking(request: eligibility.Request) -> Callable[[Entry], tuple[int, int, str]]:
+    """The ranking key of a match (CONTRACT §5: total cost, then rate, then product id); the
+    total is worked out once per distinct price, which products share."""
+    totals: dict[cost.Pricing, int] = {}
+
+    def key(e: Entry) -> tuple[int, int, str]:
+        total = totals.get(e.price)
+        if total is None:
+            total = totals[e.price] = cost.estimate(
+                request.amount_fen, request.term_months, e.price
+            ).total_fen
+        return cost.rank_key(total, e.product.annual_rate_bp, e.product.id)
+
+    return key
 
 
 def _answer(
     profile: ProfileRow,
     shown: CurrentRating | None,
     degraded: list[str],
+    total: int,
     matches: list[Match],
     excluded: list[Excluded],
 ) -> QueryResult:
@@ -158,6 +143,7 @@ def _answer(
         "size": profile.size,
         "rating": {"rating": shown.rating, "year": shown.year} if shown else None,
         "degraded": degraded,
+        "total_matches": total,
         "matches": matches,
         "excluded": excluded,
     }
@@ -179,46 +165,36 @@ class _Results:
         return out
 
 
-def _match(
-    product: eligibility.Product,
-    outcome: eligibility.Outcome,
-    request: eligibility.Request,
-    results: _Results,
-) -> Match:
-    """One entry of ``matches``, with the estimated cost of the loan under this product."""
-    estimate = cost.estimate(
-        amount_fen=request.amount_fen,
-        term_months=request.term_months,
-        annual_rate_bp=product.annual_rate_bp,
-        interest_subsidy_bp=product.interest_subsidy_bp,
-        requires_guarantee=product.requires_guarantee,
-        guarantee_fee_bp=product.guarantee_fee_bp,
-    )
+def _match(entry: Entry, evaluator: eligibility.Evaluator, results: _Results) -> Match:
+    """One entry of ``matches``: the estimated cost of the loan and the criteria the product sets."""
+    p, request = entry.product, evaluator.request
+    estimate = cost.estimate(request.amount_fen, request.term_months, entry.price)
     return {
-        "product_id": product.id,
-        "bank_org_id": product.bank_org_id,
-        "product_name": product.name,
-        "product_type": product.product_type,
-        "annual_rate_bp": product.annual_rate_bp,
+        "product_id": p.id,
+        "bank_org_id": p.bank_org_id,
+        "product_name": p.name,
+        "product_type": p.product_type,
+        "annual_rate_bp": p.annual_rate_bp,
         "estimated_interest_fen": estimate.interest_fen,
         "estimated_guarantee_fee_fen": estimate.guarantee_fee_fen,
         "estimated_total_cost_fen": estimate.total_fen,
-        "reasons": results(outcome.passed),
+        "reasons": results(evaluator.outcome(p, entry.tests).passed),
     }
 
 
-def _excluded(product: eligibility.Product, outcome: eligibility.Outcome, results: _Results) -> Excluded:
+def _excluded(entry: Entry, evaluator: eligibility.Evaluator, results: _Results) -> Excluded:
     """One entry of ``excluded``, with every criterion the product failed."""
+    p = entry.product
     return {
-        "product_id": product.id,
-        "bank_org_id": product.bank_org_id,
-        "product_name": product.name,
-        "product_type": product.product_type,
-        "failed": results(outcome.failed),
+        "product_id": p.id,
+        "bank_org_id": p.bank_org_id,
+        "product_name": p.name,
+        "product_type": p.product_type,
+        "failed": results(evaluator.outcome(p, entry.tests).failed),
     }
 
 
-def _degraded(rating: eligibility.Rating, capacity: dict[str, Capacity]) -> list[str]:
+def _degraded(rating: eligibility.Rating, capacity: Mapping[str, Capacity]) -> list[str]:
     degraded = []
     if rating.answer is eligibility.Answer.UNAVAILABLE:
         degraded.append(clients.CREDIT_PUSH)

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.shapes import business_date
 from services.loan_match import repository, schemas
 from services.loan_match.rules.eligibility import Request
-from services.loan_match.service.matching import Matcher, match
+from services.loan_match.service.matching import Matcher, Shape, match
 
 
 async def run(session: AsyncSession, matcher: Matcher, partner_app_id: str, body: schemas.QueryIn) -> bytes:
@@ -21,8 +21,8 @@ async def run(session: AsyncSession, matcher: Matcher, partner_app_id: str, body
         partner_app_id,
         body.uscc,
         Request(body.amount_fen, body.term_months),
-        include_excluded=body.include_excluded,
-        today=business_date(now),
+        Shape(body.limit, body.include_excluded),
+        business_date(now),
     )
     await repository.record_query(
         session,
