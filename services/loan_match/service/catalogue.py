@@ -32,15 +32,55 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Group:
+    """Products whose criteria have equal keys, so one evaluation decides them all: products
+    repeat the same constraints, and a catalogue of thousands has a few dozen groups."""
+
+    sample: eligibility.Product
+    tests: tuple[eligibility.Test, ...]
+    members: tuple[int, ...]  # positions in Snapshot.entries
+    banks: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Snapshot:
-    """The catalogue at one version: products by id order, and the banks whose products need
+    """The catalogue at one version: products in id order, grouped by criteria, each with the
+    position of its price among the distinct ``prices``; and the banks whose products need
     guarantee headroom (one capacity call each per query)."""
 
     entries: tuple[Entry, ...]
+    groups: tuple[Group, ...]
+    prices: tuple[cost.Pricing, ...]
+    price_of: tuple[int, ...]
+    group_of: tuple[int, ...]  # each entry's position in ``groups``
     guarantee_banks: frozenset[str]
 
 
-EMPTY = Snapshot((), frozenset())
+def snapshot_of(entries: tuple[Entry, ...]) -> Snapshot:
+    by_keys: dict[tuple[object, ...], list[int]] = {}
+    prices: dict[cost.Pricing, int] = {}
+    price_of = []
+    for i, entry in enumerate(entries):
+        by_keys.setdefault(tuple(t.key for t in entry.tests), []).append(i)
+        price_of.append(prices.setdefault(entry.price, len(prices)))
+    groups = tuple(
+        Group(
+            entries[members[0]].product,
+            entries[members[0]].tests,
+            tuple(members),
+            frozenset(entries[i].product.bank_org_id for i in members),
+        )
+        for members in by_keys.values()
+    )
+    group_of = [0] * len(entries)
+    for g, group in enumerate(groups):
+        for i in group.members:
+            group_of[i] = g
+    banks = frozenset(e.product.bank_org_id for e in entries if e.product.requires_guarantee)
+    return Snapshot(entries, groups, tuple(prices), tuple(price_of), tuple(group_of), banks)
+
+
+EMPTY = snapshot_of(())
 
 
 def product_rules(row: ProductRow) -> eligibility.Product:
@@ -89,6 +129,4 @@ class Catalogue:
         # Changes committed after `version` was read may be in `changed` already: count them.
         self._loaded = max([version, *(row.change_no for row in changed)])
         self._entries = entries
-        ordered = tuple(entries[pid] for pid in sorted(entries))
-        banks = frozenset(e.product.bank_org_id for e in ordered if e.product.requires_guarantee)
-        self._snapshot = Snapshot(ordered, banks)
+        self._snapshot = snapshot_of(tuple(entries[pid] for pid in sorted(entries)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,41 +93,67 @@ def _run(
     shown: CurrentRating | None,
     shape: Shape,
 ) -> MatchRun:
-    """Every product is checked (stopping at its first failure); only the first ``limit``
-    matches are priced in full and described, each answer entry built once."""
-    eligible = [evaluator.eligible(e.product, e.tests) for e in snapshot.entries]
-    matched = [e for e, ok in zip(snapshot.entries, eligible, strict=True) if ok]
-    results = _Results()
-    request = evaluator.request
-    top = heapq.nsmallest(shape.limit, matched, key=_ranking(request))
-    matches = [_match(e, evaluator, results) for e in top]
+    """Each group of products is evaluated once (stopping at its first failure); only the
+    first ``limit`` matches are priced in full and described."""
+    passing = [evaluator.eligible(g.sample, g.tests) for g in snapshot.groups]
+    matched: list[int] = []
+    banks: set[str] = set()
+    for group, ok in zip(snapshot.groups, passing, strict=True):
+        if ok:
+            matched.extend(group.members)
+            banks |= group.banks
+    describe = _Describe(snapshot, evaluator)
+    top = heapq.nsmallest(shape.limit, _ranked(snapshot, evaluator.request, matched))
+    matches = [_match(snapshot.entries[i], evaluator, describe.reasons(i)) for *_, i in top]
     excluded: list[Excluded] = []
-    if shape.include_excluded:  # entries are in product id order already
-        excluded = [
-            _excluded(e, evaluator, results)
-            for e, ok in zip(snapshot.entries, eligible, strict=True)
-            if not ok
-        ]
+    if shape.include_excluded:
+        failing = sorted(
+            i for g, ok in zip(snapshot.groups, passing, strict=True) if not ok for i in g.members
+        )
+        excluded = [_excluded(snapshot.entries[i], describe.failures(i)) for i in failing]  # id order
     degraded = _degraded(evaluator.rating, evaluator.capacity)
     answer = _answer(profile, shown, degraded, len(matched), matches, excluded)
-    banks = sorted({e.product.bank_org_id for e in matched})
-    return MatchRun(pydantic_core.to_json(answer), len(matched), degraded, banks, evaluator.rating.answer)
+    body = pydantic_core.to_json(answer)
+    return MatchRun(body, len(matched), degraded, sorted(banks), evaluator.rating.answer)
 
 
-def _ranking(request: eligibility.Request) -> Callable[[Entry], tuple[int, int, str]]:
-    """The ranking key of a match (CONTRACT §5: total cost, then rate, then product id); the
-    total is worked out once per distinct price, which products share."""
-    totals: dict[cost.Pricing, int] = {}
+def _ranked(
+    snapshot: Snapshot, request: eligibility.Request, matched: list[int]
+) -> list[tuple[int, int, str, int]]:
+    """Ranking keys of the matches (CONTRACT §5: total cost, then rate, then product id) with
+    their positions; the total is worked out once per distinct price, which products share."""
+    totals = [cost.estimate(request.amount_fen, request.term_months, p).total_fen for p in snapshot.prices]
+    entries, price_of = snapshot.entries, snapshot.price_of
+    return [
+        (totals[price_of[i]], entries[i].product.annual_rate_bp, entries[i].product.id, i) for i in matched
+    ]
 
-    def key(e: Entry) -> tuple[int, int, str]:
-        total = totals.get(e.price)
-        if total is None:
-            total = totals[e.price] = cost.estimate(
-                request.amount_fen, request.term_months, e.price
-            ).total_fen
-        return cost.rank_key(total, e.product.annual_rate_bp, e.product.id)
 
-    return key
+class _Describe:
+    """The reasons and failures of products, worked out once per group and shared as JSON-ready
+    lists by every product of the group."""
+
+    def __init__(self, snapshot: Snapshot, evaluator: eligibility.Evaluator) -> None:
+        self._evaluator = evaluator
+        self._snapshot = snapshot
+        self._results = _Results()
+        self._outcomes: dict[int, tuple[list[CriterionResult], list[CriterionResult]]] = {}
+
+    def _of(self, i: int) -> tuple[list[CriterionResult], list[CriterionResult]]:
+        g = self._snapshot.group_of[i]
+        found = self._outcomes.get(g)
+        if found is None:
+            group = self._snapshot.groups[g]
+            outcome = self._evaluator.outcome(group.sample, group.tests)
+            found = (self._results(outcome.passed), self._results(outcome.failed))
+            self._outcomes[g] = found
+        return found
+
+    def reasons(self, i: int) -> list[CriterionResult]:
+        return self._of(i)[0]
+
+    def failures(self, i: int) -> list[CriterionResult]:
+        return self._of(i)[1]
 
 
 def _answer(
@@ -165,7 +191,7 @@ class _Results:
         return out
 
 
-def _match(entry: Entry, evaluator: eligibility.Evaluator, results: _Results) -> Match:
+def _match(entry: Entry, evaluator: eligibility.Evaluator, reasons: list[CriterionResult]) -> Match:
     """One entry of ``matches``: the estimated cost of the loan and the criteria the product sets."""
     p, request = entry.product, evaluator.request
     estimate = cost.estimate(request.amount_fen, request.term_months, entry.price)
@@ -178,11 +204,11 @@ def _match(entry: Entry, evaluator: eligibility.Evaluator, results: _Results) ->
         "estimated_interest_fen": estimate.interest_fen,
         "estimated_guarantee_fee_fen": estimate.guarantee_fee_fen,
         "estimated_total_cost_fen": estimate.total_fen,
-        "reasons": results(evaluator.outcome(p, entry.tests).passed),
+        "reasons": reasons,
     }
 
 
-def _excluded(entry: Entry, evaluator: eligibility.Evaluator, results: _Results) -> Excluded:
+def _excluded(entry: Entry, failed: list[CriterionResult]) -> Excluded:
     """One entry of ``excluded``, with every criterion the product failed."""
     p = entry.product
     return {
@@ -190,7 +216,7 @@ def _excluded(entry: Entry, evaluator: eligibility.Evaluator, results: _Results)
         "bank_org_id": p.bank_org_id,
         "product_name": p.name,
         "product_type": p.product_type,
-        "failed": results(evaluator.outcome(p, entry.tests).failed),
+        "failed": failed,
     }
 
 
