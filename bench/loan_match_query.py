@@ -3,7 +3,8 @@
 Starts a throwaway PostgreSQL and the real stack (as the tests do), publishes 2,000
 products from 40 banks (a quarter of them requiring a guarantee), then times match
 queries through the gateway and counts the SQL statements and dependency calls one
-query makes. Run: ``.venv/bin/python bench/loan_match_query.py [--products N] [--queries N]``.
+query makes. Run from the repository: ``.venv/bin/python -m bench.loan_match_query [--products N]
+[--queries N]`` (as a module: run as a script, bench/platform.py would shadow the stdlib's).
 """
 
 from __future__ import annotations
@@ -11,18 +12,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere: tests/ helpers
-
 from kit.migrations import upgrade
-from tests.loan_match.support import WAN, product_body, profile_body
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.loan_match import WAN, product_body, profile_body
 from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
 
@@ -97,7 +94,8 @@ async def measure(stack: Stack, products: int, queries: int) -> dict[str, Any]:
         "products": products,
         "publish_s": round(publish_s, 2),
         "queries": queries,
-        "matches": len(result["matches"]),
+        "matches": result["total_matches"],
+        "shown": len(result["matches"]),
         "excluded": len(result["excluded"]),
         "product_selects_per_query": reads.count / queries,
         "p50_ms": round(statistics.median(timings) * 1000, 1),

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from kit.app import build_app
 from kit.settings import Settings
 from services.loan_match.routes import internal_router, router
-from services.loan_match.service.matching import Catalogue
+from services.loan_match.service.catalogue import Catalogue
 from services.loan_match.tables import idempotency_keys
 
 

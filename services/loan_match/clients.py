@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Iterable
 
+import httpx
 from pydantic import BaseModel, ValidationError
 
 from kit.http import TRANSPORT_ERRORS
@@ -60,17 +61,57 @@ _UNREADABLE: tuple[type[BaseException], ...] = (
 )
 
 
-async def current_rating(client: InternalClient, uscc: str) -> tuple[Rating, CurrentRating | None]:
-    """The enterprise's current rating; ``Answer.NONE`` when credit_push has none (404)."""
+# The 404s of credit_push's internal rating read, told apart by the problem type's slug.
+NOT_AUTHORISED_SLUG = "not-authorised-by-enterprise"
+NOT_FOUND_SLUG = "not-found"
+
+
+def refusal(body: object) -> Answer:
+    """What a 404 of the rating read means, from its problem body.
+
+    ``not-authorised-by-enterprise``: the app holds no authorisation from the enterprise;
+    ``not-found``: no current rating. Anything else (no body, another slug) is an answer we
+    cannot read, so the query degrades and shows nothing rather than guess.
+    """
+    kind = body.get("type") if isinstance(body, dict) else None
+    if not isinstance(kind, str):
+        return Answer.UNAVAILABLE
+    slug = kind.rsplit("/", 1)[-1]
+    if slug == NOT_AUTHORISED_SLUG:
+        return Answer.NOT_AUTHORISED
+    if slug == NOT_FOUND_SLUG:
+        return Answer.NONE
+    return Answer.UNAVAILABLE
+
+
+async def current_rating(
+    client: InternalClient, uscc: str, for_org_id: str
+) -> tuple[Rating, CurrentRating | None]:
+    """The enterprise's current rating as the partner app ``for_org_id`` may use it.
+
+    credit_push answers it only while that app holds the enterprise's authorisation
+    (税收征管法 第八条: the tax data is the enterprise's; 税总发〔2019〕113号: shared only with
+    its authorisation); a 404 says why not (:func:`refusal`).
+    """
+    path = f"/internal/credit/ratings/{uscc}"
     try:
-        data = await client.get_json(CREDIT_PUSH, f"/internal/credit/ratings/{uscc}")
-        if data is None:
-            return Rating(Answer.NONE), None
-        found = CurrentRating.model_validate(data)
+        response = await client.get(CREDIT_PUSH, path, {"for_org_id": for_org_id})
+        if response.status_code == 404:
+            return Rating(refusal(_json_or_none(response))), None
+        response.raise_for_status()
+        found = CurrentRating.model_validate(response.json())
     except _UNREADABLE as exc:
         log.warning("credit_push rating unavailable: %r", exc)
         return Rating(Answer.UNAVAILABLE), None
     return Rating(Answer.KNOWN, found.rating, found.avg_annual_tax_fen), found
+
+
+def _json_or_none(response: httpx.Response) -> object:
+    try:
+        body: object = response.json()
+    except ValueError:
+        return None
+    return body
 
 
 async def _capacity(client: InternalClient, bank_org_id: str, guaranteed_fen: int) -> Capacity:

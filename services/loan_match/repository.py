@@ -9,13 +9,13 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.loan_match.rows import DemandRow, Funnel, Position, ProductRow, ProfileRow, ResponseRow
 from services.loan_match.tables import (
+    catalogue,
     demand,
     demand_response,
     demand_route,
@@ -49,7 +49,25 @@ def _after(created_at: sa.Column[Any], id_: sa.Column[Any], position: Position) 
 # ---- products ----------------------------------------------------------------------
 
 
+async def _next_change(session: AsyncSession) -> int:
+    """The catalogue's next change number, under the catalogue row's lock until commit: a
+    replica that reads version N therefore sees every product change numbered up to N."""
+    stmt = sa.update(catalogue).values(version=catalogue.c.version + 1).returning(catalogue.c.version)
+    return int((await session.execute(stmt)).scalar_one())
+
+
+async def catalogue_version(session: AsyncSession) -> int:
+    return int((await session.execute(sa.select(catalogue.c.version))).scalar_one())
+
+
+async def products_changed_since(session: AsyncSession, change_no: int) -> list[ProductRow]:
+    """Every product, active or retired, changed after change number ``change_no``."""
+    stmt = sa.select(product).where(product.c.change_no > change_no)
+    return _all_as(ProductRow, (await session.execute(stmt)).all())
+
+
 async def insert_product(session: AsyncSession, values: dict[str, Any]) -> ProductRow:
+    values = {**values, "change_no": await _next_change(session)}
     stmt = sa.insert(product).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -70,6 +88,7 @@ async def lock_own_product(session: AsyncSession, product_id: str, bank_org_id: 
 
 
 async def update_product(session: AsyncSession, product_id: str, values: dict[str, Any]) -> ProductRow:
+    values = {**values, "change_no": await _next_change(session)}
     stmt = sa.update(product).where(product.c.id == product_id).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -78,7 +97,7 @@ async def retire_product(session: AsyncSession, product_id: str, now: datetime) 
     await session.execute(
         sa.update(product)
         .where(product.c.id == product_id)
-        .values(active=False, retired_at=now, updated_at=now)
+        .values(active=False, retired_at=now, updated_at=now, change_no=await _next_change(session))
     )
 
 
@@ -92,21 +111,6 @@ async def list_products(
     if after is not None:
         stmt = stmt.where(_after(product.c.created_at, product.c.id, after))
     stmt = stmt.order_by(product.c.created_at, product.c.id).limit(limit + 1)
-    return _all_as(ProductRow, (await session.execute(stmt)).all())
-
-
-async def active_product_versions(session: AsyncSession) -> list[tuple[str, datetime]]:
-    """``(id, updated_at)`` of every active product: what a matching cache needs to check."""
-    stmt = sa.select(product.c.id, product.c.updated_at).where(product.c.active)
-    return [(row.id, row.updated_at) for row in (await session.execute(stmt)).all()]
-
-
-async def active_products(session: AsyncSession, ids: Sequence[str]) -> list[ProductRow]:
-    """These products, if still active, in one query: matching never loads them one by one."""
-    if not ids:
-        return []
-    wanted = sa.literal(list(ids), ARRAY(UUID(as_uuid=False)))
-    stmt = sa.select(product).where(product.c.active, product.c.id == sa.any_(wanted))
     return _all_as(ProductRow, (await session.execute(stmt)).all())
 
 

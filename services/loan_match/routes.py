@@ -21,7 +21,8 @@ from kit.uscc import USCC
 from services.loan_match import schemas
 from services.loan_match.rows import Position
 from services.loan_match.service import demands, products, profiles, queries
-from services.loan_match.service.matching import Catalogue, Matcher
+from services.loan_match.service.catalogue import Catalogue
+from services.loan_match.service.matching import Matcher
 from services.loan_match.service.stats import funnel
 from services.loan_match.tables import idempotency_keys
 

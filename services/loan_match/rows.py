@@ -43,6 +43,7 @@ class ProductRow:
     created_at: datetime
     updated_at: datetime
     retired_at: datetime | None
+    change_no: int
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, Strict
+from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
 
 from kit.shapes import Bp, Fen, PositiveFen, StrictBody
 from kit.uscc import USCC
@@ -15,6 +16,9 @@ from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductTy
 
 Months = Annotated[int, Strict(), Field(ge=1, le=600)]
 Multiple = Annotated[int, Strict(), Field(ge=1, le=1000)]
+MatchLimit = Annotated[
+    int, Strict(), Field(ge=1, le=1000, description="How many matches to show, at most 1000.")
+]
 
 
 def _region(code: str) -> str:
@@ -45,6 +49,13 @@ IndustryPrefix = Annotated[str, AfterValidator(_industry)]
 IndustryCode = Annotated[str, AfterValidator(_enterprise_industry)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Sizes = Annotated[list[SizeName], Field(max_length=3)]
+Regions = Annotated[list[RegionCode], Field(max_length=500)]
+Prefixes = Annotated[list[IndustryPrefix], Field(max_length=500)]
+Years = Annotated[int, Strict(), Field(ge=0, le=200)]
+Flags = Annotated[list[Flag], Field(max_length=3)]
+Collaterals = Annotated[list[Collateral], Field(max_length=7)]
+StrictBool = Annotated[bool, Strict()]
 
 
 def _all_sizes() -> list[SizeName]:
@@ -69,14 +80,14 @@ class ProductFields(StrictBody):
     annual_rate_bp: Bp
     min_rating: RatingLevel | None = None
     tax_multiple: TaxMultiple | None = None
-    sizes: Annotated[list[SizeName], Field(max_length=3)] = Field(default_factory=_all_sizes)
-    region_codes: Annotated[list[RegionCode], Field(max_length=500)] = Field(default_factory=list)
-    industry_prefixes: Annotated[list[IndustryPrefix], Field(max_length=500)] = Field(default_factory=list)
-    min_years_in_business: Annotated[int, Strict(), Field(ge=0, le=200)] = 0
+    sizes: Sizes = Field(default_factory=_all_sizes)
+    region_codes: Regions = Field(default_factory=list)
+    industry_prefixes: Prefixes = Field(default_factory=list)
+    min_years_in_business: Years = 0
     min_revenue_fen: Fen = 0
-    required_flags: Annotated[list[Flag], Field(max_length=3)] = Field(default_factory=list)
-    accepted_collateral: Annotated[list[Collateral], Field(max_length=7)] = Field(default_factory=list)
-    requires_guarantee: Annotated[bool, Strict()] = False
+    required_flags: Flags = Field(default_factory=list)
+    accepted_collateral: Collaterals = Field(default_factory=list)
+    requires_guarantee: StrictBool = False
     guarantee_fee_bp: Bp = 100
     interest_subsidy_bp: Bp = 0
 
@@ -97,14 +108,14 @@ class ProductPatch(StrictBody):
     annual_rate_bp: Bp | None = None
     min_rating: RatingLevel | None = None
     tax_multiple: TaxMultiple | None = None
-    sizes: Annotated[list[SizeName], Field(max_length=3)] | None = None
-    region_codes: Annotated[list[RegionCode], Field(max_length=500)] | None = None
-    industry_prefixes: Annotated[list[IndustryPrefix], Field(max_length=500)] | None = None
-    min_years_in_business: Annotated[int, Strict(), Field(ge=0, le=200)] | None = None
+    sizes: Sizes | None = None
+    region_codes: Regions | None = None
+    industry_prefixes: Prefixes | None = None
+    min_years_in_business: Years | None = None
     min_revenue_fen: Fen | None = None
-    required_flags: Annotated[list[Flag], Field(max_length=3)] | None = None
-    accepted_collateral: Annotated[list[Collateral], Field(max_length=7)] | None = None
-    requires_guarantee: Annotated[bool, Strict()] | None = None
+    required_flags: Flags | None = None
+    accepted_collateral: Collaterals | None = None
+    requires_guarantee: StrictBool | None = None
     guarantee_fee_bp: Bp | None = None
     interest_subsidy_bp: Bp | None = None
 
@@ -126,8 +137,8 @@ class ProfileIn(StrictBody):
     revenue_fen: Fen
     total_assets_fen: Fen
     established_on: date
-    flags: Annotated[list[Flag], Field(max_length=3)] = Field(default_factory=list)
-    collateral: Annotated[list[Collateral], Field(max_length=7)] = Field(default_factory=list)
+    flags: Flags = Field(default_factory=list)
+    collateral: Collaterals = Field(default_factory=list)
 
 
 class Profile(ProfileIn):
@@ -142,15 +153,18 @@ class QueryIn(StrictBody):
     uscc: USCC
     amount_fen: PositiveFen
     term_months: Months
-    include_excluded: Annotated[bool, Strict()] = False
+    include_excluded: StrictBool = False
+    limit: Annotated[
+        int, Strict(), Field(ge=1, le=1000, description="How many matches to show (CONTRACT §5).")
+    ] = 20
 
 
-class CriterionResult(BaseModel):
+class CriterionResult(TypedDict):
     criterion: str
     detail: str
 
 
-class Match(BaseModel):
+class Match(TypedDict):
     product_id: str
     bank_org_id: str
     product_name: str
@@ -162,7 +176,7 @@ class Match(BaseModel):
     reasons: list[CriterionResult]
 
 
-class Excluded(BaseModel):
+class Excluded(TypedDict):
     product_id: str
     bank_org_id: str
     product_name: str
@@ -170,16 +184,23 @@ class Excluded(BaseModel):
     failed: list[CriterionResult]
 
 
-class RatingShown(BaseModel):
+class RatingShown(TypedDict):
     rating: str
     year: int
 
 
-class QueryResult(BaseModel):
+class QueryResult(TypedDict):
+    """The answer of a query: ``matches`` holds the first ``limit`` in ranking order and
+    ``total_matches`` counts them all (CONTRACT §5)."""
+
+    # Typed dicts, not models: an answer may carry thousands of entries, built as plain data
+    # and serialised once.
+
     uscc: str
     size: str
     rating: RatingShown | None
     degraded: list[str]
+    total_matches: int
     matches: list[Match]
     excluded: list[Excluded]
 

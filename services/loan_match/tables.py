@@ -47,6 +47,16 @@ product = sa.Table(
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
     sa.Column("retired_at", TS),
+    sa.Column("change_no", sa.BigInteger, nullable=False),
+)
+
+# One row: the count of every product change (insert, update, retire), taken under its row lock,
+# so changes are numbered in commit order (migrations/versions/v0004_catalogue_version.py).
+catalogue = sa.Table(
+    "catalogue",
+    metadata,
+    sa.Column("id", sa.SmallInteger, primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
 )
 
 enterprise_profile = sa.Table(

@@ -15,8 +15,8 @@ import httpx
 import pytest
 
 from kit.principal import HEADER, Principal, sign
-from tests.loan_match.support import WAN, of_bank, publish, put_profile
 from tests.support.api import Actor, Api
+from tests.support.loan_match import WAN, of_bank, publish, put_profile
 from tests.support.stack import INTERNAL_SECRET, Stack, free_socket
 
 
@@ -79,6 +79,7 @@ async def _setup(api: Api) -> tuple[Actor, Actor, dict[str, dict[str, Any]], dic
     }
     profile = await put_profile(api, app)
     body = {"uscc": profile["uscc"], "amount_fen": 100 * WAN, "term_months": 12, "include_excluded": True}
+    body["limit"] = 1000  # the catalogue is shared by every test of the run
     return bank, app, products, body
 
 

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from services.loan_match.rules.workdays import respond_by
-from tests.loan_match.support import WAN, publish, put_profile
 from tests.support.api import Actor, Api
+from tests.support.loan_match import WAN, publish, put_profile
 from tests.support.stack import Stack
 
 DEMANDS = "/v1/match/demands"

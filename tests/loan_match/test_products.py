@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.loan_match.support import product_body, publish
 from tests.support.api import Api
+from tests.support.loan_match import product_body, publish
 
 PRODUCTS = "/v1/match/products"
 

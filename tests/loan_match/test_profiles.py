@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.loan_match.support import WAN, profile_body, put_profile
 from tests.support.api import Api, make_uscc
+from tests.support.loan_match import WAN, profile_body, put_profile
 
 
 async def test_put_computes_size_and_basis(api: Api) -> None:

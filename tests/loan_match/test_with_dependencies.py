@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.loan_match.support import WAN, of_bank, publish, put_profile, query
 from tests.support.api import Actor, Api
+from tests.support.loan_match import WAN, of_bank, publish, put_profile, query
 
 
 async def upload_rating(api: Api, uscc: str, rating: str, avg_annual_tax_fen: int | None) -> None:

@@ -27,26 +27,43 @@ class Cost:
         return self.interest_fen + self.guarantee_fee_fen
 
 
+@dataclass(frozen=True)
+class Pricing:
+    """What a product's cost depends on: its rate net of the subsidy (in bp x bp) and its
+    guarantee fee (0 unless it requires a guarantee). Worked out once per product."""
+
+    net_rate_bp2: int
+    fee_bp: int
+
+
+def pricing(
+    *, annual_rate_bp: int, interest_subsidy_bp: int, requires_guarantee: bool, guarantee_fee_bp: int
+) -> Pricing:
+    return Pricing(
+        annual_rate_bp * (BP_WHOLE - interest_subsidy_bp), guarantee_fee_bp if requires_guarantee else 0
+    )
+
+
 def interest_fen(amount_fen: int, annual_rate_bp: int, subsidy_bp: int, term_months: int) -> int:
-    numerator = amount_fen * annual_rate_bp * (BP_WHOLE - subsidy_bp) * term_months
-    return div_half_up(numerator, BP_WHOLE * BP_WHOLE * MONTHS_PER_YEAR)
+    return _interest(amount_fen * term_months, annual_rate_bp * (BP_WHOLE - subsidy_bp))
 
 
 def guarantee_fee_fen(amount_fen: int, fee_bp: int, term_months: int) -> int:
-    return div_half_up(amount_fen * fee_bp * term_months, BP_WHOLE * MONTHS_PER_YEAR)
+    return _fee(amount_fen * term_months, fee_bp)
 
 
-def estimate(
-    *,
-    amount_fen: int,
-    term_months: int,
-    annual_rate_bp: int,
-    interest_subsidy_bp: int,
-    requires_guarantee: bool,
-    guarantee_fee_bp: int,
-) -> Cost:
-    fee = guarantee_fee_fen(amount_fen, guarantee_fee_bp, term_months) if requires_guarantee else 0
-    return Cost(interest_fen(amount_fen, annual_rate_bp, interest_subsidy_bp, term_months), fee)
+def _interest(amount_months: int, net_rate_bp2: int) -> int:
+    return div_half_up(amount_months * net_rate_bp2, BP_WHOLE * BP_WHOLE * MONTHS_PER_YEAR)
+
+
+def _fee(amount_months: int, fee_bp: int) -> int:
+    return div_half_up(amount_months * fee_bp, BP_WHOLE * MONTHS_PER_YEAR)
+
+
+def estimate(amount_fen: int, term_months: int, price: Pricing) -> Cost:
+    """Interest and guarantee fee of a loan of ``amount_fen`` over ``term_months`` at ``price``."""
+    amount_months = amount_fen * term_months
+    return Cost(_interest(amount_months, price.net_rate_bp2), _fee(amount_months, price.fee_bp))
 
 
 def rank_key(total_cost_fen: int, annual_rate_bp: int, product_id: str) -> tuple[int, int, str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Literal
+from typing import Literal, get_args
 
 from services.loan_match.rules.codes import region_covers
 
@@ -31,20 +31,7 @@ Criterion = Literal[
     "collateral",
     "guarantee_capacity",
 ]
-CRITERIA: tuple[Criterion, ...] = (
-    "amount",
-    "term",
-    "rating",
-    "tax_multiple",
-    "size",
-    "region",
-    "industry",
-    "years_in_business",
-    "revenue",
-    "flags",
-    "collateral",
-    "guarantee_capacity",
-)
+CRITERIA: tuple[Criterion, ...] = get_args(Criterion)
 # 纳税信用 levels that a product's min_rating may name, best first; C and D never pass one.
 RATING_ORDER = ("A", "B", "M")
 ALL_SIZES = ("micro", "small", "medium")
@@ -87,10 +74,12 @@ class Enterprise:
 
 
 class Answer(Enum):
-    """What another service said: a value, nothing on record, or no answer at all."""
+    """What another service said: a value, nothing on record, a refusal, or no answer at all."""
 
     KNOWN = "known"
     NONE = "none"
+    # credit_push holds no authorisation from the enterprise for the app the query is for.
+    NOT_AUTHORISED = "not_authorised"
     UNAVAILABLE = "unavailable"
 
 
@@ -147,18 +136,62 @@ def evaluate(
     rating: Rating,
     capacity: Mapping[str, Capacity],
 ) -> Outcome:
-    """Every criterion of ``product`` for this enterprise and request, in CONTRACT order."""
+    """Every criterion ``product`` sets for this enterprise and request, in CONTRACT order."""
     return Evaluator(enterprise, request, rating, capacity).evaluate(product)
+
+
+CheckFn = Callable[["Product", "Evaluator"], tuple[bool, Check]]
+
+
+@dataclass(frozen=True)
+class Test:
+    """One criterion of one product: ``key`` names everything its check depends on besides the
+    query, so two products with equal keys get the same check within a query. ``shown``: the
+    product sets it, so a match names it among its reasons (a failure is always named)."""
+
+    key: tuple[object, ...]
+    check: CheckFn
+    shown: bool = True
+
+
+def plan(p: Product) -> tuple[Test, ...]:
+    """The criteria ``p`` sets, in CONTRACT order; amount, term and size always.
+
+    Size is always checked (a product's sizes default to the three SME sizes, so a large
+    enterprise never qualifies) but named in reasons only when the product narrows it.
+    """
+    tests = [
+        Test(("amount", p.min_amount_fen, p.max_amount_fen), _amount),
+        Test(("term", p.min_term_months, p.max_term_months), _term),
+    ]
+    optional: tuple[tuple[object, tuple[object, ...], CheckFn], ...] = (
+        (p.min_rating, ("rating", p.min_rating), _rating),
+        (p.tax_multiple, ("tax_multiple", tuple(sorted((p.tax_multiple or {}).items()))), _tax_multiple),
+    )
+    tests += [Test(key, fn) for sets, key, fn in optional if sets]
+    sizes = tuple(p.sizes) or ALL_SIZES
+    tests.append(Test(("size", sizes), _size, shown=set(sizes) != set(ALL_SIZES)))
+    optional = (
+        (p.region_codes, ("region", tuple(p.region_codes)), _region),
+        (p.industry_prefixes, ("industry", tuple(p.industry_prefixes)), _industry),
+        (p.min_years_in_business, ("years", p.min_years_in_business), _years),
+        (p.min_revenue_fen, ("revenue", p.min_revenue_fen), _revenue),
+        (p.required_flags, ("flags", tuple(p.required_flags)), _flags),
+        (p.accepted_collateral, ("collateral", tuple(p.accepted_collateral)), _collateral),
+        (p.requires_guarantee, ("guarantee", p.bank_org_id), _guarantee),
+    )
+    tests += [Test(key, fn) for sets, key, fn in optional if sets]
+    return tuple(tests)
 
 
 class Evaluator:
     """Evaluates many products for one enterprise, request, rating and capacity.
 
     Within one query only the product varies, and products repeat the same constraints
-    ("any region", the same amount range, the same bank's guarantee headroom): each
-    criterion's check is therefore worked out once per distinct constraint and reused,
-    which keeps a query against thousands of products cheap. The result is exactly that
-    of evaluating each product on its own.
+    (the same amount range, the same bank's guarantee headroom): each criterion's check is
+    therefore worked out once per distinct :class:`Test` key and reused, which keeps a query
+    against thousands of products cheap. The result is exactly that of evaluating each
+    product on its own.
     """
 
     def __init__(
@@ -170,36 +203,33 @@ class Evaluator:
         self.capacity = capacity
         self._memo: dict[tuple[object, ...], tuple[bool, Check]] = {}
 
-    def _once(self, key: tuple[object, ...], check: Callable[[], tuple[bool, Check]]) -> tuple[bool, Check]:
-        found = self._memo.get(key)
+    def _result(self, p: Product, test: Test) -> tuple[bool, Check]:
+        found = self._memo.get(test.key)
         if found is None:
-            found = self._memo[key] = check()
+            found = self._memo[test.key] = test.check(p, self)
         return found
 
-    def evaluate(self, p: Product) -> Outcome:
-        e, r, rating = self.enterprise, self.request, self.rating
-        multiples = tuple(sorted(p.tax_multiple.items())) if p.tax_multiple else None
-        guarantor_bank = p.bank_org_id if p.requires_guarantee else None
-        capacity = self.capacity.get(p.bank_org_id, UNAVAILABLE_CAPACITY)
-        once = self._once
-        checks = (
-            once(("amount", p.min_amount_fen, p.max_amount_fen), lambda: _amount(p, r)),
-            once(("term", p.min_term_months, p.max_term_months), lambda: _term(p, r)),
-            once(("rating", p.min_rating), lambda: _rating(p, rating)),
-            once(("tax_multiple", multiples), lambda: _tax_multiple(p, r, rating)),
-            once(("size", tuple(p.sizes)), lambda: _size(p, e)),
-            once(("region", tuple(p.region_codes)), lambda: _region(p, e)),
-            once(("industry", tuple(p.industry_prefixes)), lambda: _industry(p, e)),
-            once(("years", p.min_years_in_business), lambda: _years(p, e)),
-            once(("revenue", p.min_revenue_fen), lambda: _revenue(p, e)),
-            once(("flags", tuple(p.required_flags)), lambda: _flags(p, e)),
-            once(("collateral", tuple(p.accepted_collateral)), lambda: _collateral(p, e)),
-            once(("guarantee", guarantor_bank), lambda: _guarantee(p, capacity)),
-        )
+    def eligible(self, p: Product, tests: Sequence[Test]) -> bool:
+        """Whether ``p`` (whose plan is ``tests``) passes; stops at the first failure."""
+        memo = self._memo
+        for test in tests:
+            found = memo.get(test.key)
+            if found is None:
+                found = memo[test.key] = test.check(p, self)
+            if not found[0]:
+                return False
+        return True
+
+    def outcome(self, p: Product, tests: Sequence[Test]) -> Outcome:
+        """The passed criteria ``p`` sets and every failed one, in CONTRACT order."""
+        results = [(test.shown, self._result(p, test)) for test in tests]
         return Outcome(
-            passed=tuple(check for ok, check in checks if ok),
-            failed=tuple(check for ok, check in checks if not ok),
+            passed=tuple(check for shown, (ok, check) in results if ok and shown),
+            failed=tuple(check for _, (ok, check) in results if not ok),
         )
+
+    def evaluate(self, p: Product) -> Outcome:
+        return self.outcome(p, plan(p))
 
 
 def _yuan(fen: int) -> str:
@@ -207,7 +237,8 @@ def _yuan(fen: int) -> str:
     return f"{whole:,}.{cents:02d} 元"
 
 
-def _amount(p: Product, r: Request) -> tuple[bool, Check]:
+def _amount(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    r = ev.request
     ok = p.min_amount_fen <= r.amount_fen <= p.max_amount_fen
     where = "within" if ok else "outside"
     return ok, Check(
@@ -216,7 +247,8 @@ def _amount(p: Product, r: Request) -> tuple[bool, Check]:
     )
 
 
-def _term(p: Product, r: Request) -> tuple[bool, Check]:
+def _term(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    r = ev.request
     ok = p.min_term_months <= r.term_months <= p.max_term_months
     where = "within" if ok else "outside"
     return ok, Check(
@@ -231,30 +263,42 @@ def rating_at_least(rating: str, minimum: str) -> bool:
     return RATING_ORDER.index(rating) <= RATING_ORDER.index(minimum)
 
 
-def _rating(p: Product, rating: Rating) -> tuple[bool, Check]:
+# Without the enterprise's authorisation its tax data may not be used for this app (税收征管法
+# 第八条; 税总发〔2019〕113号): one detail for every amount, so asking again learns nothing.
+NOT_AUTHORISED_DETAIL = "the enterprise has not authorised this app to use its tax credit data"
+
+
+def _rating_missing(criterion: Criterion, rating: Rating, what: str) -> Check | None:
+    """Why ``criterion`` cannot be decided from ``rating``, or None when it can."""
+    if rating.answer is Answer.NOT_AUTHORISED:
+        return Check(criterion, NOT_AUTHORISED_DETAIL)
+    if rating.answer is Answer.UNAVAILABLE:
+        return Check(criterion, f"the credit rating service did not answer, so {what} is unknown")
+    if rating.answer is Answer.NONE or rating.rating is None:
+        return Check(criterion, f"the enterprise has no current taxpayer credit rating, so no {what}")
+    return None
+
+
+def _rating(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    rating = ev.rating
     if p.min_rating is None:
         return True, Check("rating", "no minimum taxpayer credit rating")
-    if rating.answer is Answer.UNAVAILABLE:
-        return False, Check("rating", "the credit rating service did not answer, so the rating is unknown")
-    if rating.answer is Answer.NONE or rating.rating is None:
-        return False, Check(
-            "rating", f"the enterprise has no current taxpayer credit rating; {p.min_rating} or better needed"
-        )
+    missing = _rating_missing("rating", rating, f"rating of {p.min_rating} or better")
+    if missing is not None or rating.rating is None:
+        return False, missing or Check("rating", "no rating")
     ok = rating_at_least(rating.rating, p.min_rating)
     verb = "meets" if ok else "is below"
     return ok, Check("rating", f"rating {rating.rating} {verb} the minimum {p.min_rating}")
 
 
-def _tax_multiple(p: Product, r: Request, rating: Rating) -> tuple[bool, Check]:
+def _tax_multiple(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    r, rating = ev.request, ev.rating
     # The tax figure is used but never shown (CONTRACT §5): details name only the multiple.
     if not p.tax_multiple:
         return True, Check("tax_multiple", "no tax-based amount limit")
-    if rating.answer is Answer.UNAVAILABLE:
-        return False, Check(
-            "tax_multiple", "the credit rating service did not answer, so the tax-based limit is unknown"
-        )
-    if rating.answer is Answer.NONE or rating.rating is None:
-        return False, Check("tax_multiple", "the enterprise has no current rating, so no tax-based limit")
+    missing = _rating_missing("tax_multiple", rating, "tax-based limit")
+    if missing is not None or rating.rating is None:
+        return False, missing or Check("tax_multiple", "no rating")
     multiple = p.tax_multiple.get(rating.rating)
     if multiple is None:
         return False, Check("tax_multiple", f"the product sets no tax multiple for rating {rating.rating}")
@@ -268,14 +312,16 @@ def _tax_multiple(p: Product, r: Request, rating: Rating) -> tuple[bool, Check]:
     )
 
 
-def _size(p: Product, e: Enterprise) -> tuple[bool, Check]:
+def _size(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    e = ev.enterprise
     sizes = tuple(p.sizes) or ALL_SIZES
     ok = e.size in sizes
     verb = "is" if ok else "is not"
     return ok, Check("size", f"size {e.size} {verb} one of {', '.join(sizes)}")
 
 
-def _region(p: Product, e: Enterprise) -> tuple[bool, Check]:
+def _region(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    e = ev.enterprise
     if not p.region_codes:
         return True, Check("region", "any region")
     ok = any(region_covers(code, e.region_code) for code in p.region_codes)
@@ -283,7 +329,8 @@ def _region(p: Product, e: Enterprise) -> tuple[bool, Check]:
     return ok, Check("region", f"region {e.region_code} {verb} {', '.join(p.region_codes)}")
 
 
-def _industry(p: Product, e: Enterprise) -> tuple[bool, Check]:
+def _industry(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    e = ev.enterprise
     if not p.industry_prefixes:
         return True, Check("industry", "any industry")
     ok = any(e.industry_code.startswith(prefix) for prefix in p.industry_prefixes)
@@ -291,7 +338,8 @@ def _industry(p: Product, e: Enterprise) -> tuple[bool, Check]:
     return ok, Check("industry", f"industry {e.industry_code} {verb} {', '.join(p.industry_prefixes)}")
 
 
-def _years(p: Product, e: Enterprise) -> tuple[bool, Check]:
+def _years(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    e = ev.enterprise
     ok = e.years_in_business >= p.min_years_in_business
     return ok, Check(
         "years_in_business",
@@ -299,12 +347,14 @@ def _years(p: Product, e: Enterprise) -> tuple[bool, Check]:
     )
 
 
-def _revenue(p: Product, e: Enterprise) -> tuple[bool, Check]:
+def _revenue(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    e = ev.enterprise
     ok = e.revenue_fen >= p.min_revenue_fen
     return ok, Check("revenue", f"revenue {_yuan(e.revenue_fen)}, at least {_yuan(p.min_revenue_fen)} needed")
 
 
-def _flags(p: Product, e: Enterprise) -> tuple[bool, Check]:
+def _flags(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    e = ev.enterprise
     missing = [flag for flag in p.required_flags if flag not in e.flags]
     if not p.required_flags:
         return True, Check("flags", "no qualification required")
@@ -313,7 +363,8 @@ def _flags(p: Product, e: Enterprise) -> tuple[bool, Check]:
     return True, Check("flags", f"holds {', '.join(p.required_flags)}")
 
 
-def _collateral(p: Product, e: Enterprise) -> tuple[bool, Check]:
+def _collateral(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    e = ev.enterprise
     if not p.accepted_collateral:
         return True, Check("collateral", "no collateral needed")
     held = [kind for kind in p.accepted_collateral if kind in e.collateral]
@@ -324,16 +375,21 @@ def _collateral(p: Product, e: Enterprise) -> tuple[bool, Check]:
     )
 
 
-def _guarantee(p: Product, capacity: Capacity) -> tuple[bool, Check]:
+def _guarantee(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    capacity = ev.capacity.get(p.bank_org_id, UNAVAILABLE_CAPACITY)
     if not p.requires_guarantee:
         return True, Check("guarantee_capacity", "no guarantee needed")
     if capacity.answer is Answer.UNAVAILABLE:
         return False, Check(
             "guarantee_capacity", "the guarantee service did not answer, so guarantee headroom is unknown"
         )
+    # Pass or fail for the asked amount only: no guarantor's name or headroom figure, which
+    # repeated queries could otherwise narrow down.
     if capacity.sufficient_guarantors:
-        names = ", ".join(capacity.sufficient_guarantors)
-        return True, Check("guarantee_capacity", f"guarantor with headroom for the guaranteed part: {names}")
+        return True, Check(
+            "guarantee_capacity",
+            "a guarantor with an agreement with this bank has headroom for the guaranteed part (80%)",
+        )
     return False, Check(
         "guarantee_capacity",
         "no guarantor with an agreement with this bank has headroom for the guaranteed part (80%)",

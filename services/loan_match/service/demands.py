@@ -10,15 +10,16 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.errors import Conflict, NotFound
+from kit.errors import Conflict, NotFound, RuleViolation, Unavailable
 from kit.pagination import Page, page_of
 from kit.shapes import business_date, business_today
 from services.loan_match import repository, schemas
 from services.loan_match.rows import DemandRow, Position, ResponseRow
 from services.loan_match.rules import demand_state
+from services.loan_match.rules.eligibility import Answer, Request
 from services.loan_match.rules.workdays import respond_by
 from services.loan_match.service.common import invalid, known_id, position
-from services.loan_match.service.matching import Ask, Matcher, match
+from services.loan_match.service.matching import Matcher, Shape, match
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,10 @@ async def publish(
 ) -> schemas.Demand:
     """Publish a demand; it goes to every bank with a product matching it now."""
     now = datetime.now(UTC)
-    ask = Ask(body.uscc, body.amount_fen, body.term_months)
-    profile, found = await match(
-        session, matcher, partner_app_id, ask, include_excluded=False, today=business_date(now)
-    )
+    ask = Request(body.amount_fen, body.term_months)
+    shape = Shape(limit=1)  # routing needs only the banks
+    profile, found = await match(session, matcher, partner_app_id, body.uscc, ask, shape, business_date(now))
+    _check_authorised(found.rating)
     new = DemandRow(
         id=str(uuid.uuid4()),
         partner_app_id=partner_app_id,
@@ -110,6 +111,20 @@ async def respond(
     return _response_out(await repository.insert_response(session, new))
 
 
+def _check_authorised(rating: Answer) -> None:
+    """A partner app publishes a demand only while it acts for the enterprise: it holds the
+    enterprise's active authorisation (CONTRACT §3; 税总发〔2019〕113号). Nothing is created
+    otherwise, nor when credit_push cannot say."""
+    if rating is Answer.NOT_AUTHORISED:
+        raise RuleViolation(
+            "The enterprise has not authorised this app: record its authorisation first "
+            "(POST /v1/credit/authorisations).",
+            slug="not-authorised-by-enterprise",
+        )
+    if rating is Answer.UNAVAILABLE:
+        raise Unavailable("credit_push did not answer, so the enterprise's authorisation cannot be checked.")
+
+
 def _check_response(body: schemas.ResponseIn) -> None:
     if body.decision == "declined" and body.reason is None:
         raise invalid(["reason"], "a reason is required when declining")
@@ -163,12 +178,4 @@ def _answers(responses: Sequence[ResponseRow]) -> list[demand_state.Answer]:
 
 
 def _response_out(row: ResponseRow) -> schemas.DemandResponse:
-    return schemas.DemandResponse(
-        id=row.id,
-        bank_org_id=row.bank_org_id,
-        decision=row.decision,
-        offered_amount_fen=row.offered_amount_fen,
-        annual_rate_bp=row.annual_rate_bp,
-        reason=row.reason,
-        created_at=row.created_at,
-    )
+    return schemas.DemandResponse.model_validate(row, from_attributes=True)

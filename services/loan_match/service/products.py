@@ -100,28 +100,5 @@ def _patched(row: ProductRow, patch: schemas.ProductPatch) -> schemas.ProductFie
 
 
 def product_out(row: ProductRow) -> schemas.Product:
-    return schemas.Product(
-        id=row.id,
-        bank_org_id=row.bank_org_id,
-        name=row.name,
-        product_type=row.product_type,
-        min_amount_fen=row.min_amount_fen,
-        max_amount_fen=row.max_amount_fen,
-        min_term_months=row.min_term_months,
-        max_term_months=row.max_term_months,
-        annual_rate_bp=row.annual_rate_bp,
-        min_rating=row.min_rating,
-        tax_multiple=None if row.tax_multiple is None else schemas.TaxMultiple(**row.tax_multiple),
-        sizes=row.sizes,
-        region_codes=row.region_codes,
-        industry_prefixes=row.industry_prefixes,
-        min_years_in_business=row.min_years_in_business,
-        min_revenue_fen=row.min_revenue_fen,
-        required_flags=row.required_flags,
-        accepted_collateral=row.accepted_collateral,
-        requires_guarantee=row.requires_guarantee,
-        guarantee_fee_bp=row.guarantee_fee_bp,
-        interest_subsidy_bp=row.interest_subsidy_bp,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    # The row carries every field of the answer under the same name (rows.py mirrors tables.py).
+    return schemas.Product.model_validate(row, from_attributes=True)

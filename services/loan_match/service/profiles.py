@@ -22,18 +22,12 @@ async def put(
     if body.established_on > business_date(now):
         raise invalid(["established_on"], "must not be in the future")
     sized = classify(body.industry_code, Figures(body.employees, body.revenue_fen, body.total_assets_fen))
+    fields = body.model_dump()
+    fields.update(flags=dedupe(body.flags), collateral=dedupe(body.collateral))
     profile = ProfileRow(
+        **fields,
         partner_app_id=partner_app_id,
         uscc=uscc,
-        name=body.name,
-        industry_code=body.industry_code,
-        region_code=body.region_code,
-        employees=body.employees,
-        revenue_fen=body.revenue_fen,
-        total_assets_fen=body.total_assets_fen,
-        established_on=body.established_on,
-        flags=dedupe(body.flags),
-        collateral=dedupe(body.collateral),
         size=sized.size,
         size_basis=sized.basis,
         created_at=now,
@@ -50,19 +44,4 @@ async def get(session: AsyncSession, partner_app_id: str, uscc: str) -> schemas.
 
 
 def profile_out(row: ProfileRow) -> schemas.Profile:
-    return schemas.Profile(
-        uscc=row.uscc,
-        name=row.name,
-        industry_code=row.industry_code,
-        region_code=row.region_code,
-        employees=row.employees,
-        revenue_fen=row.revenue_fen,
-        total_assets_fen=row.total_assets_fen,
-        established_on=row.established_on,
-        flags=row.flags,
-        collateral=row.collateral,
-        size=row.size,
-        size_basis=row.size_basis,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return schemas.Profile.model_validate(row, from_attributes=True)

@@ -8,20 +8,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.shapes import business_date
 from services.loan_match import repository, schemas
-from services.loan_match.service.matching import Ask, Matcher, match
+from services.loan_match.rules.eligibility import Request
+from services.loan_match.service.matching import Matcher, Shape, match
 
 
 async def run(session: AsyncSession, matcher: Matcher, partner_app_id: str, body: schemas.QueryIn) -> bytes:
     """The answer (schemas.QueryResult, already JSON); every query is counted for the stats."""
     now = datetime.now(UTC)
-    ask = Ask(body.uscc, body.amount_fen, body.term_months)
     _, found = await match(
         session,
         matcher,
         partner_app_id,
-        ask,
-        include_excluded=body.include_excluded,
-        today=business_date(now),
+        body.uscc,
+        Request(body.amount_fen, body.term_months),
+        Shape(body.limit, body.include_excluded),
+        business_date(now),
     )
     await repository.record_query(
         session,

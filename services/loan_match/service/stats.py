@@ -11,12 +11,4 @@ from services.loan_match import repository, schemas
 async def funnel(session: AsyncSession) -> schemas.Stats:
     """Products, enterprises, queries, demands, responded, accepted and overdue demands."""
     counts = await repository.funnel(session, business_today())
-    return schemas.Stats(
-        products=counts.products,
-        enterprises=counts.enterprises,
-        queries=counts.queries,
-        demands=counts.demands,
-        responded=counts.responded,
-        accepted=counts.accepted,
-        overdue=counts.overdue,
-    )
+    return schemas.Stats.model_validate(counts, from_attributes=True)

@@ -12,6 +12,7 @@ from services.loan_match.rules.cost import (
     guarantee_fee_fen,
     guaranteed_part_fen,
     interest_fen,
+    pricing,
     rank_key,
 )
 
@@ -39,9 +40,9 @@ def test_rounding_is_half_up_once() -> None:
 
 
 def test_guarantee_fee_only_when_required() -> None:
-    common = {"amount_fen": 100_000_000, "term_months": 12, "annual_rate_bp": 400, "interest_subsidy_bp": 0}
-    with_guarantee = estimate(**common, requires_guarantee=True, guarantee_fee_bp=100)
-    without = estimate(**common, requires_guarantee=False, guarantee_fee_bp=100)
+    common: dict[str, int] = {"annual_rate_bp": 400, "interest_subsidy_bp": 0, "guarantee_fee_bp": 100}
+    with_guarantee = estimate(100_000_000, 12, pricing(**common, requires_guarantee=True))
+    without = estimate(100_000_000, 12, pricing(**common, requires_guarantee=False))
     assert (with_guarantee.guarantee_fee_fen, without.guarantee_fee_fen) == (1_000_000, 0)
     assert with_guarantee.total_fen == 4_000_000 + 1_000_000
 
@@ -73,3 +74,23 @@ def test_fee_equals_exact_fraction_rounded_half_up(amount: int, fee: int, term: 
 def test_rank_key_orders_cost_then_rate_then_id() -> None:
     keys = [rank_key(100, 400, "b"), rank_key(100, 300, "c"), rank_key(90, 900, "z"), rank_key(100, 300, "a")]
     assert sorted(keys) == [(90, 900, "z"), (100, 300, "a"), (100, 300, "c"), (100, 400, "b")]
+
+
+@given(
+    amount=st.integers(1, 10**12),
+    rate=st.integers(0, 10_000),
+    subsidy=st.integers(0, 10_000),
+    fee=st.integers(0, 10_000),
+    term=st.integers(1, 600),
+    guaranteed=st.booleans(),
+)
+def test_estimate_from_pricing_equals_the_formulas(
+    amount: int, rate: int, subsidy: int, fee: int, term: int, guaranteed: bool
+) -> None:
+    """A product's pricing is worked out once; the estimate must equal the contract formulas."""
+    price = pricing(
+        annual_rate_bp=rate, interest_subsidy_bp=subsidy, requires_guarantee=guaranteed, guarantee_fee_bp=fee
+    )
+    found = estimate(amount, term, price)
+    assert found.interest_fen == interest_fen(amount, rate, subsidy, term)
+    assert found.guarantee_fee_fen == (guarantee_fee_fen(amount, fee, term) if guaranteed else 0)

@@ -6,17 +6,23 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from services.loan_match.rules.eligibility import (
+    ALL_SIZES,
     CRITERIA,
+    NOT_AUTHORISED_DETAIL,
     Answer,
     Capacity,
+    Check,
     Enterprise,
     Evaluator,
     Product,
     Rating,
     Request,
     evaluate,
+    plan,
     rating_at_least,
 )
 
@@ -220,3 +226,38 @@ def test_one_evaluator_for_many_products_equals_each_on_its_own() -> None:
     outcomes = {p.id: [c.criterion for c in shared.evaluate(p).failed] for p in variants}
     assert outcomes["p1"] == ["amount"] and outcomes["p16"] == ["guarantee_capacity"]
     assert outcomes["p17"] == []
+
+
+@given(amount=st.integers(1, 10**12), tax=st.integers(0, 10**10))
+def test_without_authorisation_the_details_do_not_depend_on_the_amount(amount: int, tax: int) -> None:
+    """No authorisation: rating and tax_multiple fail with one fixed detail, whatever the
+    amount or the (unseen) tax figure, so a search over amounts learns nothing."""
+    rating = Rating(Answer.NOT_AUTHORISED, None, tax)
+    outcome = evaluate(PRODUCT, ENTERPRISE, Request(amount, 12), rating, CAPACITY)
+    wanted = [Check("rating", NOT_AUTHORISED_DETAIL), Check("tax_multiple", NOT_AUTHORISED_DETAIL)]
+    assert [c for c in outcome.failed if c.criterion in ("rating", "tax_multiple")] == wanted
+
+
+def test_reasons_name_only_the_criteria_the_product_sets() -> None:
+    bare = Product("p", BANK, "x", "pure_credit", 100, 1000, 6, 24, 400, sizes=ALL_SIZES)
+    outcome = evaluate(bare, ENTERPRISE, REQUEST, RATING, CAPACITY)
+    assert [c.criterion for c in outcome.passed] == ["amount", "term"]
+    narrowed = replace(bare, sizes=("small",), min_revenue_fen=1, requires_guarantee=True)
+    passed = evaluate(narrowed, ENTERPRISE, REQUEST, RATING, CAPACITY).passed
+    assert [c.criterion for c in passed] == ["amount", "term", "size", "revenue", "guarantee_capacity"]
+    # The default sizes are no constraint to show, but a large enterprise still fails them.
+    large = evaluate(bare, replace(ENTERPRISE, size="large"), REQUEST, RATING, CAPACITY)
+    assert [c.criterion for c in large.failed] == ["size"]
+
+
+def test_plan_keys_name_their_criterion_and_amount_and_term_come_first() -> None:
+    tests = plan(PRODUCT)
+    assert len(tests) == len(CRITERIA) and [t.key[0] for t in tests[:2]] == ["amount", "term"]
+
+
+def test_guarantee_detail_names_no_guarantor_and_no_figure() -> None:
+    capacity = {BANK: Capacity(Answer.KNOWN, ("平凉市融资担保",))}
+    for amount in (100, 500, 1000):
+        outcome = evaluate(PRODUCT, ENTERPRISE, Request(amount, 12), RATING, capacity)
+        [check] = [c for c in outcome.passed if c.criterion == "guarantee_capacity"]
+        assert "平凉" not in check.detail and not any(ch.isdigit() for ch in check.detail.replace("80%", ""))

@@ -47,11 +47,17 @@ async def publish(api: Api, bank: Actor, **overrides: Any) -> dict[str, Any]:
     return created
 
 
-async def put_profile(api: Api, app: Actor, uscc: str | None = None, **overrides: Any) -> dict[str, Any]:
+async def put_profile(
+    api: Api, app: Actor, uscc: str | None = None, *, authorised: bool = True, **overrides: Any
+) -> dict[str, Any]:
+    """The app's profile of an enterprise; by default the enterprise has also authorised the
+    app (as an app acting for it has), so its rating may be used and demands published."""
     uscc = uscc or make_uscc()
     response = await api.call(app, "PUT", f"/v1/match/enterprises/{uscc}", json=profile_body(**overrides))
     assert response.status_code == 200, response.text
     profile: dict[str, Any] = response.json()
+    if authorised:
+        await authorise_if_offered(api, app, uscc)
     return profile
 
 
@@ -61,6 +67,8 @@ async def query(api: Api, app: Actor, uscc: str, **overrides: Any) -> dict[str, 
         "amount_fen": 100 * WAN,
         "term_months": 12,
         "include_excluded": True,
+        # Tests share one catalogue: ask for every match, so this test's products are among them.
+        "limit": 1000,
     }
     body.update(overrides)
     response = await api.call(app, "POST", "/v1/match/queries", json=body)
@@ -72,3 +80,24 @@ async def query(api: Api, app: Actor, uscc: str, **overrides: Any) -> dict[str, 
 def of_bank(items: list[dict[str, Any]], bank: Actor) -> list[dict[str, Any]]:
     """Only this test's products: the catalogue is shared by every test of the run."""
     return [item for item in items if item["bank_org_id"] == bank.org_id]
+
+
+AUTHORISATIONS = "/v1/credit/authorisations"
+
+
+async def authorise(api: Api, app: Actor, uscc: str) -> dict[str, Any]:
+    """The enterprise's authorisation of ``app`` (CONTRACT §3), recorded with credit_push."""
+    body = {"uscc": uscc, "evidence_ref": f"电子税务局授权-{uscc}"}
+    response = await api.call(app, "POST", AUTHORISATIONS, json=body)
+    assert response.status_code == 201, response.text
+    recorded: dict[str, Any] = response.json()
+    return recorded
+
+
+async def authorise_if_offered(api: Api, app: Actor, uscc: str) -> None:
+    """As :func:`authorise`, where credit_push offers authorisations already; a credit_push
+    without them (404/405: no such operation yet) answers every rating read as before; 409:
+    recorded already."""
+    body = {"uscc": uscc, "evidence_ref": f"电子税务局授权-{uscc}"}
+    response = await api.call(app, "POST", AUTHORISATIONS, json=body)
+    assert response.status_code in (201, 404, 405, 409), response.text
