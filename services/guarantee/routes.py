@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -38,6 +39,7 @@ def _ctx(request: Request) -> AppContext:
 
 
 Ctx = Annotated[AppContext, Depends(_ctx)]
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
 def problems(**by_status: str) -> dict[int | str, dict[str, Any]]:
@@ -89,7 +91,7 @@ async def create_institution(
 ) -> schemas.Institution:
     """Register a national fund, provincial re-guarantor or local guarantor (admin)."""
     row = await institutions.create_institution(Repository(session), ctx.internal, body)
-    return answers.institution(row)
+    return row
 
 
 @router.get("/institutions")
@@ -108,7 +110,7 @@ async def list_institutions(
         Repository(session), tier=tier, parent_id=parent, after_id=after_id, limit=limit
     )
     page, next_cursor = page_of(rows, limit, lambda row: {"id": row.id})
-    return Page[schemas.Institution](items=[answers.institution(r) for r in page], next_cursor=next_cursor)
+    return Page[schemas.Institution](items=page, next_cursor=next_cursor)
 
 
 @router.get("/institutions/{institution_id}")
@@ -117,7 +119,7 @@ async def get_institution(
 ) -> schemas.Institution:
     """An institution, for admin, itself and its ancestors."""
     row = await institutions.visible_institution(Repository(session), principal, str(institution_id))
-    return answers.institution(row)
+    return row
 
 
 @router.patch("/institutions/{institution_id}")
@@ -126,7 +128,7 @@ async def update_institution(
 ) -> schemas.Institution:
     """Record a new audited net assets figure or leverage multiple; capacity changes from then on."""
     row = await institutions.update_institution(Repository(session), str(institution_id), body)
-    return answers.institution(row)
+    return row
 
 
 @router.get("/institutions/{institution_id}/position")
@@ -213,15 +215,20 @@ async def get_exposure(exposure_id: UUID, principal: Viewer, session: Session) -
     return answers.exposure(row)
 
 
-@router.post(
-    "/exposures/{exposure_id}/repayments",
-    dependencies=[idempotency],
-    responses=problems(
-        s404="not-found",
-        s409="exposure-not-active, idempotency-key-in-use",
-        s422="validation-error, repayment-exceeds-outstanding, date-out-of-range",
-    ),
-)
+def _on_exposure(action: str, *, s409: str, s422: str | None = None) -> Callable[[Endpoint], Endpoint]:
+    """A POST acting on one exposure of the calling guarantor (idempotent; 404 when not its own)."""
+    return router.post(
+        f"/exposures/{{exposure_id}}/{action}",
+        dependencies=[idempotency],
+        responses=problems(
+            s404="not-found",
+            s409=f"{s409}, idempotency-key-in-use",
+            s422=", ".join(filter(None, ("validation-error", s422, "date-out-of-range"))),
+        ),
+    )
+
+
+@_on_exposure("repayments", s409="exposure-not-active", s422="repayment-exceeds-outstanding")
 async def repay(
     exposure_id: UUID, body: schemas.Repayment, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
@@ -230,15 +237,7 @@ async def repay(
     return answers.exposure(row)
 
 
-@router.post(
-    "/exposures/{exposure_id}/default",
-    dependencies=[idempotency],
-    responses=problems(
-        s404="not-found",
-        s409="exposure-not-active, idempotency-key-in-use",
-        s422="validation-error, date-out-of-range",
-    ),
-)
+@_on_exposure("default", s409="exposure-not-active")
 async def default(
     exposure_id: UUID, body: schemas.Default, principal: Guarantor, session: Session
 ) -> schemas.DefaultResult:
@@ -247,14 +246,8 @@ async def default(
     return answers.default_result(row, outcome)
 
 
-@router.post(
-    "/exposures/{exposure_id}/recoveries",
-    dependencies=[idempotency],
-    responses=problems(
-        s404="not-found",
-        s409="exposure-not-compensated, idempotency-key-in-use",
-        s422="validation-error, recovery-exceeds-default (with remaining_fen), date-out-of-range",
-    ),
+@_on_exposure(
+    "recoveries", s409="exposure-not-compensated", s422="recovery-exceeds-default (with remaining_fen)"
 )
 async def recover(
     exposure_id: UUID, body: schemas.Recovery, principal: Guarantor, session: Session

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from services.guarantee.rules import Figures, Split, Status, Tier
 
 
+# The row is exactly what the API answers, so it is also the answer body (schemas.Institution).
 @dataclass(frozen=True)
-class InstitutionRow:
+class Institution:
+    """An institution of the guarantee chain."""
+
     id: str
     org_id: str
     name: str

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, Strict, StringConstraints, model_validato
 
 from kit.shapes import MAX_FEN, Bp, Fen, StrictBody
 from kit.uscc import USCC
+from services.guarantee.rows import Institution as Institution  # the row is the body
 from services.guarantee.rules import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE, Status, Tier
 
 # An amount that moves money: above 0. Not kit's PositiveFen (ge=1): the published contract says
@@ -29,18 +30,6 @@ class InstitutionCreate(StrictBody):
 class InstitutionUpdate(StrictBody):
     net_assets_fen: Fen | None = None
     leverage_multiple: int | None = Field(default=None, ge=1, le=MAX_LEVERAGE_MULTIPLE)
-
-
-class Institution(BaseModel):
-    id: str
-    org_id: str
-    name: str
-    tier: Tier
-    parent_id: str | None
-    net_assets_fen: int
-    leverage_multiple: int
-    created_at: dt.datetime
-    updated_at: dt.datetime
 
 
 class Position(BaseModel):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kit.money import yuan
-from tests.guarantee.helpers import (
+from tests.support.api import Api
+from tests.support.guarantee import (
     G,
     agreement,
     chain,
@@ -16,7 +17,6 @@ from tests.guarantee.helpers import (
     registered,
     slug,
 )
-from tests.support.api import Api
 
 
 async def test_split_of_an_awkward_amount(api: Api) -> None:

@@ -87,10 +87,7 @@ class ExposureQueries(Queries):
             stmt = stmt.where(exposure.c.status == status)
         if uscc is not None:
             stmt = stmt.where(exposure.c.uscc == uscc)
-        if after_seq is not None:
-            stmt = stmt.where(exposure.c.seq > after_seq)
-        rows = await self._all(stmt.order_by(exposure.c.seq).limit(limit + 1))
-        return [_exposure(row) for row in rows]
+        return [_exposure(row) for row in await self._page(stmt, exposure.c.seq, after_seq, limit)]
 
     async def loan_ref_taken(self, bank_org_id: str, loan_ref: str) -> bool:
         stmt = sa.select(

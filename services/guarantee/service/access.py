@@ -5,10 +5,10 @@ from __future__ import annotations
 from kit.errors import Forbidden
 from kit.principal import Principal
 from services.guarantee.repository import Repository, Scope
-from services.guarantee.rows import InstitutionRow
+from services.guarantee.rows import Institution
 
 
-async def caller_institution(repo: Repository, principal: Principal) -> InstitutionRow:
+async def caller_institution(repo: Repository, principal: Principal) -> Institution:
     """The calling guarantor org's institution; 403 when the org has none (decided before any lookup)."""
     assert principal.org_id is not None
     row = await repo.institution_of_org(principal.org_id)
@@ -17,14 +17,14 @@ async def caller_institution(repo: Repository, principal: Principal) -> Institut
     return row
 
 
-async def require_local(repo: Repository, principal: Principal) -> InstitutionRow:
+async def require_local(repo: Repository, principal: Principal) -> Institution:
     row = await caller_institution(repo, principal)
     if row.tier != "local":
         raise Forbidden("Only a local guarantor may call this operation.")
     return row
 
 
-def book_scope(row: InstitutionRow) -> Scope:
+def book_scope(row: Institution) -> Scope:
     """The exposures an institution stands behind: the fund all, a provincial its locals', a local its own."""
     if row.tier == "national_fund":
         return Scope("all")

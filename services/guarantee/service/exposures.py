@@ -8,7 +8,7 @@ from kit.errors import Conflict, NotFound, RuleViolation
 from kit.principal import Principal
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
-from services.guarantee.rows import AgreementRow, ExposureRow, InstitutionRow, NewExposure
+from services.guarantee.rows import AgreementRow, ExposureRow, Institution, NewExposure
 from services.guarantee.rules import Status
 from services.guarantee.service.access import exposure_scope, require_local
 
@@ -47,7 +47,7 @@ def _require_policy_scope(principal_fen: int) -> None:
         )
 
 
-async def _own_agreement(repo: Repository, me: InstitutionRow, agreement_id: str) -> AgreementRow:
+async def _own_agreement(repo: Repository, me: Institution, agreement_id: str) -> AgreementRow:
     agreement = await repo.agreement(agreement_id)
     if agreement is None or agreement.guarantor_id != me.id:
         detail = "agreement_id must be one of your agreements."
@@ -56,7 +56,7 @@ async def _own_agreement(repo: Repository, me: InstitutionRow, agreement_id: str
 
 
 async def _require_within_limits(
-    repo: Repository, locked: InstitutionRow, uscc: str, requested_fen: int
+    repo: Repository, locked: Institution, uscc: str, requested_fen: int
 ) -> None:
     """融资担保公司监督管理条例: leverage, then one client, judged on the weighted liability."""
     liability, client_liability = await repo.active_liability(locked.id, uscc)

@@ -9,9 +9,7 @@ from typing import Any
 import httpx
 
 from kit.money import yuan
-from kit.principal import Principal, sign
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.stack import INTERNAL_SECRET
 
 G = "/v1/guarantee"
 SHARES_2422 = {"bank": 2000, "guarantor": 4000, "provincial": 2000, "national": 2000}
@@ -135,8 +133,3 @@ async def position(api: Api, inst: Inst) -> dict[str, Any]:
 
 def slug(response: httpx.Response) -> str:
     return str(response.json()["type"]).rsplit("/", 1)[-1]
-
-
-def service_headers(name: str = "loan_match") -> dict[str, str]:
-    me = Principal(role="service", name=name, service=name)
-    return {"X-Finmatch-Principal": sign(me, INTERNAL_SECRET)}
