@@ -37,6 +37,7 @@ def exposure(row: ExposureRow) -> schemas.Exposure:
         uscc=row.uscc,
         status=row.status,
         small_micro=row.small_micro,
+        agri=row.agri,
         principal_fen=row.principal_fen,
         outstanding_fen=row.outstanding_fen,
         guaranteed_fen=row.guaranteed_fen,

@@ -7,9 +7,10 @@ import uuid
 import sqlalchemy as sa
 
 from services.guarantee.repository.base import Queries, typed
-from services.guarantee.rows import Institution
+from services.guarantee.rows import Book, Institution
 from services.guarantee.rules import Tier
-from services.guarantee.tables import institution
+from services.guarantee.rules.weights import Guarantor, Held
+from services.guarantee.tables import exposure, institution
 
 
 class InstitutionQueries(Queries):
@@ -38,10 +39,36 @@ class InstitutionQueries(Queries):
     async def national_fund(self) -> Institution | None:
         return await self._institution(sa.select(institution).where(institution.c.tier == "national_fund"))
 
-    async def lock_institution(self, institution_id: str) -> Institution | None:
-        """The row, locked until the transaction ends: limits are checked and written under it."""
-        stmt = sa.select(institution).where(institution.c.id == institution_id).with_for_update()
-        return await self._institution(stmt)
+    async def lock_book(self, guarantor_id: str, uscc: str) -> Book | None:
+        """The guarantor's row, locked until the transaction ends (every change to its exposures
+        queues here, so limits judged under it are exact) with its running weighted total; then
+        the client's active exposures with it (a client holds a few; the weights need each one).
+
+        Two statements, not one: a statement reads what was committed when it began, so a read
+        folded into the locking statement could miss what the lock holder before us committed."""
+        locked = sa.select(
+            institution.c.net_assets_fen, institution.c.leverage_multiple, institution.c.liability_fen
+        ).where(institution.c.id == guarantor_id)
+        row = await self._one(locked.with_for_update())
+        if row is None:
+            return None
+        e = exposure.c
+        held = sa.select(
+            e.id,
+            e.outstanding_fen,
+            e.guaranteed_fen,
+            e.small_micro,
+            e.principal_fen,
+            e.weighted_liability_fen,
+        ).where(e.guarantor_id == guarantor_id, e.uscc == uscc, e.status == "active")
+        guarantor = Guarantor(row["net_assets_fen"], row["leverage_multiple"], row["liability_fen"])
+        return Book(guarantor, {item[0]: Held(*item[1:]) for item in await self.session.execute(held)})
+
+    async def add_liability(self, guarantor_id: str, delta_fen: int) -> None:
+        """Move the guarantor's running weighted total (its row is locked by ``lock_book``)."""
+        if delta_fen:
+            stmt = institution.update().where(institution.c.id == guarantor_id)
+            await self.session.execute(stmt.values(liability_fen=institution.c.liability_fen + delta_fen))
 
     async def insert_institution(
         self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
 from kit.money import ratio_bp
@@ -12,6 +14,7 @@ from services.guarantee.repository import Repository, Taken
 from services.guarantee.rows import Institution
 from services.guarantee.rules import Tier
 from services.guarantee.service.access import book_scope, caller_institution
+from services.guarantee.service.period import today
 
 # The column group of each tier in a split.
 PARTY_OF_TIER = {"local": "guarantor", "provincial": "provincial", "national_fund": "national"}
@@ -113,9 +116,17 @@ async def update_institution(
     return row
 
 
-async def position(repo: Repository, principal: Principal, institution_id: str) -> schemas.Position:
+async def position(
+    repo: Repository, principal: Principal, institution_id: str, year: int | None
+) -> schemas.Position:
+    """Capacity and liability now; 代偿率 (代偿额 ÷ 解除担保额, reference/domain-facts.md §9) at the
+    institution's own share, cumulatively and over ``year`` (default this year, Asia/Shanghai)."""
     row = await visible_institution(repo, principal, institution_id)
-    figures = await repo.position_figures(book_scope(row), PARTY_OF_TIER[row.tier])
+    party, scope = PARTY_OF_TIER[row.tier], book_scope(row)
+    figures = await repo.position_figures(scope, party)
+    year = year or today().year
+    always = await repo.releases(scope, party, None, None)
+    in_year = await repo.releases(scope, party, dt.date(year, 1, 1), dt.date(year, 12, 31))
     net, multiple = row.net_assets_fen, row.leverage_multiple
     return schemas.Position(
         institution_id=row.id,
@@ -129,6 +140,7 @@ async def position(repo: Repository, principal: Principal, institution_id: str) 
         active_exposures=figures.active,
         compensated_fen=figures.compensated,
         recovered_fen=figures.recovered,
-        # 代偿率: compensated over the principal of exposures that ended (repaid or compensated).
-        compensation_rate_bp=ratio_bp(figures.compensated, figures.ended_principal),
+        compensation_rate_bp=ratio_bp(always.compensated, always.released),
+        year=year,
+        compensation_rate_year_bp=ratio_bp(in_year.compensated, in_year.released),
     )
