@@ -299,12 +299,8 @@ async def summary(
 def _csv_rows(report: schemas.Summary) -> list[dict[str, Any]]:
     """The scope's row first, then one per 市州, each with the same columns."""
     heading = {"region_code": "all", "scope": report.scope, "from": report.from_, "to": report.to}
-    rows = [
-        {
-            **heading,
-            **flatten(schemas.SummaryFigures.model_validate(report, from_attributes=True).model_dump()),
-        }
-    ]
+    fields = set(schemas.SummaryFigures.model_fields)
+    rows = [{**heading, **flatten(report.model_dump(include=fields))}]
     for code, figures in report.by_region.items():
         rows.append({**heading, "region_code": code, **flatten(figures.model_dump())})
     return rows

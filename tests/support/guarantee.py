@@ -10,6 +10,7 @@ import httpx
 
 from kit.money import yuan
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.principals import as_service
 
 G = "/v1/guarantee"
 SHARES_2422 = {"bank": 2000, "guarantor": 4000, "provincial": 2000, "national": 2000}
@@ -133,3 +134,17 @@ async def position(api: Api, inst: Inst) -> dict[str, Any]:
 
 def slug(response: httpx.Response) -> str:
     return str(response.json()["type"]).rsplit("/", 1)[-1]
+
+
+def region_uscc(region: str) -> str:
+    """A client registered in ``region`` (its USCC's characters 3–8), the 市州 its figures go to."""
+    return make_uscc(region=region)
+
+
+async def capacity(url: str, **params: Any) -> dict[str, Any]:
+    """loan_match's capacity read, on guarantee's own port (``url`` is the service's base)."""
+    async with httpx.AsyncClient() as client:
+        got = await client.get(f"{url}/internal/guarantee/capacity", params=params, headers=as_service())
+    assert got.status_code == 200, got.text
+    body: dict[str, Any] = got.json()
+    return body

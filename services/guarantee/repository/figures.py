@@ -62,7 +62,9 @@ def _per_exposure(start: dt.date | None, end: dt.date) -> sa.Subquery:
             _sum(part, ev.c.kind == "default", period).label(f"comp_{p}"),
             _sum(part, ev.c.kind == "recovery", period).label(f"rec_{p}"),
         ]
-    return sa.select(*columns).group_by(ev.c.exposure_id).subquery("per_exposure")
+    # Only exposures that had started by ``end``: a later one is no part of that day's figures.
+    started = sa.func.min(ev.c.on_date) <= end
+    return sa.select(*columns).group_by(ev.c.exposure_id).having(started).subquery("per_exposure")
 
 
 def region_of(uscc: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
