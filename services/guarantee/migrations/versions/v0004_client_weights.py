@@ -112,9 +112,8 @@ def _event(bind: Any, exposure_id: str, kind: str, amount: int, on: Any, parts: 
 
 def _parts(bind: Any, event_id: int, parts: dict[str, int]) -> None:
     assignments = ", ".join(f"part_{p}_fen = :{p}" for p in PARTIES)
-    bind.execute(
-        sa.text(f"UPDATE guarantee.exposure_event SET {assignments} WHERE id = :id"),  # noqa: S608 {"id": event_id, **parts}
-    )
+    sql = f"UPDATE guarantee.exposure_event SET {assignments} WHERE id = :id"  # noqa: S608 (constant names)
+    bind.execute(sa.text(sql), {"id": event_id, **parts})
 
 
 def downgrade() -> None:
