@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.guarantee import schemas
-from services.guarantee.rows import AgreementRow, ExposureRow, InstitutionRow
+from services.guarantee.rows import AgreementRow, ExposureRow
 from services.guarantee.rules import DefaultOutcome, Split
 
 
@@ -13,20 +13,6 @@ def _parties(split: Split) -> schemas.Parties:
         guarantor=split["guarantor"],
         provincial=split["provincial"],
         national=split["national"],
-    )
-
-
-def institution(row: InstitutionRow) -> schemas.Institution:
-    return schemas.Institution(
-        id=row.id,
-        org_id=row.org_id,
-        name=row.name,
-        tier=row.tier,
-        parent_id=row.parent_id,
-        net_assets_fen=row.net_assets_fen,
-        leverage_multiple=row.leverage_multiple,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
     )
 
 
@@ -51,6 +37,7 @@ def exposure(row: ExposureRow) -> schemas.Exposure:
         uscc=row.uscc,
         status=row.status,
         small_micro=row.small_micro,
+        agri=row.agri,
         principal_fen=row.principal_fen,
         outstanding_fen=row.outstanding_fen,
         guaranteed_fen=row.guaranteed_fen,

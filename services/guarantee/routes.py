@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from kit.app import AppContext
+from kit.csv import CSV_MEDIA_TYPE, flatten, render, wants_csv
 from kit.deps import Session, idempotent
+from kit.errors import RuleViolation
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles
 from kit.problems import PROBLEM_MEDIA_TYPE
+from kit.shapes import MAX_FEN
 from kit.uscc import USCC
 from services.guarantee import answers, schemas
 from services.guarantee.repository import Repository
 from services.guarantee.rules import Status, Tier
 from services.guarantee.service import agreements, exposures, institutions, reports, settlement
-from services.guarantee.service.capacity import bank_capacity
+from services.guarantee.service.capacity import Loan, bank_capacity, loan_capacity
+from services.guarantee.service.period import period
 from services.guarantee.tables import idempotency_keys
 
 router = APIRouter(prefix="/v1/guarantee", tags=["guarantee"])
@@ -38,6 +44,7 @@ def _ctx(request: Request) -> AppContext:
 
 
 Ctx = Annotated[AppContext, Depends(_ctx)]
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
 def problems(**by_status: str) -> dict[int | str, dict[str, Any]]:
@@ -89,7 +96,7 @@ async def create_institution(
 ) -> schemas.Institution:
     """Register a national fund, provincial re-guarantor or local guarantor (admin)."""
     row = await institutions.create_institution(Repository(session), ctx.internal, body)
-    return answers.institution(row)
+    return row
 
 
 @router.get("/institutions")
@@ -108,7 +115,7 @@ async def list_institutions(
         Repository(session), tier=tier, parent_id=parent, after_id=after_id, limit=limit
     )
     page, next_cursor = page_of(rows, limit, lambda row: {"id": row.id})
-    return Page[schemas.Institution](items=[answers.institution(r) for r in page], next_cursor=next_cursor)
+    return Page[schemas.Institution](items=page, next_cursor=next_cursor)
 
 
 @router.get("/institutions/{institution_id}")
@@ -117,7 +124,7 @@ async def get_institution(
 ) -> schemas.Institution:
     """An institution, for admin, itself and its ancestors."""
     row = await institutions.visible_institution(Repository(session), principal, str(institution_id))
-    return answers.institution(row)
+    return row
 
 
 @router.patch("/institutions/{institution_id}")
@@ -126,15 +133,18 @@ async def update_institution(
 ) -> schemas.Institution:
     """Record a new audited net assets figure or leverage multiple; capacity changes from then on."""
     row = await institutions.update_institution(Repository(session), str(institution_id), body)
-    return answers.institution(row)
+    return row
 
 
 @router.get("/institutions/{institution_id}/position")
 async def get_position(
-    institution_id: UUID, principal: AdminOrGuarantor, session: Session
+    institution_id: UUID,
+    principal: AdminOrGuarantor,
+    session: Session,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
 ) -> schemas.Position:
-    """Capacity, liability, headroom, 代偿 and 追偿 figures of an institution."""
-    return await institutions.position(Repository(session), principal, str(institution_id))
+    """Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`)."""
+    return await institutions.position(Repository(session), principal, str(institution_id), year)
 
 
 @router.post(
@@ -172,7 +182,8 @@ async def get_agreement(agreement_id: UUID, principal: Viewer, session: Session)
         s403="forbidden (not a local guarantor)",
         s409="duplicate-loan, leverage-limit-exceeded, single-client-limit-exceeded "
         "(with limit_fen, current_fen, requested_fen), idempotency-key-in-use",
-        s422="validation-error, invalid-uscc, outside-policy-scope, invalid-agreement-id, "
+        s422="validation-error, invalid-uscc, outside-policy-scope (the client's principal above "
+        "1,000,000,000 fen), invalid-agreement-id, "
         "idempotency-key-reused",
     ),
 )
@@ -213,15 +224,20 @@ async def get_exposure(exposure_id: UUID, principal: Viewer, session: Session) -
     return answers.exposure(row)
 
 
-@router.post(
-    "/exposures/{exposure_id}/repayments",
-    dependencies=[idempotency],
-    responses=problems(
-        s404="not-found",
-        s409="exposure-not-active, idempotency-key-in-use",
-        s422="validation-error, repayment-exceeds-outstanding, date-out-of-range",
-    ),
-)
+def _on_exposure(action: str, *, s409: str, s422: str | None = None) -> Callable[[Endpoint], Endpoint]:
+    """A POST acting on one exposure of the calling guarantor (idempotent; 404 when not its own)."""
+    return router.post(
+        f"/exposures/{{exposure_id}}/{action}",
+        dependencies=[idempotency],
+        responses=problems(
+            s404="not-found",
+            s409=f"{s409}, idempotency-key-in-use",
+            s422=", ".join(filter(None, ("validation-error", s422, "date-out-of-range"))),
+        ),
+    )
+
+
+@_on_exposure("repayments", s409="exposure-not-active", s422="repayment-exceeds-outstanding")
 async def repay(
     exposure_id: UUID, body: schemas.Repayment, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
@@ -230,15 +246,7 @@ async def repay(
     return answers.exposure(row)
 
 
-@router.post(
-    "/exposures/{exposure_id}/default",
-    dependencies=[idempotency],
-    responses=problems(
-        s404="not-found",
-        s409="exposure-not-active, idempotency-key-in-use",
-        s422="validation-error, date-out-of-range",
-    ),
-)
+@_on_exposure("default", s409="exposure-not-active")
 async def default(
     exposure_id: UUID, body: schemas.Default, principal: Guarantor, session: Session
 ) -> schemas.DefaultResult:
@@ -247,14 +255,8 @@ async def default(
     return answers.default_result(row, outcome)
 
 
-@router.post(
-    "/exposures/{exposure_id}/recoveries",
-    dependencies=[idempotency],
-    responses=problems(
-        s404="not-found",
-        s409="exposure-not-compensated, idempotency-key-in-use",
-        s422="validation-error, recovery-exceeds-default (with remaining_fen), date-out-of-range",
-    ),
+@_on_exposure(
+    "recoveries", s409="exposure-not-compensated", s422="recovery-exceeds-default (with remaining_fen)"
 )
 async def recover(
     exposure_id: UUID, body: schemas.Recovery, principal: Guarantor, session: Session
@@ -264,18 +266,64 @@ async def recover(
     return answers.recovery_result(allocation, total)
 
 
-@router.get("/reports/summary")
-async def summary(principal: AdminOrGuarantor, session: Session) -> schemas.Summary:
-    """Policy figures over active exposures: all for admin and the national fund, a provincial its subtree."""
-    return await reports.summary(Repository(session), principal)
+@router.get(
+    "/reports/summary",
+    response_model=schemas.Summary,
+    responses={
+        200: {
+            "content": {CSV_MEDIA_TYPE: {}},
+            "description": "JSON, or with `Accept: text/csv` the same "
+            "figures as CSV: a header row, the scope's row (region_code `all`), then one row per 市州.",
+        },
+        **problems(s422="validation-error, invalid-period"),
+    },
+)
+async def summary(
+    principal: AdminOrGuarantor,
+    session: Session,
+    accept: Annotated[str | None, Header()] = None,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+    from_: Annotated[dt.date | None, Query(alias="from")] = None,
+    to: Annotated[dt.date | None, Query()] = None,
+    region_code: Annotated[str | None, Query(pattern=r"^[0-9]{6}$")] = None,
+) -> schemas.Summary | Response:
+    """Policy figures: all for admin and the national fund, a provincial its subtree; balances as of
+    `to` (default today), 代偿 and 追偿 from `from` to `to`; `by_region` per 市州."""
+    chosen = period(year, from_, to)
+    report = await reports.summary(Repository(session), principal, chosen, region_code)
+    if not wants_csv(accept):
+        return report
+    return Response(render(_csv_rows(report)), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8")
 
 
-@internal_router.get("/capacity")
+def _csv_rows(report: schemas.Summary) -> list[dict[str, Any]]:
+    """The scope's row first, then one per 市州, each with the same columns."""
+    heading = {"region_code": "all", "scope": report.scope, "from": report.from_, "to": report.to}
+    fields = set(schemas.SummaryFigures.model_fields)
+    rows = [{**heading, **flatten(report.model_dump(include=fields))}]
+    for code, figures in report.by_region.items():
+        rows.append({**heading, "region_code": code, **flatten(figures.model_dump())})
+    return rows
+
+
+@internal_router.get("/capacity", responses=problems(s422="validation-error, invalid-capacity-query"))
 async def capacity(
     _: ServicePrincipal,
     session: Session,
     bank_org_id: Annotated[str, Query(min_length=1, max_length=100)],
-    guaranteed_fen: Annotated[int, Query(ge=0)],
+    guaranteed_fen: Annotated[int | None, Query(ge=0)] = None,
+    amount_fen: Annotated[int | None, Query(gt=0, le=MAX_FEN)] = None,
+    uscc: Annotated[USCC | None, Query()] = None,
+    small_micro: Annotated[bool | None, Query()] = None,
 ) -> schemas.Capacity:
-    """For loan_match: local guarantors with an agreement with the bank, by headroom (desc)."""
-    return await bank_capacity(Repository(session), bank_org_id, guaranteed_fen)
+    """For loan_match: the bank's local guarantors, by headroom (desc). Either `guaranteed_fen`
+    (leverage headroom against that weighted amount) or the loan itself, `amount_fen` (principal),
+    `uscc` and `small_micro`: then `sufficient` says whether registering it would pass now."""
+    repo = Repository(session)
+    if amount_fen is not None and uscc is not None and small_micro is not None and guaranteed_fen is None:
+        return await loan_capacity(repo, bank_org_id, Loan(amount_fen, uscc, small_micro))
+    if guaranteed_fen is not None and amount_fen is None and uscc is None and small_micro is None:
+        return await bank_capacity(repo, bank_org_id, guaranteed_fen)
+    raise RuleViolation(
+        "Give either guaranteed_fen, or amount_fen with uscc and small_micro.", slug="invalid-capacity-query"
+    )

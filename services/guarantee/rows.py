@@ -10,10 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from services.guarantee.rules import Figures, Split, Status, Tier
+from services.guarantee.rules.weights import Guarantor, Held
 
 
+# The row is exactly what the API answers, so it is also the answer body (schemas.Institution).
 @dataclass(frozen=True)
-class InstitutionRow:
+class Institution:
+    """An institution of the guarantee chain."""
+
     id: str
     org_id: str
     name: str
@@ -23,6 +27,15 @@ class InstitutionRow:
     leverage_multiple: int
     created_at: dt.datetime
     updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Member:
+    """Who an institution is in the chain: fixed when it is registered (PATCH changes figures only)."""
+
+    id: str
+    tier: Tier
+    parent_id: str | None
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,7 @@ class ExposureRow:
     uscc: str
     status: Status
     small_micro: bool
+    agri: bool
     principal_fen: int
     outstanding_fen: int
     guaranteed_fen: int
@@ -72,11 +86,22 @@ class NewExposure:
     loan_ref: str
     uscc: str
     small_micro: bool
+    agri: bool
     principal_fen: int
     fee_rate_bp: int
     start_date: dt.date
     maturity_date: dt.date
     figures: Figures
+    weighted_liability_fen: int
+    liability_delta_fen: int  # how much the guarantor's running total rises (the client re-weighed)
+
+
+@dataclass(frozen=True)
+class Book:
+    """A local guarantor's row, locked, and one client's active exposures with it (by id)."""
+
+    guarantor: Guarantor
+    held: dict[str, Held]
 
 
 @dataclass(frozen=True)
@@ -87,18 +112,27 @@ class PositionFigures:
     active: int
     compensated: int
     recovered: int
-    ended_principal: int
 
 
 @dataclass(frozen=True)
-class SummaryFigures:
-    """Policy totals over active exposures, and per party the figures a position shows."""
+class Releases:
+    """代偿率's two sums at an institution's own share: compensations paid, guarantees released."""
 
+    compensated: int
+    released: int
+
+
+@dataclass(frozen=True)
+class RegionFigures:
+    """The summary's sums over one 市州 (as of a day, flows over a period)."""
+
+    region_code: str
     active: int
     principal: int
-    principal_x_fee: int
-    small_micro: int
-    upto_5m: int
+    guaranteed: int
+    guaranteed_x_fee: int
+    small_micro_agri: int
+    upto_5m_clients: int
     outstanding: Split
     compensated: Split
     recovered: Split
@@ -106,11 +140,12 @@ class SummaryFigures:
 
 @dataclass(frozen=True)
 class CapacityRow:
-    """A local guarantor with an agreement with the bank, and its active weighted liability."""
+    """A local guarantor with an agreement with the bank: its limits and running weighted total."""
 
     guarantor_id: str
     name: str
     agreement_id: str
+    shares_bp: Split
     net_assets_fen: int
     leverage_multiple: int
     liability_fen: int

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, Strict, StringConstraints, model_validato
 
 from kit.shapes import MAX_FEN, Bp, Fen, StrictBody
 from kit.uscc import USCC
+from services.guarantee.rows import Institution as Institution  # the row is the body
 from services.guarantee.rules import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE, Status, Tier
 
 # An amount that moves money: above 0. Not kit's PositiveFen (ge=1): the published contract says
@@ -29,18 +30,6 @@ class InstitutionCreate(StrictBody):
 class InstitutionUpdate(StrictBody):
     net_assets_fen: Fen | None = None
     leverage_multiple: int | None = Field(default=None, ge=1, le=MAX_LEVERAGE_MULTIPLE)
-
-
-class Institution(BaseModel):
-    id: str
-    org_id: str
-    name: str
-    tier: Tier
-    parent_id: str | None
-    net_assets_fen: int
-    leverage_multiple: int
-    created_at: dt.datetime
-    updated_at: dt.datetime
 
 
 class Position(BaseModel):
@@ -69,8 +58,14 @@ class Position(BaseModel):
         "(every party's but the bank's). A re-guarantor: its own recovery share."
     )
     compensation_rate_bp: int = Field(
-        description="代偿率: compensated_fen ÷ principal_fen of the exposures that ended (repaid or "
-        "compensated), half up; 0 when none has ended."
+        description="代偿率 = 代偿额 ÷ 解除担保额, cumulatively: compensations paid ÷ guaranteed amounts "
+        "released by repayment or compensation, both at the institution's own share (a local "
+        "guarantor: the guaranteed part; a re-guarantor: its own share), half up; 0 when nothing "
+        "was released."
+    )
+    year: int = Field(description="The year of compensation_rate_year_bp (`?year=`, default this year).")
+    compensation_rate_year_bp: int = Field(
+        description="代偿率 over the releases and compensations dated in `year` (Asia/Shanghai)."
     )
 
 
@@ -106,6 +101,7 @@ class ExposureCreate(StrictBody):
     uscc: USCC
     principal_fen: AmountFen
     small_micro: bool
+    agri: bool = Field(default=False, description="三农 business; counts in the 支小支农 figures.")
     fee_rate_bp: Bp
     start_date: dt.date
     maturity_date: dt.date
@@ -126,6 +122,7 @@ class Exposure(BaseModel):
     uscc: str
     status: Status
     small_micro: bool
+    agri: bool
     principal_fen: int
     outstanding_fen: int
     guaranteed_fen: int
@@ -190,25 +187,52 @@ class SummaryTiers(BaseModel):
     local: TierFigures
 
 
-class Summary(BaseModel):
-    scope: str = Field(description="`all`, or the provincial institution id whose subtree is covered.")
+class SummaryFigures(BaseModel):
+    """The policy figures of 国办发〔2019〕6号 and 财金〔2025〕11号 over one scope or one 市州."""
+
     tiers: SummaryTiers
     active_exposures: int
     active_principal_fen: int
-    avg_fee_rate_bp: int = Field(description="Principal-weighted, over active exposures (target ≤ 100).")
-    small_micro_share_bp: int = Field(description="Of active principal (target ≥ 8000).")
-    upto_5m_share_bp: int = Field(description="Active principal in loans ≤ 5,000,000 yuan (target ≥ 5000).")
+    guaranteed_balance_fen: int = Field(description="Outstanding minus the banks' shares (在保余额).")
+    avg_fee_rate_bp: int = Field(description="Weighted by guaranteed balance (target ≤ 100).")
+    small_micro_agri_share_bp: int = Field(
+        description="支小支农: small-micro or agri guaranteed balance ÷ all (target ≥ 8000)."
+    )
+    upto_5m_client_share_bp: int = Field(
+        description="Guaranteed balance of clients whose 单户在保余额 with their guarantor is ≤ "
+        "5,000,000 yuan ÷ all (target ≥ 5000 of 支小支农)."
+    )
+
+
+class Summary(SummaryFigures):
+    scope: str = Field(description="`all`, or the provincial institution id whose subtree is covered.")
+    from_: dt.date | None = Field(
+        alias="from", description="Flows (代偿, 追偿) from this day; none: all time."
+    )
+    to: dt.date = Field(description="Balances are as of this day (default today); flows up to it.")
+    region_code: str | None = Field(description="The one 市州 the report is narrowed to, if any.")
+    by_region: dict[str, SummaryFigures] = Field(description="Keyed by 市州 code (USCC characters 3–8).")
+
+    model_config = {"populate_by_name": True, "serialize_by_alias": True}
 
 
 class CapacityGuarantor(BaseModel):
     guarantor_id: str
     name: str
     agreement_id: str
-    headroom_fen: int
-    sufficient: bool
+    guaranteed_fen: int = Field(description="The guaranteed part under this agreement's shares.")
+    headroom_fen: int = Field(
+        description="With guaranteed_fen: leverage headroom. With amount_fen: the smaller of leverage "
+        "headroom and what the single-client cap leaves for this client."
+    )
+    sufficient: bool = Field(
+        description="With amount_fen: a registration of this loan by this guarantor would pass now."
+    )
 
 
 class Capacity(BaseModel):
     bank_org_id: str
-    guaranteed_fen: int
+    guaranteed_fen: int = Field(
+        description="As asked; with amount_fen, the largest guaranteed part any agreement leaves."
+    )
     guarantors: list[CapacityGuarantor]

@@ -32,6 +32,8 @@ institution = sa.Table(
     sa.Column("parent_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.institution.id"), nullable=True),
     sa.Column("net_assets_fen", sa.BigInteger, nullable=False),
     sa.Column("leverage_multiple", sa.Integer, nullable=False),
+    # A local guarantor's active weighted liability, kept up to date under its row lock.
+    sa.Column("liability_fen", sa.BigInteger, nullable=False, server_default="0"),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
 )
@@ -62,6 +64,7 @@ exposure = sa.Table(
     sa.Column("uscc", sa.String(18), nullable=False),
     sa.Column("status", sa.Text, nullable=False),
     sa.Column("small_micro", sa.Boolean, nullable=False),
+    sa.Column("agri", sa.Boolean, nullable=False, server_default="false"),
     sa.Column("principal_fen", sa.BigInteger, nullable=False),
     sa.Column("outstanding_fen", sa.BigInteger, nullable=False),
     sa.Column("guaranteed_fen", sa.BigInteger, nullable=False),
@@ -80,7 +83,8 @@ exposure = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
 )
 
-# Every money movement on an exposure, for audit: repayment, default, recovery.
+# Every money movement on an exposure, split by party: registration (the opening split), repayment
+# and default (what each party's outstanding share released), recovery (each party's allocation).
 exposure_event = sa.Table(
     "exposure_event",
     metadata,
@@ -89,5 +93,6 @@ exposure_event = sa.Table(
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("amount_fen", sa.BigInteger, nullable=False),
     sa.Column("on_date", sa.Date, nullable=False),
+    *(sa.Column(f"part_{p}_fen", sa.BigInteger, nullable=False, server_default="0") for p in PARTIES),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
 )

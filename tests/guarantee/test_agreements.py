@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.guarantee.helpers import SHARES_2422, G, admin, chain, institution, slug
 from tests.support.api import Api
+from tests.support.guarantee import SHARES_2422, G, admin, chain, institution, slug
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from kit.money import yuan
-from tests.guarantee.helpers import (
+from kit.shapes import business_today
+from tests.support.api import Api
+from tests.support.guarantee import (
     G,
+    admin,
     agreement,
     chain,
     exposure_body,
@@ -16,7 +19,6 @@ from tests.guarantee.helpers import (
     registered,
     slug,
 )
-from tests.support.api import Api
 
 
 async def test_split_of_an_awkward_amount(api: Api) -> None:
@@ -216,7 +218,13 @@ async def test_full_lifecycle(api: Api) -> None:
     pos = await position(api, c.local)
     assert (pos["active_exposures"], pos["liability_fen"], pos["compensated_fen"]) == (0, 0, 59_999_999)
     assert pos["recovered_fen"] == 74_999_999 - 15_000_000
-    assert pos["compensation_rate_bp"] == 6000  # 59,999,999 / 100,000,000 -> 5999.9999 bp, half up
+    # 代偿额 ÷ 解除担保额 at its own share: 59,999,999 paid of the 80,000,000 guaranteed it was
+    # released from (20,000,001 by repayment, the rest by the default): 7499.9999 bp, half up.
+    assert (pos["compensation_rate_bp"], pos["year"]) == (7500, business_today().year)
+    # Every release and the default are dated 2026: that year's rate is the same, 2025's is 0.
+    for year, rate in ((2026, 7500), (2025, 0)):
+        got = await admin(api, "GET", f"{G}/institutions/{c.local.id}/position", params={"year": year})
+        assert (got.json()["year"], got.json()["compensation_rate_year_bp"]) == (year, rate)
     prov = await position(api, c.provincial)
     assert (prov["compensated_fen"], prov["recovered_fen"]) == (15_000_000, 15_000_000)
 
@@ -304,14 +312,14 @@ async def test_re_guarantor_positions_count_their_own_unweighted_share(api: Api)
     url = f"{G}/exposures/{e['id']}"
     await api.call(c.local.actor, "POST", f"{url}/default", json={"defaulted_on": "2026-03-01"})
     prov = await position(api, c.provincial)
-    # Its 代偿 is its own loss share; 代偿率 over the principal of what ended below it.
+    # Its 代偿 is its own loss share; 代偿率 over its own share released (all of it, by the default).
     assert (prov["liability_fen"], prov["compensated_fen"], prov["compensation_rate_bp"]) == (
         0,
         yuan(200_000),
-        2000,
+        10_000,
     )
     local = await position(api, c.local)
-    assert (local["compensated_fen"], local["compensation_rate_bp"]) == (yuan(800_000), 8000)
+    assert (local["compensated_fen"], local["compensation_rate_bp"]) == (yuan(800_000), 10_000)
 
 
 async def test_a_recovery_never_takes_a_fen_back_even_where_the_rule_is_not_monotone(api: Api) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kit.money import yuan
-from tests.guarantee.helpers import G, admin, chain, institution, national_fund, position, register, slug
 from tests.support.api import Api
+from tests.support.guarantee import G, admin, chain, institution, national_fund, position, register, slug
 
 
 async def test_registration_defaults_and_parent_rules(api: Api) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from tests.guarantee.helpers import G, agreement, chain, exposure_body, position, register, registered, slug
 from tests.support.api import Api, make_uscc
+from tests.support.guarantee import G, agreement, chain, exposure_body, position, register, registered, slug
 
 PARALLEL = 40
 

@@ -6,10 +6,11 @@ import asyncio
 
 import httpx
 
-from kit.principal import Principal, sign
-from tests.guarantee.helpers import G, admin, national_fund, slug
+from kit.principal import Principal
 from tests.support.api import Api
-from tests.support.stack import INTERNAL_SECRET, Stack, free_socket
+from tests.support.guarantee import G, admin, national_fund, slug
+from tests.support.principals import signed
+from tests.support.stack import Stack, free_socket
 
 
 async def test_ready_and_not_ready(stack: Stack) -> None:
@@ -46,8 +47,7 @@ async def test_registering_an_institution_while_the_gateway_cannot_be_asked(api:
             "parent_id": fund.id,
             "net_assets_fen": 1,
         }
-        admin_principal = Principal(role="admin", name="admin")
-        headers = {"X-Finmatch-Principal": sign(admin_principal, INTERNAL_SECRET)}
+        headers = signed(Principal(role="admin", name="admin"))
         async with httpx.AsyncClient() as client:
             response = await client.post(url + f"{G}/institutions", json=body, headers=headers)
         assert (response.status_code, slug(response)) == (503, "dependency-unavailable")

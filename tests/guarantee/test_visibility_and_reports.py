@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 
 from kit.money import yuan
-from kit.principal import Principal, sign
-from tests.guarantee.helpers import (
+from tests.support.api import Api
+from tests.support.guarantee import (
     Chain,
     G,
     admin,
@@ -15,11 +15,10 @@ from tests.guarantee.helpers import (
     institution,
     position,
     registered,
-    service_headers,
     slug,
 )
-from tests.support.api import Api
-from tests.support.stack import INTERNAL_SECRET, Stack
+from tests.support.principals import as_org, as_service
+from tests.support.stack import Stack
 
 
 async def test_each_role_and_tier_sees_what_it_should(api: Api) -> None:
@@ -99,8 +98,13 @@ async def test_summary_for_a_provincial_subtree(api: Api) -> None:
     r = report.json()
     assert r["scope"] == c.provincial.id
     assert (r["active_exposures"], r["active_principal_fen"]) == (2, yuan(7_000_000))
-    assert r["avg_fee_rate_bp"] == 140  # (1m x 80 + 6m x 150) / 7m
-    assert (r["small_micro_share_bp"], r["upto_5m_share_bp"]) == (1429, 1429)  # 1/7 half up
+    # Guaranteed balances: 800,000 (2:4:2:2 of 1m) and 4,200,000 (3:3:2:2 of 6m) yuan.
+    assert r["guaranteed_balance_fen"] == yuan(5_000_000)
+    assert r["avg_fee_rate_bp"] == 139  # (0.8m x 80 + 4.2m x 150) / 5m = 138.8
+    # Only the first is small-micro, and only its client holds ≤ 500万 with its guarantor: 0.8 / 5.
+    assert (r["small_micro_agri_share_bp"], r["upto_5m_client_share_bp"]) == (1600, 1600)
+    assert list(r["by_region"]) == ["620100"]  # make_uscc registers in 兰州
+    assert r["by_region"]["620100"] == {k: v for k, v in r.items() if k in r["by_region"]["620100"]}
     tiers = r["tiers"]
     assert tiers["local"]["outstanding_share_fen"] == yuan(400_000 + 1_800_000)
     assert tiers["provincial"]["outstanding_share_fen"] == yuan(200_000 + 1_200_000)
@@ -125,7 +129,7 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
         got = await client.get(
             url,
             params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 15_000_000},
-            headers=service_headers(),
+            headers=as_service(),
         )
         assert got.status_code == 200, got.text
         assert got.json() == {
@@ -136,6 +140,7 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
                     "guarantor_id": roomy.id,
                     "name": roomy.actor.name,
                     "agreement_id": roomy_agreement,
+                    "guaranteed_fen": 15_000_000,
                     "headroom_fen": 20_000_000,
                     "sufficient": True,
                 },
@@ -143,6 +148,7 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
                     "guarantor_id": c.local.id,
                     "name": c.local.actor.name,
                     "agreement_id": c.agreement_id,
+                    "guaranteed_fen": 15_000_000,
                     "headroom_fen": 9_900_000,
                     "sufficient": False,
                 },
@@ -150,14 +156,13 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
         }
         for bank_id in ("00000000-0000-4000-8000-000000000000", "not-a-uuid"):
             empty = await client.get(
-                url, params={"bank_org_id": bank_id, "guaranteed_fen": 1}, headers=service_headers()
+                url, params={"bank_org_id": bank_id, "guaranteed_fen": 1}, headers=as_service()
             )
             assert empty.json()["guarantors"] == []
-        as_org = Principal(role="bank", name="b", org_id=c.bank.org_id)
         forbidden = await client.get(
             url,
             params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 1},
-            headers={"X-Finmatch-Principal": sign(as_org, INTERNAL_SECRET)},
+            headers=as_org("bank", c.bank.org_id),
         )
         assert forbidden.status_code == 403
         assert (

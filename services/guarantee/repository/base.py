@@ -80,6 +80,15 @@ class Queries:
     async def _all(self, stmt: sa.Executable) -> list[RowMapping]:
         return list((await self.session.execute(stmt)).mappings().all())
 
+    async def _page(
+        self, stmt: sa.Select[Any], key: sa.ColumnElement[Any], after: object | None, limit: int
+    ) -> list[RowMapping]:
+        """One page ordered by ``key``, resuming after ``after``, with one row more than ``limit``
+        (to tell whether another page follows)."""
+        if after is not None:
+            stmt = stmt.where(key > after)
+        return await self._all(stmt.order_by(key).limit(limit + 1))
+
     async def _inserted(self, stmt: sa.Executable) -> RowMapping:
         """The row an INSERT ... RETURNING wrote; ``Taken`` when a key refused it."""
         try:

@@ -13,7 +13,6 @@ from sqlalchemy.engine import RowMapping
 from services.guarantee.repository.base import (
     Queries,
     Scope,
-    as_int,
     columns_of,
     scope_clause,
     split_of,
@@ -21,7 +20,7 @@ from services.guarantee.repository.base import (
 )
 from services.guarantee.rows import ExposureRow, NewExposure
 from services.guarantee.rules import PARTIES, DefaultOutcome, Figures, Split, Status
-from services.guarantee.tables import exposure, exposure_event
+from services.guarantee.tables import exposure, exposure_event, institution
 
 
 def _exposure(row: RowMapping) -> ExposureRow:
@@ -36,10 +35,10 @@ def _exposure(row: RowMapping) -> ExposureRow:
     )
 
 
-def _figure_values(figures: Figures) -> dict[str, int]:
+def _figure_values(figures: Figures, weighted_fen: int) -> dict[str, int]:
     return {
         "guaranteed_fen": figures.guaranteed_fen,
-        "weighted_liability_fen": figures.weighted_liability_fen,
+        "weighted_liability_fen": weighted_fen,
         **columns_of("outstanding_{}_fen", figures.shares_fen),
     }
 
@@ -57,13 +56,26 @@ def _new_values(new: NewExposure) -> dict[str, Any]:
         "loan_ref": new.loan_ref,
         "uscc": new.uscc,
         "small_micro": new.small_micro,
+        "agri": new.agri,
         "principal_fen": new.principal_fen,
         "fee_rate_bp": new.fee_rate_bp,
         "start_date": new.start_date,
         "maturity_date": new.maturity_date,
     }
-    opening = {"status": "active", "outstanding_fen": new.principal_fen, **_figure_values(new.figures)}
-    return {**terms, **loan, **opening}
+    figures = _figure_values(new.figures, new.weighted_liability_fen)
+    return {**terms, **loan, "status": "active", "outstanding_fen": new.principal_fen, **figures}
+
+
+def _event_values(
+    exposure_id: str, kind: str, amount_fen: int, on_date: dt.date, parts: Split
+) -> dict[str, Any]:
+    return {
+        "exposure_id": exposure_id,
+        "kind": kind,
+        "amount_fen": amount_fen,
+        "on_date": on_date,
+        **columns_of("part_{}_fen", parts),
+    }
 
 
 class ExposureQueries(Queries):
@@ -87,10 +99,7 @@ class ExposureQueries(Queries):
             stmt = stmt.where(exposure.c.status == status)
         if uscc is not None:
             stmt = stmt.where(exposure.c.uscc == uscc)
-        if after_seq is not None:
-            stmt = stmt.where(exposure.c.seq > after_seq)
-        rows = await self._all(stmt.order_by(exposure.c.seq).limit(limit + 1))
-        return [_exposure(row) for row in rows]
+        return [_exposure(row) for row in await self._page(stmt, exposure.c.seq, after_seq, limit)]
 
     async def loan_ref_taken(self, bank_org_id: str, loan_ref: str) -> bool:
         stmt = sa.select(
@@ -98,20 +107,34 @@ class ExposureQueries(Queries):
         )
         return bool(await self.session.scalar(stmt))
 
-    async def active_liability(self, guarantor_id: str, uscc: str) -> tuple[int, int]:
-        """(all active weighted liability, that of one USCC) of a local guarantor."""
-        w = exposure.c.weighted_liability_fen
-        stmt = sa.select(
-            sa.func.coalesce(sa.func.sum(w), 0),
-            sa.func.coalesce(sa.func.sum(w).filter(exposure.c.uscc == uscc), 0),
-        ).where(exposure.c.guarantor_id == guarantor_id, exposure.c.status == "active")
-        row = (await self.session.execute(stmt)).one()
-        return as_int(row[0]), as_int(row[1])
-
     async def insert_exposure(self, new: NewExposure) -> ExposureRow:
-        """The new active exposure; ``Taken`` when the bank's loan is already under guarantee."""
-        stmt = exposure.insert().values(id=str(uuid.uuid4()), **_new_values(new)).returning(exposure)
+        """One statement: the new active exposure, its registration event and the guarantor's new
+        running total; ``Taken`` when the bank's loan is already under guarantee (unique key)."""
+        exposure_id = str(uuid.uuid4())
+        inserted = exposure.insert().values(id=exposure_id, **_new_values(new)).returning(exposure).cte("e")
+        event = exposure_event.insert().values(
+            _event_values(
+                exposure_id, "registration", new.principal_fen, new.start_date, new.figures.shares_fen
+            )
+        )
+        total = (
+            institution.update()
+            .where(institution.c.id == new.agreement.guarantor_id)
+            .values(liability_fen=institution.c.liability_fen + new.liability_delta_fen)
+        )
+        stmt = sa.select(inserted).add_cte(event.cte("ev"), total.cte("total"))
         return _exposure(await self._inserted(stmt))
+
+    async def reweigh(self, weights: Mapping[str, int]) -> None:
+        """New weights for a client's other exposures (its 单户在保余额 crossed 500万)."""
+        stmt = (
+            exposure.update()
+            .where(exposure.c.id == sa.bindparam("exposure_id"))
+            .values(weighted_liability_fen=sa.bindparam("weight"))
+        )
+        params = [{"exposure_id": key, "weight": value} for key, value in weights.items()]
+        if params:
+            await self.session.execute(stmt, params)
 
     async def _update_exposure(self, exposure_id: str, values: Mapping[str, Any]) -> ExposureRow:
         stmt = (
@@ -125,10 +148,16 @@ class ExposureQueries(Queries):
         return _exposure(row)
 
     async def set_outstanding(
-        self, exposure_id: str, outstanding_fen: int, figures: Figures, *, repaid_on: dt.date | None
+        self,
+        exposure_id: str,
+        outstanding_fen: int,
+        figures: Figures,
+        weighted_fen: int,
+        *,
+        repaid_on: dt.date | None,
     ) -> ExposureRow:
         """A repayment's new balance; ``repaid_on`` ends the exposure as repaid."""
-        values: dict[str, Any] = {"outstanding_fen": outstanding_fen, **_figure_values(figures)}
+        values: dict[str, Any] = {"outstanding_fen": outstanding_fen, **_figure_values(figures, weighted_fen)}
         if repaid_on is not None:
             values |= {"status": "repaid", "ended_on": repaid_on}
         return await self._update_exposure(exposure_id, values)
@@ -137,14 +166,14 @@ class ExposureQueries(Queries):
         self, exposure_id: str, defaulted_fen: int, outcome: DefaultOutcome, *, on: dt.date
     ) -> ExposureRow:
         """The default: nothing stays outstanding, the losses and the 代偿 are recorded."""
-        nothing = Figures({p: 0 for p in PARTIES}, 0, 0)
+        nothing = Figures({p: 0 for p in PARTIES}, 0)
         values = {
             "status": "compensated",
             "ended_on": on,
             "defaulted_fen": defaulted_fen,
             "compensation_fen": outcome.compensation_fen,
             "outstanding_fen": 0,
-            **_figure_values(nothing),
+            **_figure_values(nothing, 0),
             **columns_of("loss_{}_fen", outcome.losses_fen),
         }
         return await self._update_exposure(exposure_id, values)
@@ -153,10 +182,9 @@ class ExposureQueries(Queries):
         """The cumulative 追偿 of each party."""
         return await self._update_exposure(exposure_id, columns_of("recovered_{}_fen", recovered_fen))
 
-    async def add_event(self, exposure_id: str, kind: str, amount_fen: int, on_date: dt.date) -> None:
-        """One money movement (repayment, default, recovery), for audit."""
-        await self.session.execute(
-            exposure_event.insert().values(
-                exposure_id=exposure_id, kind=kind, amount_fen=amount_fen, on_date=on_date
-            )
-        )
+    async def add_event(
+        self, exposure_id: str, kind: str, amount_fen: int, on_date: dt.date, parts: Split
+    ) -> None:
+        """One money movement (repayment, default, recovery) and how it splits by party."""
+        values = _event_values(exposure_id, kind, amount_fen, on_date, parts)
+        await self.session.execute(exposure_event.insert().values(values))

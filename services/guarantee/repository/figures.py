@@ -1,15 +1,20 @@
-"""SQL totals: an institution's position, the policy summary, the capacity loan_match asks for."""
+"""SQL totals: an institution's position and 代偿率, the policy summary, the capacity loan_match asks for."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
 
-from services.guarantee.repository.base import Queries, Scope, as_int, scope_clause, typed
-from services.guarantee.rows import CapacityRow, PositionFigures, SummaryFigures
-from services.guarantee.rules import PARTIES
-from services.guarantee.tables import agreement, exposure, institution
+from services.guarantee.repository.base import Queries, Scope, as_int, scope_clause, split_of, typed
+from services.guarantee.rows import CapacityRow, PositionFigures, RegionFigures, Releases
+from services.guarantee.rules import PARTIES, SMALL_LOAN_MAX_FEN
+from services.guarantee.rules.weights import Held
+from services.guarantee.tables import agreement, exposure, exposure_event, institution
+
+ev = exposure_event
+RELEASES = ("repayment", "default")  # what ends a guarantee, in part or in full (解除担保)
 
 
 def _compensated_and_recovered(party: str) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any]]:
@@ -25,8 +30,46 @@ def _compensated_and_recovered(party: str) -> tuple[sa.ColumnElement[Any], sa.Co
     return exposure.c[f"loss_{party}_fen"], exposure.c[f"recovered_{party}_fen"]
 
 
-def _per_party(figures: dict[str, int], name: str) -> dict[str, int]:
-    return {p: figures[f"{name}_{p}"] for p in PARTIES}
+def own_part(party: str) -> sa.ColumnElement[Any]:
+    """An event's amount at an institution's own share: a local guarantor answers for every part but
+    the bank's (the guaranteed part), a re-guarantor for its own."""
+    if party == "guarantor":
+        return sum((ev.c[f"part_{p}_fen"] for p in PARTIES if p != "bank"), sa.literal(0))
+    return ev.c[f"part_{party}_fen"]
+
+
+def _within(day: sa.ColumnElement[Any], start: dt.date | None, end: dt.date | None) -> sa.ColumnElement[bool]:
+    clauses = [day >= start] if start else []
+    clauses += [day <= end] if end else []
+    return sa.and_(sa.true(), *clauses)
+
+
+def _sum(value: sa.ColumnElement[Any], *where: sa.ColumnElement[bool]) -> sa.ColumnElement[Any]:
+    return sa.func.coalesce(sa.func.sum(value).filter(*where), 0)
+
+
+def _per_exposure(start: dt.date | None, end: dt.date) -> sa.Subquery:
+    """Per exposure, from its events: each party's outstanding share as of ``end``, and the 代偿 and
+    追偿 of each party between ``start`` and ``end``."""
+    by_end = ev.c.on_date <= end
+    period = _within(ev.c.on_date, start, end)
+    columns: list[sa.ColumnElement[Any]] = [ev.c.exposure_id]
+    for p in PARTIES:
+        part = ev.c[f"part_{p}_fen"]
+        opened = _sum(part, ev.c.kind == "registration", by_end)
+        columns += [
+            (opened - _sum(part, ev.c.kind.in_(RELEASES), by_end)).label(f"out_{p}"),
+            _sum(part, ev.c.kind == "default", period).label(f"comp_{p}"),
+            _sum(part, ev.c.kind == "recovery", period).label(f"rec_{p}"),
+        ]
+    # Only exposures that had started by ``end``: a later one is no part of that day's figures.
+    started = sa.func.min(ev.c.on_date) <= end
+    return sa.select(*columns).group_by(ev.c.exposure_id).having(started).subquery("per_exposure")
+
+
+def region_of(uscc: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """The 市州 of an enterprise from USCC characters 3–8: the first 4 digits and "00" (CONTRACT §1)."""
+    return sa.func.substr(uscc, 3, 4).concat("00")
 
 
 class FigureQueries(Queries):
@@ -37,7 +80,6 @@ class FigureQueries(Queries):
     async def position_figures(self, scope: Scope, party: str) -> PositionFigures:
         """Totals for one institution's position: ``party`` is its column group in the split."""
         active = exposure.c.status == "active"
-        ended = exposure.c.status != "active"
         liability = (
             exposure.c.weighted_liability_fen
             if party == "guarantor"
@@ -45,62 +87,125 @@ class FigureQueries(Queries):
         )
         compensated, recovered = _compensated_and_recovered(party)
         stmt = sa.select(
-            sa.func.coalesce(sa.func.sum(liability).filter(active), 0).label("liability"),
+            _sum(liability, active).label("liability"),
             sa.func.count().filter(active).label("active"),
             sa.func.coalesce(sa.func.sum(compensated), 0).label("compensated"),
             sa.func.coalesce(sa.func.sum(recovered), 0).label("recovered"),
-            sa.func.coalesce(sa.func.sum(exposure.c.principal_fen).filter(ended), 0).label("ended_principal"),
         ).where(scope_clause(scope))
         return typed(PositionFigures, await self._totals(stmt))
 
-    async def summary_figures(self, scope: Scope, small_loan_max_fen: int) -> SummaryFigures:
-        """Policy figures over active exposures, and per tier (``party``) the same 代偿 and 追偿
-        figures a position shows, summed over the scope."""
-        active = exposure.c.status == "active"
-        principal = exposure.c.principal_fen
-        columns: list[sa.ColumnElement[Any]] = [
+    async def releases(
+        self, scope: Scope, party: str, start: dt.date | None, end: dt.date | None
+    ) -> Releases:
+        """代偿率's sums at ``party``'s own share: defaults (代偿) and repayments plus defaults (解除担保)."""
+        day = _within(ev.c.on_date, start, end)
+        own = own_part(party)
+        stmt = (
+            sa.select(
+                _sum(own, ev.c.kind == "default", day).label("compensated"),
+                _sum(own, ev.c.kind.in_(RELEASES), day).label("released"),
+            )
+            .select_from(ev.join(exposure, exposure.c.id == ev.c.exposure_id))
+            .where(scope_clause(scope))
+        )
+        return typed(Releases, await self._totals(stmt))
+
+    async def region_figures(
+        self, scope: Scope, *, start: dt.date | None, end: dt.date, region_code: str | None
+    ) -> list[RegionFigures]:
+        """The summary's sums per 市州: balances as of ``end``, 代偿 and 追偿 between the two days."""
+        per = _per_exposure(start, end)
+        guaranteed = sum((per.c[f"out_{p}"] for p in PARTIES if p != "bank"), sa.literal(0))
+        outstanding = per.c.out_bank + guaranteed
+        client = (exposure.c.guarantor_id, exposure.c.uscc)
+        joined = (
+            sa.select(
+                per,
+                region_of(exposure.c.uscc).label("region_code"),
+                exposure.c.principal_fen,
+                exposure.c.fee_rate_bp,
+                (exposure.c.small_micro | exposure.c.agri).label("small_micro_agri"),
+                guaranteed.label("guaranteed"),
+                outstanding.label("outstanding"),
+                sa.func.sum(outstanding).over(partition_by=client).label("client_balance"),
+            )
+            .select_from(per.join(exposure, exposure.c.id == per.c.exposure_id))
+            .where(scope_clause(scope))
+            .subquery("joined")
+        )
+        j = joined.c
+        active = j.outstanding > 0
+        stmt = sa.select(
+            j.region_code,
             sa.func.count().filter(active).label("active"),
-            sa.func.sum(principal).filter(active).label("principal"),
-            sa.func.sum(principal * exposure.c.fee_rate_bp).filter(active).label("principal_x_fee"),
-            sa.func.sum(principal).filter(active, exposure.c.small_micro).label("small_micro"),
-            sa.func.sum(principal).filter(active, principal <= small_loan_max_fen).label("upto_5m"),
-        ]
-        for p in PARTIES:
-            compensated, recovered = _compensated_and_recovered(p)
-            columns += [
-                sa.func.sum(exposure.c[f"outstanding_{p}_fen"]).filter(active).label(f"outstanding_{p}"),
-                sa.func.sum(compensated).label(f"compensated_{p}"),
-                sa.func.sum(recovered).label(f"recovered_{p}"),
-            ]
-        totals = await self._totals(sa.select(*columns).where(scope_clause(scope)))
-        splits = {name: _per_party(totals, name) for name in ("outstanding", "compensated", "recovered")}
-        return typed(SummaryFigures, totals, **splits)
+            _sum(j.principal_fen, active).label("principal"),
+            _sum(j.guaranteed).label("guaranteed"),
+            _sum(j.guaranteed * j.fee_rate_bp).label("guaranteed_x_fee"),
+            _sum(j.guaranteed, j.small_micro_agri).label("small_micro_agri"),
+            # 单户在保余额 ≤ 500万 (国办发〔2019〕6号, 财金〔2025〕11号: of 支小支农 business ≥ 50%).
+            _sum(j.guaranteed, j.client_balance <= SMALL_LOAN_MAX_FEN).label("upto_5m_clients"),
+            *(
+                _sum(j[f"{name}_{p}"]).label(f"{name}_{p}")
+                for name in ("out", "comp", "rec")
+                for p in PARTIES
+            ),
+        ).group_by(j.region_code)
+        if region_code is not None:
+            stmt = stmt.where(j.region_code == region_code)
+        rows = await self._all(stmt.order_by(j.region_code))
+        return [_region(row) for row in rows]
+
+    async def client_exposures(self, uscc: str, guarantor_ids: list[str]) -> dict[str, list[Held]]:
+        """A client's active exposures with each of these guarantors (for the capacity read)."""
+        e = exposure.c
+        stmt = sa.select(
+            e.guarantor_id,
+            e.outstanding_fen,
+            e.guaranteed_fen,
+            e.small_micro,
+            e.principal_fen,
+            e.weighted_liability_fen,
+        ).where(e.uscc == uscc, e.status == "active", e.guarantor_id.in_(guarantor_ids))
+        held: dict[str, list[Held]] = {}
+        for row in await self.session.execute(stmt.order_by(e.seq)):
+            held.setdefault(row.guarantor_id, []).append(_held(row))
+        return held
 
     async def capacity_rows(self, bank_org_id: str) -> list[CapacityRow]:
-        """Local guarantors with an agreement with the bank, and their active weighted liability."""
-        partners = sa.select(agreement.c.guarantor_id).where(agreement.c.bank_org_id == bank_org_id)
-        liability = (
-            sa.select(
-                exposure.c.guarantor_id,
-                sa.func.sum(exposure.c.weighted_liability_fen).label("liability_fen"),
-            )
-            .where(exposure.c.status == "active", exposure.c.guarantor_id.in_(partners))
-            .group_by(exposure.c.guarantor_id)
-            .subquery()
-        )
+        """Local guarantors with an agreement with the bank: the agreement's shares, their limits
+        and their running weighted total."""
         stmt = (
             sa.select(
                 institution.c.id.label("guarantor_id"),
                 institution.c.name,
                 institution.c.net_assets_fen,
                 institution.c.leverage_multiple,
+                institution.c.liability_fen,
                 agreement.c.id.label("agreement_id"),
-                sa.func.coalesce(liability.c.liability_fen, 0).label("liability_fen"),
+                *(agreement.c[f"share_{p}_bp"] for p in PARTIES),
             )
             .select_from(agreement)
             .join(institution, institution.c.id == agreement.c.guarantor_id)
-            .outerjoin(liability, liability.c.guarantor_id == institution.c.id)
             .where(agreement.c.bank_org_id == bank_org_id, institution.c.tier == "local")
         )
         rows = await self._all(stmt)
-        return [typed(CapacityRow, row, liability_fen=as_int(row["liability_fen"])) for row in rows]
+        return [typed(CapacityRow, row, shares_bp=split_of(row, "share_{}_bp")) for row in rows]
+
+
+def _held(row: Any) -> Held:
+    return Held(
+        row.outstanding_fen,
+        row.guaranteed_fen,
+        row.small_micro,
+        row.principal_fen,
+        row.weighted_liability_fen,
+    )
+
+
+def _region(row: Any) -> RegionFigures:
+    figures = {key: as_int(value) for key, value in row.items() if key != "region_code"}
+    splits = {
+        name: {p: figures[f"{short}_{p}"] for p in PARTIES}
+        for name, short in (("outstanding", "out"), ("compensated", "comp"), ("recovered", "rec"))
+    }
+    return typed(RegionFigures, {**figures, "region_code": row["region_code"]}, **splits)

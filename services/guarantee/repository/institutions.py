@@ -7,43 +7,68 @@ import uuid
 import sqlalchemy as sa
 
 from services.guarantee.repository.base import Queries, typed
-from services.guarantee.rows import InstitutionRow
+from services.guarantee.rows import Book, Institution
 from services.guarantee.rules import Tier
-from services.guarantee.tables import institution
+from services.guarantee.rules.weights import Guarantor, Held
+from services.guarantee.tables import exposure, institution
 
 
 class InstitutionQueries(Queries):
-    async def _institution(self, stmt: sa.Executable) -> InstitutionRow | None:
+    async def _institution(self, stmt: sa.Executable) -> Institution | None:
         row = await self._one(stmt)
-        return typed(InstitutionRow, row) if row is not None else None
+        return typed(Institution, row) if row is not None else None
 
-    async def institution(self, institution_id: str) -> InstitutionRow | None:
+    async def institution(self, institution_id: str) -> Institution | None:
         return await self._institution(sa.select(institution).where(institution.c.id == institution_id))
 
-    async def institution_of_org(self, org_id: str) -> InstitutionRow | None:
+    async def institution_of_org(self, org_id: str) -> Institution | None:
         return await self._institution(sa.select(institution).where(institution.c.org_id == org_id))
 
     async def institutions(
         self, *, tier: Tier | None, parent_id: str | None, after_id: str | None, limit: int
-    ) -> list[InstitutionRow]:
+    ) -> list[Institution]:
         """One page by id (and one row more, to tell whether another page follows)."""
         stmt = sa.select(institution)
         if tier is not None:
             stmt = stmt.where(institution.c.tier == tier)
         if parent_id is not None:
             stmt = stmt.where(institution.c.parent_id == parent_id)
-        if after_id is not None:
-            stmt = stmt.where(institution.c.id > after_id)
-        rows = await self._all(stmt.order_by(institution.c.id).limit(limit + 1))
-        return [typed(InstitutionRow, row) for row in rows]
+        rows = await self._page(stmt, institution.c.id, after_id, limit)
+        return [typed(Institution, row) for row in rows]
 
-    async def national_fund(self) -> InstitutionRow | None:
+    async def national_fund(self) -> Institution | None:
         return await self._institution(sa.select(institution).where(institution.c.tier == "national_fund"))
 
-    async def lock_institution(self, institution_id: str) -> InstitutionRow | None:
-        """The row, locked until the transaction ends: limits are checked and written under it."""
-        stmt = sa.select(institution).where(institution.c.id == institution_id).with_for_update()
-        return await self._institution(stmt)
+    async def lock_book(self, guarantor_id: str, uscc: str) -> Book | None:
+        """The guarantor's row, locked until the transaction ends (every change to its exposures
+        queues here, so limits judged under it are exact) with its running weighted total; then
+        the client's active exposures with it (a client holds a few; the weights need each one).
+
+        Two statements, not one: a statement reads what was committed when it began, so a read
+        folded into the locking statement could miss what the lock holder before us committed."""
+        locked = sa.select(
+            institution.c.net_assets_fen, institution.c.leverage_multiple, institution.c.liability_fen
+        ).where(institution.c.id == guarantor_id)
+        row = await self._one(locked.with_for_update())
+        if row is None:
+            return None
+        e = exposure.c
+        held = sa.select(
+            e.id,
+            e.outstanding_fen,
+            e.guaranteed_fen,
+            e.small_micro,
+            e.principal_fen,
+            e.weighted_liability_fen,
+        ).where(e.guarantor_id == guarantor_id, e.uscc == uscc, e.status == "active")
+        guarantor = Guarantor(row["net_assets_fen"], row["leverage_multiple"], row["liability_fen"])
+        return Book(guarantor, {item[0]: Held(*item[1:]) for item in await self.session.execute(held)})
+
+    async def add_liability(self, guarantor_id: str, delta_fen: int) -> None:
+        """Move the guarantor's running weighted total (its row is locked by ``lock_book``)."""
+        if delta_fen:
+            stmt = institution.update().where(institution.c.id == guarantor_id)
+            await self.session.execute(stmt.values(liability_fen=institution.c.liability_fen + delta_fen))
 
     async def insert_institution(
         self,
@@ -54,7 +79,7 @@ class InstitutionQueries(Queries):
         parent_id: str | None,
         net_assets_fen: int,
         leverage_multiple: int,
-    ) -> InstitutionRow:
+    ) -> Institution:
         """The new institution; ``Taken`` when its org (or the one national fund) is already there."""
         values = {
             "org_id": org_id,
@@ -65,11 +90,11 @@ class InstitutionQueries(Queries):
             "leverage_multiple": leverage_multiple,
         }
         stmt = institution.insert().values(id=str(uuid.uuid4()), **values).returning(institution)
-        return typed(InstitutionRow, await self._inserted(stmt))
+        return typed(Institution, await self._inserted(stmt))
 
     async def update_institution(
         self, institution_id: str, *, net_assets_fen: int | None, leverage_multiple: int | None
-    ) -> InstitutionRow | None:
+    ) -> Institution | None:
         """Set the figures given (not None); with none given, the row as it is."""
         values = {"net_assets_fen": net_assets_fen, "leverage_multiple": leverage_multiple}
         given = {key: value for key, value in values.items() if value is not None}

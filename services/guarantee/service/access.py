@@ -5,26 +5,33 @@ from __future__ import annotations
 from kit.errors import Forbidden
 from kit.principal import Principal
 from services.guarantee.repository import Repository, Scope
-from services.guarantee.rows import InstitutionRow
+from services.guarantee.rows import Institution, Member
+from services.guarantee.service.memo import Memo
+
+# org id -> its institution: asked on every request of a guarantor, and fixed once registered.
+members: Memo[str, Member] = Memo()
 
 
-async def caller_institution(repo: Repository, principal: Principal) -> InstitutionRow:
+async def caller_institution(repo: Repository, principal: Principal) -> Member:
     """The calling guarantor org's institution; 403 when the org has none (decided before any lookup)."""
     assert principal.org_id is not None
+    known = members.get(principal.org_id)
+    if known is not None:
+        return known
     row = await repo.institution_of_org(principal.org_id)
     if row is None:
         raise Forbidden("This guarantor org is not registered as an institution of the guarantee chain.")
-    return row
+    return members.put(principal.org_id, Member(row.id, row.tier, row.parent_id))
 
 
-async def require_local(repo: Repository, principal: Principal) -> InstitutionRow:
+async def require_local(repo: Repository, principal: Principal) -> Member:
     row = await caller_institution(repo, principal)
     if row.tier != "local":
         raise Forbidden("Only a local guarantor may call this operation.")
     return row
 
 
-def book_scope(row: InstitutionRow) -> Scope:
+def book_scope(row: Member | Institution) -> Scope:
     """The exposures an institution stands behind: the fund all, a provincial its locals', a local its own."""
     if row.tier == "national_fund":
         return Scope("all")

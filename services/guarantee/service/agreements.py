@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
+from kit.orgs import require_org
 from kit.principal import Principal
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
@@ -20,7 +21,7 @@ async def create_agreement(
     if violation is not None:
         raise RuleViolation(violation.detail, slug=violation.slug, rule=violation.slug, shares_bp=shares)
     bank_org_id = str(body.bank_org_id)
-    await internal.require_org(bank_org_id, "bank", "bank_org_id")
+    await require_org(internal, bank_org_id, "bank", "bank_org_id")
     guarantor = await repo.institution(str(body.guarantor_id))
     if guarantor is None or guarantor.tier != "local":
         detail = "guarantor_id must be a local guarantor institution."

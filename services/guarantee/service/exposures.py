@@ -8,88 +8,97 @@ from kit.errors import Conflict, NotFound, RuleViolation
 from kit.principal import Principal
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
-from services.guarantee.rows import AgreementRow, ExposureRow, InstitutionRow, NewExposure
-from services.guarantee.rules import Status
+from services.guarantee.rows import AgreementRow, Book, ExposureRow, Member, NewExposure
+from services.guarantee.rules import LimitBreach, Status
+from services.guarantee.rules.weights import Held, Judgement, judge_registration
 from services.guarantee.service.access import exposure_scope, require_local
+from services.guarantee.service.memo import Memo
 
 
 async def register_exposure(
     repo: Repository, principal: Principal, body: schemas.ExposureCreate
 ) -> ExposureRow:
+    """CONTRACT §4 order: validation and policy scope (422), duplicate loan (409), leverage, single
+    client; the client's weights are recomputed (计量办法) and the limits judged on them, all under
+    the guarantor's row lock, so concurrent registrations can never jointly pass a limit."""
     me = await require_local(repo, principal)
-    _require_policy_scope(body.principal_fen)
-    agreement = await _own_agreement(repo, me, str(body.agreement_id))
-    figures = rules.figures(
-        body.principal_fen,
-        agreement.shares_bp,
-        principal_fen=body.principal_fen,
-        small_micro=body.small_micro,
-    )
-    # Every registration for this guarantor queues here; the totals below are then exact.
-    locked = await repo.lock_institution(me.id)
-    assert locked is not None
-    if await repo.loan_ref_taken(agreement.bank_org_id, body.loan_ref):
-        raise _duplicate_loan(body.loan_ref)
-    await _require_within_limits(repo, locked, body.uscc, figures.weighted_liability_fen)
+    agreement = await own_agreement(repo, me, str(body.agreement_id))
+    opening = rules.figures(body.principal_fen, agreement.shares_bp)
+    book = await repo.lock_book(me.id, body.uscc)
+    assert book is not None  # the caller's own row
+    new = Held(body.principal_fen, opening.guaranteed_fen, body.small_micro, body.principal_fen)
+    judgement = judge_registration(book.guarantor, list(book.held.values()), new)
+    if not judgement.in_scope:
+        raise _outside_scope()
+    if judgement.breach is not None:
+        # Only a refused request pays for this look-up; an accepted one meets the unique key.
+        if await repo.loan_ref_taken(agreement.bank_org_id, body.loan_ref):
+            raise _duplicate_loan(body.loan_ref)
+        raise limit_exceeded(judgement.breach)
+    await repo.reweigh(_changed(book, judgement.weights))
     try:
-        return await repo.insert_exposure(_new_exposure(body, agreement, figures))
-    except Taken as exc:  # another guarantor registered the same bank loan meanwhile
+        return await repo.insert_exposure(_new_exposure(body, agreement, opening, judgement))
+    except Taken as exc:  # the bank's loan is already under guarantee, by this or another guarantor
         raise _duplicate_loan(body.loan_ref) from exc
 
 
-def _require_policy_scope(principal_fen: int) -> None:
-    if not rules.is_policy_scope(principal_fen):
-        raise RuleViolation(
-            f"A single loan above {rules.POLICY_SCOPE_MAX_FEN} fen (10,000,000 yuan) is outside "
-            "government guarantee policy scope (财金〔2025〕11号).",
-            slug="outside-policy-scope",
-            limit_fen=rules.POLICY_SCOPE_MAX_FEN,
-        )
+def _changed(book: Book, weights: list[int]) -> dict[str, int]:
+    """The client's other exposures whose weight the registration changes (it crossed 500万)."""
+    return {
+        key: w
+        for (key, held), w in zip(book.held.items(), weights[:-1], strict=True)
+        if held.weighted_fen != w
+    }
 
 
-async def _own_agreement(repo: Repository, me: InstitutionRow, agreement_id: str) -> AgreementRow:
-    agreement = await repo.agreement(agreement_id)
+def _outside_scope() -> RuleViolation:
+    return RuleViolation(
+        f"The client's guaranteed principal with this guarantor would exceed {rules.POLICY_SCOPE_MAX_FEN} "
+        "fen (10,000,000 yuan), the national fund's single-client scope (财金〔2025〕11号).",
+        slug="outside-policy-scope",
+        limit_fen=rules.POLICY_SCOPE_MAX_FEN,
+    )
+
+
+# Agreements never change once made: one look-up per process, not per registration.
+agreements: Memo[str, AgreementRow] = Memo()
+
+
+async def own_agreement(repo: Repository, me: Member, agreement_id: str) -> AgreementRow:
+    agreement = agreements.get(agreement_id) or await repo.agreement(agreement_id)
     if agreement is None or agreement.guarantor_id != me.id:
         detail = "agreement_id must be one of your agreements."
         raise RuleViolation(detail, slug="invalid-agreement-id", field="agreement_id")
-    return agreement
+    return agreements.put(agreement_id, agreement)
 
 
-async def _require_within_limits(
-    repo: Repository, locked: InstitutionRow, uscc: str, requested_fen: int
-) -> None:
-    """融资担保公司监督管理条例: leverage, then one client, judged on the weighted liability."""
-    liability, client_liability = await repo.active_liability(locked.id, uscc)
-    breach = rules.check_limits(
-        net_assets_fen=locked.net_assets_fen,
-        leverage_multiple=locked.leverage_multiple,
-        liability_fen=liability,
-        client_liability_fen=client_liability,
-        requested_fen=requested_fen,
+def limit_exceeded(breach: LimitBreach) -> Conflict:
+    """融资担保公司监督管理条例: the problem carries limit_fen, current_fen and requested_fen."""
+    return Conflict(
+        breach.detail,
+        slug=breach.slug,
+        limit_fen=breach.limit_fen,
+        current_fen=breach.current_fen,
+        requested_fen=breach.requested_fen,
     )
-    if breach is not None:
-        raise Conflict(
-            breach.detail,
-            slug=breach.slug,
-            limit_fen=breach.limit_fen,
-            current_fen=breach.current_fen,
-            requested_fen=breach.requested_fen,
-        )
 
 
 def _new_exposure(
-    body: schemas.ExposureCreate, agreement: AgreementRow, figures: rules.Figures
+    body: schemas.ExposureCreate, agreement: AgreementRow, opening: rules.Figures, judgement: Judgement
 ) -> NewExposure:
     return NewExposure(
         agreement=agreement,
         loan_ref=body.loan_ref,
         uscc=body.uscc,
         small_micro=body.small_micro,
+        agri=body.agri,
         principal_fen=body.principal_fen,
         fee_rate_bp=body.fee_rate_bp,
         start_date=body.start_date,
         maturity_date=body.maturity_date,
-        figures=figures,
+        figures=opening,
+        weighted_liability_fen=judgement.weights[-1],
+        liability_delta_fen=judgement.requested_fen,
     )
 
 

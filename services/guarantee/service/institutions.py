@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
 from kit.money import ratio_bp
+from kit.orgs import require_org
 from kit.principal import Principal
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
-from services.guarantee.rows import InstitutionRow
+from services.guarantee.rows import Institution
 from services.guarantee.rules import Tier
 from services.guarantee.service.access import book_scope, caller_institution
+from services.guarantee.service.period import today
 
 # The column group of each tier in a split.
 PARTY_OF_TIER = {"local": "guarantor", "provincial": "provincial", "national_fund": "national"}
@@ -18,9 +22,9 @@ PARTY_OF_TIER = {"local": "guarantor", "provincial": "provincial", "national_fun
 
 async def create_institution(
     repo: Repository, internal: InternalClient, body: schemas.InstitutionCreate
-) -> InstitutionRow:
+) -> Institution:
     org_id = str(body.org_id)
-    await internal.require_org(org_id, "guarantor", "org_id")
+    await require_org(internal, org_id, "guarantor", "org_id")
     parent_id = await _parent_for(repo, body)
     if await repo.institution_of_org(org_id) is not None:
         raise _institution_exists(org_id)
@@ -80,12 +84,12 @@ def _fund_exists() -> Conflict:
 
 async def list_institutions(
     repo: Repository, *, tier: Tier | None, parent_id: str | None, after_id: str | None, limit: int
-) -> list[InstitutionRow]:
+) -> list[Institution]:
     """A page by id for admin (one row more than ``limit`` when another page follows)."""
     return await repo.institutions(tier=tier, parent_id=parent_id, after_id=after_id, limit=limit)
 
 
-async def visible_institution(repo: Repository, principal: Principal, institution_id: str) -> InstitutionRow:
+async def visible_institution(repo: Repository, principal: Principal, institution_id: str) -> Institution:
     """An institution seen by admin, itself or its ancestors; 404 for anyone else."""
     me = None if principal.role == "admin" else await caller_institution(repo, principal)
     row = await repo.institution(institution_id)
@@ -102,7 +106,7 @@ async def visible_institution(repo: Repository, principal: Principal, institutio
 
 async def update_institution(
     repo: Repository, institution_id: str, body: schemas.InstitutionUpdate
-) -> InstitutionRow:
+) -> Institution:
     """A new audited net assets figure or leverage multiple; the figures left out stay."""
     row = await repo.update_institution(
         institution_id, net_assets_fen=body.net_assets_fen, leverage_multiple=body.leverage_multiple
@@ -112,9 +116,17 @@ async def update_institution(
     return row
 
 
-async def position(repo: Repository, principal: Principal, institution_id: str) -> schemas.Position:
+async def position(
+    repo: Repository, principal: Principal, institution_id: str, year: int | None
+) -> schemas.Position:
+    """Capacity and liability now; 代偿率 (代偿额 ÷ 解除担保额, reference/domain-facts.md §9) at the
+    institution's own share, cumulatively and over ``year`` (default this year, Asia/Shanghai)."""
     row = await visible_institution(repo, principal, institution_id)
-    figures = await repo.position_figures(book_scope(row), PARTY_OF_TIER[row.tier])
+    party, scope = PARTY_OF_TIER[row.tier], book_scope(row)
+    figures = await repo.position_figures(scope, party)
+    year = year or today().year
+    always = await repo.releases(scope, party, None, None)
+    in_year = await repo.releases(scope, party, dt.date(year, 1, 1), dt.date(year, 12, 31))
     net, multiple = row.net_assets_fen, row.leverage_multiple
     return schemas.Position(
         institution_id=row.id,
@@ -128,6 +140,7 @@ async def position(repo: Repository, principal: Principal, institution_id: str) 
         active_exposures=figures.active,
         compensated_fen=figures.compensated,
         recovered_fen=figures.recovered,
-        # 代偿率: compensated over the principal of exposures that ended (repaid or compensated).
-        compensation_rate_bp=ratio_bp(figures.compensated, figures.ended_principal),
+        compensation_rate_bp=ratio_bp(always.compensated, always.released),
+        year=year,
+        compensation_rate_year_bp=ratio_bp(in_year.compensated, in_year.released),
     )

@@ -1,14 +1,24 @@
-"""The policy summary for the regulator, the national fund and the provincial tiers."""
+"""The policy summary for the regulator, the national fund and the provincial tiers.
+
+Figures of 国办发〔2019〕6号 and 财金〔2025〕11号 (reference/domain-facts.md §3.2, §3.4): the average
+guarantee fee (target below 1%), the 支小支农 share (small-micro or 三农, ≥ 80%) and the share of
+clients whose 单户在保余额 is ≤ 500万 (≥ 50%), all over guaranteed balances (在保余额).
+"""
 
 from __future__ import annotations
 
 from kit.errors import Forbidden
 from kit.money import div_half_up, ratio_bp
 from kit.principal import Principal
-from services.guarantee import rules, schemas
+from services.guarantee import schemas
 from services.guarantee.repository import Repository, Scope
-from services.guarantee.rows import SummaryFigures
+from services.guarantee.rows import RegionFigures
+from services.guarantee.rules import PARTIES, Split
 from services.guarantee.service.access import caller_institution
+from services.guarantee.service.period import Period
+
+# Each tier's column group in a split; a local guarantor's 代偿 and 追偿 are every part but the bank's.
+TIER_PARTIES = {"national_fund": ("national",), "provincial": ("provincial",), "local": PARTIES[1:]}
 
 
 async def _summary_scope(repo: Repository, principal: Principal) -> Scope:
@@ -21,27 +31,63 @@ async def _summary_scope(repo: Repository, principal: Principal) -> Scope:
     return Scope("provincial", me.id) if me.tier == "provincial" else Scope("all")
 
 
-def _tier(f: SummaryFigures, party: str) -> schemas.TierFigures:
-    return schemas.TierFigures(
-        outstanding_share_fen=f.outstanding[party],
-        active_exposures=f.active,
-        compensated_fen=f.compensated[party],
-        recovered_fen=f.recovered[party],
+def _sum_splits(splits: list[Split]) -> Split:
+    return {p: sum(s[p] for s in splits) for p in PARTIES}
+
+
+def _added(regions: list[RegionFigures]) -> RegionFigures:
+    """The scope's figures: every one is a sum, so the regions add up to it."""
+    return RegionFigures(
+        region_code="all",
+        active=sum(r.active for r in regions),
+        principal=sum(r.principal for r in regions),
+        guaranteed=sum(r.guaranteed for r in regions),
+        guaranteed_x_fee=sum(r.guaranteed_x_fee for r in regions),
+        small_micro_agri=sum(r.small_micro_agri for r in regions),
+        upto_5m_clients=sum(r.upto_5m_clients for r in regions),
+        outstanding=_sum_splits([r.outstanding for r in regions]),
+        compensated=_sum_splits([r.compensated for r in regions]),
+        recovered=_sum_splits([r.recovered for r in regions]),
     )
 
 
-async def summary(repo: Repository, principal: Principal) -> schemas.Summary:
-    scope = await _summary_scope(repo, principal)
-    f = await repo.summary_figures(scope, rules.SMALL_LOAN_MAX_FEN)
-    return schemas.Summary(
-        scope=scope.id or "all",
+def _tier(f: RegionFigures, tier: str) -> schemas.TierFigures:
+    parties = TIER_PARTIES[tier]
+    return schemas.TierFigures(
+        outstanding_share_fen=f.outstanding[parties[0]],
+        active_exposures=f.active,
+        compensated_fen=sum(f.compensated[p] for p in parties),
+        recovered_fen=sum(f.recovered[p] for p in parties),
+    )
+
+
+def _figures(f: RegionFigures) -> schemas.SummaryFigures:
+    return schemas.SummaryFigures(
         tiers=schemas.SummaryTiers(
-            national_fund=_tier(f, "national"), provincial=_tier(f, "provincial"), local=_tier(f, "guarantor")
+            national_fund=_tier(f, "national_fund"),
+            provincial=_tier(f, "provincial"),
+            local=_tier(f, "local"),
         ),
         active_exposures=f.active,
         active_principal_fen=f.principal,
-        # 国办发〔2019〕6号: average fee below 1%; 支小支农 ≥ 80%, of which single ≤ 500万 ≥ 50%.
-        avg_fee_rate_bp=div_half_up(f.principal_x_fee, f.principal) if f.principal else 0,
-        small_micro_share_bp=ratio_bp(f.small_micro, f.principal),
-        upto_5m_share_bp=ratio_bp(f.upto_5m, f.principal),
+        guaranteed_balance_fen=f.guaranteed,
+        avg_fee_rate_bp=div_half_up(f.guaranteed_x_fee, f.guaranteed) if f.guaranteed else 0,
+        small_micro_agri_share_bp=ratio_bp(f.small_micro_agri, f.guaranteed),
+        upto_5m_client_share_bp=ratio_bp(f.upto_5m_clients, f.guaranteed),
+    )
+
+
+async def summary(
+    repo: Repository, principal: Principal, period: Period, region_code: str | None
+) -> schemas.Summary:
+    """Balances as of the period's end, 代偿 and 追偿 within it, for the scope and per 市州."""
+    scope = await _summary_scope(repo, principal)
+    regions = await repo.region_figures(scope, start=period.start, end=period.end, region_code=region_code)
+    return schemas.Summary(
+        **_figures(_added(regions)).model_dump(),
+        scope=scope.id or "all",
+        from_=period.start,
+        to=period.end,
+        region_code=region_code,
+        by_region={r.region_code: _figures(r) for r in regions},
     )

@@ -113,21 +113,9 @@ class TestShares:
         assert rules.check_shares(shares) is None
 
 
-class TestWeighting:
-    def test_small_micro_up_to_5m_weighs_75_percent_half_up(self) -> None:
-        assert rules.weighted_liability(3, principal_fen=yuan(5_000_000), small_micro=True) == 2  # 2.25
-        assert rules.weighted_liability(2, principal_fen=100, small_micro=True) == 2  # 1.5 -> 2
-        assert (
-            rules.weighted_liability(800_000_00, principal_fen=yuan(1_000_000), small_micro=True)
-            == 600_000_00
-        )
-
-    def test_above_5m_or_not_small_micro_weighs_100_percent(self) -> None:
-        assert rules.weighted_liability(1001, principal_fen=yuan(5_000_000) + 1, small_micro=True) == 1001
-        assert rules.weighted_liability(1001, principal_fen=100, small_micro=False) == 1001
-
+class TestFigures:
     def test_figures_of_a_2422_million_yuan_loan(self) -> None:
-        f = rules.figures(yuan(1_000_000), S2422, principal_fen=yuan(1_000_000), small_micro=True)
+        f = rules.figures(yuan(1_000_000), S2422)
         assert f.shares_fen == {
             "bank": yuan(200_000),
             "guarantor": yuan(400_000),
@@ -135,21 +123,14 @@ class TestWeighting:
             "national": yuan(200_000),
         }
         assert f.guaranteed_fen == yuan(800_000)
-        assert f.weighted_liability_fen == yuan(600_000)
 
-    @given(guaranteed=st.integers(0, 10**12), principal=st.integers(1, 10**9), small_micro=st.booleans())
-    def test_weight_is_75_percent_rounded_half_up_or_100(
-        self, guaranteed: int, principal: int, small_micro: bool
+    @given(before=amounts, paid=amounts, shares=valid_shares())
+    def test_releases_add_up_to_the_amount_repaid(
+        self, before: int, paid: int, shares: dict[str, int]
     ) -> None:
-        w = rules.weighted_liability(guaranteed, principal_fen=principal, small_micro=small_micro)
-        if small_micro and principal <= yuan(5_000_000):
-            assert -2 < 4 * w - 3 * guaranteed <= 2  # |w - 0.75 g| <= 1/2, halves go up
-        else:
-            assert w == guaranteed
-
-    def test_policy_scope(self) -> None:
-        assert rules.is_policy_scope(yuan(10_000_000))
-        assert not rules.is_policy_scope(yuan(10_000_000) + 1)
+        after = max(0, before - paid)
+        released = rules.released(rules.split(before, shares), rules.split(after, shares))
+        assert sum(released.values()) == before - after
 
 
 class TestLimits:

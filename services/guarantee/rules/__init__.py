@@ -7,9 +7,9 @@ Sources (see ``reference/domain-facts.md`` §3–4):
   national fund (the fund's share may rise to 40% in special programmes, 2024 科创 plan).
 - 融资担保公司监督管理条例 (国务院令第683号): 融资担保责任余额 ≤ 10 × net assets (up to 15 ×);
   outstanding liability for one client ≤ 10% of net assets (art. 16).
-- 融资担保责任余额计量办法 (银保监发〔2018〕1号): a small-micro loan guarantee with a single
-  outstanding ≤ 500万 weighs 75%, other loan guarantees 100%.
-- 财金〔2025〕11号: policy business is single ≤ 1000万.
+- 融资担保责任余额计量办法 (银保监发〔2018〕1号): a small-micro client whose 单户在保余额 is ≤ 500万
+  weighs 75%, other loan guarantees 100% (``rules.weights``).
+- 财金〔2025〕11号: policy business is single client ≤ 1000万 (``rules.weights``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from kit.money import BP_WHOLE, allocate, apply_bp, yuan
+from kit.money import BP_WHOLE, allocate, yuan
 
 # Every split lists the parties in this order: it is also the tie order of the allocation rule.
 PARTIES = ("bank", "guarantor", "provincial", "national")
@@ -35,8 +35,8 @@ BANK_MIN_BP = 2_000  # 国办发〔2019〕6号: the bank bears at least 20%
 NATIONAL_MIN_BP = 2_000  # ... and so does the national fund
 NATIONAL_MAX_BP = 4_000  # 2024 科创 plan: the fund's share rises to at most 40%
 
-POLICY_SCOPE_MAX_FEN = yuan(10_000_000)  # 财金〔2025〕11号: single ≤ 1000万
-SMALL_LOAN_MAX_FEN = yuan(5_000_000)  # 计量办法 75% weight, and the ≤ 500万 policy share
+POLICY_SCOPE_MAX_FEN = yuan(10_000_000)  # 财金〔2025〕11号: single client ≤ 1000万
+SMALL_LOAN_MAX_FEN = yuan(5_000_000)  # 计量办法: 75% up to this 单户在保余额; the ≤ 500万 policy share
 SMALL_MICRO_WEIGHT_BP = 7_500
 SINGLE_CLIENT_CAP_BP = 1_000  # Decree 683 art. 16: one client ≤ 10% of net assets
 
@@ -90,33 +90,24 @@ def split(amount_fen: int, shares_bp: Mapping[str, int]) -> Split:
     return allocate(amount_fen, ordered(shares_bp))
 
 
-def is_policy_scope(principal_fen: int) -> bool:
-    return principal_fen <= POLICY_SCOPE_MAX_FEN
-
-
-def weighted_liability(guaranteed_fen: int, *, principal_fen: int, small_micro: bool) -> int:
-    """融资担保责任余额计量办法: 75% (half up) for a small-micro loan ≤ 500万, else 100%."""
-    if small_micro and principal_fen <= SMALL_LOAN_MAX_FEN:
-        return apply_bp(guaranteed_fen, SMALL_MICRO_WEIGHT_BP)
-    return guaranteed_fen
-
-
 @dataclass(frozen=True)
 class Figures:
-    """What an exposure's outstanding amount means for each party and for the limits."""
+    """What an exposure's outstanding amount means for each party; its weight is the client's
+    (``rules.weights``: 融资担保责任余额计量办法 weighs by the client's balance, not by one loan)."""
 
     shares_fen: Split
     guaranteed_fen: int
-    weighted_liability_fen: int
 
 
-def figures(
-    outstanding_fen: int, shares_bp: Mapping[str, int], *, principal_fen: int, small_micro: bool
-) -> Figures:
+def figures(outstanding_fen: int, shares_bp: Mapping[str, int]) -> Figures:
+    """CONTRACT §4: the outstanding split by the shares; guaranteed = outstanding − the bank's part."""
     parts = split(outstanding_fen, shares_bp)
-    guaranteed = outstanding_fen - parts["bank"]
-    weighted = weighted_liability(guaranteed, principal_fen=principal_fen, small_micro=small_micro)
-    return Figures(parts, guaranteed, weighted)
+    return Figures(parts, outstanding_fen - parts["bank"])
+
+
+def released(before: Mapping[str, int], after: Mapping[str, int]) -> Split:
+    """Per party, how much of its outstanding share a movement released (代偿率's 解除担保额)."""
+    return {p: before[p] - after[p] for p in PARTIES}
 
 
 def capacity(net_assets_fen: int, leverage_multiple: int) -> int:

@@ -9,9 +9,8 @@ from typing import Any
 import httpx
 
 from kit.money import yuan
-from kit.principal import Principal, sign
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.stack import INTERNAL_SECRET
+from tests.support.principals import as_service
 
 G = "/v1/guarantee"
 SHARES_2422 = {"bank": 2000, "guarantor": 4000, "provincial": 2000, "national": 2000}
@@ -137,6 +136,15 @@ def slug(response: httpx.Response) -> str:
     return str(response.json()["type"]).rsplit("/", 1)[-1]
 
 
-def service_headers(name: str = "loan_match") -> dict[str, str]:
-    me = Principal(role="service", name=name, service=name)
-    return {"X-Finmatch-Principal": sign(me, INTERNAL_SECRET)}
+def region_uscc(region: str) -> str:
+    """A client registered in ``region`` (its USCC's characters 3–8), the 市州 its figures go to."""
+    return make_uscc(region=region)
+
+
+async def capacity(url: str, **params: Any) -> dict[str, Any]:
+    """loan_match's capacity read, on guarantee's own port (``url`` is the service's base)."""
+    async with httpx.AsyncClient() as client:
+        got = await client.get(f"{url}/internal/guarantee/capacity", params=params, headers=as_service())
+    assert got.status_code == 200, got.text
+    body: dict[str, Any] = got.json()
+    return body

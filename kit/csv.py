@@ -1,0 +1,43 @@
+"""Figures as CSV (CONTRACT §1 "Statistics": with ``Accept: text/csv``, a header row, then one row
+per breakdown entry). Domain-free: nested answers are flattened to dotted column names."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+CSV_MEDIA_TYPE = "text/csv"
+
+
+def wants_csv(accept: str | None) -> bool:
+    """Whether an Accept header asks for CSV (before JSON, when it names both)."""
+    types = [part.split(";")[0].strip().lower() for part in (accept or "").split(",")]
+    return CSV_MEDIA_TYPE in types and (
+        "application/json" not in types or types.index(CSV_MEDIA_TYPE) < types.index("application/json")
+    )
+
+
+def flatten(figures: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``{"tiers": {"local": {"x": 1}}}`` -> ``{"tiers.local.x": 1}``; lists and scalars stay as they are."""
+    flat: dict[str, Any] = {}
+    for key, value in figures.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def render(rows: Sequence[Mapping[str, Any]]) -> str:
+    """A header row (the union of the rows' keys, in first-seen order), then one line per row;
+    a missing or None value is an empty cell."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+    return out.getvalue()
