@@ -10,13 +10,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from kit.http import TRANSPORT_ERRORS
 from kit.internal import DependencyUnavailable, InternalClient
-from services.loan_match.rules.cost import guaranteed_part_fen
 from services.loan_match.rules.eligibility import Answer, Capacity, Rating
 
 log = logging.getLogger("loan_match.clients")
@@ -114,12 +114,24 @@ def _json_or_none(response: httpx.Response) -> object:
     return body
 
 
-async def _capacity(client: InternalClient, bank_org_id: str, guaranteed_fen: int) -> Capacity:
+@dataclass(frozen=True)
+class Loan:
+    """What guarantee needs to judge a loan as a registration would (CONTRACT §4 limits)."""
+
+    amount_fen: int
+    uscc: str
+    small_micro: bool
+
+
+async def _capacity(client: InternalClient, bank_org_id: str, loan: Loan) -> Capacity:
+    # guarantee applies that agreement's own bank share, the client's recomputed weights and
+    # the single-client cap, so a product that matches can really be registered.
+    params = {"bank_org_id": bank_org_id, "amount_fen": loan.amount_fen, "uscc": loan.uscc}
     try:
         data = await client.get_json(
             GUARANTEE,
             "/internal/guarantee/capacity",
-            {"bank_org_id": bank_org_id, "guaranteed_fen": guaranteed_fen},
+            {**params, "small_micro": "true" if loan.small_micro else "false"},
         )
         if data is None:
             # guarantee knows no agreement for this bank: nobody can guarantee its loans.
@@ -133,16 +145,15 @@ async def _capacity(client: InternalClient, bank_org_id: str, guaranteed_fen: in
 
 
 async def capacity_by_bank(
-    client: InternalClient, bank_org_ids: Iterable[str], amount_fen: int
+    client: InternalClient, bank_org_ids: Iterable[str], loan: Loan
 ) -> dict[str, Capacity]:
     """One call per distinct bank, concurrently (never one per product)."""
     banks = sorted(set(bank_org_ids))
-    guaranteed = guaranteed_part_fen(amount_fen)
     gate = asyncio.Semaphore(MAX_CONCURRENT_CAPACITY_CALLS)
 
     async def one(bank: str) -> Capacity:
         async with gate:
-            return await _capacity(client, bank, guaranteed)
+            return await _capacity(client, bank, loan)
 
     answers = await asyncio.gather(*(one(bank) for bank in banks))
     return dict(zip(banks, answers, strict=True))

@@ -18,8 +18,8 @@ from finmatch_client import (
 from finmatch_client.generated.models.subscription_created import SubscriptionCreated
 
 from tests.client.conftest import ClientFor
-from tests.credit_push.support import eventually, item
 from tests.support.api import Api
+from tests.support.credit_push import eventually, item
 from tests.support.receiver import Received, Receiver
 
 

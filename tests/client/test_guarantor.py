@@ -14,8 +14,8 @@ from finmatch_client.generated.models.repayment import Repayment
 
 from kit.money import yuan
 from tests.client.conftest import ClientFor
-from tests.guarantee.helpers import chain
 from tests.support.api import Api, make_uscc
+from tests.support.guarantee import chain
 
 
 def new_exposure(agreement_id: str, principal_fen: int = yuan(1_000_000)) -> ExposureCreate:

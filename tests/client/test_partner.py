@@ -11,8 +11,8 @@ from finmatch_client.generated.models.query_in import QueryIn
 from finmatch_client.generated.models.query_result import QueryResult
 
 from tests.client.conftest import ClientFor
-from tests.loan_match.support import WAN, product_body
 from tests.support.api import Api, make_uscc
+from tests.support.loan_match import WAN, product_body
 
 
 async def test_a_partner_app_puts_a_profile_and_finds_matching_products(

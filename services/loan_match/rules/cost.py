@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.money import BP_WHOLE, apply_bp, div_half_up
+from kit.money import BP_WHOLE, div_half_up
 
-# Under 国办发〔2019〕6号 the bank keeps at least 20% of the risk, so the guarantee chain
-# covers at most 80% of the amount: that is the part a guarantor needs headroom for.
-GUARANTEED_SHARE_BP = 8000
 MONTHS_PER_YEAR = 12
 
 
@@ -69,8 +66,3 @@ def estimate(amount_fen: int, term_months: int, price: Pricing) -> Cost:
 def rank_key(total_cost_fen: int, annual_rate_bp: int, product_id: str) -> tuple[int, int, str]:
     """Matches are ordered by total cost, then rate, then product id (CONTRACT §5)."""
     return (total_cost_fen, annual_rate_bp, product_id)
-
-
-def guaranteed_part_fen(amount_fen: int) -> int:
-    """The part of the loan a guarantor must cover: 80%, the bank keeping 20% (国办发〔2019〕6号)."""
-    return apply_bp(amount_fen, GUARANTEED_SHARE_BP)

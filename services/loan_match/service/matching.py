@@ -80,7 +80,11 @@ async def match(
     # enterprise's authorisation of that app (CONTRACT §3, 税总发〔2019〕113号).
     (rating, shown), capacity = await asyncio.gather(
         clients.current_rating(matcher.internal, uscc, partner_app_id),
-        clients.capacity_by_bank(matcher.internal, snapshot.guarantee_banks, request.amount_fen),
+        clients.capacity_by_bank(
+            matcher.internal,
+            snapshot.guarantee_banks,
+            clients.Loan(request.amount_fen, uscc, profile.size in ("micro", "small")),
+        ),
     )
     evaluator = eligibility.Evaluator(enterprise_facts(profile, today), request, rating, capacity)
     return profile, _run(snapshot, evaluator, profile, shown, shape)

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from services.loan_match.rules.cost import (
     estimate,
     guarantee_fee_fen,
-    guaranteed_part_fen,
     interest_fen,
     pricing,
     rank_key,
@@ -45,11 +44,6 @@ def test_guarantee_fee_only_when_required() -> None:
     without = estimate(100_000_000, 12, pricing(**common, requires_guarantee=False))
     assert (with_guarantee.guarantee_fee_fen, without.guarantee_fee_fen) == (1_000_000, 0)
     assert with_guarantee.total_fen == 4_000_000 + 1_000_000
-
-
-def test_guaranteed_part_is_80_percent() -> None:
-    assert guaranteed_part_fen(100_000_000) == 80_000_000
-    assert guaranteed_part_fen(3) == 2  # 2.4 -> 2
 
 
 @given(

@@ -1,7 +1,13 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .access_entry_out import AccessEntryOut
+from .access_entry_out_via import AccessEntryOutVia
+from .access_entry_out_what import AccessEntryOutWhat
 from .agreement import Agreement
 from .agreement_create import AgreementCreate
+from .authorisation_in import AuthorisationIn
+from .authorisation_out import AuthorisationOut
+from .authorisation_out_status import AuthorisationOutStatus
 from .capacity import Capacity
 from .capacity_guarantor import CapacityGuarantor
 from .consent_in import ConsentIn
@@ -59,12 +65,15 @@ from .org_out_role import OrgOutRole
 from .outcome_in import OutcomeIn
 from .outcome_in_credit_type import OutcomeInCreditType
 from .outcome_out import OutcomeOut
+from .page_access_entry_out import PageAccessEntryOut
+from .page_authorisation_out import PageAuthorisationOut
 from .page_consent_out import PageConsentOut
 from .page_delivery_out import PageDeliveryOut
 from .page_demand import PageDemand
 from .page_exposure import PageExposure
 from .page_institution import PageInstitution
 from .page_org_out import PageOrgOut
+from .page_outcome_out import PageOutcomeOut
 from .page_product import PageProduct
 from .page_subscription_out import PageSubscriptionOut
 from .parties import Parties
@@ -130,13 +139,21 @@ from .subscription_patch import SubscriptionPatch
 from .subscription_patch_min_rating_type_0 import SubscriptionPatchMinRatingType0
 from .subscription_patch_status_type_0 import SubscriptionPatchStatusType0
 from .summary import Summary
+from .summary_by_region import SummaryByRegion
+from .summary_figures import SummaryFigures
 from .summary_tiers import SummaryTiers
 from .tax_multiple import TaxMultiple
 from .tier_figures import TierFigures
 
 __all__ = (
+    "AccessEntryOut",
+    "AccessEntryOutVia",
+    "AccessEntryOutWhat",
     "Agreement",
     "AgreementCreate",
+    "AuthorisationIn",
+    "AuthorisationOut",
+    "AuthorisationOutStatus",
     "Capacity",
     "CapacityGuarantor",
     "ConsentIn",
@@ -186,12 +203,15 @@ __all__ = (
     "OutcomeIn",
     "OutcomeInCreditType",
     "OutcomeOut",
+    "PageAccessEntryOut",
+    "PageAuthorisationOut",
     "PageConsentOut",
     "PageDeliveryOut",
     "PageDemand",
     "PageExposure",
     "PageInstitution",
     "PageOrgOut",
+    "PageOutcomeOut",
     "PageProduct",
     "PageSubscriptionOut",
     "Parties",
@@ -255,6 +275,8 @@ __all__ = (
     "SubscriptionPatchMinRatingType0",
     "SubscriptionPatchStatusType0",
     "Summary",
+    "SummaryByRegion",
+    "SummaryFigures",
     "SummaryTiers",
     "TaxMultiple",
     "TierFigures",

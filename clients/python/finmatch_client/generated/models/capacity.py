@@ -18,7 +18,7 @@ class Capacity:
     """
     Attributes:
         bank_org_id (str):
-        guaranteed_fen (int):
+        guaranteed_fen (int): As asked; with amount_fen, the largest guaranteed part any agreement leaves.
         guarantors (list[CapacityGuarantor]):
     """
 

@@ -14,13 +14,16 @@ class CapacityGuarantor:
     """
     Attributes:
         agreement_id (str):
+        guaranteed_fen (int): The guaranteed part under this agreement's shares.
         guarantor_id (str):
-        headroom_fen (int):
+        headroom_fen (int): With guaranteed_fen: leverage headroom. With amount_fen: the smaller of leverage headroom
+            and what the single-client cap leaves for this client.
         name (str):
-        sufficient (bool):
+        sufficient (bool): With amount_fen: a registration of this loan by this guarantor would pass now.
     """
 
     agreement_id: str
+    guaranteed_fen: int
     guarantor_id: str
     headroom_fen: int
     name: str
@@ -29,6 +32,8 @@ class CapacityGuarantor:
 
     def to_dict(self) -> dict[str, Any]:
         agreement_id = self.agreement_id
+
+        guaranteed_fen = self.guaranteed_fen
 
         guarantor_id = self.guarantor_id
 
@@ -43,6 +48,7 @@ class CapacityGuarantor:
         field_dict.update(
             {
                 "agreement_id": agreement_id,
+                "guaranteed_fen": guaranteed_fen,
                 "guarantor_id": guarantor_id,
                 "headroom_fen": headroom_fen,
                 "name": name,
@@ -57,6 +63,8 @@ class CapacityGuarantor:
         d = dict(src_dict)
         agreement_id = d.pop("agreement_id")
 
+        guaranteed_fen = d.pop("guaranteed_fen")
+
         guarantor_id = d.pop("guarantor_id")
 
         headroom_fen = d.pop("headroom_fen")
@@ -67,6 +75,7 @@ class CapacityGuarantor:
 
         capacity_guarantor = cls(
             agreement_id=agreement_id,
+            guaranteed_fen=guaranteed_fen,
             guarantor_id=guarantor_id,
             headroom_fen=headroom_fen,
             name=name,

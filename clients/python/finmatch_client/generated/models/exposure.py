@@ -21,6 +21,7 @@ class Exposure:
     """
     Attributes:
         agreement_id (str):
+        agri (bool):
         bank_org_id (str):
         compensation_fen (int | None): 代偿 paid by the guarantor to the bank.
         created_at (datetime.datetime):
@@ -47,6 +48,7 @@ class Exposure:
     """
 
     agreement_id: str
+    agri: bool
     bank_org_id: str
     compensation_fen: int | None
     created_at: datetime.datetime
@@ -76,6 +78,8 @@ class Exposure:
         from ..models.parties import Parties
 
         agreement_id = self.agreement_id
+
+        agri = self.agri
 
         bank_org_id = self.bank_org_id
 
@@ -138,6 +142,7 @@ class Exposure:
         field_dict.update(
             {
                 "agreement_id": agreement_id,
+                "agri": agri,
                 "bank_org_id": bank_org_id,
                 "compensation_fen": compensation_fen,
                 "created_at": created_at,
@@ -172,6 +177,8 @@ class Exposure:
 
         d = dict(src_dict)
         agreement_id = d.pop("agreement_id")
+
+        agri = d.pop("agri")
 
         bank_org_id = d.pop("bank_org_id")
 
@@ -257,6 +264,7 @@ class Exposure:
 
         exposure = cls(
             agreement_id=agreement_id,
+            agri=agri,
             bank_org_id=bank_org_id,
             compensation_fen=compensation_fen,
             created_at=created_at,

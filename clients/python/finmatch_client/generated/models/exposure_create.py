@@ -7,6 +7,8 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ExposureCreate")
 
 
@@ -22,6 +24,7 @@ class ExposureCreate:
         small_micro (bool):
         start_date (datetime.date):
         uscc (str):
+        agri (bool | Unset): 三农 business; counts in the 支小支农 figures. Default: False.
     """
 
     agreement_id: UUID
@@ -32,6 +35,7 @@ class ExposureCreate:
     small_micro: bool
     start_date: datetime.date
     uscc: str
+    agri: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
         agreement_id = str(self.agreement_id)
@@ -50,6 +54,8 @@ class ExposureCreate:
 
         uscc = self.uscc
 
+        agri = self.agri
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -64,6 +70,8 @@ class ExposureCreate:
                 "uscc": uscc,
             }
         )
+        if agri is not UNSET:
+            field_dict["agri"] = agri
 
         return field_dict
 
@@ -86,6 +94,8 @@ class ExposureCreate:
 
         uscc = d.pop("uscc")
 
+        agri = d.pop("agri", UNSET)
+
         exposure_create = cls(
             agreement_id=agreement_id,
             fee_rate_bp=fee_rate_bp,
@@ -95,6 +105,7 @@ class ExposureCreate:
             small_micro=small_micro,
             start_date=start_date,
             uscc=uscc,
+            agri=agri,
         )
 
         return exposure_create

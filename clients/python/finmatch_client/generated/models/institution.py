@@ -14,7 +14,8 @@ T = TypeVar("T", bound="Institution")
 
 @_attrs_define
 class Institution:
-    """
+    """An institution of the guarantee chain.
+
     Attributes:
         created_at (datetime.datetime):
         id (str):

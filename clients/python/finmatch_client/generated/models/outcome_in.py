@@ -21,12 +21,14 @@ class OutcomeIn:
         amount_fen (int):
         credit_type (OutcomeInCreditType):
         granted_on (datetime.date):
+        loan_ref (str): The bank's own reference of the loan; unique per bank (a repeat is 409 duplicate-loan).
         uscc (str):
     """
 
     amount_fen: int
     credit_type: OutcomeInCreditType
     granted_on: datetime.date
+    loan_ref: str
     uscc: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +37,8 @@ class OutcomeIn:
         credit_type: str = self.credit_type
 
         granted_on = self.granted_on.isoformat()
+
+        loan_ref = self.loan_ref
 
         uscc = self.uscc
 
@@ -45,6 +49,7 @@ class OutcomeIn:
                 "amount_fen": amount_fen,
                 "credit_type": credit_type,
                 "granted_on": granted_on,
+                "loan_ref": loan_ref,
                 "uscc": uscc,
             }
         )
@@ -60,12 +65,15 @@ class OutcomeIn:
 
         granted_on = datetime.date.fromisoformat(d.pop("granted_on"))
 
+        loan_ref = d.pop("loan_ref")
+
         uscc = d.pop("uscc")
 
         outcome_in = cls(
             amount_fen=amount_fen,
             credit_type=credit_type,
             granted_on=granted_on,
+            loan_ref=loan_ref,
             uscc=uscc,
         )
 

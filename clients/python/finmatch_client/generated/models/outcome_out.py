@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -16,23 +16,29 @@ class OutcomeOut:
     """
     Attributes:
         amount_fen (int):
+        bank_org_id (UUID):
         created_at (datetime.datetime):
         credit_type (str):
         granted_on (datetime.date):
         id (UUID):
+        loan_ref (None | str): Null only for loans reported before loan_ref was required.
         uscc (str):
     """
 
     amount_fen: int
+    bank_org_id: UUID
     created_at: datetime.datetime
     credit_type: str
     granted_on: datetime.date
     id: UUID
+    loan_ref: None | str
     uscc: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount_fen = self.amount_fen
+
+        bank_org_id = str(self.bank_org_id)
 
         created_at = self.created_at.isoformat()
 
@@ -42,6 +48,9 @@ class OutcomeOut:
 
         id = str(self.id)
 
+        loan_ref: None | str
+        loan_ref = self.loan_ref
+
         uscc = self.uscc
 
         field_dict: dict[str, Any] = {}
@@ -49,10 +58,12 @@ class OutcomeOut:
         field_dict.update(
             {
                 "amount_fen": amount_fen,
+                "bank_org_id": bank_org_id,
                 "created_at": created_at,
                 "credit_type": credit_type,
                 "granted_on": granted_on,
                 "id": id,
+                "loan_ref": loan_ref,
                 "uscc": uscc,
             }
         )
@@ -64,6 +75,8 @@ class OutcomeOut:
         d = dict(src_dict)
         amount_fen = d.pop("amount_fen")
 
+        bank_org_id = UUID(d.pop("bank_org_id"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         credit_type = d.pop("credit_type")
@@ -72,14 +85,23 @@ class OutcomeOut:
 
         id = UUID(d.pop("id"))
 
+        def _parse_loan_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        loan_ref = _parse_loan_ref(d.pop("loan_ref"))
+
         uscc = d.pop("uscc")
 
         outcome_out = cls(
             amount_fen=amount_fen,
+            bank_org_id=bank_org_id,
             created_at=created_at,
             credit_type=credit_type,
             granted_on=granted_on,
             id=id,
+            loan_ref=loan_ref,
             uscc=uscc,
         )
 

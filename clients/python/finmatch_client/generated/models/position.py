@@ -21,8 +21,10 @@ class Position:
             capacity_fen (int): net_assets_fen × leverage_multiple.
             compensated_fen (int): 代偿 paid. A local guarantor: the whole compensation_fen it paid the banks (outstanding at
                 default − the bank's loss). A re-guarantor: its own loss share.
-            compensation_rate_bp (int): 代偿率: compensated_fen ÷ principal_fen of the exposures that ended (repaid or
-                compensated), half up; 0 when none has ended.
+            compensation_rate_bp (int): 代偿率 = 代偿额 ÷ 解除担保额, cumulatively: compensations paid ÷ guaranteed amounts released by
+                repayment or compensation, both at the institution's own share (a local guarantor: the guaranteed part; a re-
+                guarantor: its own share), half up; 0 when nothing was released.
+            compensation_rate_year_bp (int): 代偿率 over the releases and compensations dated in `year` (Asia/Shanghai).
             headroom_fen (int): capacity_fen − liability_fen, never below 0.
             institution_id (str):
             leverage_multiple (int):
@@ -34,12 +36,14 @@ class Position:
                 the bank's). A re-guarantor: its own recovery share.
             single_client_cap_fen (int): 10% of net assets, rounded down.
             tier (PositionTier):
+            year (int): The year of compensation_rate_year_bp (`?year=`, default this year).
     """
 
     active_exposures: int
     capacity_fen: int
     compensated_fen: int
     compensation_rate_bp: int
+    compensation_rate_year_bp: int
     headroom_fen: int
     institution_id: str
     leverage_multiple: int
@@ -48,6 +52,7 @@ class Position:
     recovered_fen: int
     single_client_cap_fen: int
     tier: PositionTier
+    year: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +63,8 @@ class Position:
         compensated_fen = self.compensated_fen
 
         compensation_rate_bp = self.compensation_rate_bp
+
+        compensation_rate_year_bp = self.compensation_rate_year_bp
 
         headroom_fen = self.headroom_fen
 
@@ -75,6 +82,8 @@ class Position:
 
         tier: str = self.tier
 
+        year = self.year
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -83,6 +92,7 @@ class Position:
                 "capacity_fen": capacity_fen,
                 "compensated_fen": compensated_fen,
                 "compensation_rate_bp": compensation_rate_bp,
+                "compensation_rate_year_bp": compensation_rate_year_bp,
                 "headroom_fen": headroom_fen,
                 "institution_id": institution_id,
                 "leverage_multiple": leverage_multiple,
@@ -91,6 +101,7 @@ class Position:
                 "recovered_fen": recovered_fen,
                 "single_client_cap_fen": single_client_cap_fen,
                 "tier": tier,
+                "year": year,
             }
         )
 
@@ -106,6 +117,8 @@ class Position:
         compensated_fen = d.pop("compensated_fen")
 
         compensation_rate_bp = d.pop("compensation_rate_bp")
+
+        compensation_rate_year_bp = d.pop("compensation_rate_year_bp")
 
         headroom_fen = d.pop("headroom_fen")
 
@@ -123,11 +136,14 @@ class Position:
 
         tier = check_position_tier(d.pop("tier"))
 
+        year = d.pop("year")
+
         position = cls(
             active_exposures=active_exposures,
             capacity_fen=capacity_fen,
             compensated_fen=compensated_fen,
             compensation_rate_bp=compensation_rate_bp,
+            compensation_rate_year_bp=compensation_rate_year_bp,
             headroom_fen=headroom_fen,
             institution_id=institution_id,
             leverage_multiple=leverage_multiple,
@@ -136,6 +152,7 @@ class Position:
             recovered_fen=recovered_fen,
             single_client_cap_fen=single_client_cap_fen,
             tier=tier,
+            year=year,
         )
 
         position.additional_properties = d

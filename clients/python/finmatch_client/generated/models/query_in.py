@@ -18,12 +18,14 @@ class QueryIn:
         term_months (int):
         uscc (str):
         include_excluded (bool | Unset):  Default: False.
+        limit (int | Unset): How many matches to show (CONTRACT §5). Default: 20.
     """
 
     amount_fen: int
     term_months: int
     uscc: str
     include_excluded: bool | Unset = False
+    limit: int | Unset = 20
 
     def to_dict(self) -> dict[str, Any]:
         amount_fen = self.amount_fen
@@ -33,6 +35,8 @@ class QueryIn:
         uscc = self.uscc
 
         include_excluded = self.include_excluded
+
+        limit = self.limit
 
         field_dict: dict[str, Any] = {}
 
@@ -45,6 +49,8 @@ class QueryIn:
         )
         if include_excluded is not UNSET:
             field_dict["include_excluded"] = include_excluded
+        if limit is not UNSET:
+            field_dict["limit"] = limit
 
         return field_dict
 
@@ -59,11 +65,14 @@ class QueryIn:
 
         include_excluded = d.pop("include_excluded", UNSET)
 
+        limit = d.pop("limit", UNSET)
+
         query_in = cls(
             amount_fen=amount_fen,
             term_months=term_months,
             uscc=uscc,
             include_excluded=include_excluded,
+            limit=limit,
         )
 
         return query_in

@@ -17,14 +17,17 @@ T = TypeVar("T", bound="QueryResult")
 
 @_attrs_define
 class QueryResult:
-    """
-    Attributes:
-        degraded (list[str]):
-        excluded (list[Excluded]):
-        matches (list[Match]):
-        rating (None | RatingShown):
-        size (str):
-        uscc (str):
+    """The answer of a query: ``matches`` holds the first ``limit`` in ranking order and
+    ``total_matches`` counts them all (CONTRACT §5).
+
+        Attributes:
+            degraded (list[str]):
+            excluded (list[Excluded]):
+            matches (list[Match]):
+            rating (None | RatingShown):
+            size (str):
+            total_matches (int):
+            uscc (str):
     """
 
     degraded: list[str]
@@ -32,6 +35,7 @@ class QueryResult:
     matches: list[Match]
     rating: None | RatingShown
     size: str
+    total_matches: int
     uscc: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +62,8 @@ class QueryResult:
 
         size = self.size
 
+        total_matches = self.total_matches
+
         uscc = self.uscc
 
         field_dict: dict[str, Any] = {}
@@ -69,6 +75,7 @@ class QueryResult:
                 "matches": matches,
                 "rating": rating,
                 "size": size,
+                "total_matches": total_matches,
                 "uscc": uscc,
             }
         )
@@ -115,6 +122,8 @@ class QueryResult:
 
         size = d.pop("size")
 
+        total_matches = d.pop("total_matches")
+
         uscc = d.pop("uscc")
 
         query_result = cls(
@@ -123,6 +132,7 @@ class QueryResult:
             matches=matches,
             rating=rating,
             size=size,
+            total_matches=total_matches,
             uscc=uscc,
         )
 

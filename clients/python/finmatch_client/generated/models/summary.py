@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.summary_by_region import SummaryByRegion
     from ..models.summary_tiers import SummaryTiers
 
 
@@ -19,20 +21,31 @@ class Summary:
     Attributes:
         active_exposures (int):
         active_principal_fen (int):
-        avg_fee_rate_bp (int): Principal-weighted, over active exposures (target ≤ 100).
+        avg_fee_rate_bp (int): Weighted by guaranteed balance (target ≤ 100).
+        by_region (SummaryByRegion): Keyed by 市州 code (USCC characters 3–8).
+        from_ (datetime.date | None): Flows (代偿, 追偿) from this day; none: all time.
+        guaranteed_balance_fen (int): Outstanding minus the banks' shares (在保余额).
+        region_code (None | str): The one 市州 the report is narrowed to, if any.
         scope (str): `all`, or the provincial institution id whose subtree is covered.
-        small_micro_share_bp (int): Of active principal (target ≥ 8000).
+        small_micro_agri_share_bp (int): 支小支农: small-micro or agri guaranteed balance ÷ all (target ≥ 8000).
         tiers (SummaryTiers):
-        upto_5m_share_bp (int): Active principal in loans ≤ 5,000,000 yuan (target ≥ 5000).
+        to (datetime.date): Balances are as of this day (default today); flows up to it.
+        upto_5m_client_share_bp (int): Guaranteed balance of clients whose 单户在保余额 with their guarantor is ≤ 5,000,000
+            yuan ÷ all (target ≥ 5000 of 支小支农).
     """
 
     active_exposures: int
     active_principal_fen: int
     avg_fee_rate_bp: int
+    by_region: SummaryByRegion
+    from_: datetime.date | None
+    guaranteed_balance_fen: int
+    region_code: None | str
     scope: str
-    small_micro_share_bp: int
+    small_micro_agri_share_bp: int
     tiers: SummaryTiers
-    upto_5m_share_bp: int
+    to: datetime.date
+    upto_5m_client_share_bp: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,13 +55,28 @@ class Summary:
 
         avg_fee_rate_bp = self.avg_fee_rate_bp
 
+        by_region = self.by_region.to_dict()
+
+        from_: None | str
+        if isinstance(self.from_, datetime.date):
+            from_ = self.from_.isoformat()
+        else:
+            from_ = self.from_
+
+        guaranteed_balance_fen = self.guaranteed_balance_fen
+
+        region_code: None | str
+        region_code = self.region_code
+
         scope = self.scope
 
-        small_micro_share_bp = self.small_micro_share_bp
+        small_micro_agri_share_bp = self.small_micro_agri_share_bp
 
         tiers = self.tiers.to_dict()
 
-        upto_5m_share_bp = self.upto_5m_share_bp
+        to = self.to.isoformat()
+
+        upto_5m_client_share_bp = self.upto_5m_client_share_bp
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,10 +85,15 @@ class Summary:
                 "active_exposures": active_exposures,
                 "active_principal_fen": active_principal_fen,
                 "avg_fee_rate_bp": avg_fee_rate_bp,
+                "by_region": by_region,
+                "from": from_,
+                "guaranteed_balance_fen": guaranteed_balance_fen,
+                "region_code": region_code,
                 "scope": scope,
-                "small_micro_share_bp": small_micro_share_bp,
+                "small_micro_agri_share_bp": small_micro_agri_share_bp,
                 "tiers": tiers,
-                "upto_5m_share_bp": upto_5m_share_bp,
+                "to": to,
+                "upto_5m_client_share_bp": upto_5m_client_share_bp,
             }
         )
 
@@ -68,6 +101,7 @@ class Summary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.summary_by_region import SummaryByRegion
         from ..models.summary_tiers import SummaryTiers
 
         d = dict(src_dict)
@@ -77,22 +111,55 @@ class Summary:
 
         avg_fee_rate_bp = d.pop("avg_fee_rate_bp")
 
+        by_region = SummaryByRegion.from_dict(d.pop("by_region"))
+
+        def _parse_from_(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                from_type_0 = datetime.date.fromisoformat(data)
+
+                return from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        from_ = _parse_from_(d.pop("from"))
+
+        guaranteed_balance_fen = d.pop("guaranteed_balance_fen")
+
+        def _parse_region_code(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        region_code = _parse_region_code(d.pop("region_code"))
+
         scope = d.pop("scope")
 
-        small_micro_share_bp = d.pop("small_micro_share_bp")
+        small_micro_agri_share_bp = d.pop("small_micro_agri_share_bp")
 
         tiers = SummaryTiers.from_dict(d.pop("tiers"))
 
-        upto_5m_share_bp = d.pop("upto_5m_share_bp")
+        to = datetime.date.fromisoformat(d.pop("to"))
+
+        upto_5m_client_share_bp = d.pop("upto_5m_client_share_bp")
 
         summary = cls(
             active_exposures=active_exposures,
             active_principal_fen=active_principal_fen,
             avg_fee_rate_bp=avg_fee_rate_bp,
+            by_region=by_region,
+            from_=from_,
+            guaranteed_balance_fen=guaranteed_balance_fen,
+            region_code=region_code,
             scope=scope,
-            small_micro_share_bp=small_micro_share_bp,
+            small_micro_agri_share_bp=small_micro_agri_share_bp,
             tiers=tiers,
-            upto_5m_share_bp=upto_5m_share_bp,
+            to=to,
+            upto_5m_client_share_bp=upto_5m_client_share_bp,
         )
 
         summary.additional_properties = d

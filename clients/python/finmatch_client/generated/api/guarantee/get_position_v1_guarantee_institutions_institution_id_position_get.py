@@ -9,18 +9,32 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.position import Position
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     institution_id: UUID,
+    *,
+    year: int | None | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_year: int | None | Unset
+    if isinstance(year, Unset):
+        json_year = UNSET
+    else:
+        json_year = year
+    params["year"] = json_year
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/guarantee/institutions/{institution_id}/position".format(
             institution_id=quote(str(institution_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -95,13 +109,15 @@ def sync_detailed(
     institution_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
 ) -> Response[Position | Problem]:
     """Get Position
 
-     Capacity, liability, headroom, 代偿 and 追偿 figures of an institution.
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
 
     Args:
         institution_id (UUID):
+        year (int | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         institution_id=institution_id,
+        year=year,
     )
 
     response = client.get_httpx_client().request(
@@ -126,13 +143,15 @@ def sync(
     institution_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
 ) -> Position | Problem | None:
     """Get Position
 
-     Capacity, liability, headroom, 代偿 and 追偿 figures of an institution.
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
 
     Args:
         institution_id (UUID):
+        year (int | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +164,7 @@ def sync(
     return sync_detailed(
         institution_id=institution_id,
         client=client,
+        year=year,
     ).parsed
 
 
@@ -152,13 +172,15 @@ async def asyncio_detailed(
     institution_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
 ) -> Response[Position | Problem]:
     """Get Position
 
-     Capacity, liability, headroom, 代偿 and 追偿 figures of an institution.
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
 
     Args:
         institution_id (UUID):
+        year (int | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +192,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         institution_id=institution_id,
+        year=year,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,13 +204,15 @@ async def asyncio(
     institution_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
 ) -> Position | Problem | None:
     """Get Position
 
-     Capacity, liability, headroom, 代偿 and 追偿 figures of an institution.
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
 
     Args:
         institution_id (UUID):
+        year (int | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,5 +226,6 @@ async def asyncio(
         await asyncio_detailed(
             institution_id=institution_id,
             client=client,
+            year=year,
         )
     ).parsed

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.authorisation_out_status import (
+    AuthorisationOutStatus,
+    check_authorisation_out_status,
+)
+
+T = TypeVar("T", bound="AuthorisationOut")
+
+
+@_attrs_define
+class AuthorisationOut:
+    """
+    Attributes:
+        created_at (datetime.datetime):
+        ended_at (datetime.datetime | None):
+        evidence_ref (str):
+        expires_on (datetime.date | None):
+        id (UUID):
+        status (AuthorisationOutStatus):
+        uscc (str):
+    """
+
+    created_at: datetime.datetime
+    ended_at: datetime.datetime | None
+    evidence_ref: str
+    expires_on: datetime.date | None
+    id: UUID
+    status: AuthorisationOutStatus
+    uscc: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        ended_at: None | str
+        if isinstance(self.ended_at, datetime.datetime):
+            ended_at = self.ended_at.isoformat()
+        else:
+            ended_at = self.ended_at
+
+        evidence_ref = self.evidence_ref
+
+        expires_on: None | str
+        if isinstance(self.expires_on, datetime.date):
+            expires_on = self.expires_on.isoformat()
+        else:
+            expires_on = self.expires_on
+
+        id = str(self.id)
+
+        status: str = self.status
+
+        uscc = self.uscc
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "ended_at": ended_at,
+                "evidence_ref": evidence_ref,
+                "expires_on": expires_on,
+                "id": id,
+                "status": status,
+                "uscc": uscc,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_ended_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ended_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return ended_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        ended_at = _parse_ended_at(d.pop("ended_at"))
+
+        evidence_ref = d.pop("evidence_ref")
+
+        def _parse_expires_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_on_type_0 = datetime.date.fromisoformat(data)
+
+                return expires_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        expires_on = _parse_expires_on(d.pop("expires_on"))
+
+        id = UUID(d.pop("id"))
+
+        status = check_authorisation_out_status(d.pop("status"))
+
+        uscc = d.pop("uscc")
+
+        authorisation_out = cls(
+            created_at=created_at,
+            ended_at=ended_at,
+            evidence_ref=evidence_ref,
+            expires_on=expires_on,
+            id=id,
+            status=status,
+            uscc=uscc,
+        )
+
+        authorisation_out.additional_properties = d
+        return authorisation_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
