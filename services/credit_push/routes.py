@@ -24,7 +24,7 @@ from kit.pagination import (
     invalid_cursor,
     page_of,
 )
-from kit.principal import Principal, ServicePrincipal, require_roles
+from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.uscc import USCC
 from services.credit_push.deps import idempotent
 from services.credit_push.schemas import (
@@ -130,7 +130,12 @@ async def get_rating(uscc: USCC, principal: Reader, session: Session) -> RatingO
     return await ratings.rating_for(session, uscc, bank_id)
 
 
-@internal_router.get("/ratings/{uscc}", response_model=InternalRatingOut, responses={404: {}})
+@internal_router.get(
+    "/ratings/{uscc}",
+    response_model=InternalRatingOut,
+    responses={404: {}},
+    dependencies=[Depends(require_service("loan_match"))],
+)
 async def internal_get_rating(uscc: USCC, _: ServicePrincipal, session: Session) -> InternalRatingOut:
     """The current rating (latest year, any level) with the tax figure, for loan_match."""
     return await ratings.internal_rating(session, uscc)

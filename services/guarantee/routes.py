@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from kit.app import AppContext
 from kit.deps import Session, idempotent
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
-from kit.principal import Principal, ServicePrincipal, require_roles
+from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.problems import PROBLEM_MEDIA_TYPE
 from kit.uscc import USCC
 from services.guarantee import answers, schemas
@@ -270,7 +270,7 @@ async def summary(principal: AdminOrGuarantor, session: Session) -> schemas.Summ
     return await reports.summary(Repository(session), principal)
 
 
-@internal_router.get("/capacity")
+@internal_router.get("/capacity", dependencies=[Depends(require_service("loan_match"))])
 async def capacity(
     _: ServicePrincipal,
     session: Session,

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 import httpx
 
-from kit.principal import Principal, sign
+from kit.principal import Principal
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.stack import INTERNAL_SECRET
+from tests.support.principals import vouched
 
 T = TypeVar("T")
 
@@ -128,5 +128,4 @@ class Direct:
             principal = Principal(role=role, name="loan_match", service="loan_match")
         else:
             principal = Principal(role=role, name=f"{role}-direct", org_id=org_id or str(uuid.uuid4()))
-        headers = {"X-Finmatch-Principal": sign(principal, INTERNAL_SECRET)}
-        return await self.client.request(method, path, headers=headers, **kwargs)
+        return await self.client.request(method, path, auth=vouched(principal), **kwargs)

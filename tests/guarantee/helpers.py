@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 
 from kit.money import yuan
-from kit.principal import Principal, sign
+from kit.principal import Principal
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.stack import INTERNAL_SECRET
+from tests.support.principals import Vouched, vouched
 
 G = "/v1/guarantee"
 SHARES_2422 = {"bank": 2000, "guarantor": 4000, "provincial": 2000, "national": 2000}
@@ -137,6 +137,7 @@ def slug(response: httpx.Response) -> str:
     return str(response.json()["type"]).rsplit("/", 1)[-1]
 
 
-def service_headers(name: str = "loan_match") -> dict[str, str]:
+def service_headers(name: str = "loan_match") -> Vouched:
+    """``auth=`` for a call as service ``name`` (a token minted per request)."""
     me = Principal(role="service", name=name, service=name)
-    return {"X-Finmatch-Principal": sign(me, INTERNAL_SECRET)}
+    return vouched(me)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from kit.money import yuan
-from kit.principal import Principal, sign
+from kit.principal import Principal
 from tests.guarantee.helpers import (
     Chain,
     G,
@@ -19,7 +19,8 @@ from tests.guarantee.helpers import (
     slug,
 )
 from tests.support.api import Api
-from tests.support.stack import INTERNAL_SECRET, Stack
+from tests.support.principals import vouched
+from tests.support.stack import Stack
 
 
 async def test_each_role_and_tier_sees_what_it_should(api: Api) -> None:
@@ -125,7 +126,7 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
         got = await client.get(
             url,
             params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 15_000_000},
-            headers=service_headers(),
+            auth=service_headers(),
         )
         assert got.status_code == 200, got.text
         assert got.json() == {
@@ -150,14 +151,14 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
         }
         for bank_id in ("00000000-0000-4000-8000-000000000000", "not-a-uuid"):
             empty = await client.get(
-                url, params={"bank_org_id": bank_id, "guaranteed_fen": 1}, headers=service_headers()
+                url, params={"bank_org_id": bank_id, "guaranteed_fen": 1}, auth=service_headers()
             )
             assert empty.json()["guarantors"] == []
         as_org = Principal(role="bank", name="b", org_id=c.bank.org_id)
         forbidden = await client.get(
             url,
             params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 1},
-            headers={"X-Finmatch-Principal": sign(as_org, INTERNAL_SECRET)},
+            auth=vouched(as_org),
         )
         assert forbidden.status_code == 403
         assert (

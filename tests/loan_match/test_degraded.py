@@ -14,10 +14,11 @@ from typing import Any
 import httpx
 import pytest
 
-from kit.principal import HEADER, Principal, sign
+from kit.principal import Principal
 from tests.loan_match.support import WAN, of_bank, publish, put_profile
 from tests.support.api import Actor, Api
-from tests.support.stack import INTERNAL_SECRET, Stack, free_socket
+from tests.support.principals import vouched
+from tests.support.stack import Stack, free_socket
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +64,7 @@ async def direct() -> AsyncIterator[Callable[[str, Actor, dict[str, Any]], Any]]
 
         async def post_query(base: str, app: Actor, body: dict[str, Any]) -> httpx.Response:
             me = Principal(role="partner_app", name=app.name, org_id=app.org_id)
-            headers = {HEADER: sign(me, INTERNAL_SECRET)}
-            return await client.post(f"{base}/v1/match/queries", json=body, headers=headers)
+            return await client.post(f"{base}/v1/match/queries", json=body, auth=vouched(me))
 
         yield post_query
 
