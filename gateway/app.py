@@ -78,7 +78,7 @@ def _service_ready(app: FastAPI, name: str) -> ReadinessCheck:
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
-    keys = KeyStore(keycache.KeyCache(), keycache.UsageTracker(), FailedAttempts())
+    keys = KeyStore(keycache.KeyCache(), keycache.UsageTracker(), FailedAttempts(settings.failed_auth_limit))
 
     async def start(ctx: AppContext) -> None:
         app.state.upstream = make_client(
