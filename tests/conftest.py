@@ -16,6 +16,9 @@ from tests.support.api import Api
 from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
 
+# Fails the run when a known secret appears in any log line (tests/support/logleaks.py).
+pytest_plugins = ["tests.support.logleaks"]
+
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgTestServer]:
