@@ -121,7 +121,10 @@ async def test_a_service_cannot_speak_in_another_services_name(stack: Stack) -> 
     loan_match = Principal(role=SERVICE_ROLE, name="loan_match", service="loan_match")
     target = "/internal/guarantee/capacity"
     async with httpx.AsyncClient(base_url=stack.url("guarantee")) as client:
-        params = {"bank_org_id": "00000000-0000-4000-8000-000000000000", "guaranteed_fen": 1}
+        params: dict[str, str | int] = {
+            "bank_org_id": "00000000-0000-4000-8000-000000000000",
+            "guaranteed_fen": 1,
+        }
         assert (await client.get(target, params=params, auth=vouched(loan_match))).status_code == 200
         forged = await client.get(target, params=params, auth=vouched(loan_match, issuer="credit_push"))
         assert forged.status_code == 401
