@@ -14,10 +14,11 @@ import pytest
 from kit.migrations import upgrade
 from tests.support.api import Api
 from tests.support.postgres import PgTestServer
+from tests.support.logleaks import pytest_configure, pytest_sessionfinish
 from tests.support.stack import Stack
 
-# Fails the run when a known secret appears in any log line (tests/support/logleaks.py).
-pytest_plugins = ["tests.support.logleaks"]
+# Hooks: fail the run when a known secret appears in any log line (tests/support/logleaks.py).
+__all__ = ["pytest_configure", "pytest_sessionfinish"]
 
 
 @pytest.fixture(scope="session")

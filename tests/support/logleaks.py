@@ -1,4 +1,4 @@
-"""No secret in any log line (a pytest plugin, loaded by tests/conftest.py).
+"""No secret in any log line (pytest hooks, imported by tests/conftest.py).
 
 Every log record of the session is formatted by the project's JSON formatter (as production
 writes it) and kept; at the end, each line is cut into tokens and compared with every secret the
@@ -74,7 +74,8 @@ class CollectingHandler(logging.Handler):
 _HANDLER = CollectingHandler()
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
+def pytest_configure(config: pytest.Config) -> None:
+    """Called when tests/conftest.py is registered (a historic hook), before any test runs."""
     root = logging.getLogger()
     root.addHandler(_HANDLER)
     if root.level > logging.INFO or root.level == logging.NOTSET:
@@ -88,6 +89,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     logging.getLogger().removeHandler(_HANDLER)
     leaks = find_leaks(_HANDLER.lines, SECRETS.snapshot())
+    print(f"\nlog scan: {len(_HANDLER.lines)} log lines checked for known secrets")
     if leaks:
         print(f"\nSECRETS IN LOGS: {len(leaks)} log line(s) carry a known secret:")
         for secret, line in leaks[:20]:
