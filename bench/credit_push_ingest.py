@@ -17,15 +17,16 @@ from typing import Any
 
 import httpx
 
+from kit.credentials import Signer, generate_signing_key, public_key_text
 from kit.migrations import upgrade
-from kit.principal import Principal, sign
+from kit.principal import GATEWAY, Principal, subject_of
 from kit.settings import Settings
 from services.credit_push.app import create_app
 from services.credit_push.service import learn_banks
 from tests.support.api import make_uscc
 from tests.support.postgres import PgTestServer
 
-SECRET = "bench-internal-secret-0123456789"  # noqa: S105 - a throwaway database
+GATEWAY_KEY = generate_signing_key()  # a throwaway key for a throwaway database
 
 
 def _items(n: int, tax: int) -> list[dict[str, Any]]:
@@ -44,7 +45,7 @@ def _items(n: int, tax: int) -> list[dict[str, Any]]:
 
 async def _run(url: str, n: int, bank_count: int) -> None:
     await upgrade(url)
-    app = create_app(Settings(database_url=url, internal_secret=SECRET))
+    app = create_app(Settings(database_url=url, trusted_keys=f"{GATEWAY}:{public_key_text(GATEWAY_KEY)}"))
     ctx = app.state.ctx
     async with ctx.sessionmaker.begin() as session:
         banks = [(str(uuid.uuid4()), f"bank {i}") for i in range(bank_count)]
@@ -58,7 +59,10 @@ async def _run(url: str, n: int, bank_count: int) -> None:
             ("identical", items),
             ("adjusted", [{**i, "avg_annual_tax_fen": 200} for i in items]),
         ]:
-            headers = {"X-Finmatch-Principal": sign(tax, SECRET)}
+            token = Signer(GATEWAY, GATEWAY_KEY).mint(
+                audience="credit_push", method="POST", target="/v1/credit/ratings", subject=subject_of(tax)
+            )
+            headers = {"X-Finmatch-Principal": token}
             started = time.perf_counter()
             response = await client.post("/v1/credit/ratings", json={"items": batch}, headers=headers)
             elapsed = time.perf_counter() - started

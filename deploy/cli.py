@@ -133,14 +133,13 @@ def _up(args: argparse.Namespace) -> int:
     for name in PROCESS_NAMES:  # a bad FINMATCH_* value stops us here, before anything starts
         settings_class(name)()
     env = dict(os.environ)
-    # Every process must share one internal secret and the admin key; make them up when unset.
-    env.setdefault("FINMATCH_INTERNAL_SECRET", secrets.token_urlsafe(32))
+    # The admin key is shared; make it up when unset (each process's signing key: deploy.supervisor).
     admin_key_generated = "FINMATCH_ADMIN_KEY" not in env
     env.setdefault("FINMATCH_ADMIN_KEY", "fmadmin_" + secrets.token_urlsafe(24))
     with database_url(base) as url:
         env["FINMATCH_DATABASE_URL"] = url
         asyncio.run(upgrade(url))
-        settings = Settings(database_url=url, internal_secret=env["FINMATCH_INTERNAL_SECRET"])
+        settings = Settings(database_url=url)
         supervisor = Supervisor(settings, env)
         supervisor.install_signal_handlers()
         supervisor.start()

@@ -16,7 +16,6 @@ from kit.settings import SERVICE_NAMES
 # Building an app does not connect, so any well-formed URL will do here.
 _OFFLINE = {
     "database_url": "postgresql+asyncpg://openapi@localhost/none",
-    "internal_secret": "offline-generation-only",
 }
 
 

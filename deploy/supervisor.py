@@ -16,6 +16,7 @@ from types import FrameType
 
 import httpx
 
+from kit.credentials import generate_signing_key, public_key_text
 from kit.settings import PROCESS_NAMES, Settings
 
 GRACE_S = 10.0
@@ -31,10 +32,33 @@ def _die_with_parent() -> None:
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
+def process_keys(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """Each child's FINMATCH_SIGNING_KEY (its own) and FINMATCH_TRUSTED_KEYS (everyone's public key).
+
+    A process's key is ``FINMATCH_<NAME>_SIGNING_KEY`` when given, else a new one for this run
+    (tokens live 30 s, so nothing needs to outlive the run). Entries already in
+    FINMATCH_TRUSTED_KEYS are kept (a key being rotated in or out).
+    """
+    keys = {
+        name: env.get(f"FINMATCH_{name.upper()}_SIGNING_KEY") or generate_signing_key()
+        for name in PROCESS_NAMES
+    }
+    trusted = " ".join(
+        [
+            env.get("FINMATCH_TRUSTED_KEYS", ""),
+            *(f"{name}:{public_key_text(key)}" for name, key in keys.items()),
+        ]
+    ).strip()
+    return {
+        name: {"FINMATCH_SIGNING_KEY": key, "FINMATCH_TRUSTED_KEYS": trusted} for name, key in keys.items()
+    }
+
+
 class Supervisor:
     def __init__(self, settings: Settings, env: Mapping[str, str]) -> None:
         self.settings = settings
         self.env = dict(env)
+        self.keys = process_keys(env)
         self.children: dict[str, subprocess.Popen[bytes]] = {}
         self.stop_requested = False
 
@@ -42,7 +66,7 @@ class Supervisor:
         for name in PROCESS_NAMES:
             self.children[name] = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
                 [sys.executable, "-m", "deploy.cli", "serve", name],
-                env=self.env,
+                env={**self.env, **self.keys[name]},
                 start_new_session=True,  # signals reach children only through us
                 preexec_fn=_die_with_parent,
             )

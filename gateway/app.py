@@ -10,9 +10,10 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from gateway import openapi_merge, proxy, repository
+from gateway import keycache, openapi_merge, proxy, repository
+from gateway.auth import KeyStore
 from gateway.bodylimit import BodyLimitMiddleware
-from gateway.ratelimit import TokenBuckets
+from gateway.ratelimit import FailedAttempts, TokenBuckets
 from gateway.routes import internal_router, router
 from gateway.settings import GatewaySettings
 from gateway.tables import idempotency_keys
@@ -77,6 +78,7 @@ def _service_ready(app: FastAPI, name: str) -> ReadinessCheck:
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
+    keys = KeyStore(keycache.KeyCache(), keycache.UsageTracker(), FailedAttempts(settings.failed_auth_limit))
 
     async def start(ctx: AppContext) -> None:
         app.state.upstream = make_client(
@@ -97,6 +99,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         routers=[router, internal_router, meta_router, proxy_router],
         on_startup=[start],
         on_shutdown=[stop],
+        workers=[
+            keycache.listener(keys.cache, settings.require_database_url()),
+            keycache.usage_flusher(keys.usage),
+        ],
         trust_boundary=False,
         idempotency_table=idempotency_keys,
         middleware=[(BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes})],
@@ -105,6 +111,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.buckets = TokenBuckets(settings.rate_limit_per_s)
+    app.state.keys = keys
     app.state.openapi_cache = None
     app.state.readiness_checks.update({name: _service_ready(app, name) for name in SERVICE_NAMES})
     return app

@@ -1,30 +1,42 @@
-"""API-key authentication and per-key rate limiting at the gateway (CONTRACT §1-2)."""
+"""API-key authentication, per-key rate limiting and failed-key limiting at the gateway (CONTRACT §1-2)."""
 
 from __future__ import annotations
 
 import hmac
 import uuid
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from gateway import repository
+from gateway.keycache import KeyCache, UsageTracker, resolve
 from gateway.keys import parse_key, secret_matches
-from gateway.ratelimit import TokenBuckets
+from gateway.ratelimit import FailedAttempts, TokenBuckets
 from gateway.roles import ADMIN
 from gateway.settings import GatewaySettings
-from kit.errors import Forbidden
-from kit.principal import Principal, unauthorized
+from kit.errors import Forbidden, Unauthorized
+from kit.principal import Principal, role_allowed, unauthorized
 from kit.problems import Problem
 
 BOOTSTRAP_KEY_ID = "bootstrap-admin"
+
+
+@dataclass
+class KeyStore:
+    """What the gateway keeps in memory about API keys (one per process, on ``app.state.keys``)."""
+
+    cache: KeyCache
+    usage: UsageTracker
+    failures: FailedAttempts
 
 
 async def authenticate(
     authorization: str | None,
     admin_key: str | None,
     engine: AsyncEngine,
+    keys: KeyStore,
 ) -> tuple[Principal, str]:
     """The org principal a bearer key stands for, and the key id (the rate-limit bucket)."""
     if not authorization or not authorization.lower().startswith("bearer "):
@@ -37,12 +49,11 @@ async def authenticate(
     if parsed is None:
         raise unauthorized("Unknown API key.")
     key_id, secret = parsed
-    # A short connection of its own: a proxied call must not hold one while upstream works.
-    async with engine.connect() as conn:
-        found = await repository.active_key(conn, key_id)
+    found = await resolve(keys.cache, engine, key_id)
     if found is None or not secret_matches(secret, found.secret_hash):
         raise unauthorized("Unknown API key.")
-    return Principal(role=found.role, name=found.name, org_id=str(found.id)), str(key_id)
+    keys.usage.used(key_id)
+    return Principal(role=found.role, name=found.name, org_id=str(found.org_id)), str(key_id)
 
 
 def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
@@ -57,12 +68,30 @@ def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
         )
 
 
+def too_many_failures(wait_s: float) -> Problem:
+    return Problem(
+        429,
+        "too-many-failed-attempts",
+        "Too many requests with a missing or unknown API key from this address; wait before trying again.",
+        title="Too many failed attempts",
+        headers={"Retry-After": TokenBuckets.retry_after_header(wait_s)},
+    )
+
+
 async def authenticated(request: Request) -> Principal:
     """The caller of a public request, from its bearer key, once its key's rate limit allows."""
     settings: GatewaySettings = request.app.state.settings
-    principal, bucket = await authenticate(
-        request.headers.get("authorization"), settings.admin_key, request.app.state.ctx.engine
-    )
+    keys: KeyStore = request.app.state.keys
+    try:
+        principal, bucket = await authenticate(
+            request.headers.get("authorization"), settings.admin_key, request.app.state.ctx.engine, keys
+        )
+    except Unauthorized as exc:
+        # Checked only after the key failed: a valid key is never refused by this rule.
+        wait = keys.failures.fail(request.client.host if request.client else "unknown")
+        if wait > 0:
+            raise too_many_failures(wait) from exc
+        raise
     rate_limit(request.app.state.buckets, bucket)
     return principal
 
@@ -80,8 +109,9 @@ async def caller(request: Request) -> Principal:
 Caller = Annotated[Principal, Depends(caller)]
 
 
-def require_admin(principal: Caller) -> Principal:
-    if principal.role != ADMIN:
+def require_admin(request: Request, principal: Caller) -> Principal:
+    """Admin; for a read (GET), a regulator too (kit.principal.role_allowed, CONTRACT §2)."""
+    if not role_allowed(principal.role, (ADMIN,), request.method):
         raise Forbidden(f"Role {principal.role!r} may not call this operation.")
     return principal
 

@@ -1,8 +1,8 @@
 """Routing by path prefix to the services, over one pooled client with explicit timeouts.
 
-The gateway strips whatever identity the caller claims and signs the principal it
-resolved from the API key; a service that is down answers 503, a slow one 504, a broken
-connection 502: never a hang.
+The gateway strips whatever identity the caller claims and vouches for the principal it
+resolved from the API key with a token minted for exactly this call (kit.principal); a
+service that is down answers 503, a slow one 504, a broken connection 502: never a hang.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import httpx
 from fastapi import Request
 from fastapi.responses import Response
 from prometheus_client import Counter
+from starlette.requests import ClientDisconnect
 
 from gateway.auth import authenticated
 from kit import principal as principal_mod
+from kit.credentials import Signer
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.problems import Problem
 from kit.requestid import HEADER as REQUEST_ID_HEADER
@@ -58,11 +60,16 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     principal = await authenticated(request)
     ctx = request.app.state.ctx
     headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
-    headers[principal_mod.HEADER] = principal_mod.sign(principal, ctx.settings.internal_secret)
     headers[REQUEST_ID_HEADER] = current_request_id() or ""
     url = ctx.settings.url_of(service) + _target(request, rest)
+    headers[principal_mod.HEADER] = _vouch(request, service, url, principal)
     client: httpx.AsyncClient = request.app.state.upstream
-    body = await request.body()
+    try:
+        body = await request.body()
+    except ClientDisconnect:
+        # The client went away mid-body: nobody is left to answer, and it is not our fault.
+        log.info("client disconnected before sending its whole body")
+        return Response(status_code=499)
     # A read may be sent again once if the connection broke under it (a reused keep-alive
     # connection the service had just closed); a write never is.
     attempts = 2 if request.method in ("GET", "HEAD") else 1
@@ -78,6 +85,25 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
             raise _upstream_problem(service, exc) from exc
     response_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
     return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)
+
+
+def _vouch(request: Request, service: str, url: str, principal: principal_mod.Principal) -> str:
+    """A token for exactly this call: ``service``, the method, and the path and query as sent."""
+    signer: Signer | None = request.app.state.credentials.signer
+    if signer is None:
+        raise Problem(
+            503,
+            "service-unavailable",
+            "The gateway has no signing key (FINMATCH_SIGNING_KEY); it cannot vouch for callers.",
+            title="Service unavailable",
+            headers={"Retry-After": "5"},
+        )
+    try:
+        target = httpx.URL(url).raw_path.decode("ascii")
+    except httpx.InvalidURL as exc:
+        raise _no_operation() from exc
+    subject = principal_mod.subject_of(principal)
+    return signer.mint(audience=service, method=request.method, target=target, subject=subject)
 
 
 def _no_operation() -> Problem:

@@ -14,6 +14,9 @@ from gateway.keys import NewKey
 from gateway.roles import ADMIN
 from gateway.tables import ApiKey, Org
 
+# Every gateway replica LISTENs here (gateway.keycache); the payload is the key id that changed.
+KEY_CHANNEL = "finmatch_api_keys"
+
 # The org that the bootstrap FINMATCH_ADMIN_KEY acts as; the same id in every deployment.
 BOOTSTRAP_ADMIN_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
@@ -48,10 +51,17 @@ async def list_orgs(
     return list((await session.scalars(stmt)).all())
 
 
+async def notify_key_change(session: AsyncSession, key_id: uuid.UUID) -> None:
+    """Tell every replica's key cache, in this transaction: PostgreSQL delivers it on commit only."""
+    await session.execute(sa.select(sa.func.pg_notify(KEY_CHANNEL, str(key_id))))
+
+
 async def add_key(session: AsyncSession, org_id: uuid.UUID, key: NewKey) -> ApiKey:
     row = ApiKey(id=key.id, org_id=org_id, secret_hash=key.secret_hash, created_at=datetime.now(UTC))
     session.add(row)
     await session.flush()
+    # A replica may have cached this id as unknown (someone tried it before it existed).
+    await notify_key_change(session, key.id)
     return row
 
 
@@ -62,7 +72,30 @@ async def revoke_key(session: AsyncSession, org_id: uuid.UUID, key_id: uuid.UUID
         .values(revoked_at=datetime.now(UTC))
         .returning(col(ApiKey.id))
     )
-    return result.first() is not None
+    revoked = result.first() is not None
+    if revoked:
+        await notify_key_change(session, key_id)
+    return revoked
+
+
+async def list_keys(
+    session: AsyncSession, org_id: uuid.UUID, *, after: tuple[datetime, uuid.UUID] | None, limit: int
+) -> list[ApiKey]:
+    """The org's unrevoked keys, oldest first, keyset-paged; up to ``limit + 1`` rows."""
+    stmt = (
+        sa.select(ApiKey)
+        .where(col(ApiKey.org_id) == org_id, col(ApiKey.revoked_at).is_(None))
+        .order_by(col(ApiKey.created_at), col(ApiKey.id))
+        .limit(limit + 1)
+    )
+    if after is not None:
+        stmt = stmt.where(sa.tuple_(col(ApiKey.created_at), col(ApiKey.id)) > sa.tuple_(*after))
+    return list((await session.scalars(stmt)).all())
+
+
+async def mark_used(conn: AsyncConnection, key_ids: list[uuid.UUID], at: datetime) -> None:
+    """One statement for every key used since the last flush (gateway.keycache)."""
+    await conn.execute(sa.update(ApiKey).where(col(ApiKey.id).in_(key_ids)).values(last_used_at=at))
 
 
 # Every API call runs this: plain columns on a bare connection, about a third of the cost of

@@ -14,12 +14,13 @@ from gateway import repository
 from gateway.auth import Admin, Caller, caller, parse_uuid
 from gateway.keys import new_key
 from gateway.roles import Role
-from gateway.tables import Org, idempotency_keys
+from gateway.tables import ApiKey, Org, idempotency_keys
 from kit.db import get_session
 from kit.idempotency import Idempotency
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
-from kit.principal import ServicePrincipal
+from kit.principal import Principal, require_service
 from kit.problems import Problem
+from kit.settings import SERVICE_NAMES
 
 Session = Annotated[AsyncSession, Depends(get_session)]
 
@@ -33,6 +34,8 @@ idempotent = Depends(Idempotency(idempotency_keys, _caller_identity))
 idempotent_key_creation = Depends(Idempotency(idempotency_keys, _caller_identity, secret_fields=("key",)))
 
 router = APIRouter(tags=["identity"])
+# Every service asks the gateway who an org is (CONTRACT §2); nothing else may.
+OrgLookup = Annotated[Principal, Depends(require_service(*SERVICE_NAMES))]
 internal_router = APIRouter(prefix="/internal", tags=["internal"], include_in_schema=False)
 
 
@@ -58,6 +61,20 @@ class KeyOut(BaseModel):
     created_at: datetime
 
 
+class KeyInfoOut(BaseModel):
+    """A key as listed: never the key itself (only its hash is stored)."""
+
+    id: uuid.UUID
+    created_at: datetime
+    last_used_at: datetime | None = Field(
+        description="Updated lazily, at most about once a minute; null when never used."
+    )
+
+    @classmethod
+    def of(cls, key: ApiKey) -> KeyInfoOut:
+        return cls(id=key.id, created_at=key.created_at, last_used_at=key.last_used_at)
+
+
 class MeOut(BaseModel):
     org_id: uuid.UUID
     name: str
@@ -65,16 +82,19 @@ class MeOut(BaseModel):
 
 
 async def _list(session: AsyncSession, role: str | None, limit: int, cursor: str | None) -> Page[OrgOut]:
-    position = decode_cursor(cursor)
-    after = None
-    if position is not None:
-        try:
-            after = (datetime.fromisoformat(position["t"]), uuid.UUID(position["id"]))
-        except (KeyError, ValueError, TypeError) as exc:
-            raise invalid_cursor() from exc
-    rows = await repository.list_orgs(session, role=role, after=after, limit=limit)
+    rows = await repository.list_orgs(session, role=role, after=_after(cursor), limit=limit)
     page, next_cursor = page_of(rows, limit, lambda org: {"t": org.created_at.isoformat(), "id": str(org.id)})
     return Page[OrgOut](items=[OrgOut.of(org) for org in page], next_cursor=next_cursor)
+
+
+def _after(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
+    position = decode_cursor(cursor)
+    if position is None:
+        return None
+    try:
+        return datetime.fromisoformat(position["t"]), uuid.UUID(position["id"])
+    except (KeyError, ValueError, TypeError) as exc:
+        raise invalid_cursor() from exc
 
 
 async def _org(session: AsyncSession, org_id: str) -> Org:
@@ -106,6 +126,16 @@ async def create_key(org_id: str, _: Admin, session: Session) -> KeyOut:
     return KeyOut(id=row.id, key=key.key, created_at=row.created_at)
 
 
+@router.get("/v1/orgs/{org_id}/keys", response_model=Page[KeyInfoOut])
+async def list_keys(
+    org_id: str, _: Admin, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> Page[KeyInfoOut]:
+    org = await _org(session, org_id)
+    rows = await repository.list_keys(session, org.id, after=_after(cursor), limit=limit)
+    page, next_cursor = page_of(rows, limit, lambda key: {"t": key.created_at.isoformat(), "id": str(key.id)})
+    return Page[KeyInfoOut](items=[KeyInfoOut.of(key) for key in page], next_cursor=next_cursor)
+
+
 @router.delete("/v1/orgs/{org_id}/keys/{key_id}", status_code=204, response_class=Response)
 async def revoke_key(org_id: str, key_id: str, _: Admin, session: Session) -> Response:
     revoked = await repository.revoke_key(session, parse_uuid(org_id, "org"), parse_uuid(key_id, "key"))
@@ -121,13 +151,13 @@ async def me(principal: Caller) -> MeOut:
 
 
 @internal_router.get("/orgs/{org_id}", response_model=OrgOut)
-async def internal_get_org(org_id: str, _: ServicePrincipal, session: Session) -> OrgOut:
+async def internal_get_org(org_id: str, _: OrgLookup, session: Session) -> OrgOut:
     return OrgOut.of(await _org(session, org_id))
 
 
 @internal_router.get("/orgs", response_model=Page[OrgOut])
 async def internal_list_orgs(
-    _: ServicePrincipal,
+    _: OrgLookup,
     session: Session,
     role: Role | None = None,
     limit: Limit = DEFAULT_LIMIT,

@@ -35,3 +35,5 @@ class ApiKey(SQLModel, table=True):
     secret_hash: str
     created_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
     revoked_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    # Written lazily (gateway.keycache): at most about once a minute per key, off the request path.
+    last_used_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))

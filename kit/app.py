@@ -18,7 +18,7 @@ from kit.health import ReadinessCheck, database_check, health_router, peer_check
 from kit.idempotency import PURGE_EVERY_S, Replay, purge_expired, replay_handler
 from kit.internal import InternalClient
 from kit.middleware import RequestContextMiddleware
-from kit.principal import PUBLIC_PATHS, TrustBoundaryMiddleware
+from kit.principal import PUBLIC_PATHS, Credentials, TrustBoundaryMiddleware, credentials_for
 from kit.problems import document_problems, install_problem_handlers
 from kit.settings import Settings
 
@@ -60,10 +60,11 @@ def build_app(
     peers: Sequence[str] = (),
     **fastapi_kwargs: object,
 ) -> FastAPI:
-    settings.require_internal_secret()
+    credentials = credentials_for(name, settings)
     engine = make_engine(settings.require_database_url(), pool_size=settings.db_pool_size)
     sessionmaker = make_sessionmaker(engine)
-    ctx = AppContext(name, settings, engine, sessionmaker, InternalClient(settings, caller=name))
+    internal = InternalClient(settings, caller=name, signer=credentials.signer)
+    ctx = AppContext(name, settings, engine, sessionmaker, internal)
     if idempotency_table is not None:
         workers = [*workers, _idempotency_purge(idempotency_table)]
 
@@ -88,8 +89,10 @@ def build_app(
     app = FastAPI(title=title, description=description, version=version, lifespan=lifespan, **fastapi_kwargs)  # type: ignore[arg-type]
     app.state.settings = settings
     app.state.ctx = ctx
+    app.state.credentials = credentials
     app.state.readiness_checks = {
         "database": database_check(engine),
+        "credentials": _credentials_check(credentials),
         **{peer: peer_check(ctx.internal, peer) for peer in peers},
         **(readiness or {}),
     }
@@ -103,11 +106,20 @@ def build_app(
     # Added innermost first: the request context wraps the transaction.
     app.add_middleware(TransactionMiddleware, sessionmaker=sessionmaker)
     if trust_boundary:
-        app.add_middleware(TrustBoundaryMiddleware, secret=settings.internal_secret)
+        app.add_middleware(TrustBoundaryMiddleware, credentials=credentials)
     for middleware_class, options in middleware:
         app.add_middleware(middleware_class, **options)  # type: ignore[arg-type]
     app.add_middleware(RequestContextMiddleware, process=name)
     return app
+
+
+def _credentials_check(credentials: Credentials) -> ReadinessCheck:
+    """Not ready without a signing key or trusted keys: nothing could be vouched for."""
+
+    async def check() -> str | None:
+        return credentials.missing()
+
+    return check
 
 
 def _document_problems_in_openapi(app: FastAPI) -> None:

@@ -23,6 +23,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 import jwt
 from cryptography.hazmat.primitives import serialization
@@ -31,6 +32,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 MAX_TTL_S = 30
 ALGORITHM = "EdDSA"
 _CACHE_SIZE = 4096
+
+
+def canonical_target(target: str) -> str:
+    """A path and query with percent-escapes decoded, so a proxy's re-encoding (``!`` for ``%21``)
+    between the signer and the verifier does not change what the token is bound to."""
+    return unquote(target)
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
@@ -143,7 +150,12 @@ class Signer:
         cached: tuple[str, int] | None = self._cache.get(cache_key)
         if cached is not None and cached[1] - now > self._ttl_s // 2:
             return cached[0]
-        claims: dict[str, Any] = {"iss": self.issuer, "aud": audience, "htm": method.upper(), "htu": target}
+        claims: dict[str, Any] = {
+            "iss": self.issuer,
+            "aud": audience,
+            "htm": method.upper(),
+            "htu": canonical_target(target),
+        }
         claims |= {"iat": now, "exp": now + self._ttl_s, "who": dict(subject)}
         token = jwt.encode(claims, self._key, algorithm=ALGORITHM, headers={"kid": self._kid})
         self._cache.put(cache_key, (token, now + self._ttl_s))
@@ -167,7 +179,8 @@ class Verifier:
         try:
             fresh = int(claims["iat"]) - 5 <= moment <= int(claims["exp"])
             short = int(claims["exp"]) - int(claims["iat"]) <= MAX_TTL_S
-            bound = (claims["aud"], claims["htm"], claims["htu"]) == (self.audience, method.upper(), target)
+            called = (self.audience, method.upper(), canonical_target(target))
+            bound = (claims["aud"], claims["htm"], canonical_target(str(claims["htu"]))) == called
             subject = claims["who"]
         except (KeyError, TypeError, ValueError):
             return None

@@ -137,6 +137,9 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_pre_ping=True,
+        # SQL parameters never reach a log or an error message: they carry webhook secrets and
+        # key hashes, and tax figures.
+        hide_parameters=True,
         # Fail fast into a 503 (kit.problems) instead of holding the caller: asyncpg would wait
         # 60 s for a connection, SQLAlchemy 30 s for a free pooled one.
         pool_timeout=10,

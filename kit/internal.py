@@ -1,7 +1,8 @@
 """The one typed client for service-to-service calls (``/internal/...``).
 
-It signs a ``service`` principal, passes the caller's ``X-Request-ID`` on, uses short
-explicit timeouts, and turns "the other side did not answer" into
+It mints, per call, a ``service`` principal naming the calling process with that process's own
+signing key (audience the target, the method and the exact path and query sent), passes the
+caller's ``X-Request-ID`` on, uses short explicit timeouts, and turns "the other side did not answer" into
 :class:`DependencyUnavailable` so callers can degrade or refuse (``exc.as_error()``, a 503).
 Org lookups are in :mod:`kit.orgs`.
 """
@@ -14,6 +15,7 @@ import httpx
 
 from kit import orgs
 from kit import principal as principal_mod
+from kit.credentials import Signer
 from kit.http import TRANSPORT_ERRORS, DependencyUnavailable, failure_kind, make_client
 from kit.orgs import OrgInfo
 from kit.requestid import HEADER as REQUEST_ID_HEADER
@@ -24,28 +26,43 @@ __all__ = ["DependencyUnavailable", "InternalClient", "OrgInfo"]
 
 
 class InternalClient:
-    def __init__(self, settings: Settings, caller: str, client: httpx.AsyncClient | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        caller: str,
+        client: httpx.AsyncClient | None = None,
+        signer: Signer | None = None,
+    ) -> None:
         self.settings = settings
         self.caller = caller
         self._client = client or make_client(timeout=httpx.Timeout(settings.internal_timeout_s))
+        self._signer = signer or principal_mod.credentials_for(caller, settings).signer
+        me = principal_mod.Principal(role=principal_mod.SERVICE_ROLE, name=caller, service=caller)
+        self._subject = principal_mod.subject_of(me)
 
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    def _headers(self) -> dict[str, str]:
-        me = principal_mod.Principal(role=principal_mod.SERVICE_ROLE, name=self.caller, service=self.caller)
-        headers = {principal_mod.HEADER: principal_mod.sign(me, self.settings.internal_secret)}
+    def _request(self, target: str, url: str, params: dict[str, Any] | None) -> httpx.Request:
+        """The GET to send, with a token minted for exactly its path and query."""
+        if self._signer is None:
+            raise DependencyUnavailable(target, "no signing key (FINMATCH_SIGNING_KEY)")
+        request = self._client.build_request("GET", url, params=params)
+        token = self._signer.mint(
+            audience=target, method="GET", target=request.url.raw_path.decode("ascii"), subject=self._subject
+        )
+        request.headers[principal_mod.HEADER] = token
         request_id = current_request_id()
         if request_id:
-            headers[REQUEST_ID_HEADER] = request_id
-        return headers
+            request.headers[REQUEST_ID_HEADER] = request_id
+        return request
 
     async def get(self, target: str, path: str, params: dict[str, Any] | None = None) -> httpx.Response:
         """GET ``path`` on ``target``; 5xx and transport failures raise DependencyUnavailable."""
         url = self.settings.url_of(target) + path
         for attempt in range(2):
             try:
-                response = await self._client.get(url, params=params, headers=self._headers())
+                response = await self._client.send(self._request(target, url, params))
                 break
             except TRANSPORT_ERRORS as exc:
                 # A GET may go again once when a reused connection broke under it.

@@ -1,8 +1,9 @@
 """Process settings, read from ``FINMATCH_*`` environment variables (CONTRACT §0).
 
 :class:`Settings` holds what every process reads: where the database and the other processes
-are, the internal secret, timeouts of calls between processes, logging. A process with settings
-of its own subclasses it (``gateway.settings.GatewaySettings``), so kit names no domain knob.
+are, this process's signing key and the keys it trusts, timeouts of calls between processes,
+logging. A process with settings of its own subclasses it (``gateway.settings.GatewaySettings``),
+so kit names no domain knob.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ PROCESS_NAMES = ("gateway", *SERVICE_NAMES)
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="FINMATCH_", extra="ignore")
+    # Empty values count as unset: the compose file passes "" for every variable it does not set.
+    model_config = SettingsConfigDict(env_prefix="FINMATCH_", extra="ignore", env_ignore_empty=True)
 
     database_url: str | None = None
-    # Signs the principal header services trust; no default, so no deployment shares a known one.
-    internal_secret: str = ""
+    # FINMATCH_SIGNING_KEY: this process's own Ed25519 private key (base64 of the 32-byte seed);
+    # FINMATCH_TRUSTED_KEYS: "issuer:base64pub" entries, several per issuer during a rotation
+    # (kit.credentials). No defaults, so no deployment shares a known key; /readyz says when unset.
+    signing_key: str = ""
+    trusted_keys: str = ""
     host: str = "127.0.0.1"
     gateway_port: int = 8000
     credit_push_port: int = 8001
@@ -45,11 +50,6 @@ class Settings(BaseSettings):
         if explicit:
             return explicit.rstrip("/")
         return f"http://{self.host}:{self.port_of(name)}"
-
-    def require_internal_secret(self) -> str:
-        if len(self.internal_secret) < 16:
-            raise RuntimeError("FINMATCH_INTERNAL_SECRET must be set to at least 16 characters")
-        return self.internal_secret
 
     def require_database_url(self) -> str:
         if not self.database_url:

@@ -13,8 +13,12 @@ import pytest
 
 from kit.migrations import upgrade
 from tests.support.api import Api
+from tests.support.logleaks import pytest_configure, pytest_sessionfinish
 from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
+
+# Hooks: fail the run when a known secret appears in any log line (tests/support/logleaks.py).
+__all__ = ["pytest_configure", "pytest_sessionfinish"]
 
 
 @pytest.fixture(scope="session")

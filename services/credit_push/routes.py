@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from kit.deps import Session
 from kit.errors import NotFound, RuleViolation
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, encode_cursor, page_of
-from kit.principal import Principal, ServicePrincipal, require_roles
+from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.uscc import USCC
 from services.credit_push.deps import idempotent
 from services.credit_push.paging import after_of, position_of, seq_of, with_etag
@@ -111,7 +111,12 @@ async def get_rating(uscc: USCC, principal: Reader, session: Session) -> RatingO
     return await ratings.rating_for(session, uscc, bank_id)
 
 
-@internal_router.get("/ratings/{uscc}", response_model=InternalRatingOut, responses={404: {}})
+@internal_router.get(
+    "/ratings/{uscc}",
+    response_model=InternalRatingOut,
+    responses={404: {}},
+    dependencies=[Depends(require_service("loan_match"))],
+)
 async def internal_get_rating(
     uscc: USCC,
     _: ServicePrincipal,

@@ -14,7 +14,7 @@ from kit.csv import CSV_MEDIA_TYPE, flatten, render, wants_csv
 from kit.deps import Session, idempotent
 from kit.errors import RuleViolation
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
-from kit.principal import Principal, ServicePrincipal, require_roles
+from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.problems import PROBLEM_MEDIA_TYPE
 from kit.shapes import MAX_FEN
 from kit.uscc import USCC
@@ -306,7 +306,11 @@ def _csv_rows(report: schemas.Summary) -> list[dict[str, Any]]:
     return rows
 
 
-@internal_router.get("/capacity", responses=problems(s422="validation-error, invalid-capacity-query"))
+@internal_router.get(
+    "/capacity",
+    responses=problems(s422="validation-error, invalid-capacity-query"),
+    dependencies=[Depends(require_service("loan_match"))],
+)
 async def capacity(
     _: ServicePrincipal,
     session: Session,

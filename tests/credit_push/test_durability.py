@@ -34,7 +34,7 @@ from services.credit_push.webhooks import new_secret
 from tests.support import postgres
 from tests.support.api import Api
 from tests.support.credit_push import Direct, Receiver, eventually, item
-from tests.support.stack import INTERNAL_SECRET, Stack, free_socket
+from tests.support.stack import Stack, free_socket, serve_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -211,7 +211,7 @@ def _serve(own_db: str, gateway_url: str, port: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "FINMATCH_DATABASE_URL": own_db,
-        "FINMATCH_INTERNAL_SECRET": INTERNAL_SECRET,
+        **serve_env("credit_push"),
         "FINMATCH_GATEWAY_URL": gateway_url,
         "FINMATCH_HOST": "127.0.0.1",
         "FINMATCH_CREDIT_PUSH_PORT": str(port),

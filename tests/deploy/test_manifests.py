@@ -210,11 +210,11 @@ def test_secrets_are_only_referenced(overlay: str) -> None:
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
 @pytest.mark.parametrize("name", PROCESSES)
-def test_each_process_gets_both_trust_schemes_and_only_its_own_signing_key(overlay: str, name: str) -> None:
+def test_each_process_gets_only_its_own_signing_key_and_the_trusted_keys(overlay: str, name: str) -> None:
     deployment = by_kind(rendered(overlay), "Deployment")[f"finmatch-{name}"]
     env = {e["name"]: e for e in pod_spec(deployment)["containers"][0]["env"]}
     refs = {key: value["valueFrom"]["secretKeyRef"] for key, value in env.items() if "valueFrom" in value}
-    assert refs["FINMATCH_INTERNAL_SECRET"]["key"] == "internal-secret"
+    assert "FINMATCH_INTERNAL_SECRET" not in env  # replaced by per-process keys
     assert refs["FINMATCH_SIGNING_KEY"]["key"] == f"{name}-signing-key"
     assert refs["FINMATCH_TRUSTED_KEYS"]["key"] == "trusted-keys"
     # Only the gateway accepts the bootstrap admin key (CONTRACT §2).

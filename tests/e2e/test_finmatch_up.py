@@ -6,15 +6,18 @@ import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+from kit.credentials import generate_signing_key
 from kit.principal import HEADER as PRINCIPAL_HEADER
-from kit.principal import Principal, sign
+from kit.principal import Principal, subject_of
 from kit.settings import PROCESS_NAMES
 from tests.support.platform import Up, finmatch, wait_healthy
 from tests.support.postgres import PgTestServer
+from tests.support.principals import token
 from tests.support.stack import process_env
 
 pytestmark = pytest.mark.e2e
@@ -72,15 +75,14 @@ def test_up_serves_the_platform_through_the_gateway(platform: tuple[Up, dict[str
 
 def test_forged_header_at_a_service_port_is_refused(platform: tuple[Up, dict[str, str]]) -> None:
     urls = platform[1]
-    forged = sign(
-        Principal(role="admin", name="x", org_id="00000000-0000-4000-8000-000000000001"),
-        "not-the-platform-secret-000",
-    )
+    admin = subject_of(Principal(role="admin", name="x", org_id="00000000-0000-4000-8000-000000000001"))
     for name, path in (
         ("credit_push", "/v1/credit/stats"),
         ("guarantee", "/v1/guarantee/reports/summary"),
         ("loan_match", "/v1/match/stats"),
     ):
+        call: dict[str, Any] = {"audience": name, "method": "GET", "target": path, "subject": admin}
+        forged = token("gateway", **call, signing_key=generate_signing_key())
         response = httpx.get(urls[name] + path, headers={PRINCIPAL_HEADER: forged})
         assert response.status_code == 401
         assert httpx.get(urls[name] + "/healthz").status_code == 200
@@ -109,10 +111,11 @@ def test_children_do_not_outlive_a_killed_supervisor(pg_server: PgTestServer, tm
 
 def test_serve_without_required_settings_says_what_is_missing(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FINMATCH_")}
-    missing_secret = finmatch("serve", "guarantee", env=env, cwd=tmp_path, timeout=60)
-    assert missing_secret.returncode == 2
-    assert "FINMATCH_INTERNAL_SECRET" in missing_secret.stderr
-    env["FINMATCH_INTERNAL_SECRET"] = "0123456789abcdef0123"
+    bad_key = finmatch(
+        "serve", "guarantee", env={**env, "FINMATCH_SIGNING_KEY": "nope"}, cwd=tmp_path, timeout=60
+    )
+    assert bad_key.returncode == 2
+    assert "FINMATCH_SIGNING_KEY" in bad_key.stderr
     missing_db = finmatch("serve", "guarantee", env=env, cwd=tmp_path, timeout=60)
     assert missing_db.returncode == 2
     assert "FINMATCH_DATABASE_URL" in missing_db.stderr

@@ -2,15 +2,17 @@
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
 
+from kit.credentials import generate_signing_key
 from kit.principal import HEADER as PRINCIPAL_HEADER
-from kit.principal import Principal, sign
+from kit.principal import Principal, subject_of
 from tests.support.api import Api
-from tests.support.principals import as_org, as_service
-from tests.support.stack import ADMIN_KEY, INTERNAL_SECRET, Stack, free_socket
+from tests.support.principals import as_org, as_service, token, vouched
+from tests.support.stack import ADMIN_KEY, Stack, free_socket
 
 
 async def test_request_id_is_echoed_or_generated(api: Api) -> None:
@@ -129,13 +131,6 @@ async def test_slow_or_broken_service_becomes_a_gateway_problem(
 
 async def test_forged_identity_at_a_service_port_is_401(stack: Stack) -> None:
     admin = Principal(role="admin", name="me", org_id="00000000-0000-4000-8000-000000000001")
-    forged = [
-        {},
-        {PRINCIPAL_HEADER: sign(admin, "a-guessed-secret-0000000000")},
-        {PRINCIPAL_HEADER: sign(admin, INTERNAL_SECRET, now=0)},  # long expired
-        {PRINCIPAL_HEADER: "role=admin"},
-        {"X-Org-Id": admin.org_id or "", "X-Role": "admin"},
-    ]
     async with httpx.AsyncClient() as client:
         for name, path in (
             ("credit_push", "/v1/credit/feed"),
@@ -143,6 +138,19 @@ async def test_forged_identity_at_a_service_port_is_401(stack: Stack) -> None:
             ("loan_match", "/v1/match/products"),
             ("credit_push", "/internal/credit/ratings/x"),
         ):
+            call: dict[str, Any] = {
+                "audience": name,
+                "method": "GET",
+                "target": path,
+                "subject": subject_of(admin),
+            }
+            forged = [
+                {},
+                {PRINCIPAL_HEADER: token("gateway", **call, signing_key=generate_signing_key())},
+                {PRINCIPAL_HEADER: token("gateway", **call, issued_at=0)},  # long expired
+                {PRINCIPAL_HEADER: "role=admin"},
+                {"X-Org-Id": admin.org_id or "", "X-Role": "admin"},
+            ]
             for headers in forged:
                 response = await client.get(stack.url(name) + path, headers=headers)
                 assert response.status_code == 401, (name, path, headers)
@@ -155,14 +163,14 @@ async def test_internal_org_directory_is_for_services_only(stack: Stack, api: Ap
         as_admin = await client.get(f"/internal/orgs/{bank.org_id}", headers=api.admin_headers)
         assert as_admin.status_code == 401
         signed_admin = as_org("admin", bank.org_id, "x")
-        assert (await client.get(f"/internal/orgs/{bank.org_id}", headers=signed_admin)).status_code == 403
+        assert (await client.get(f"/internal/orgs/{bank.org_id}", auth=signed_admin)).status_code == 403
         service = as_service("credit_push")
-        found = await client.get(f"/internal/orgs/{bank.org_id}", headers=service)
+        found = await client.get(f"/internal/orgs/{bank.org_id}", auth=service)
         assert found.status_code == 200
         assert found.json()["role"] == "bank"
-        banks = await client.get("/internal/orgs", params={"role": "bank", "limit": 1000}, headers=service)
+        banks = await client.get("/internal/orgs", params={"role": "bank", "limit": 1000}, auth=service)
         assert bank.org_id in {org["id"] for org in banks.json()["items"]}
-        missing = await client.get("/internal/orgs/00000000-0000-4000-8000-0000000fffff", headers=service)
+        missing = await client.get("/internal/orgs/00000000-0000-4000-8000-0000000fffff", auth=service)
         assert missing.status_code == 404
 
 
@@ -170,7 +178,13 @@ async def test_health_ready_metrics_docs(api: Api) -> None:
     assert (await api.client.get("/healthz")).json() == {"status": "ok"}
     ready = await api.client.get("/readyz")
     assert ready.status_code == 200
-    assert set(ready.json()["checks"]) == {"database", "credit_push", "guarantee", "loan_match"}
+    assert set(ready.json()["checks"]) == {
+        "database",
+        "credentials",
+        "credit_push",
+        "guarantee",
+        "loan_match",
+    }
     await api.client.get("/v1/me", headers=api.admin_headers)
     metrics = await api.client.get("/metrics")
     assert (
@@ -204,12 +218,12 @@ async def test_a_database_that_does_not_answer_is_a_503_problem(stack: Stack) ->
             assert response.json()["type"].endswith("/database-unavailable")
             assert response.headers["retry-after"]
             partner = Principal(role="partner_app", name="app", org_id="00000000-0000-4000-8000-00000000a001")
-            signed = {PRINCIPAL_HEADER: sign(partner, INTERNAL_SECRET)}
+            signed = vouched(partner)
             from_service = await client.get(
-                service_url + "/v1/match/enterprises/91620100MA00000000", headers=signed
+                service_url + "/v1/match/enterprises/91620100MA00000000", auth=signed
             )
             assert from_service.status_code in (422, 503)  # a bad USCC is refused before any lookup
-            listed = await client.get(service_url + "/v1/match/products", headers=signed)
+            listed = await client.get(service_url + "/v1/match/products", auth=signed)
             assert listed.status_code == 503
             assert listed.json()["type"].endswith("/database-unavailable")
             assert (await client.get(service_url + "/readyz")).status_code == 503
@@ -221,9 +235,9 @@ async def test_a_database_that_does_not_answer_is_a_503_problem(stack: Stack) ->
 
 async def test_each_service_is_ready_only_when_its_peers_answer(stack: Stack) -> None:
     expected = {
-        "credit_push": {"database", "gateway"},
-        "guarantee": {"database", "gateway"},
-        "loan_match": {"database", "credit_push", "guarantee"},
+        "credit_push": {"database", "credentials", "gateway"},
+        "guarantee": {"database", "credentials", "gateway"},
+        "loan_match": {"database", "credentials", "credit_push", "guarantee"},
     }
     async with httpx.AsyncClient() as client:
         for name, checks in expected.items():

@@ -184,7 +184,7 @@ async def test_old_capacity_form_and_bad_queries(api: Api, stack: Stack) -> None
             {"guaranteed_fen": 1, "amount_fen": 1},
         ]
         for params in queries:
-            bad = await client.get(url, params={"bank_org_id": c.bank.org_id, **params}, headers=as_service())
+            bad = await client.get(url, params={"bank_org_id": c.bank.org_id, **params}, auth=as_service())
             assert (bad.status_code, slug(bad)) == (422, "invalid-capacity-query")
 
 

@@ -9,7 +9,7 @@ import httpx
 from kit.principal import Principal
 from tests.support.api import Api
 from tests.support.guarantee import G, admin, national_fund, slug
-from tests.support.principals import signed
+from tests.support.principals import vouched
 from tests.support.stack import Stack, free_socket
 
 
@@ -17,7 +17,7 @@ async def test_ready_and_not_ready(stack: Stack) -> None:
     async with httpx.AsyncClient() as client:
         ready = await client.get(stack.url("guarantee") + "/readyz")
         assert ready.status_code == 200
-        assert ready.json()["checks"] == {"database": "ok", "gateway": "ok"}
+        assert ready.json()["checks"] == {"database": "ok", "credentials": "ok", "gateway": "ok"}
         dead = free_socket()  # bound, never listening
         url, stop = await asyncio.to_thread(
             stack.spawn, "guarantee", gateway_url=f"http://127.0.0.1:{dead.getsockname()[1]}"
@@ -47,9 +47,9 @@ async def test_registering_an_institution_while_the_gateway_cannot_be_asked(api:
             "parent_id": fund.id,
             "net_assets_fen": 1,
         }
-        headers = signed(Principal(role="admin", name="admin"))
+        admin_principal = Principal(role="admin", name="admin")
         async with httpx.AsyncClient() as client:
-            response = await client.post(url + f"{G}/institutions", json=body, headers=headers)
+            response = await client.post(url + f"{G}/institutions", json=body, auth=vouched(admin_principal))
         assert (response.status_code, slug(response)) == (503, "dependency-unavailable")
     finally:
         await asyncio.to_thread(stop)

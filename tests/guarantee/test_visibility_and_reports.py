@@ -129,7 +129,7 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
         got = await client.get(
             url,
             params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 15_000_000},
-            headers=as_service(),
+            auth=as_service(),
         )
         assert got.status_code == 200, got.text
         assert got.json() == {
@@ -156,13 +156,13 @@ async def test_capacity_for_loan_match(api: Api, stack: Stack) -> None:
         }
         for bank_id in ("00000000-0000-4000-8000-000000000000", "not-a-uuid"):
             empty = await client.get(
-                url, params={"bank_org_id": bank_id, "guaranteed_fen": 1}, headers=as_service()
+                url, params={"bank_org_id": bank_id, "guaranteed_fen": 1}, auth=as_service()
             )
             assert empty.json()["guarantors"] == []
         forbidden = await client.get(
             url,
             params={"bank_org_id": c.bank.org_id, "guaranteed_fen": 1},
-            headers=as_org("bank", c.bank.org_id),
+            auth=as_org("bank", c.bank.org_id),
         )
         assert forbidden.status_code == 403
         assert (

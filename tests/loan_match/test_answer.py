@@ -183,7 +183,7 @@ async def test_a_second_instance_sees_every_change_on_its_next_query(api: Api, s
 
         async def matched() -> dict[str, int]:
             body = term.ask(profile["uscc"], limit=1000)
-            response = await client.post(QUERIES, json=body, headers=headers)
+            response = await client.post(QUERIES, json=body, auth=headers)
             assert response.status_code == 200, response.text
             return {m["product_id"]: m["annual_rate_bp"] for m in response.json()["matches"]}
 

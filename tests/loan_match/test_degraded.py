@@ -14,10 +14,11 @@ from typing import Any
 import httpx
 import pytest
 
-from kit.principal import HEADER, Principal, sign
+from kit.principal import Principal
 from tests.support.api import Actor, Api
 from tests.support.loan_match import WAN, of_bank, publish, put_profile
-from tests.support.stack import INTERNAL_SECRET, Stack, free_socket
+from tests.support.principals import vouched
+from tests.support.stack import Stack, free_socket
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +64,7 @@ async def direct() -> AsyncIterator[Callable[[str, Actor, dict[str, Any]], Any]]
 
         async def post_query(base: str, app: Actor, body: dict[str, Any]) -> httpx.Response:
             me = Principal(role="partner_app", name=app.name, org_id=app.org_id)
-            headers = {HEADER: sign(me, INTERNAL_SECRET)}
-            return await client.post(f"{base}/v1/match/queries", json=body, headers=headers)
+            return await client.post(f"{base}/v1/match/queries", json=body, auth=vouched(me))
 
         yield post_query
 
@@ -79,7 +79,6 @@ async def _setup(api: Api) -> tuple[Actor, Actor, dict[str, dict[str, Any]], dic
     }
     profile = await put_profile(api, app)
     body = {"uscc": profile["uscc"], "amount_fen": 100 * WAN, "term_months": 12, "include_excluded": True}
-    body["limit"] = 1000  # the catalogue is shared by every test of the run
     return bank, app, products, body
 
 

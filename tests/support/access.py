@@ -22,6 +22,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/v1/orgs"): ("admin",),
     ("GET", "/v1/orgs"): ("admin",),
     ("POST", "/v1/orgs/{org_id}/keys"): ("admin",),
+    ("GET", "/v1/orgs/{org_id}/keys"): ("admin",),
     ("DELETE", "/v1/orgs/{org_id}/keys/{key_id}"): ("admin",),
     ("GET", "/v1/me"): ALL_ROLES,
     # §3 credit_push

@@ -9,7 +9,23 @@ from typing import Any
 import httpx
 
 from kit.uscc import ALPHABET, check_character
+from tests.support.logleaks import SECRETS
 from tests.support.stack import ADMIN_KEY
+
+
+async def _register_secrets(response: httpx.Response) -> None:
+    """Every key or webhook secret the API hands out is a secret the log scan looks for."""
+    if response.request.method != "POST" or not response.is_success:
+        return
+    if not response.headers.get("content-type", "").startswith("application/json"):
+        return
+    await response.aread()
+    body = response.json()
+    if isinstance(body, dict):
+        for field in ("key", "secret"):
+            value = body.get(field)
+            if isinstance(value, str):
+                SECRETS.add(value)
 
 
 @dataclass
@@ -29,7 +45,9 @@ class Api:
 
     def __init__(self, gateway_url: str) -> None:
         self.url = gateway_url
-        self.client = httpx.AsyncClient(base_url=gateway_url, timeout=30.0)
+        self.client = httpx.AsyncClient(
+            base_url=gateway_url, timeout=30.0, event_hooks={"response": [_register_secrets]}
+        )
         self.admin_headers = {"Authorization": f"Bearer {ADMIN_KEY}"}
 
     async def aclose(self) -> None:

@@ -90,8 +90,8 @@ class Direct:
     async def call(
         self, role: str, org_id: str | None, method: str, path: str, **kwargs: Any
     ) -> httpx.Response:
-        headers = as_service() if role == "service" else as_org(role, org_id or str(uuid.uuid4()))
-        return await self.client.request(method, path, headers=headers, **kwargs)
+        auth = as_service() if role == "service" else as_org(role, org_id or str(uuid.uuid4()))
+        return await self.client.request(method, path, auth=auth, **kwargs)
 
 
 async def authorise(api: Api, partner: Actor, uscc: str, **extra: Any) -> dict[str, Any]:

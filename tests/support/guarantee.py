@@ -144,7 +144,7 @@ def region_uscc(region: str) -> str:
 async def capacity(url: str, **params: Any) -> dict[str, Any]:
     """loan_match's capacity read, on guarantee's own port (``url`` is the service's base)."""
     async with httpx.AsyncClient() as client:
-        got = await client.get(f"{url}/internal/guarantee/capacity", params=params, headers=as_service())
+        got = await client.get(f"{url}/internal/guarantee/capacity", params=params, auth=as_service())
     assert got.status_code == 200, got.text
     body: dict[str, Any] = got.json()
     return body

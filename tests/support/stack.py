@@ -16,11 +16,15 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
+from kit.credentials import generate_signing_key, public_key_text
 from kit.http import SERVER_KEEP_ALIVE_S
 from kit.settings import PROCESS_NAMES, Settings
 
 ADMIN_KEY = "test-admin-key"
-INTERNAL_SECRET = "test-internal-secret-0123456789"
+# One key pair per process for the whole test session (stacks, spawned instances, real processes),
+# so tests can mint as any of them (tests.support.principals) and the log scan knows them.
+SIGNING_KEYS = {name: generate_signing_key() for name in PROCESS_NAMES}
+TRUSTED_KEYS = " ".join(f"{name}:{public_key_text(key)}" for name, key in SIGNING_KEYS.items())
 
 
 def app_of(name: str, values: dict[str, Any]) -> FastAPI:
@@ -80,8 +84,11 @@ def settings_for(database_url: str, ports: dict[str, int], **overrides: Any) -> 
     values: dict[str, Any] = {
         "database_url": database_url,
         "admin_key": ADMIN_KEY,
-        "internal_secret": INTERNAL_SECRET,
+        "trusted_keys": TRUSTED_KEYS,
         "rate_limit_per_s": 10_000.0,
+        # Contract and fuzz tests send thousands of keyless requests from 127.0.0.1 (the limit's
+        # own test spawns a gateway with the contract's 100).
+        "failed_auth_limit": 1_000_000,
         "webhook_allow_private": True,
         "poll_interval_s": 0.2,
         **{f"{name}_port": port for name, port in ports.items()},
@@ -101,7 +108,11 @@ class Stack:
         self.values = settings_for(database_url, self.ports, **overrides)
         self.settings = Settings(**self.values)
         for name in PROCESS_NAMES:
-            self.threads.serve(name, app_of(name, self.values), sockets[name])
+            self.threads.serve(name, app_of(name, self.values_of(name)), sockets[name])
+
+    def values_of(self, name: str, **overrides: Any) -> dict[str, Any]:
+        """Process ``name``'s settings: the stack's, its own signing key, then ``overrides``."""
+        return {**self.values, "signing_key": SIGNING_KEYS[name], **overrides}
 
     def url(self, name: str) -> str:
         return self.settings.url_of(name)
@@ -111,7 +122,9 @@ class Stack:
         sock = free_socket()
         port = sock.getsockname()[1]
         key = f"{name}-{port}"
-        self.threads.serve(key, app_of(name, {**self.values, f"{name}_port": port, **overrides}), sock)
+        self.threads.serve(
+            key, app_of(name, self.values_of(name, **{f"{name}_port": port, **overrides})), sock
+        )
         return f"http://127.0.0.1:{port}", lambda: self.threads.stop(key)
 
     def close(self) -> None:
@@ -130,8 +143,14 @@ def process_env(database_url: str, **settings: str) -> tuple[dict[str, str], dic
     env = {
         **os.environ,
         "FINMATCH_DATABASE_URL": database_url,
-        "FINMATCH_INTERNAL_SECRET": INTERNAL_SECRET,
+        # `finmatch up` hands each child its own key (deploy.supervisor.process_keys).
+        **{f"FINMATCH_{name.upper()}_SIGNING_KEY": key for name, key in SIGNING_KEYS.items()},
         **{f"FINMATCH_{name.upper()}_PORT": str(port) for name, port in ports.items()},
         **{f"FINMATCH_{key.upper()}": value for key, value in settings.items()},
     }
     return env, ports
+
+
+def serve_env(name: str) -> dict[str, str]:
+    """The key variables ``finmatch serve NAME`` reads, with this session's keys."""
+    return {"FINMATCH_SIGNING_KEY": SIGNING_KEYS[name], "FINMATCH_TRUSTED_KEYS": TRUSTED_KEYS}

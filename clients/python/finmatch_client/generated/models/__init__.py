@@ -44,6 +44,7 @@ from .institution_tier import InstitutionTier
 from .institution_update import InstitutionUpdate
 from .internal_rating_out import InternalRatingOut
 from .internal_rating_out_rating import InternalRatingOutRating
+from .key_info_out import KeyInfoOut
 from .key_out import KeyOut
 from .list_deliveries_v1_credit_deliveries_get_status_type_0 import (
     ListDeliveriesV1CreditDeliveriesGetStatusType0,
@@ -72,6 +73,7 @@ from .page_delivery_out import PageDeliveryOut
 from .page_demand import PageDemand
 from .page_exposure import PageExposure
 from .page_institution import PageInstitution
+from .page_key_info_out import PageKeyInfoOut
 from .page_org_out import PageOrgOut
 from .page_outcome_out import PageOutcomeOut
 from .page_product import PageProduct
@@ -188,6 +190,7 @@ __all__ = (
     "InstitutionUpdate",
     "InternalRatingOut",
     "InternalRatingOutRating",
+    "KeyInfoOut",
     "KeyOut",
     "ListDeliveriesV1CreditDeliveriesGetStatusType0",
     "ListExposuresV1GuaranteeExposuresGetStatusType0",
@@ -210,6 +213,7 @@ __all__ = (
     "PageDemand",
     "PageExposure",
     "PageInstitution",
+    "PageKeyInfoOut",
     "PageOrgOut",
     "PageOutcomeOut",
     "PageProduct",
