@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from prometheus_client import Counter
 
 from gateway.auth import authenticated
+from kit import metrics, tracing
 from kit import principal as principal_mod
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.problems import Problem
@@ -60,6 +61,7 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
     headers[principal_mod.HEADER] = principal_mod.sign(principal, ctx.settings.internal_secret)
     headers[REQUEST_ID_HEADER] = current_request_id() or ""
+    tracing.inject(headers)
     url = ctx.settings.url_of(service) + _target(request, rest)
     client: httpx.AsyncClient = request.app.state.upstream
     body = await request.body()
@@ -101,6 +103,7 @@ def _target(request: Request, rest: str) -> str:
 def _upstream_problem(service: str, exc: BaseException) -> Problem:
     kind = failure_kind(exc)
     UPSTREAM_ERRORS.labels(service, kind).inc()
+    metrics.dependency_error(service, kind)
     log.warning("upstream %s failed (%s): %r", service, kind, exc, extra={"upstream": service})
     if kind == "timeout":
         return Problem(

@@ -1,4 +1,11 @@
-"""``/healthz``, ``/readyz`` and ``/metrics`` for every process (CONTRACT §1)."""
+"""``/healthz`` and ``/readyz`` for every process (CONTRACT §1).
+
+Readiness says whether *this* process can serve: its database answers and it holds the
+credentials it needs. It never asks another process, so one service being down does not take
+every other one (and the gateway) out of the load balancer with it; whether the peers answer
+is shown by the ``finmatch_peer_up`` gauge on the metrics port instead. ``/metrics`` is not on
+the public port (kit.metrics serves it on the metrics port).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +15,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from kit.errors import Unavailable
 from kit.http import DependencyUnavailable
 from kit.internal import InternalClient
+from kit.settings import Settings
 
 # A readiness check answers None when fine, or a short reason when not.
 ReadinessCheck = Callable[[], Awaitable[str | None]]
@@ -28,6 +35,17 @@ def database_check(engine: AsyncEngine, timeout_s: float = 2.0) -> ReadinessChec
         except Exception as exc:
             return f"database: {type(exc).__name__}"
         return None
+
+    return check
+
+
+def credentials_check(settings: Settings) -> ReadinessCheck:
+    """The process holds what it signs and checks service principals with."""
+
+    async def check() -> str | None:
+        if len(settings.internal_secret) >= 16 or getattr(settings, "signing_key", None):
+            return None
+        return "credentials: no signing key or internal secret"
 
     return check
 
@@ -60,7 +78,7 @@ def health_router() -> APIRouter:
 
     @router.get(
         "/readyz",
-        summary="The database and every downstream this process needs answer",
+        summary="This process can serve: its database answers and it holds its credentials",
         responses={503: {"description": "Not ready"}},
     )
     async def readyz(request: Request) -> Any:
@@ -69,15 +87,11 @@ def health_router() -> APIRouter:
         if all(value == "ok" for value in results.values()):
             return JSONResponse({"status": "ready", "checks": results})
         raise Unavailable(
-            "A dependency of this process does not answer.",
+            "This process cannot serve: its database or its credentials are missing.",
             slug="not-ready",
             title="Not ready",
             retry_after_s=None,
             checks=results,
         )
-
-    @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
-    async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router
