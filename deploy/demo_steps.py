@@ -14,7 +14,7 @@ from deploy import demo_data as data
 
 Orgs = dict[str, dict[str, Any]]  # name -> org
 Keys = dict[str, str]  # org id -> key
-CONCURRENCY = 8
+CONCURRENCY = 4
 CONSENTED = 100  # enterprises the partner app holds an authorisation, a consent and a profile for
 EXPOSURES = 30
 RETRIES = 30
@@ -44,9 +44,10 @@ class Api:
                 response = await self.http.request(
                     method, path, json=body, headers=headers, params=params or None
                 )
-            if response.status_code != 429:
+            if response.status_code not in (429, 503) or "retry-after" not in response.headers:
                 return response
-            # The per-key rate limit (FINMATCH_RATE_LIMIT_PER_S): wait as told, like any client.
+            # The rate limit, or a moment without a free database connection: wait as told and
+            # send again (creates carry an Idempotency-Key, so a retry never makes a second one).
             await asyncio.sleep(float(response.headers.get("retry-after", "1")))
         return response
 

@@ -45,7 +45,8 @@ def _all_down(urls: dict[str, str]) -> bool:
 def platform(
     pg_server: PgTestServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Up, dict[str, str]]]:
-    env, urls = _fresh_env(pg_server, admin_key=ADMIN_KEY)
+    # Small pools: the test server is shared with the in-process stack (and other suites).
+    env, urls = _fresh_env(pg_server, admin_key=ADMIN_KEY, db_pool_size="3")
     up = Up(env, tmp_path_factory.mktemp("up"), "--demo")  # `finmatch` runs from any directory
     up.wait_until_up()
     assert httpx.get(urls["gateway"] + "/readyz", timeout=5).status_code == 200
