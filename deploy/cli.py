@@ -141,7 +141,9 @@ def _up(args: argparse.Namespace) -> int:
         supervisor.install_signal_handlers()
         supervisor.start()
         try:
-            if not supervisor.wait_healthy():
+            healthy = supervisor.wait_healthy()
+            supervisor.log_router.started(ok=healthy)
+            if not healthy:
                 if supervisor.stop_requested:
                     return 0
                 print("finmatch: the platform did not become healthy; stopping", file=sys.stderr)

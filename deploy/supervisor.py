@@ -125,6 +125,10 @@ class Supervisor:
         self.log_router.close()
 
 
+def _is_error(line: str) -> bool:
+    return '"level": "error"' in line or '"level": "critical"' in line
+
+
 class LogRouter:
     """Every child's lines into the log file; warnings, errors and stray output to the terminal."""
 
@@ -135,6 +139,10 @@ class LogRouter:
         self.terminal = terminal or sys.stderr
         self.lock = threading.Lock()
         self.threads: list[threading.Thread] = []
+        # While the processes start they warn about each other (not answering yet): held back,
+        # and shown only if the start fails. Errors are always shown at once.
+        self.starting = True
+        self.held: list[str] = []
 
     def follow(self, stream: IO[bytes]) -> None:
         thread = threading.Thread(target=self._pump, args=(stream,), daemon=True)
@@ -152,8 +160,18 @@ class LogRouter:
         with self.lock:
             self.file.write(line + "\n")
             self.file.flush()
-            if shown is not None:
+            if shown is not None and self.starting and not _is_error(line):
+                self.held.append(shown)
+            elif shown is not None:
                 print(shown, file=self.terminal, flush=True)
+
+    def started(self, *, ok: bool) -> None:
+        """The start is over: drop what was held back when it went well, else show it."""
+        with self.lock:
+            self.starting = False
+            held, self.held = self.held, []
+            for line in [] if ok else held:
+                print(line, file=self.terminal, flush=True)
 
     @staticmethod
     def shown(line: str) -> str | None:
