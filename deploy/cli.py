@@ -1,4 +1,4 @@
-"""The ``finmatch`` command (CONTRACT §0): up, serve, migrate, openapi."""
+"""The ``finmatch`` command (CONTRACT §0): up, serve, migrate, demo, openapi."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kit.logs import configure_logging
 
     settings = settings_class(args.name)()
-    configure_logging(args.name, settings.log_level)
+    configure_logging(args.name, settings.log_level, settings.log_format)
     try:
         app = _app(args.name, settings)
     except RuntimeError as exc:  # a setting that must be given is missing
@@ -144,25 +144,90 @@ def _up(args: argparse.Namespace) -> int:
         supervisor.install_signal_handlers()
         supervisor.start()
         try:
-            if not supervisor.wait_healthy():
+            healthy = supervisor.wait_healthy()
+            supervisor.log_router.started(ok=healthy)
+            if not healthy:
                 if supervisor.stop_requested:
                     return 0
                 print("finmatch: the platform did not become healthy; stopping", file=sys.stderr)
                 return 1
             gateway = settings.url_of("gateway")
+            demo_loaded = False
             if args.demo:
-                from deploy import demo
-
-                rows = asyncio.run(demo.load(gateway, env["FINMATCH_ADMIN_KEY"]))
-                print(demo.render(rows), flush=True)
-            if admin_key_generated:
+                demo_loaded = _load_demo(gateway, env["FINMATCH_ADMIN_KEY"])
+            elif admin_key_generated:
                 print(
                     f"Admin key (FINMATCH_ADMIN_KEY, this run only): {env['FINMATCH_ADMIN_KEY']}", flush=True
                 )
-            print(f"finmatch is up: {gateway} (API docs at {gateway}/docs). Ctrl-C stops it.", flush=True)
+            print(banner(gateway, demo_loaded=args.demo and demo_loaded), flush=True)
             return supervisor.run_until_stopped()
         finally:
             supervisor.stop()
+
+
+def banner(gateway: str, *, demo_loaded: bool) -> str:
+    """What a newcomer reads once everything answers; after it, only warnings and errors."""
+    from deploy.demo import ENV_FILE
+    from deploy.supervisor import LOG_FILE
+
+    keys = f"{ENV_FILE} (load them with: . {ENV_FILE})" if demo_loaded else "none (run `finmatch up --demo`)"
+    rows = [
+        ("Gateway", gateway),
+        ("API docs", f"{gateway}/docs"),
+        ("Console", f"{gateway}/console{'' if _answers(gateway + '/console') else ' (once available)'}"),
+        ("Demo keys", keys),
+        ("Logs", f"{LOG_FILE} (here: warnings and errors only)"),
+        ("Stop", "Ctrl-C"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    return "\n".join(["", "finmatch is up.", *(f"  {label:<{width}}  {value}" for label, value in rows), ""])
+
+
+def _load_demo(gateway: str, admin_key: str) -> bool:
+    """The demo into the running platform; if it fails, say why and keep the platform up."""
+    import httpx
+
+    from deploy import demo
+    from deploy.demo_steps import DemoError
+
+    try:
+        print(demo.run(gateway, admin_key), flush=True)
+    except (httpx.HTTPError, DemoError) as exc:
+        print(f"finmatch: the demo data could not be loaded: {exc}", file=sys.stderr, flush=True)
+        return False
+    except Exception as exc:  # a bug in the demo must not take the running platform down
+        print(f"finmatch: the demo failed ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
+def _answers(url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(url, timeout=2.0).status_code < 400
+    except httpx.HTTPError:
+        return False
+
+
+def cmd_demo(_: argparse.Namespace) -> int:
+    """Load the demo into a running platform (FINMATCH_GATEWAY_URL or host:port, FINMATCH_ADMIN_KEY)."""
+    import httpx
+
+    from deploy import demo
+    from deploy.demo_steps import DemoError
+
+    admin_key = os.environ.get("FINMATCH_ADMIN_KEY")
+    if not admin_key:
+        print("finmatch demo: set FINMATCH_ADMIN_KEY to the platform's admin key", file=sys.stderr)
+        return 2
+    gateway = Settings().url_of("gateway")
+    try:
+        print(demo.run(gateway, admin_key), flush=True)
+    except (httpx.HTTPError, DemoError) as exc:
+        print(f"finmatch demo: {gateway}: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_openapi(args: argparse.Namespace) -> int:
@@ -190,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("name", choices=PROCESS_NAMES)
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply every migration").set_defaults(func=cmd_migrate)
+    sub.add_parser(
+        "demo", help="load the Gansu demo data into a running platform through its public API"
+    ).set_defaults(func=cmd_demo)
     gen = sub.add_parser("openapi", help="write openapi/*.json from the code")
     gen.add_argument("--dir", default="openapi")
     gen.add_argument("--check", action="store_true", help="exit 1 when the files differ from the code")

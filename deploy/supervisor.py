@@ -2,6 +2,10 @@
 
 If any child dies, the supervisor says which and stops the others; Ctrl-C or SIGTERM
 stops all of them (SIGTERM, then SIGKILL after a grace period).
+
+Logs: every child writes JSON lines; the supervisor appends all of them to
+``var/log/finmatch.jsonl`` and shows a person only the warnings and errors, one readable line
+each (and anything a child prints that is not a log line, such as a crash before logging).
 """
 
 from __future__ import annotations
@@ -10,16 +14,22 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Mapping
+from pathlib import Path
 from types import FrameType
+from typing import IO
 
 import httpx
 
 from kit.credentials import generate_signing_key, public_key_text
+from kit.logs import human_line
 from kit.settings import PROCESS_NAMES, Settings
 
 GRACE_S = 10.0
+LOG_FILE = Path("var") / "log" / "finmatch.jsonl"
+_SHOWN_LEVELS = frozenset({"warning", "error", "critical"})
 
 
 def _die_with_parent() -> None:
@@ -61,15 +71,23 @@ class Supervisor:
         self.keys = process_keys(env)
         self.children: dict[str, subprocess.Popen[bytes]] = {}
         self.stop_requested = False
+        self.log_router = LogRouter(LOG_FILE)
 
     def start(self) -> None:
+        # JSON from every child, so the router can read the level of each line.
+        env = {**self.env, "FINMATCH_LOG_FORMAT": "json"}
         for name in PROCESS_NAMES:
-            self.children[name] = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+            child = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
                 [sys.executable, "-m", "deploy.cli", "serve", name],
-                env={**self.env, **self.keys[name]},
+                env={**env, **self.keys[name]},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,  # signals reach children only through us
                 preexec_fn=_die_with_parent,
             )
+            self.children[name] = child
+            assert child.stdout is not None
+            self.log_router.follow(child.stdout)
 
     def install_signal_handlers(self) -> None:
         def request_stop(signum: int, _: FrameType | None) -> None:
@@ -128,3 +146,68 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
                 child.wait()
+        self.log_router.close()
+
+
+def _is_error(line: str) -> bool:
+    return '"level": "error"' in line or '"level": "critical"' in line
+
+
+class LogRouter:
+    """Every child's lines into the log file; warnings, errors and stray output to the terminal."""
+
+    def __init__(self, path: Path, terminal: IO[str] | None = None) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.file = path.open("a", encoding="utf-8")
+        self.terminal = terminal or sys.stderr
+        self.lock = threading.Lock()
+        self.threads: list[threading.Thread] = []
+        # While the processes start they warn about each other (not answering yet): held back,
+        # and shown only if the start fails. Errors are always shown at once.
+        self.starting = True
+        self.held: list[str] = []
+
+    def follow(self, stream: IO[bytes]) -> None:
+        thread = threading.Thread(target=self._pump, args=(stream,), daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def _pump(self, stream: IO[bytes]) -> None:
+        for raw in iter(stream.readline, b""):
+            self.route(raw.decode("utf-8", "replace").rstrip("\n"))
+
+    def route(self, line: str) -> None:
+        if not line:
+            return
+        shown = self.shown(line)
+        with self.lock:
+            self.file.write(line + "\n")
+            self.file.flush()
+            if shown is not None and self.starting and not _is_error(line):
+                self.held.append(shown)
+            elif shown is not None:
+                print(shown, file=self.terminal, flush=True)
+
+    def started(self, *, ok: bool) -> None:
+        """The start is over: drop what was held back when it went well, else show it."""
+        with self.lock:
+            self.starting = False
+            held, self.held = self.held, []
+            for line in [] if ok else held:
+                print(line, file=self.terminal, flush=True)
+
+    @staticmethod
+    def shown(line: str) -> str | None:
+        """What a person sees of ``line``: a readable warning or error, stray text as it is."""
+        readable = human_line(line)
+        if readable is None:
+            return line
+        level = readable.split(" ", 2)[1].lower() if " " in readable else ""
+        return readable if level in _SHOWN_LEVELS else None
+
+    def close(self) -> None:
+        for thread in self.threads:
+            thread.join(timeout=2)
+        with self.lock:
+            self.file.close()

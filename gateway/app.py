@@ -18,7 +18,6 @@ from gateway.routes import internal_router, router
 from gateway.settings import GatewaySettings
 from gateway.tables import idempotency_keys
 from kit.app import AppContext, build_app
-from kit.health import ReadinessCheck
 from kit.http import TRANSPORT_ERRORS, make_client
 from kit.settings import SERVICE_NAMES
 
@@ -64,18 +63,6 @@ async def route_to_service(request: Request, prefix: str, rest: str) -> Response
     return await proxy.forward(request, prefix, rest)
 
 
-def _service_ready(app: FastAPI, name: str) -> ReadinessCheck:
-    async def check() -> str | None:
-        client: httpx.AsyncClient = app.state.upstream
-        try:
-            response = await client.get(f"{app.state.settings.url_of(name)}/readyz", timeout=2.0)
-        except TRANSPORT_ERRORS as exc:
-            return f"{name}: {type(exc).__name__}"
-        return None if response.status_code == 200 else f"{name}: answered {response.status_code}"
-
-    return check
-
-
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     keys = KeyStore(keycache.KeyCache(), keycache.UsageTracker(), FailedAttempts(settings.failed_auth_limit))
@@ -105,6 +92,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         ],
         trust_boundary=False,
         idempotency_table=idempotency_keys,
+        peers=SERVICE_NAMES,  # shown as finmatch_peer_up; the gateway's readiness is its own
         middleware=[(BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes})],
         openapi_url=None,
         docs_url=None,
@@ -113,5 +101,4 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.buckets = TokenBuckets(settings.rate_limit_per_s)
     app.state.keys = keys
     app.state.openapi_cache = None
-    app.state.readiness_checks.update({name: _service_ready(app, name) for name in SERVICE_NAMES})
     return app

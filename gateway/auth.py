@@ -16,6 +16,7 @@ from gateway.keys import parse_key, secret_matches
 from gateway.ratelimit import FailedAttempts, TokenBuckets
 from gateway.roles import ADMIN
 from gateway.settings import GatewaySettings
+from kit import metrics
 from kit.errors import Forbidden, Unauthorized
 from kit.principal import Principal, role_allowed, unauthorized
 from kit.problems import Problem
@@ -59,6 +60,7 @@ async def authenticate(
 def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
     wait = buckets.take(bucket)
     if wait > 0:
+        metrics.limit_refused("rate_limit")
         raise Problem(
             429,
             "rate-limited",

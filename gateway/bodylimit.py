@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kit import metrics
 from kit.asgi import HttpMiddleware
 from kit.problems import Problem
 
@@ -18,6 +19,7 @@ class BodyLimitMiddleware(HttpMiddleware):
         self.max_bytes = max_bytes
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        metrics.limit_refused("body_too_large")
         too_large = Problem(
             413,
             "payload-too-large",

@@ -16,6 +16,7 @@ from prometheus_client import Counter
 from starlette.requests import ClientDisconnect
 
 from gateway.auth import authenticated
+from kit import metrics, tracing
 from kit import principal as principal_mod
 from kit.credentials import Signer
 from kit.http import TRANSPORT_ERRORS, failure_kind
@@ -61,6 +62,7 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     ctx = request.app.state.ctx
     headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
     headers[REQUEST_ID_HEADER] = current_request_id() or ""
+    tracing.inject(headers)
     url = ctx.settings.url_of(service) + _target(request, rest)
     headers[principal_mod.HEADER] = _vouch(request, service, url, principal)
     client: httpx.AsyncClient = request.app.state.upstream
@@ -127,6 +129,7 @@ def _target(request: Request, rest: str) -> str:
 def _upstream_problem(service: str, exc: BaseException) -> Problem:
     kind = failure_kind(exc)
     UPSTREAM_ERRORS.labels(service, kind).inc()
+    metrics.dependency_error(service, kind)
     log.warning("upstream %s failed (%s): %r", service, kind, exc, extra={"upstream": service})
     if kind == "timeout":
         return Problem(

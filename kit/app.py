@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
+import dataclasses
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from kit.db import TransactionMiddleware, install_database_handlers, make_engine, make_sessionmaker
+from kit import metrics as metrics_mod
+from kit import tracing
+from kit.db import (
+    TransactionMiddleware,
+    install_database_handlers,
+    instrument_pool,
+    make_engine,
+    make_sessionmaker,
+)
 from kit.health import ReadinessCheck, database_check, health_router, peer_check
 from kit.idempotency import PURGE_EVERY_S, Replay, purge_expired, replay_handler
 from kit.internal import InternalClient
@@ -35,6 +45,7 @@ class AppContext:
     sessionmaker: async_sessionmaker[AsyncSession]
     internal: InternalClient
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    metrics: metrics_mod.Metrics | None = None
 
 
 # A background worker runs for the life of the process; it should return when ctx.stopping is set.
@@ -61,28 +72,45 @@ def build_app(
     **fastapi_kwargs: object,
 ) -> FastAPI:
     credentials = credentials_for(name, settings)
-    engine = make_engine(settings.require_database_url(), pool_size=settings.db_pool_size)
+    tracing.configure(name)
+    engine = make_engine(
+        settings.require_database_url(),
+        pool_size=settings.db_pool_size,
+        application_name=f"finmatch-{name.replace('_', '-')}",
+        statement_timeout_ms=settings.db_statement_timeout_ms,
+    )
     sessionmaker = make_sessionmaker(engine)
+    metrics = metrics_mod.Metrics(name)
+    instrument_pool(engine, metrics)
     internal = InternalClient(settings, caller=name, signer=credentials.signer)
-    ctx = AppContext(name, settings, engine, sessionmaker, internal)
+    ctx = AppContext(name, settings, engine, sessionmaker, internal, metrics=metrics)
     if idempotency_table is not None:
         workers = [*workers, _idempotency_purge(idempotency_table)]
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Everything started from here (hooks, workers) records into this app's metrics.
+        metrics_mod.bind(metrics)
+        metrics.start()
+        _watch_peers(ctx, peers)
+        _serve_metrics(ctx)
         ctx.stopping.clear()
         for hook in on_startup:
             await hook(ctx)
-        tasks = [asyncio.create_task(_run_worker(worker, ctx)) for worker in workers]
+        views = [_worker_view(ctx, worker) for worker in workers]
+        tasks = [asyncio.create_task(_run_worker(worker, view)) for worker, view in views]
         try:
             yield
         finally:
             ctx.stopping.set()
+            for _worker, view in views:
+                view.stopping.set()
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             for hook in on_shutdown:
                 await hook(ctx)
+            metrics.close()
             await ctx.internal.aclose()
             await engine.dispose()
 
@@ -90,10 +118,11 @@ def build_app(
     app.state.settings = settings
     app.state.ctx = ctx
     app.state.credentials = credentials
+    # What this process needs to serve, never another process (CONTRACT §1): peers are watched
+    # by the finmatch_peer_up gauge instead, so one service down does not cascade.
     app.state.readiness_checks = {
         "database": database_check(engine),
         "credentials": _credentials_check(credentials),
-        **{peer: peer_check(ctx.internal, peer) for peer in peers},
         **(readiness or {}),
     }
     install_problem_handlers(app)
@@ -109,7 +138,7 @@ def build_app(
         app.add_middleware(TrustBoundaryMiddleware, credentials=credentials)
     for middleware_class, options in middleware:
         app.add_middleware(middleware_class, **options)  # type: ignore[arg-type]
-    app.add_middleware(RequestContextMiddleware, process=name)
+    app.add_middleware(RequestContextMiddleware, process=name, metrics=metrics)
     return app
 
 
@@ -120,6 +149,28 @@ def _credentials_check(credentials: Credentials) -> ReadinessCheck:
         return credentials.missing()
 
     return check
+
+
+def _serve_metrics(ctx: AppContext) -> None:
+    """``/metrics`` on the process's port plus FINMATCH_METRICS_OFFSET (0: not served)."""
+    offset = ctx.settings.metrics_offset
+    if offset and ctx.metrics is not None:
+        ctx.metrics.serve(ctx.settings.host, ctx.settings.port_of(ctx.name) + offset)
+
+
+def _watch_peers(ctx: AppContext, peers: Sequence[str]) -> None:
+    """``finmatch_peer_up{peer}``: whether each process this one calls answers, asked on scrape."""
+    checks = {peer: peer_check(ctx.internal, peer) for peer in peers}
+
+    async def peer_states() -> metrics_mod.GaugeRows:
+        names = list(checks)
+        results = await asyncio.gather(*(checks[peer]() for peer in names))
+        return [((peer,), 0.0 if result else 1.0) for peer, result in zip(names, results, strict=True)]
+
+    if checks:
+        metrics_mod.add_gauges(
+            "finmatch_peer_up", "1 when a process this one calls answers its /healthz", ("peer",), peer_states
+        )
 
 
 def _document_problems_in_openapi(app: FastAPI) -> None:
@@ -134,8 +185,61 @@ def _document_problems_in_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+class _PassWatch(asyncio.Event):
+    """A worker's view of ``ctx.stopping``: waiting on it ends a pass of the worker's loop.
+
+    Every worker pauses on ``ctx.stopping`` between passes (ARCHITECTURE.md), so reaching that
+    pause means a pass completed; it counts as a success unless the pass logged a warning or an
+    error. That feeds ``finmatch_worker_last_success_timestamp_seconds`` for every worker
+    without a line in the worker itself.
+    """
+
+    def __init__(self, worker: str) -> None:
+        super().__init__()
+        self.worker = worker
+        self.troubled = False
+
+    async def wait(self) -> Literal[True]:
+        if not self.troubled:
+            metrics_mod.worker_succeeded(self.worker)
+        self.troubled = False
+        return await super().wait()
+
+
+_pass_watch: contextvars.ContextVar[_PassWatch | None] = contextvars.ContextVar("pass_watch", default=None)
+
+
+def _marking_factory(make: Callable[..., logging.LogRecord]) -> Callable[..., logging.LogRecord]:
+    """Log records made inside a worker pass mark it troubled when they are warnings or worse."""
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make(*args, **kwargs)
+        watch = _pass_watch.get()
+        if watch is not None and record.levelno >= logging.WARNING:
+            watch.troubled = True
+        return record
+
+    factory.marks_worker_passes = True  # type: ignore[attr-defined]
+    return factory
+
+
+def _install_trouble_marker() -> None:
+    """Once per Python process: wrap the log record factory (every logger, every handler)."""
+    current = logging.getLogRecordFactory()
+    if not getattr(current, "marks_worker_passes", False):
+        logging.setLogRecordFactory(_marking_factory(current))
+
+
+def _worker_view(ctx: AppContext, worker: Worker) -> tuple[Worker, AppContext]:
+    name = getattr(worker, "__name__", "worker")
+    return worker, dataclasses.replace(ctx, stopping=_PassWatch(name))
+
+
 async def _run_worker(worker: Worker, ctx: AppContext) -> None:
     """Keep a worker alive: log and restart after a crash, stop when the process stops."""
+    if isinstance(ctx.stopping, _PassWatch):
+        _pass_watch.set(ctx.stopping)
+        _install_trouble_marker()
     while not ctx.stopping.is_set():
         try:
             await worker(ctx)

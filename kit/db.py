@@ -15,12 +15,14 @@ from typing import Any
 import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy import event as sa_event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kit.asgi import HttpMiddleware
+from kit.metrics import Metrics, pool_wait_timed_out
 from kit.problems import Problem, internal_error
 
 log = logging.getLogger("kit.db")
@@ -111,6 +113,8 @@ async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, DBAPIError) and is_transient_conflict(exc):
         log.warning("transient database conflict: %r", exc)
         return _database_conflict().response()
+    if isinstance(exc, SATimeoutError):
+        pool_wait_timed_out()
     if database_unreachable(exc):
         log.warning("database unavailable: %r", exc)
         return _database_unavailable().response()
@@ -129,7 +133,23 @@ def install_database_handlers(app: FastAPI) -> None:
         app.add_exception_handler(error, on_database_error)
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def server_settings(application_name: str, statement_timeout_ms: int) -> dict[str, str]:
+    """Session settings every connection starts with (asyncpg ``server_settings``).
+
+    ``application_name`` names the process in ``pg_stat_activity`` and the server log; the
+    statement timeout makes PostgreSQL cancel a runaway statement (0 = none), so one slow query
+    cannot hold a pooled connection, and the request behind it, indefinitely.
+    """
+    return {"application_name": application_name, "statement_timeout": str(statement_timeout_ms)}
+
+
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    application_name: str = "finmatch",
+    statement_timeout_ms: int = 10_000,
+) -> AsyncEngine:
     if not url.startswith("postgresql+asyncpg://"):
         raise RuntimeError("FINMATCH_DATABASE_URL must be a postgresql+asyncpg:// URL")
     return create_async_engine(
@@ -143,8 +163,28 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         # Fail fast into a 503 (kit.problems) instead of holding the caller: asyncpg would wait
         # 60 s for a connection, SQLAlchemy 30 s for a free pooled one.
         pool_timeout=10,
-        connect_args={"timeout": 5},
+        connect_args={
+            "timeout": 5,
+            "server_settings": server_settings(application_name, statement_timeout_ms),
+        },
     )
+
+
+def instrument_pool(engine: AsyncEngine, metrics: Metrics) -> None:
+    """``finmatch_db_pool_in_use`` follows every check-out and check-in (SQLAlchemy pool events)."""
+    pool = engine.sync_engine.pool
+    size = getattr(pool, "size", None)
+    overflow = getattr(pool, "_max_overflow", 0)
+    if callable(size):
+        metrics.pool_max.set(size() + max(overflow, 0))
+
+    def in_use(*_: object) -> None:
+        checked_out = getattr(pool, "checkedout", None)
+        if callable(checked_out):
+            metrics.pool_in_use.set(checked_out())
+
+    sa_event.listen(pool, "checkout", in_use)
+    sa_event.listen(pool, "checkin", in_use)
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,4 +1,11 @@
-"""``/healthz``, ``/readyz`` and ``/metrics`` for every process (CONTRACT §1)."""
+"""``/healthz`` and ``/readyz`` for every process (CONTRACT §1).
+
+Readiness says whether *this* process can serve: its database answers and it holds the
+credentials it needs. It never asks another process, so one service being down does not take
+every other one (and the gateway) out of the load balancer with it; whether the peers answer
+is shown by the ``finmatch_peer_up`` gauge on the metrics port instead. ``/metrics`` is not on
+the public port (kit.metrics serves it on the metrics port).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from kit.errors import Unavailable
@@ -60,7 +66,7 @@ def health_router() -> APIRouter:
 
     @router.get(
         "/readyz",
-        summary="The database and every downstream this process needs answer",
+        summary="This process can serve: its database answers and it holds its credentials",
         responses={503: {"description": "Not ready"}},
     )
     async def readyz(request: Request) -> Any:
@@ -69,15 +75,11 @@ def health_router() -> APIRouter:
         if all(value == "ok" for value in results.values()):
             return JSONResponse({"status": "ready", "checks": results})
         raise Unavailable(
-            "A dependency of this process does not answer.",
+            "This process cannot serve: its database or its credentials are missing.",
             slug="not-ready",
             title="Not ready",
             retry_after_s=None,
             checks=results,
         )
-
-    @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
-    async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router

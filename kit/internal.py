@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from kit import orgs
+from kit import metrics, orgs, tracing
 from kit import principal as principal_mod
 from kit.credentials import Signer
 from kit.http import TRANSPORT_ERRORS, DependencyUnavailable, failure_kind, make_client
@@ -55,6 +55,7 @@ class InternalClient:
         request_id = current_request_id()
         if request_id:
             request.headers[REQUEST_ID_HEADER] = request_id
+        tracing.inject(request.headers)
         return request
 
     async def get(self, target: str, path: str, params: dict[str, Any] | None = None) -> httpx.Response:
@@ -68,8 +69,10 @@ class InternalClient:
                 # A GET may go again once when a reused connection broke under it.
                 if attempt == 0 and failure_kind(exc) == "broken":
                     continue
+                metrics.dependency_error(target, failure_kind(exc))
                 raise DependencyUnavailable(target, failure_kind(exc)) from exc
         if response.status_code >= 500:
+            metrics.dependency_error(target, "5xx")
             raise DependencyUnavailable(target, f"answered {response.status_code}")
         return response
 

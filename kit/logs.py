@@ -1,13 +1,62 @@
-"""JSON log lines, each carrying the request id of the request that wrote it."""
+"""Log lines: JSON for collectors or one readable line for a person; never a secret.
+
+Each line written while a request is answered carries its request id and, once the caller is
+known, the org id and role of its principal. Secrets that could reach a message (API keys,
+bearer tokens, webhook secrets) are masked before a line is written.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
+import re
 import sys
+from collections.abc import MutableMapping
 from datetime import UTC, datetime
+from typing import Any
 
 from kit.requestid import current_request_id
+
+# The request's ASGI state (where the principal lands once authenticated), for every line.
+_request_state: contextvars.ContextVar[MutableMapping[str, Any] | None] = contextvars.ContextVar(
+    "finmatch_request_state", default=None
+)
+
+_EXTRA_FIELDS = ("method", "path", "route", "status", "duration_ms", "upstream")
+# API keys (fmk_, fmadmin_), webhook secrets (whsec_), bearer tokens, signed principal headers.
+_SECRET = re.compile(r"(?i)(bearer\s+)\S+|\b(fmk|fmadmin|whsec)_[A-Za-z0-9_\-+/=]+")
+
+
+def mask_secrets(text: str) -> str:
+    return _SECRET.sub(lambda m: (m.group(1) or f"{m.group(2)}_") + "***", text)
+
+
+def bind_request_state(state: MutableMapping[str, Any]) -> contextvars.Token[MutableMapping[str, Any] | None]:
+    return _request_state.set(state)
+
+
+def unbind_request_state(token: contextvars.Token[MutableMapping[str, Any] | None]) -> None:
+    _request_state.reset(token)
+
+
+def request_fields() -> dict[str, str]:
+    """request_id, org_id and role of the request being answered (those known so far)."""
+    fields: dict[str, str] = {}
+    request_id = current_request_id()
+    if request_id:
+        fields["request_id"] = request_id
+    state = _request_state.get()
+    principal = state.get("principal") if state is not None else None
+    if principal is not None:
+        org_id = getattr(principal, "org_id", None)
+        if org_id:
+            fields["org_id"] = str(org_id)
+        fields["role"] = str(getattr(principal, "role", ""))
+        service = getattr(principal, "service", None)
+        if service:
+            fields["service"] = str(service)
+    return fields
 
 
 class JsonFormatter(logging.Formatter):
@@ -21,26 +70,61 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "process": self.process_name,
             "logger": record.name,
-            "msg": record.getMessage(),
+            "msg": mask_secrets(record.getMessage()),
         }
-        request_id = current_request_id()
-        if request_id:
-            line["request_id"] = request_id
-        for key in ("method", "path", "status", "duration_ms", "upstream"):
+        line.update(request_fields())
+        for key in _EXTRA_FIELDS:
             if hasattr(record, key):
                 line[key] = getattr(record, key)
         if record.exc_info:
-            line["exc"] = self.formatException(record.exc_info)
+            line["exc"] = mask_secrets(self.formatException(record.exc_info))
         return json.dumps(line, ensure_ascii=False, default=str)
 
 
-def configure_logging(process_name: str, level: str = "INFO") -> None:
+class TextFormatter(logging.Formatter):
+    """``12:00:01 WARNING gateway kit.db: database unavailable (request 1f3…)``: one line each."""
+
+    def __init__(self, process_name: str) -> None:
+        super().__init__()
+        self.process_name = process_name
+
+    def format(self, record: logging.LogRecord) -> str:
+        at = datetime.fromtimestamp(record.created).strftime("%H:%M:%S")
+        fields = request_fields()
+        where = f" (request {fields['request_id']})" if "request_id" in fields else ""
+        text = f"{at} {record.levelname:<7} {self.process_name} {record.name}: {record.getMessage()}{where}"
+        if record.exc_info:
+            text += " | " + " | ".join(self.formatException(record.exc_info).splitlines()[-3:])
+        return mask_secrets(text)
+
+
+def human_line(line: str) -> str | None:
+    """One JSON log line as a readable one, or None when it is not one of ours."""
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or "msg" not in data:
+        return None
+    at = str(data.get("ts", ""))[11:19]
+    where = f" (request {data['request_id']})" if data.get("request_id") else ""
+    exc = str(data.get("exc") or "").strip().splitlines()
+    tail = f" | {exc[-1]}" if exc else ""
+    level = str(data.get("level", "")).upper()
+    return f"{at} {level:<7} {data.get('process', '?')}: {data['msg']}{where}{tail}"
+
+
+def formatter_for(process_name: str, log_format: str) -> logging.Formatter:
+    return TextFormatter(process_name) if log_format == "text" else JsonFormatter(process_name)
+
+
+def configure_logging(process_name: str, level: str = "INFO", log_format: str = "json") -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter(process_name))
+    handler.setFormatter(formatter_for(process_name, log_format))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    # uvicorn's own access log duplicates ours; keep its error log in JSON.
+    # uvicorn's own access log duplicates ours; keep its error log in our format.
     logging.getLogger("uvicorn.access").handlers[:] = []
     logging.getLogger("uvicorn.access").propagate = False
     for name in ("uvicorn", "uvicorn.error"):

@@ -8,6 +8,8 @@ so kit names no domain knob.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -39,7 +41,13 @@ class Settings(BaseSettings):
     internal_timeout_s: float = 3.0
 
     log_level: str = "INFO"
+    # json (one object a line, for collectors) or text (one readable line, for a terminal).
+    log_format: Literal["json", "text"] = "json"
     db_pool_size: int = Field(default=10, ge=1)
+    # A statement running longer is cancelled by PostgreSQL, so no request holds a connection forever.
+    db_statement_timeout_ms: int = Field(default=10_000, ge=0)
+    # /metrics is served on each process's port plus this offset (CONTRACT §0); 0 turns it off.
+    metrics_offset: int = Field(default=100, ge=0)
 
     def port_of(self, name: str) -> int:
         port: int = getattr(self, f"{name}_port")

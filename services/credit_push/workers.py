@@ -21,11 +21,13 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from prometheus_client import Counter
 
+from kit import metrics
 from kit.app import AppContext
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
 from kit.orgs import list_orgs
 from services.credit_push.repository import Claimed
+from services.credit_push.repository.metrics import watch_outbox
 from services.credit_push.rules.retries import AttemptResult
 from services.credit_push.rules.urls import UnsafeUrl
 from services.credit_push.service import access_log, authorisations, consents, dispatch
@@ -123,6 +125,7 @@ async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: C
     async with ctx.sessionmaker.begin() as session:
         decision = await dispatch.record(session, claimed, result, settings_of(ctx).retry_schedule_s, done)
     ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
+    metrics.webhook_attempt(decision.status, (done - now).total_seconds(), claimed.event["created_at"])
     if decision.status != "delivered":
         log.info(
             "delivery %s (event %s): attempt failed (%s); now %s",
@@ -154,6 +157,7 @@ async def dispatcher(ctx: AppContext) -> None:
     and another short one records it, so a slow receiver holds no database connection.
     """
     client = pinned_client(settings_of(ctx).webhook_allow_private, settings_of(ctx).webhook_timeout_s)
+    watch_outbox(ctx.sessionmaker)  # outbox depth and age per bank, on the metrics port
     in_flight: set[asyncio.Task[None]] = set()
     try:
         while not ctx.stopping.is_set():
@@ -162,6 +166,7 @@ async def dispatcher(ctx: AppContext) -> None:
             if free > 0:
                 try:
                     claimed = await claim(ctx, free)
+                    metrics.worker_succeeded("dispatcher")
                 except Exception:
                     log.exception("dispatcher: claiming failed; trying again")
             for one in claimed:

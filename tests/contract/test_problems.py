@@ -148,6 +148,15 @@ async def test_rate_limit_and_a_service_down_are_problems(stack: Stack, world: W
             limited = await client.get("/v1/credit/feed", headers=bank)
             assert problem(limited, 429)["type"].endswith("/rate-limited")
             assert limited.headers["Retry-After"].isdigit()
+            # A service down does not make the gateway unready (CONTRACT §1) ...
+            assert (await client.get("/readyz")).status_code == 200
+    finally:
+        stop()
+    # ... its own database does: a not-ready problem.
+    no_db = f"postgresql+asyncpg://postgres@127.0.0.1:{dead_port}/finmatch"
+    url, stop = stack.spawn("guarantee", database_url=no_db)
+    try:
+        async with httpx.AsyncClient(base_url=url, timeout=30) as client:
             not_ready = await client.get("/readyz")
             assert problem(not_ready, 503)["type"].endswith("/not-ready")
     finally:

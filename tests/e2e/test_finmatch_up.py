@@ -1,8 +1,10 @@
 """End to end: `finmatch up` starts the four real processes; we go through the gateway."""
 
 import asyncio
+import json
 import os
 import signal
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from deploy.demo import curl_commands
 from kit.credentials import generate_signing_key
 from kit.principal import HEADER as PRINCIPAL_HEADER
 from kit.principal import Principal, subject_of
@@ -45,7 +48,8 @@ def _all_down(urls: dict[str, str]) -> bool:
 def platform(
     pg_server: PgTestServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Up, dict[str, str]]]:
-    env, urls = _fresh_env(pg_server, admin_key=ADMIN_KEY)
+    # Small pools: the test server is shared with the in-process stack (and other suites).
+    env, urls = _fresh_env(pg_server, admin_key=ADMIN_KEY, db_pool_size="3")
     up = Up(env, tmp_path_factory.mktemp("up"), "--demo")  # `finmatch` runs from any directory
     up.wait_until_up()
     assert httpx.get(urls["gateway"] + "/readyz", timeout=5).status_code == 200
@@ -73,6 +77,68 @@ def test_up_serves_the_platform_through_the_gateway(platform: tuple[Up, dict[str
     assert "/v1/orgs" in spec["paths"]
 
 
+def test_the_printed_demo_commands_work_as_printed(platform: tuple[Up, dict[str, str]]) -> None:
+    """`finmatch up --demo` prints five curl commands; each, run by a shell as printed, gets a 2xx."""
+    up, _ = platform
+    commands = curl_commands(up.output)
+    assert len(commands) == 5, "".join(up.output)
+    for command in commands:
+        run = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)  # noqa: S603 S607
+        assert run.returncode == 0, f"{command}\n{run.stderr}"  # curl -f: exit 22 on 4xx/5xx
+        assert run.stdout.startswith("{")
+    env_file = up.cwd / "var" / "demo.env"
+    assert env_file.read_text().splitlines() == [
+        line.strip() for line in up.output if line.startswith("export ")
+    ]
+    assert oct(env_file.stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_terminal_shows_a_banner_and_the_file_gets_the_json(platform: tuple[Up, dict[str, str]]) -> None:
+    up, _ = platform
+    text = "".join(up.output)
+    for expected in ("finmatch is up.", "/docs", "/console", "var/demo.env", "Ctrl-C"):
+        assert expected in text
+    assert not any(line.startswith('{"ts"') for line in up.output)  # no raw JSON for a person
+    lines = (up.cwd / "var" / "log" / "finmatch.jsonl").read_text().splitlines()
+    access = [json.loads(line) for line in lines if '"kit.access"' in line]
+    assert any(line.get("role") == "partner_app" and line["level"] == "info" for line in access)
+
+
+def test_metrics_are_on_the_metrics_port_only(platform: tuple[Up, dict[str, str]]) -> None:
+    gateway = platform[1]["gateway"]
+    port = int(gateway.rsplit(":", 1)[1])
+    assert httpx.get(gateway + "/metrics").status_code == 404
+    scraped = httpx.get(f"http://127.0.0.1:{port + 100}/metrics", timeout=5)
+    assert scraped.status_code == 200
+    assert "finmatch_http_request_duration_seconds_bucket" in scraped.text
+    assert 'finmatch_peer_up{peer="credit_push"} 1.0' in scraped.text
+
+
+def test_demo_loaded_twice_changes_nothing(platform: tuple[Up, dict[str, str]]) -> None:
+    up, urls = platform
+    admin = {"Authorization": f"Bearer {ADMIN_KEY}"}
+
+    def counts() -> dict[str, object]:
+        return {
+            "orgs": len(
+                httpx.get(urls["gateway"] + "/v1/orgs", params={"limit": 1000}, headers=admin).json()["items"]
+            ),
+            "exposures": len(
+                httpx.get(
+                    urls["gateway"] + "/v1/guarantee/exposures", params={"limit": 1000}, headers=admin
+                ).json()["items"]
+            ),
+            "stats": httpx.get(urls["gateway"] + "/v1/credit/stats", headers=admin).json(),
+            "summary": httpx.get(urls["gateway"] + "/v1/guarantee/reports/summary", headers=admin).json(),
+        }
+
+    before = counts()
+    again = finmatch("demo", env=up.env, cwd=up.cwd, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert counts() == before
+    assert curl_commands(again.stdout.splitlines()) == curl_commands(up.output)  # the same keys, reused
+
+
 def test_forged_header_at_a_service_port_is_refused(platform: tuple[Up, dict[str, str]]) -> None:
     urls = platform[1]
     admin = subject_of(Principal(role="admin", name="x", org_id="00000000-0000-4000-8000-000000000001"))
@@ -92,7 +158,7 @@ def test_sigterm_stops_every_process(platform: tuple[Up, dict[str, str]]) -> Non
     up, urls = platform
     up.process.send_signal(signal.SIGTERM)
     assert up.wait(timeout_s=30) == 0
-    assert any("key fmk_" in line for line in up.output)  # demo keys were printed
+    assert any(line.startswith("export BANK=fmk_") for line in up.output)  # demo keys were printed
     assert _all_down(urls)
 
 

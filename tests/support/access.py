@@ -17,7 +17,6 @@ PUBLIC = ()  # operations without authentication
 ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/healthz"): PUBLIC,
     ("GET", "/readyz"): PUBLIC,
-    ("GET", "/metrics"): PUBLIC,
     # §2 identity
     ("POST", "/v1/orgs"): ("admin",),
     ("GET", "/v1/orgs"): ("admin",),

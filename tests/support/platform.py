@@ -28,6 +28,8 @@ class Up:
     """``finmatch up`` (with ``flags``) as a child process, its output read line by line."""
 
     def __init__(self, env: dict[str, str], cwd: Path, *flags: str) -> None:
+        self.env = env
+        self.cwd = cwd
         self.process = subprocess.Popen(  # noqa: S603
             [*FINMATCH, "up", *flags],
             env=env,

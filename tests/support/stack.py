@@ -91,6 +91,8 @@ def settings_for(database_url: str, ports: dict[str, int], **overrides: Any) -> 
         "failed_auth_limit": 1_000_000,
         "webhook_allow_private": True,
         "poll_interval_s": 0.2,
+        # Many apps share this Python process: no metrics ports (tests/ops serves one for real).
+        "metrics_offset": 0,
         **{f"{name}_port": port for name, port in ports.items()},
     }
     values.update(overrides)

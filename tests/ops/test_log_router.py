@@ -1,0 +1,43 @@
+"""`finmatch up`'s terminal: warnings and errors as readable lines; everything in the JSON file."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from deploy.supervisor import LogRouter
+
+
+def _line(level: str, msg: str) -> str:
+    return json.dumps(
+        {"ts": "2026-12-01T10:00:00.000+00:00", "level": level, "process": "gateway", "msg": msg}
+    )
+
+
+def test_routine_goes_to_the_file_only_and_problems_to_the_terminal(tmp_path: Path) -> None:
+    terminal = io.StringIO()
+    router = LogRouter(tmp_path / "log" / "finmatch.jsonl", terminal)
+    router.route(_line("warning", "peer not answering yet"))  # during the start: held back
+    router.route(_line("error", "broken at start"))  # errors never wait
+    router.started(ok=True)  # a good start drops what was held back
+    router.route(_line("info", "GET /v1/me 200"))
+    router.route(_line("warning", "database unavailable"))
+    router.route("Traceback (most recent call last):")
+    router.close()
+    assert terminal.getvalue().splitlines() == [
+        "10:00:00 ERROR   gateway: broken at start",
+        "10:00:00 WARNING gateway: database unavailable",
+        "Traceback (most recent call last):",
+    ]
+    assert len((tmp_path / "log" / "finmatch.jsonl").read_text().splitlines()) == 5
+
+
+def test_a_failed_start_shows_what_was_held_back(tmp_path: Path) -> None:
+    terminal = io.StringIO()
+    router = LogRouter(tmp_path / "finmatch.jsonl", terminal)
+    router.route(_line("warning", "gateway: unavailable"))
+    assert terminal.getvalue() == ""
+    router.started(ok=False)
+    router.close()
+    assert terminal.getvalue() == "10:00:00 WARNING gateway: gateway: unavailable\n"
