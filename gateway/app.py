@@ -9,8 +9,10 @@ import httpx
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
-from gateway import keycache, openapi_merge, proxy, repository
+from gateway import console, keycache, openapi_merge, proxy, repository
 from gateway.auth import KeyStore
 from gateway.bodylimit import BodyLimitMiddleware
 from gateway.ratelimit import FailedAttempts, TokenBuckets
@@ -27,6 +29,7 @@ Every operation takes `Authorization: Bearer <api key>`. Errors are RFC 9457 pro
 See CONTRACT.md for the binding rules."""
 
 meta_router = APIRouter(include_in_schema=False)
+DOCS_ASSETS = "/docs/assets"
 proxy_router = APIRouter(include_in_schema=False)
 
 
@@ -55,7 +58,14 @@ async def openapi_json(request: Request) -> JSONResponse:
 
 @meta_router.get("/docs")
 async def docs() -> HTMLResponse:
-    return get_swagger_ui_html(openapi_url="/openapi.json", title="finmatch API")
+    # Swagger UI's assets ship in the swagger-ui-bundle-v2 wheel: /docs needs no CDN.
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="finmatch API",
+        swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+        swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+        swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+    )
 
 
 @proxy_router.api_route("/v1/{prefix}/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
@@ -83,7 +93,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         settings,
         title="finmatch",
         description=DESCRIPTION,
-        routers=[router, internal_router, meta_router, proxy_router],
+        routers=[router, internal_router, meta_router, console.router, proxy_router],
         on_startup=[start],
         on_shutdown=[stop],
         workers=[
@@ -98,6 +108,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
     app.state.buckets = TokenBuckets(settings.rate_limit_per_s)
     app.state.keys = keys
     app.state.openapi_cache = None
