@@ -20,6 +20,12 @@ from tests.support.stack import INTERNAL_SECRET
 T = TypeVar("T")
 
 
+class _Server(ThreadingHTTPServer):
+    # The dispatcher opens many connections at once (FINMATCH_WEBHOOK_MAX_IN_FLIGHT per
+    # subscription); the default backlog of 5 would reset some of them.
+    request_queue_size = 256
+
+
 @dataclass
 class Received:
     headers: dict[str, str]
@@ -55,7 +61,7 @@ class Receiver:
                 pass
 
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
