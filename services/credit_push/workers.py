@@ -110,8 +110,10 @@ async def send(
     headers = headers_for(secrets, claimed.event["id"], now, body)
     try:
         async with asyncio.timeout(settings.webhook_timeout_s):
+            # A ready payload: aiohttp then skips looking up how to encode the body.
+            payload = aiohttp.BytesPayload(body.encode(), content_type="application/json")
             async with client.post(
-                claimed.url, data=body.encode(), headers=headers, allow_redirects=False
+                claimed.url, data=payload, headers=headers, allow_redirects=False
             ) as response:
                 await _read_capped(response)
                 return AttemptResult(response.status)
