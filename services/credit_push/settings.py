@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from kit.settings import Settings
 
@@ -11,6 +11,8 @@ class CreditPushSettings(Settings):
     webhook_timeout_s: float = 15.0
     webhook_retry_schedule: str = "5,300,1800,7200,18000,36000,36000"
     webhook_allow_private: bool = False
+    # Deliveries of one subscription in flight at once (1 while its receiver is failing).
+    webhook_max_in_flight: int = Field(default=32, ge=1)
     # How often background workers look for new work (seconds).
     poll_interval_s: float = 1.0
 

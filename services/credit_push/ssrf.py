@@ -19,9 +19,7 @@ from typing import Any
 
 import aiohttp
 import certifi
-import httpx
 from aiohttp.abc import AbstractResolver, ResolveResult
-from httpx_aiohttp import AiohttpTransport
 
 from services.credit_push.rules.urls import UnsafeUrl, address_allowed, check_shape
 
@@ -69,37 +67,22 @@ class PublicOnlyResolver(AbstractResolver):
         await self._inner.close()
 
 
-def pinned_client(allow_private: bool, timeout_s: float, max_connections: int = 100) -> httpx.AsyncClient:
-    """The dispatcher's client: unless private targets are allowed, it connects to public addresses only."""
-
-    def session() -> aiohttp.ClientSession:
-        resolver: AbstractResolver = aiohttp.ThreadedResolver() if allow_private else PublicOnlyResolver()
-        connector = aiohttp.TCPConnector(
-            limit=max_connections,
-            resolver=resolver,
-            ssl=ssl.create_default_context(cafile=certifi.where()),
-        )
-        return aiohttp.ClientSession(connector=connector, trust_env=False)
-
-    return httpx.AsyncClient(
-        transport=AiohttpTransport(client=session), timeout=httpx.Timeout(timeout_s), follow_redirects=False
+def pinned_client(allow_private: bool, timeout_s: float, max_connections: int = 512) -> aiohttp.ClientSession:
+    """The dispatcher's one shared client: unless private targets are allowed, it connects to
+    public addresses only. Call it inside the running event loop (aiohttp binds to it)."""
+    resolver: AbstractResolver = aiohttp.ThreadedResolver() if allow_private else PublicOnlyResolver()
+    connector = aiohttp.TCPConnector(
+        limit=max_connections,
+        resolver=resolver,
+        ssl=ssl.create_default_context(cafile=certifi.where()),
+    )
+    return aiohttp.ClientSession(
+        connector=connector, trust_env=False, timeout=aiohttp.ClientTimeout(total=timeout_s)
     )
 
 
 # A receiver's answer is read this far at most: only its status matters, and a huge or endless
 # body must not hold a dispatcher slot or its memory.
-MAX_ANSWER_BYTES = 64 * 1024
-
-
-async def post_capped(client: httpx.AsyncClient, url: str, content: bytes, headers: dict[str, str]) -> int:
-    """POST and return the status, reading at most MAX_ANSWER_BYTES of the answer's body."""
-    async with client.stream("POST", url, content=content, headers=headers) as response:
-        read = 0
-        async for chunk in response.aiter_raw():
-            read += len(chunk)
-            if read >= MAX_ANSWER_BYTES:
-                break
-        return response.status_code
 
 
 def refusal_of(exc: BaseException) -> str | None:

@@ -93,8 +93,10 @@ subscriptions = sa.Table(
     sa.Column("secret", sa.Text, nullable=False),
     sa.Column("previous_secret", sa.Text, nullable=True),
     sa.Column("previous_secret_until", TS, nullable=True),
-    # The send lease: one delivery of a subscription is in flight at a time (see workers.py).
+    # Unused since v0005 (the send lease is per delivery now: deliveries.lease_until).
     sa.Column("sending_until", TS, nullable=True),
+    # The receiver's last answers were failures: it gets one delivery in flight until one succeeds.
+    sa.Column("failing", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
 )
@@ -124,6 +126,10 @@ deliveries = sa.Table(
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
     sa.Column("delivered_at", TS, nullable=True),
+    # The event's seq, copied so a claim orders a subscription's due deliveries from one index.
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    # The send lease: set by the claim, cleared when the outcome is recorded (see workers.py).
+    sa.Column("lease_until", TS, nullable=True),
 )
 
 outcomes = sa.Table(

@@ -1,14 +1,15 @@
 """Background workers of credit_push: learn banks, sweep consent expiry, dispatch webhooks.
 
 Each runs in every replica. They coordinate only through PostgreSQL: bank discovery and
-expiry take the entitlement lock, and the dispatcher leases subscriptions that have a due
-delivery (``FOR UPDATE SKIP LOCKED`` while claiming, then a ``sending_until`` lease that is
-committed before the send), sends one delivery per leased subscription with no transaction
-open, and records the outcome in a short transaction that gives the lease back. Two
-replicas never send the same delivery at once in normal operation; a replica killed
-mid-send (kill -9) leaves the delivery pending and its lease runs out (twice the webhook
-timeout plus 5 s), then another dispatcher sends it: nothing pending is lost, and a
-receiver may see a delivery twice (at least once).
+expiry take the entitlement lock, and the dispatcher leases due deliveries in batches
+(``FOR UPDATE SKIP LOCKED`` while claiming, then a per-delivery ``lease_until`` committed
+before the sends), sends them with no transaction open, and records a batch of outcomes in
+one short transaction that gives the leases back. Two replicas never send the same delivery
+within a lease; a replica killed mid-send (kill -9) leaves its deliveries pending and their
+leases run out (twice the webhook timeout plus 5 s), then another dispatcher sends them:
+nothing pending is lost, and a receiver may see a delivery twice (at least once). Order is
+owed per enterprise, not per subscription (a receiver drops an event older, by ``seq``,
+than the last it applied for that USCC), so a subscription may have many in flight.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 
-import httpx
+import aiohttp
 from prometheus_client import Counter
 
 from kit import metrics
@@ -28,12 +29,12 @@ from kit.internal import DependencyUnavailable
 from kit.orgs import list_orgs
 from services.credit_push.repository import Claimed
 from services.credit_push.repository.metrics import watch_outbox
-from services.credit_push.rules.retries import AttemptResult
+from services.credit_push.rules.retries import AttemptResult, Decision
 from services.credit_push.rules.urls import UnsafeUrl
 from services.credit_push.service import access_log, authorisations, consents, dispatch
 from services.credit_push.service.banks import learn_banks
 from services.credit_push.settings import CreditPushSettings
-from services.credit_push.ssrf import check_url, pinned_client, post_capped, refusal_of
+from services.credit_push.ssrf import check_url, pinned_client, refusal_of
 from services.credit_push.webhooks import body_of, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
@@ -43,8 +44,6 @@ ATTEMPTS = Counter(
     "Webhook delivery attempts by result (delivered, retrying, failed)",
     ["result"],
 )
-
-DISPATCH_CONCURRENCY = 8
 
 
 def settings_of(ctx: AppContext) -> CreditPushSettings:
@@ -84,24 +83,50 @@ async def consent_expiry(ctx: AppContext) -> None:
         await _pause(ctx, settings_of(ctx).poll_interval_s)
 
 
-async def attempt(
-    client: httpx.AsyncClient, claimed: Claimed, settings: CreditPushSettings, now: datetime
-) -> AttemptResult:
-    """One HTTP attempt, bounded as a whole by the webhook timeout (CONTRACT §3: 2xx within it).
+ANSWER_CAP_BYTES = 64 * 1024  # of a receiver's answer body we read at most; the rest is not read
+DISPATCH_CONCURRENCY = 512  # sends in flight in this process, every subscription together
+RECORD_WINDOW_S = 0.02  # outcomes ending this close together are recorded in one statement
 
-    The URL is checked again, and the client connects only to addresses its resolver found
-    public (ssrf.py), so a DNS change cannot reach a private address.
-    """
+
+async def attempt(
+    client: aiohttp.ClientSession, claimed: Claimed, settings: CreditPushSettings, now: datetime
+) -> AttemptResult:
+    """Check the URL again, then one HTTP attempt (``send``)."""
+    refusal = await url_refusal(claimed.url, settings)
+    if refusal is not None:
+        return AttemptResult(None, refusal)
+    return await send(client, claimed, settings, now)
+
+
+async def url_refusal(url: str, settings: CreditPushSettings) -> str | None:
     try:
-        await check_url(claimed.url, settings.webhook_allow_private)
+        await check_url(url, settings.webhook_allow_private)
     except UnsafeUrl as exc:
-        return AttemptResult(None, f"refused: {exc}")
+        return f"refused: {exc}"
+    return None
+
+
+async def send(
+    client: aiohttp.ClientSession, claimed: Claimed, settings: CreditPushSettings, now: datetime
+) -> AttemptResult:
+    """One signed POST, bounded as a whole by the webhook timeout (CONTRACT §3: 2xx within it).
+
+    The client connects only to addresses its resolver found public (ssrf.py), so a DNS change
+    cannot reach a private address. At most ANSWER_CAP_BYTES of the answer are read: a
+    receiver cannot make the dispatcher read (or hold) an endless body.
+    """
     body = body_of(claimed.event)
     secrets = signing_secrets(claimed.secret, claimed.previous_secret, claimed.previous_secret_until, now)
     headers = headers_for(secrets, claimed.event["id"], now, body)
     try:
         async with asyncio.timeout(settings.webhook_timeout_s):
-            status_code = await post_capped(client, claimed.url, body.encode(), headers)
+            # A ready payload: aiohttp then skips looking up how to encode the body.
+            payload = aiohttp.BytesPayload(body.encode(), content_type="application/json")
+            async with client.post(
+                claimed.url, data=payload, headers=headers, allow_redirects=False
+            ) as response:
+                await _read_capped(response)
+                return AttemptResult(response.status)
     except TRANSPORT_ERRORS as exc:
         refused = refusal_of(exc)
         if refused is not None:
@@ -109,23 +134,113 @@ async def attempt(
         if isinstance(exc, TimeoutError) or failure_kind(exc) == "timeout":
             return AttemptResult(None, f"no answer within {settings.webhook_timeout_s:g} s")
         return AttemptResult(None, f"transport error: {type(exc).__name__}")
-    return AttemptResult(status_code)
+
+
+async def _read_capped(response: aiohttp.ClientResponse) -> None:
+    """Read the answer up to the cap, so the connection can be reused; past it, drop the connection."""
+    left = ANSWER_CAP_BYTES
+    while left > 0:
+        chunk = await response.content.read(left)
+        if not chunk:
+            return
+        left -= len(chunk)
+    response.close()
 
 
 def lease_for(settings: CreditPushSettings) -> timedelta:
-    """How long a claimed subscription stays leased: the attempt's timeout with room to record it."""
+    """How long a claimed delivery stays leased: the attempt's timeout with room to record it."""
     return timedelta(seconds=2 * settings.webhook_timeout_s + 5)
 
 
-async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: Claimed) -> None:
-    """Send one claimed delivery, then record the outcome in a transaction of its own."""
-    now = datetime.now(UTC)
-    result = await attempt(client, claimed, settings_of(ctx), now)
-    done = datetime.now(UTC)
-    async with ctx.sessionmaker.begin() as session:
-        decision = await dispatch.record(session, claimed, result, settings_of(ctx).retry_schedule_s, done)
+def _after_sent(ctx: AppContext, deliveries: list[Claimed]) -> None:
+    """Called once per recorded batch with every delivery whose request went out
+    (whatever the receiver answered; not those refused before connecting).
+
+    Each delivery whose event carries non-public data (a rating other than A, or
+    avg_annual_tax_fen) is one access-log entry (CONTRACT §3), buffered: no round trip here.
+    """
+    buffer = access_log.buffer_in(ctx.sessionmaker)
+    for one in deliveries:
+        event = (str(one.event["type"]), one.event["data"])
+        buffer.add(access_log.entries_for_events(one.bank_org_id, [event], "webhook"))
+
+
+class _Dispatch:
+    """One dispatcher's sends in flight and the outcomes waiting to be recorded."""
+
+    def __init__(self, ctx: AppContext, client: aiohttp.ClientSession) -> None:
+        self.ctx = ctx
+        self.client = client
+        self.in_flight: set[asyncio.Task[None]] = set()
+        self.done: list[tuple[Claimed, AttemptResult, bool]] = []  # (delivery, result, request went out)
+
+    async def claim(self, n: int) -> list[Claimed]:
+        now = datetime.now(UTC)
+        settings = settings_of(self.ctx)
+        try:
+            async with self.ctx.sessionmaker.begin() as session:
+                return await dispatch.claim(
+                    session, now, now + lease_for(settings), n, settings.webhook_max_in_flight
+                )
+        except Exception:
+            log.exception("dispatcher: claiming failed; trying again")
+            return []
+
+    async def start(self, claimed: list[Claimed]) -> None:
+        """Start a send per delivery; each URL is checked once for the batch."""
+        refusals = {url: await url_refusal(url, settings_of(self.ctx)) for url in {c.url for c in claimed}}
+        for one in claimed:
+            task = asyncio.create_task(self._send(one, refusals[one.url]))
+            self.in_flight.add(task)
+            task.add_done_callback(self.in_flight.discard)
+
+    async def _send(self, claimed: Claimed, refusal: str | None) -> None:
+        if refusal is not None:
+            self.done.append((claimed, AttemptResult(None, refusal), False))
+            return
+        started = datetime.now(UTC)
+        result = await send(self.client, claimed, settings_of(self.ctx), started)
+        seconds = (datetime.now(UTC) - started).total_seconds()
+        metrics.webhook_attempt("delivered" if result.ok else "retry", seconds, claimed.event["created_at"])
+        self.done.append((claimed, result, not (result.error or "").startswith("refused:")))
+
+    async def record(self) -> None:
+        """Record every finished send in one short transaction (their leases are given back)."""
+        if not self.done:
+            return
+        batch, self.done = self.done, []
+        attempts = [(claimed, result) for claimed, result, _ in batch]
+        try:
+            async with self.ctx.sessionmaker.begin() as session:
+                decisions = await dispatch.record(
+                    session, attempts, settings_of(self.ctx).retry_schedule_s, datetime.now(UTC)
+                )
+        except Exception:
+            # The leases run out and another pass sends them again (delivery is at least once).
+            log.exception("dispatcher: %d outcome(s) could not be recorded; sent again later", len(batch))
+            return
+        _after_sent(self.ctx, [claimed for claimed, _, went_out in batch if went_out])
+        for (claimed, result), decision in zip(attempts, decisions, strict=True):
+            _count(claimed, result, decision)
+
+    async def wait(self, poll_s: float) -> None:
+        """Until a send ends (then a short window, so outcomes are recorded together) or ``poll_s``."""
+        if not self.in_flight:
+            await _pause(self.ctx, poll_s)
+            return
+        finished, _ = await asyncio.wait(self.in_flight, timeout=poll_s, return_when=asyncio.FIRST_COMPLETED)
+        if finished and self.in_flight:
+            await asyncio.sleep(RECORD_WINDOW_S)
+
+    async def stop(self) -> None:
+        for task in self.in_flight:
+            task.cancel()  # their leases run out; the next dispatcher sends them again
+        await asyncio.gather(*self.in_flight, return_exceptions=True)
+        await self.record()
+
+
+def _count(claimed: Claimed, result: AttemptResult, decision: Decision) -> None:
     ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
-    metrics.webhook_attempt(decision.status, (done - now).total_seconds(), claimed.event["created_at"])
     if decision.status != "delivered":
         log.info(
             "delivery %s (event %s): attempt failed (%s); now %s",
@@ -136,57 +251,29 @@ async def send_and_record(ctx: AppContext, client: httpx.AsyncClient, claimed: C
         )
 
 
-async def claim(ctx: AppContext, n: int) -> list[Claimed]:
-    now = datetime.now(UTC)
-    async with ctx.sessionmaker.begin() as session:
-        return await dispatch.claim(session, now, now + lease_for(settings_of(ctx)), n)
-
-
-async def _sent(ctx: AppContext, client: httpx.AsyncClient, claimed: Claimed) -> None:
-    try:
-        await send_and_record(ctx, client, claimed)
-    except Exception:
-        # The lease runs out and another pass sends it again (delivery is at least once).
-        log.exception("dispatcher: delivery %s could not be recorded; it will be sent again", claimed.id)
-
-
 async def dispatcher(ctx: AppContext) -> None:
-    """Deliver due webhooks: up to DISPATCH_CONCURRENCY subscriptions at a time, one send each.
+    """Deliver due webhooks: many per subscription at once, claimed and recorded in batches.
 
-    One short transaction claims (leases) work, each send runs with no transaction open,
-    and another short one records it, so a slow receiver holds no database connection.
+    One short transaction claims (leases) a batch, each send runs with no transaction open,
+    and another short one records the batch's outcomes, so a slow receiver holds no database
+    connection. Each subscription has at most FINMATCH_WEBHOOK_MAX_IN_FLIGHT deliveries in
+    flight (one while its receiver fails), so one bad receiver never holds up the others.
     """
     client = pinned_client(settings_of(ctx).webhook_allow_private, settings_of(ctx).webhook_timeout_s)
     watch_outbox(ctx.sessionmaker)  # outbox depth and age per bank, on the metrics port
-    in_flight: set[asyncio.Task[None]] = set()
+    state = _Dispatch(ctx, client)
     try:
         while not ctx.stopping.is_set():
-            claimed: list[Claimed] = []
-            free = DISPATCH_CONCURRENCY - len(in_flight)
-            if free > 0:
-                try:
-                    claimed = await claim(ctx, free)
-                    metrics.worker_succeeded("dispatcher")
-                except Exception:
-                    log.exception("dispatcher: claiming failed; trying again")
-            for one in claimed:
-                task = asyncio.create_task(_sent(ctx, client, one))
-                in_flight.add(task)
-                task.add_done_callback(in_flight.discard)
-            if claimed and len(claimed) == free:
-                continue  # there may be more due right now
-            if in_flight:
-                # Wake when a send ends (its subscription may have more) or to look for new work.
-                await asyncio.wait(
-                    in_flight, timeout=settings_of(ctx).poll_interval_s, return_when=asyncio.FIRST_COMPLETED
-                )
-            else:
-                await _pause(ctx, settings_of(ctx).poll_interval_s)
+            await state.record()
+            room = DISPATCH_CONCURRENCY - len(state.in_flight)
+            claimed = await state.claim(room) if room > 0 else []
+            metrics.worker_succeeded("dispatcher")
+            if claimed:
+                await state.start(claimed)
+            await state.wait(settings_of(ctx).poll_interval_s)
     finally:
-        for task in in_flight:
-            task.cancel()  # their leases run out; the next dispatcher sends them again
-        await asyncio.gather(*in_flight, return_exceptions=True)
-        await client.aclose()
+        await state.stop()
+        await client.close()
 
 
 async def access_log_flush(ctx: AppContext) -> None:
@@ -195,3 +282,4 @@ async def access_log_flush(ctx: AppContext) -> None:
     while not ctx.stopping.is_set():
         await access_log.try_flush(ctx.sessionmaker, buffer)
         await _pause(ctx, min(0.5, settings_of(ctx).poll_interval_s))
+    await access_log.try_flush(ctx.sessionmaker, buffer)

@@ -208,3 +208,90 @@ async def test_internal_current_rating_for_loan_match(api: Api, stack: Stack) ->
     ]
     # The internal operation is not routed by the gateway.
     assert (await api.call(tax, "GET", f"/internal/credit/ratings/{c_rated['uscc']}")).status_code == 404
+
+
+async def test_a_batch_of_new_changed_identical_and_invalid_items(api: Api) -> None:
+    """The set-based upload gives the answer and the events the entitlement rules give."""
+    from tests.support.credit_push import Receiver
+
+    tax, partner = await api.org("tax_authority"), await api.org("partner_app")
+    consented_bank, other_bank = await api.org("bank"), await api.org("bank")
+    for bank in (consented_bank, other_bank):
+        assert await _feed_ok(api, bank)  # the feed makes the bank known: it is addressed the A list
+    receiver = Receiver()
+    try:
+        made = await api.call(
+            consented_bank, "POST", "/v1/credit/subscriptions", json={"url": receiver.url, "min_rating": "A"}
+        )
+        assert made.status_code == 201
+        keep, down = item(rating="A"), item(rating="A")
+        consented = item(rating="B", avg_annual_tax_fen=100)
+        await upload(api, tax, [keep, down, consented, item(rating="C")])
+        await authorise(api, partner, consented["uscc"])
+        given = await api.call(
+            partner,
+            "POST",
+            "/v1/credit/consents",
+            json={"uscc": consented["uscc"], "bank_org_id": consented_bank.org_id, "evidence_ref": "e"},
+        )
+        assert given.status_code == 201
+        await eventually(lambda: _received_at_least(receiver, 2))
+        before = {b.org_id: len(await feed_all(api, b)) for b in (consented_bank, other_bank)}
+
+        new_a = item(rating="A")
+        batch = [
+            keep,  # identical
+            {**down, "rating": "B"},  # changed: leaves the A list
+            {**consented, "avg_annual_tax_fen": 200},  # changed: a dynamic adjustment
+            new_a,
+            item(rating="C"),  # new, never pushed
+            item(rating="X"),  # invalid
+            {**new_a, "name": "again"},  # a second item for the same uscc and year
+            {**keep, "year": 2022, "rating": "D"},  # an older year: stored, the current stays
+        ]
+        result = await upload(api, tax, batch)
+        assert (result["accepted"], result["unchanged"]) == (5, 1)
+        assert [(r["index"], r["uscc"]) for r in result["rejected"]] == [
+            (5, batch[5]["uscc"]),
+            (6, new_a["uscc"]),
+        ]
+
+        def shape(events: list[dict[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
+            return [(e["type"].rsplit(".", 1)[1], e["data"]["uscc"], e["data"]) for e in events]
+
+        ours = {keep["uscc"], down["uscc"], consented["uscc"], new_a["uscc"]}
+        withdrawn = (
+            "withdrawn",
+            down["uscc"],
+            {"uscc": down["uscc"], "version": 2, "reason": "rating_changed"},
+        )
+        public_a = ("published", new_a["uscc"], _public(new_a, 1))
+        full = ("published", consented["uscc"], {**_public({**consented}, 2), "avg_annual_tax_fen": 200})
+        expected = {
+            consented_bank.org_id: sorted([withdrawn, public_a, full]),
+            other_bank.org_id: sorted([withdrawn, public_a]),
+        }
+        for bank in (consented_bank, other_bank):
+            events = (await feed_all(api, bank))[before[bank.org_id] :]
+            assert sorted(shape(events)) == expected[bank.org_id]
+            seqs = [e["seq"] for e in events]
+            assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+            assert {e["data"]["uscc"] for e in events} <= ours
+        # The subscription (A only) holds keep and down: it hears of down's withdrawal and of new_a.
+        await eventually(lambda: _received_at_least(receiver, 4))
+        import json
+
+        sent = [json.loads(b) for b in receiver.bodies()]
+        assert sorted((e["type"].rsplit(".", 1)[1], e["data"]["uscc"]) for e in sent) == sorted(
+            [("published", keep["uscc"]), ("published", down["uscc"]), withdrawn[:2], public_a[:2]]
+        )
+    finally:
+        receiver.stop()
+
+
+def _public(rated: dict[str, Any], version: int) -> dict[str, Any]:
+    return {k: rated[k] for k in ("uscc", "name", "rating", "year")} | {"version": version}
+
+
+async def _received_at_least(receiver: Any, n: int) -> bool:
+    return len(receiver.received) >= n

@@ -10,6 +10,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
+class _Server(ThreadingHTTPServer):
+    # The dispatcher opens many connections at once (FINMATCH_WEBHOOK_MAX_IN_FLIGHT per
+    # subscription); the default backlog of 5 would reset some of them.
+    request_queue_size = 256
+
+
 @dataclass
 class Received:
     headers: dict[str, str]  # names in lower case
@@ -32,7 +38,7 @@ class Receiver:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self.server = _Server(("127.0.0.1", 0), _handler_for(self))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 

@@ -48,61 +48,90 @@ class Claimed:
     previous_secret_until: datetime | None
     event: dict[str, Any]
     lease_until: datetime | None = None
+    failing: bool = False  # the subscription's receiver was failing when this was claimed
+    bank_org_id: str = ""  # whose subscription: the reader in the access log
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a claimed delivery's attempt ended, to store (rules/retries.py decided it)."""
+
+    claimed: Claimed
+    status: str  # delivered | pending | failed
+    round_failures: int
+    next_attempt_at: datetime | None
+    status_code: int | None
+    error: str | None
 
 
 _INSERT_DUE = sa.text(
     """
-    INSERT INTO credit_push.deliveries (id, event_id, subscription_id, bank_org_id, status, attempts,
+    INSERT INTO credit_push.deliveries (id, event_id, subscription_id, bank_org_id, seq, status, attempts,
         round_failures, next_attempt_at, created_at, updated_at)
-    SELECT gen_random_uuid(), e, s, b, 'pending', 0, 0, :now, :now, :now
-    FROM unnest(CAST(:e AS uuid[]), CAST(:s AS uuid[]), CAST(:b AS uuid[])) AS d(e, s, b)
+    SELECT gen_random_uuid(), e, s, b, q, 'pending', 0, 0, :now, :now, :now
+    FROM unnest(CAST(:e AS uuid[]), CAST(:s AS uuid[]), CAST(:b AS uuid[]), CAST(:q AS bigint[]))
+         AS d(e, s, b, q)
     """
 )
 
 
 async def insert_due(
-    session: AsyncSession, rows: Sequence[tuple[uuid.UUID, str, str]], now: datetime
+    session: AsyncSession, rows: Sequence[tuple[uuid.UUID, str, str, int]], now: datetime
 ) -> None:
-    """(event id, subscription id, bank id) rows, all due now."""
+    """(event id, subscription id, bank id, event seq) rows, all due now."""
     await session.execute(
         _INSERT_DUE,
         {
-            "e": [e for e, _, _ in rows],
-            "s": uuids(s for _, s, _ in rows),
-            "b": uuids(b for _, _, b in rows),
+            "e": [e for e, _, _, _ in rows],
+            "s": uuids(s for _, s, _, _ in rows),
+            "b": uuids(b for _, _, b, _ in rows),
+            "q": [q for _, _, _, q in rows],
             "now": now,
         },
     )
 
 
+# Each active subscription has room for ``max_in_flight`` leased deliveries (1 while its receiver
+# is failing), less those in flight; it is claimed round-robin (the n-th due delivery of every
+# subscription before the (n+1)-th of any), so a large backlog of one bank never starves another.
+# The subscription row is locked (SKIP LOCKED) while the claim runs, so two replicas never both
+# fill the same room; the deliveries too, so they never lease the same delivery.
 _CLAIM = sa.text(
     """
-    WITH due AS (
-        SELECT s.id AS subscription_id, d.id AS delivery_id, d.next_attempt_at, d.seq
+    WITH s AS (
+        SELECT s.id, s.url, s.secret, s.previous_secret, s.previous_secret_until, s.failing,
+               (CASE WHEN s.failing THEN 1 ELSE :max_in_flight END) - (
+                   SELECT count(*) FROM credit_push.deliveries f
+                   WHERE f.subscription_id = s.id AND f.status = 'pending' AND f.lease_until > :now
+               ) AS room
         FROM credit_push.subscriptions s
-        CROSS JOIN LATERAL (
-            SELECT d.id, d.next_attempt_at, e.seq
-            FROM credit_push.deliveries d
-            JOIN credit_push.events e ON e.id = d.event_id
-            WHERE d.subscription_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= :now
-            ORDER BY d.next_attempt_at, e.seq
-            LIMIT 1
-        ) d
-        WHERE s.status = 'active' AND (s.sending_until IS NULL OR s.sending_until <= :now)
-        ORDER BY d.next_attempt_at, d.seq
-        LIMIT :n
+        WHERE s.status = 'active'
         FOR UPDATE OF s SKIP LOCKED
+    ), picked AS (
+        SELECT s.*, d.id AS delivery_id, d.n
+        FROM s CROSS JOIN LATERAL (
+            SELECT d.id, row_number() OVER () AS n FROM (
+                SELECT d.id FROM credit_push.deliveries d
+                WHERE d.subscription_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= :now
+                  AND (d.lease_until IS NULL OR d.lease_until <= :now)
+                ORDER BY d.next_attempt_at, d.seq
+                LIMIT greatest(s.room, 0)
+                FOR UPDATE OF d SKIP LOCKED
+            ) d
+        ) d
+        WHERE s.room > 0
+        ORDER BY d.n
+        LIMIT :n
     ), leased AS (
-        UPDATE credit_push.subscriptions s SET sending_until = :lease
-        FROM due WHERE s.id = due.subscription_id
-        RETURNING s.id AS subscription_id, s.url, s.secret, s.previous_secret,
-                  s.previous_secret_until, due.delivery_id
+        UPDATE credit_push.deliveries d SET lease_until = :lease
+        FROM picked p, credit_push.events e
+        WHERE d.id = p.delivery_id AND e.id = d.event_id
+        RETURNING d.id AS delivery_id, d.round_failures, d.next_attempt_at, p.id AS subscription_id,
+                  d.bank_org_id,
+                  p.url, p.secret, p.previous_secret, p.previous_secret_until, p.failing,
+                  e.id AS event_id, e.type, e.seq, e.created_at, e.data
     )
-    SELECT l.*, d.round_failures, e.id AS event_id, e.type, e.seq, e.created_at, e.data
-    FROM leased l
-    JOIN credit_push.deliveries d ON d.id = l.delivery_id
-    JOIN credit_push.events e ON e.id = d.event_id
-    ORDER BY d.next_attempt_at, e.seq
+    SELECT * FROM leased ORDER BY next_attempt_at, seq
     """
 )
 
@@ -118,53 +147,61 @@ def _claimed(row: sa.Row[Any], lease_until: datetime) -> Claimed:
         row.previous_secret_until,
         event_json(str(row.event_id), row.type, row.seq, row.created_at, row.data),
         lease_until,
+        row.failing,
+        str(row.bank_org_id),
     )
 
 
-async def claim_due(session: AsyncSession, now: datetime, lease_until: datetime, n: int) -> list[Claimed]:
-    """Lease up to ``n`` subscriptions that have a due delivery; the earliest due one of each.
+async def claim_due(
+    session: AsyncSession, now: datetime, lease_until: datetime, n: int, max_in_flight: int
+) -> list[Claimed]:
+    """Lease up to ``n`` due deliveries, each subscription's in (due time, seq) order, in one statement.
 
-    The lease (``sending_until``) is committed before anything is sent, so no transaction
-    stays open during the HTTP call, and a subscription has at most one delivery in flight:
-    a receiver that hangs holds up one send, not the dispatcher, and its events go out in
-    ``seq`` order. Replicas skip subscriptions another one is leasing (``SKIP LOCKED`` while
-    the claim runs, the lease afterwards); a lease left by a dead process runs out.
+    The lease (``lease_until``) is committed before anything is sent, so no transaction stays
+    open during the HTTP calls. A leased delivery is claimed by no one until its outcome is
+    recorded or the lease runs out (a dispatcher died mid-send: another one sends it again).
     """
-    rows = await session.execute(_CLAIM, {"now": now, "lease": lease_until, "n": n})
+    params = {"now": now, "lease": lease_until, "n": n, "max_in_flight": max_in_flight}
+    rows = await session.execute(_CLAIM, params)
     return [_claimed(row, lease_until) for row in rows]
 
 
-async def record_attempt(
-    session: AsyncSession,
-    claimed: Claimed,
-    *,
-    status: str,
-    round_failures: int,
-    next_attempt_at: datetime | None,
-    status_code: int | None,
-    error: str | None,
-    now: datetime,
-) -> None:
-    """Store how the attempt ended.
-
-    Only a delivery still pending is updated: one dropped meanwhile (its subscription was
-    deleted) stays dropped. A retry the bank asked for while it was in flight still counts.
+_RECORD = sa.text(
     """
-    values: dict[str, Any] = {
-        "status": status,
-        "attempts": deliveries.c.attempts + 1,
-        "round_failures": round_failures,
-        "next_attempt_at": next_attempt_at,
-        "last_status_code": status_code,
-        "last_error": error,
-        "updated_at": now,
-    }
-    if status == "delivered":
-        values["delivered_at"] = now
+    UPDATE credit_push.deliveries d SET
+        status = o.status, attempts = d.attempts + 1, round_failures = o.round_failures,
+        next_attempt_at = o.next_attempt_at, last_status_code = o.code, last_error = o.error,
+        updated_at = :now, lease_until = NULL,
+        delivered_at = CASE WHEN o.status = 'delivered' THEN :now ELSE d.delivered_at END
+    FROM unnest(CAST(:id AS uuid[]), CAST(:status AS text[]), CAST(:rf AS int[]),
+                CAST(:next AS timestamptz[]), CAST(:code AS int[]), CAST(:error AS text[]),
+                CAST(:lease AS timestamptz[]))
+         AS o(id, status, round_failures, next_attempt_at, code, error, lease)
+    WHERE d.id = o.id AND d.status = 'pending' AND d.lease_until = o.lease
+    """
+)
+
+
+async def record_outcomes(session: AsyncSession, outcomes: Sequence[Outcome], now: datetime) -> None:
+    """Store how many attempts ended, in one statement, and give their leases back.
+
+    Only a delivery still pending under the same lease is updated: one dropped meanwhile (its
+    subscription was deleted) stays dropped, and one whose lease ran out and was claimed again
+    is recorded by the dispatcher that holds it now. A retry the bank asked for while it was in
+    flight is answered by that attempt.
+    """
     await session.execute(
-        sa.update(deliveries)
-        .where(deliveries.c.id == claimed.id, deliveries.c.status == "pending")
-        .values(**values)
+        _RECORD,
+        {
+            "id": [o.claimed.id for o in outcomes],
+            "status": [o.status for o in outcomes],
+            "rf": [o.round_failures for o in outcomes],
+            "next": [o.next_attempt_at for o in outcomes],
+            "code": [o.status_code for o in outcomes],
+            "error": [o.error for o in outcomes],
+            "lease": [o.claimed.lease_until for o in outcomes],
+            "now": now,
+        },
     )
 
 

@@ -137,3 +137,13 @@ async def release_lease(session: AsyncSession, sub_id: uuid.UUID, lease_until: d
         .where(subscriptions.c.id == sub_id, subscriptions.c.sending_until == lease_until)
         .values(sending_until=None)
     )
+
+
+async def set_failing(session: AsyncSession, changes: dict[uuid.UUID, bool]) -> None:
+    """Mark receivers failing (throttled to one delivery in flight) or healthy again."""
+    for failing in (True, False):
+        ids = [sub_id for sub_id, value in changes.items() if value is failing]
+        if ids:
+            await session.execute(
+                sa.update(subscriptions).where(subscriptions.c.id == sa.func.any(ids)).values(failing=failing)
+            )

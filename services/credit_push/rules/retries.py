@@ -49,3 +49,12 @@ def decide(result: AttemptResult, round_failures: int, schedule: Sequence[int], 
     if round_failures < len(schedule):
         return Decision("pending", now + timedelta(seconds=schedule[round_failures]), failures)
     return Decision("failed", None, failures)
+
+
+def still_failing(was_failing: bool, results: Sequence[AttemptResult]) -> bool:
+    """Whether a receiver counts as failing after these answers (the throttle of CONTRACT §3's
+    "one bad receiver never delays the others"): any success ends it, answers that are all
+    failures start it; no answers change nothing."""
+    if any(r.ok for r in results):
+        return False
+    return was_failing or bool(results)

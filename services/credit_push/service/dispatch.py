@@ -1,43 +1,60 @@
-"""The dispatcher's two short transactions: lease due deliveries, then record how a send ended.
+"""The dispatcher's two short transactions: lease due deliveries, then record how sends ended.
 
-The send itself (HTTP, no transaction open) is workers.py.
+Both work on batches (one statement claims N deliveries, one records N outcomes); the sends
+themselves (HTTP, no transaction open) are workers.py.
 """
 
 from __future__ import annotations
 
+import uuid
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push import repository as repo
-from services.credit_push.repository.deliveries import Claimed
-from services.credit_push.rules.retries import AttemptResult, Decision, decide
+from services.credit_push.repository.deliveries import Claimed, Outcome
+from services.credit_push.rules.retries import AttemptResult, Decision, decide, still_failing
 
 GONE_REASON = "the receiver answered 410 Gone"
 
 
-async def claim(session: AsyncSession, now: datetime, lease_until: datetime, n: int) -> list[Claimed]:
-    """Up to ``n`` due deliveries, one per subscription, each leased until ``lease_until``."""
-    return await repo.deliveries.claim_due(session, now, lease_until, n)
+async def claim(
+    session: AsyncSession, now: datetime, lease_until: datetime, n: int, max_in_flight: int
+) -> list[Claimed]:
+    """Up to ``n`` due deliveries, at most ``max_in_flight`` in flight per subscription, leased."""
+    return await repo.deliveries.claim_due(session, now, lease_until, n, max_in_flight)
 
 
 async def record(
-    session: AsyncSession, claimed: Claimed, result: AttemptResult, schedule: Sequence[int], now: datetime
-) -> Decision:
-    """Store what follows the attempt, give the lease back, and pause the subscription if it is gone."""
-    decision = decide(result, claimed.round_failures, schedule, now)
-    await repo.deliveries.record_attempt(
-        session,
-        claimed,
-        status=decision.status,
-        round_failures=decision.round_failures,
-        next_attempt_at=decision.next_attempt_at,
-        status_code=result.status_code,
-        error=result.error,
-        now=now,
-    )
-    await repo.subscriptions.release_lease(session, claimed.subscription_id, claimed.lease_until)
-    if decision.pause_subscription:
-        await repo.subscriptions.pause(session, claimed.subscription_id, GONE_REASON, now)
-    return decision
+    session: AsyncSession,
+    attempts: Sequence[tuple[Claimed, AttemptResult]],
+    schedule: Sequence[int],
+    now: datetime,
+) -> list[Decision]:
+    """Store what follows each attempt, give the leases back, throttle or release failing
+    receivers, and pause the subscriptions whose receiver is gone (410)."""
+    decisions = [decide(result, claimed.round_failures, schedule, now) for claimed, result in attempts]
+    outcomes = [
+        Outcome(claimed, d.status, d.round_failures, d.next_attempt_at, result.status_code, result.error)
+        for (claimed, result), d in zip(attempts, decisions, strict=True)
+    ]
+    await repo.deliveries.record_outcomes(session, outcomes, now)
+    await repo.subscriptions.set_failing(session, _failing_changes(attempts))
+    paired = zip(attempts, decisions, strict=True)
+    gone = sorted({claimed.subscription_id for (claimed, _), d in paired if d.pause_subscription})
+    for sub_id in gone:
+        await repo.subscriptions.pause(session, sub_id, GONE_REASON, now)
+    return decisions
+
+
+def _failing_changes(attempts: Sequence[tuple[Claimed, AttemptResult]]) -> dict[uuid.UUID, bool]:
+    """Subscriptions whose receiver became failing, or recovered, with these answers."""
+    results: dict[uuid.UUID, list[AttemptResult]] = defaultdict(list)
+    was: dict[uuid.UUID, bool] = {}
+    for claimed, result in attempts:
+        results[claimed.subscription_id].append(result)
+        was[claimed.subscription_id] = claimed.failing
+    now_failing = {sub_id: still_failing(was[sub_id], found) for sub_id, found in results.items()}
+    return {sub_id: failing for sub_id, failing in now_failing.items() if failing != was[sub_id]}

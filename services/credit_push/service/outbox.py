@@ -99,7 +99,7 @@ async def _write_events(
 class _Routed:
     """The deliveries events cause, and how they change what subscriptions hold."""
 
-    deliveries: list[tuple[uuid.UUID, str, str]] = field(default_factory=list)  # event, sub, bank
+    deliveries: list[tuple[uuid.UUID, str, str, int]] = field(default_factory=list)  # event, sub, bank, seq
     adds: list[tuple[str, str]] = field(default_factory=list)  # (subscription, uscc)
     removes: list[tuple[str, str]] = field(default_factory=list)
 
@@ -124,16 +124,19 @@ def _route(
     subs_by_bank: dict[str, list[Sub]] = defaultdict(list)
     for sub in subs:
         subs_by_bank[sub.bank].append(sub)
+    holding_of: dict[str, set[str]] = defaultdict(set)
+    for sub_id, uscc in held:
+        holding_of[uscc].add(sub_id)
     routed = _Routed()
     for row in rows:
         current = currents.get(row.uscc)
-        holding = {s for s, u in held if u == row.uscc}
+        holding = holding_of[row.uscc]
         # Without a rating the registration region inside the USCC (GB 32100, chars 3-8) applies.
         region = current.effective_region if current else row.uscc[2:8]
         targets = route_event(
             row.type, current.rating if current else None, region, subs_by_bank[row.bank], holding
         )
         for sub_id in targets:
-            routed.deliveries.append((row.id, sub_id, row.bank))
+            routed.deliveries.append((row.id, sub_id, row.bank, row.seq))
             (routed.removes if row.type == WITHDRAWN else routed.adds).append((sub_id, row.uscc))
     return routed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -13,10 +12,9 @@ from kit.errors import NotFound
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.rules.entitlement import Current, rating_data, read_view
-from services.credit_push.rules.ratings import RatingItem, StoredRating, current_of, parse_batch, plan_batch
+from services.credit_push.rules.ratings import RatingItem, parse_batch
 from services.credit_push.schemas import IngestOut, InternalRatingOut, RatingOut, RejectedItem
 from services.credit_push.service import access_log
-from services.credit_push.service.outbox import reconcile
 
 
 async def ingest(session: AsyncSession, items: Sequence[Any]) -> IngestOut:
@@ -32,36 +30,21 @@ async def ingest(session: AsyncSession, items: Sequence[Any]) -> IngestOut:
 
 
 async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) -> tuple[int, int]:
-    """Store the valid items; (accepted, unchanged)."""
+    """Store the valid items and write the events they cause; (accepted, unchanged).
+
+    Set-based (repository/ingest.py): the batch is COPied into a staging table, and a few
+    statements store what changed, plan the events of the enterprises whose current rating
+    moved, and write them with their deliveries for every addressed bank. The entitlement lock
+    is held for this one batch's transaction only (it orders seq assignment, service/outbox.py).
+    """
     await repo.locks.lock_entitlement(session)
-    usccs = sorted({item.uscc for item in valid})
-    before = await repo.ratings.stored_years(session, usccs)
-    plan = plan_batch(valid, {(r.uscc, r.year): r for r in before}, _last_versions(before))
-    if plan.changed:
-        await repo.ratings.upsert(session, plan.changed, now)
-        moved = _current_moved(before, plan.changed)
-        if moved:
-            await reconcile(session, usccs=moved, bank_ids=None, cause="rating", now=now)
-    return len(plan.changed), plan.unchanged
-
-
-def _last_versions(rows: Sequence[StoredRating]) -> dict[str, int]:
-    last: dict[str, int] = {}
-    for row in rows:
-        last[row.uscc] = max(last.get(row.uscc, 0), row.version)
-    return last
-
-
-def _current_moved(before: Sequence[StoredRating], changed: Sequence[StoredRating]) -> list[str]:
-    """Enterprises whose current (latest-year) rating is a different row or version now."""
-    rows: dict[str, dict[int, StoredRating]] = defaultdict(dict)
-    for row in before:
-        rows[row.uscc][row.year] = row
-    old = {u: current_of(list(years.values())) for u, years in rows.items()}
-    for row in changed:
-        rows[row.uscc][row.year] = row
-    changed_usccs = sorted({r.uscc for r in changed})
-    return [u for u in changed_usccs if current_of(list(rows[u].values())) != old.get(u)]
+    await repo.ingest.stage(session, valid)
+    changed, moved = await repo.ingest.store(session, now)
+    if moved:
+        consented = await repo.consents.consented_pairs(session, moved, None, business_date(now))
+        await repo.ingest.plan(session, sorted(consented))
+        await repo.ingest.write(session, now)
+    return changed, len(valid) - changed
 
 
 async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> RatingOut:

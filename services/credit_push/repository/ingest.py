@@ -1,0 +1,232 @@
+"""A ratings upload, planned and written set-based: COPY into a staging table, then a few statements.
+
+The statements here apply, for one upload (cause ``rating``), the same rules as the row-by-row
+path every other change of entitlement takes (rules/ratings.py ``plan_batch``, rules/entitlement.py
+``plan_for`` and ``route_event``, through service/outbox.py ``reconcile``); tests/credit_push/
+test_ingest.py pins that both give the same answer and the same events. Each comment names the
+rule a clause mirrors, so a change to one is made to both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.credit_push.repository.common import uuids
+from services.credit_push.rules.entitlement import PUBLISHED, WITHDRAWN
+from services.credit_push.rules.ratings import RatingItem
+
+_STAGING = """
+    CREATE TEMP TABLE ingest_items (uscc text NOT NULL, year int NOT NULL, name text NOT NULL,
+        rating text NOT NULL, region_code text, avg_annual_tax_fen bigint,
+        PRIMARY KEY (uscc, year)) ON COMMIT DROP;
+    CREATE TEMP TABLE ingest_moved (uscc text PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE ingest_plan (id uuid NOT NULL, bank uuid NOT NULL, uscc text NOT NULL,
+        type text NOT NULL, version int NOT NULL, data jsonb NOT NULL, full_after boolean,
+        rating text, region text, rn bigint NOT NULL) ON COMMIT DROP;
+"""
+_ITEM_COLUMNS = ("uscc", "year", "name", "rating", "region_code", "avg_annual_tax_fen")
+
+
+async def stage(session: AsyncSession, items: Sequence[RatingItem]) -> None:
+    """The batch's valid items into ``ingest_items`` (COPY), in the request's transaction.
+
+    The temporary tables go when the transaction ends. asyncpg's COPY is the raw connection's;
+    it runs inside the transaction the session already began (the entitlement lock).
+    """
+    driver = await _driver(session)
+    await driver.execute(_STAGING)
+    records = [(i.uscc, i.year, i.name, i.rating, i.region_code, i.avg_annual_tax_fen) for i in items]
+    await driver.copy_records_to_table("ingest_items", records=records, columns=_ITEM_COLUMNS)
+    await driver.execute("ANALYZE ingest_items")
+
+
+async def _driver(session: AsyncSession) -> Any:
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    return raw.driver_connection
+
+
+# rules/ratings.py plan_batch: an item identical to the stored row of its year is unchanged;
+# every other one is stored with the enterprise's next version (versions count every change,
+# any year, in (uscc, year) order). An enterprise's current rating (the latest year) moves when
+# a changed item is of its latest stored year or later (service/ratings.py, before this path).
+_STORE = sa.text(
+    """
+    WITH old AS (
+        SELECT r.uscc, r.year, r.name, r.rating, r.region_code, r.avg_annual_tax_fen, r.version
+        FROM credit_push.ratings r JOIN ingest_items i ON i.uscc = r.uscc
+    ), last AS (
+        SELECT uscc, max(version) AS version, max(year) AS year
+        FROM credit_push.ratings WHERE uscc IN (SELECT uscc FROM ingest_items) GROUP BY uscc
+    ), changed AS (
+        SELECT i.*, coalesce(l.version, 0) + row_number() OVER (PARTITION BY i.uscc ORDER BY i.year)
+                    AS version,
+               (l.year IS NULL OR i.year >= l.year) AS moves
+        FROM ingest_items i
+        LEFT JOIN old o ON o.uscc = i.uscc AND o.year = i.year
+        LEFT JOIN last l ON l.uscc = i.uscc
+        WHERE o.uscc IS NULL
+           OR ROW(o.name, o.rating, o.region_code, o.avg_annual_tax_fen)
+              IS DISTINCT FROM ROW(i.name, i.rating, i.region_code, i.avg_annual_tax_fen)
+    ), stored AS (
+        INSERT INTO credit_push.ratings
+            (uscc, year, name, rating, region_code, avg_annual_tax_fen, version, created_at, updated_at)
+        SELECT uscc, year, name, rating, region_code, avg_annual_tax_fen, version, :now, :now FROM changed
+        ON CONFLICT (uscc, year) DO UPDATE SET
+            name = excluded.name, rating = excluded.rating, region_code = excluded.region_code,
+            avg_annual_tax_fen = excluded.avg_annual_tax_fen, version = excluded.version,
+            updated_at = excluded.updated_at
+    ), moved AS (
+        INSERT INTO ingest_moved SELECT DISTINCT uscc FROM changed WHERE moves RETURNING uscc
+    )
+    SELECT (SELECT count(*) FROM changed) AS changed, (SELECT array_agg(uscc) FROM moved) AS moved
+    """
+)
+
+
+async def store(session: AsyncSession, now: datetime) -> tuple[int, list[str]]:
+    """Store the staged items that change something; (how many, enterprises whose current moved)."""
+    row = (await session.execute(_STORE, {"now": now})).one()
+    return int(row.changed), sorted(row.moved or [])
+
+
+# rules/entitlement.py plan_for (cause "rating"): the pairs that can produce an event are banks
+# holding a copy, consented banks, and every bank for an A; the view is `full` with a consent
+# and a level in the push set (A, B, M), `public` for an A, else none; a `published` when the
+# view or version differs from what the bank holds, a `withdrawn` (reason rating_changed) when
+# it holds one and may no longer. Each bank's events are numbered in uscc order (rn).
+_PLAN = sa.text(
+    """
+    INSERT INTO ingest_plan (id, bank, uscc, type, version, data, full_after, rating, region, rn)
+    WITH cur AS (
+        SELECT DISTINCT ON (r.uscc) r.uscc, r.name, r.rating, r.year, r.version, r.region_code,
+               r.avg_annual_tax_fen
+        FROM credit_push.ratings r JOIN ingest_moved m ON m.uscc = r.uscc
+        ORDER BY r.uscc, r.year DESC
+    ), consented AS (
+        SELECT DISTINCT b AS bank, u AS uscc FROM unnest(CAST(:cb AS uuid[]), CAST(:cu AS text[])) AS c(b, u)
+    ), pairs AS (
+        SELECT v.bank_org_id AS bank, v.uscc FROM credit_push.bank_views v JOIN ingest_moved m USING (uscc)
+        UNION SELECT bank, uscc FROM consented
+        UNION SELECT b.org_id, cur.uscc FROM cur CROSS JOIN credit_push.banks b WHERE cur.rating = 'A'
+    ), judged AS (
+        SELECT p.bank, p.uscc, cur.name, cur.rating, cur.year, cur.version, cur.region_code,
+               cur.avg_annual_tax_fen, v.version AS seen_version, v."full" AS seen_full,
+               CASE WHEN cur.rating IN ('A', 'B', 'M') AND c.bank IS NOT NULL THEN 'full'
+                    WHEN cur.rating = 'A' THEN 'public' END AS view
+        FROM pairs p
+        LEFT JOIN cur ON cur.uscc = p.uscc
+        LEFT JOIN consented c ON c.bank = p.bank AND c.uscc = p.uscc
+        LEFT JOIN credit_push.bank_views v ON v.bank_org_id = p.bank AND v.uscc = p.uscc
+    ), planned AS (
+        SELECT * FROM judged
+        WHERE CASE WHEN view IS NULL THEN seen_version IS NOT NULL
+                   ELSE seen_version IS DISTINCT FROM version
+                        OR seen_full IS DISTINCT FROM (view = 'full') END
+    )
+    SELECT gen_random_uuid(), bank, uscc,
+           CASE WHEN view IS NULL THEN :withdrawn ELSE :published END,
+           coalesce(version, seen_version),
+           CASE WHEN view IS NULL
+                THEN jsonb_build_object('uscc', uscc, 'version', coalesce(version, seen_version),
+                                        'reason', 'rating_changed')
+                ELSE jsonb_build_object('uscc', uscc, 'name', name, 'rating', rating, 'year', year,
+                                        'version', version)
+                     || CASE WHEN view = 'full'
+                             THEN jsonb_build_object('avg_annual_tax_fen', avg_annual_tax_fen)
+                             ELSE '{}'::jsonb END
+           END,
+           CASE WHEN view IS NOT NULL THEN view = 'full' END,
+           rating, coalesce(region_code, substr(uscc, 3, 6)),
+           row_number() OVER (PARTITION BY bank ORDER BY uscc COLLATE "C")
+    FROM planned
+    """
+)
+
+
+async def plan(session: AsyncSession, consented: Sequence[tuple[str, str]]) -> None:
+    """The events the moved enterprises cause, into ``ingest_plan``; ``consented``: (bank, uscc)."""
+    await session.execute(
+        _PLAN,
+        {
+            "cb": uuids(b for b, _ in consented),
+            "cu": [u for _, u in consented],
+            "published": PUBLISHED,
+            "withdrawn": WITHDRAWN,
+        },
+    )
+
+
+# banks.allocate_seqs: each bank's seqs are reserved under its row lock, held to commit.
+# rules/entitlement.py route_event: a `withdrawn` goes to the subscriptions holding the
+# enterprise; a `published` to those holding it and those whose filters select it (min_rating
+# by RANK, region_codes by region_covers on the effective region).
+_WRITE = sa.text(
+    """
+    WITH counts AS (
+        SELECT bank, count(*) AS n FROM ingest_plan GROUP BY bank
+    ), alloc AS (
+        UPDATE credit_push.banks b SET next_seq = b.next_seq + c.n
+        FROM counts c WHERE b.org_id = c.bank
+        RETURNING b.org_id, b.next_seq - c.n AS first
+    ), ev AS (
+        INSERT INTO credit_push.events (id, bank_org_id, seq, type, uscc, version, data, created_at)
+        SELECT p.id, p.bank, a.first + p.rn - 1, p.type, p.uscc, p.version, p.data, :now
+        FROM ingest_plan p JOIN alloc a ON a.org_id = p.bank
+        RETURNING id, seq
+    ), routed AS (
+        SELECT p.id AS event_id, ev.seq, p.bank, p.type, p.uscc, s.id AS sub_id
+        FROM ev JOIN ingest_plan p ON p.id = ev.id
+        JOIN credit_push.subscriptions s ON s.bank_org_id = p.bank AND s.status <> 'deleted'
+        LEFT JOIN credit_push.subscription_views h ON h.subscription_id = s.id AND h.uscc = p.uscc
+        WHERE h.uscc IS NOT NULL OR (
+            p.type = :published
+            AND (s.min_rating IS NULL OR array_position(ARRAY['A', 'B', 'M', 'C', 'D'], p.rating)
+                                         <= array_position(ARRAY['A', 'B', 'M', 'C', 'D'], s.min_rating))
+            AND (coalesce(cardinality(s.region_codes), 0) = 0 OR EXISTS (
+                SELECT 1 FROM unnest(s.region_codes) f
+                WHERE CASE WHEN f LIKE '%0000' THEN left(f, 2) = left(p.region, 2)
+                           WHEN f LIKE '%00' THEN left(f, 4) = left(p.region, 4)
+                           ELSE f = p.region END)))
+    ), sent AS (
+        INSERT INTO credit_push.deliveries (id, event_id, subscription_id, bank_org_id, seq, status,
+            attempts, round_failures, next_attempt_at, created_at, updated_at)
+        SELECT gen_random_uuid(), event_id, sub_id, bank, seq, 'pending', 0, 0, :now, :now, :now
+        FROM routed
+    ), held AS (
+        INSERT INTO credit_push.subscription_views (subscription_id, uscc)
+        SELECT sub_id, uscc FROM routed WHERE type = :published ON CONFLICT DO NOTHING
+    ), dropped AS (
+        DELETE FROM credit_push.subscription_views v USING routed r
+        WHERE r.type = :withdrawn AND v.subscription_id = r.sub_id AND v.uscc = r.uscc
+    )
+    SELECT count(*) FROM ev
+    """
+)
+
+# views.apply_views: a bank holds what it was last sent a `published` of, and nothing after a
+# `withdrawn`.
+_VIEWS = sa.text(
+    """
+    WITH held AS (
+        INSERT INTO credit_push.bank_views (bank_org_id, uscc, version, "full")
+        SELECT bank, uscc, version, full_after FROM ingest_plan WHERE full_after IS NOT NULL
+        ON CONFLICT (bank_org_id, uscc) DO UPDATE SET version = excluded.version, "full" = excluded."full"
+    )
+    DELETE FROM credit_push.bank_views v USING ingest_plan p
+    WHERE p.full_after IS NULL AND v.bank_org_id = p.bank AND v.uscc = p.uscc
+    """
+)
+
+
+async def write(session: AsyncSession, now: datetime) -> int:
+    """Write the planned events, their deliveries and what banks and subscriptions now hold."""
+    params = {"now": now, "published": PUBLISHED, "withdrawn": WITHDRAWN}
+    written = (await session.execute(_WRITE, params)).scalar_one()
+    await session.execute(_VIEWS)
+    return int(written)
