@@ -23,7 +23,7 @@ class RatingItem(BaseModel):
     uscc: str = Field(description="统一社会信用代码 (GB 32100); lower case is normalised.")
     name: str
     rating: Level
-    year: int = Field(ge=2014, description="Evaluation year, 2014 to the current year.")
+    year: int = Field(ge=2014, description="Evaluation year, 2014 to the previous calendar year.")
     region_code: str | None = Field(default=None, description="6-digit GB/T 2260 code.")
     avg_annual_tax_fen: int | None = Field(default=None, ge=0, description="Average annual tax paid, fen.")
 
@@ -61,10 +61,49 @@ class RatingOut(RatingFields):
     avg_annual_tax_fen: int | None = Field(
         default=None, description="Only for the tax authority, admins and banks holding a consent."
     )
+    blacklisted: bool = Field(
+        default=False, description="On the 红黑榜 now: `rating` is then D (国家税务总局令第54号)."
+    )
 
 
 class InternalRatingOut(RatingFields):
     avg_annual_tax_fen: int | None
+    blacklisted: bool = False
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class BlacklistIn(StrictBody):
+    uscc: USCC
+    name: Name
+    decision_served_on: date = Field(description="The day the 税务处理决定书 was served.")
+    published_on: date = Field(description="The day the entry was published (today or earlier).")
+    reason: Evidence = Field(description="The 重大税收违法失信 case, as published.")
+
+
+class BlacklistOut(BaseModel):
+    id: uuid.UUID
+    uscc: str
+    name: str
+    decision_served_on: date
+    published_on: date
+    ends_on: date = Field(description="Three years after published_on; the entry ends by itself then.")
+    reason: str
+    status: Literal["active", "ended"]
+    late: bool = Field(description="Published after the 15th of the month after the decision was served.")
+    created_at: datetime
+
+
+class AListItem(BaseModel):
+    uscc: str
+    name: str
+    year: int
+
+
+class StandingOut(BaseModel):
+    uscc: str
+    blacklisted: bool
 
 
 class ConsentIn(StrictBody):

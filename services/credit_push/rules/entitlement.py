@@ -21,8 +21,8 @@ PUBLISHED = "credit.rating.published"
 WITHDRAWN = "credit.rating.withdrawn"
 
 View = Literal["full", "public"]
-Cause = Literal["rating", "consent", "consent_revoked", "consent_expired", "bank"]
-Reason = Literal["rating_changed", "consent_revoked", "consent_expired"]
+Cause = Literal["rating", "consent", "consent_revoked", "consent_expired", "bank", "blacklist"]
+Reason = Literal["rating_changed", "consent_revoked", "consent_expired", "blacklisted"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class Current:
     version: int
     region_code: str | None
     avg_annual_tax_fen: int | None
+    # On the 红黑榜 now: ``rating`` is then D (国家税务总局令第54号; rules/blacklist.py).
+    blacklisted: bool = False
 
     @property
     def effective_region(self) -> str:
@@ -91,7 +93,10 @@ def rating_data(current: Current, view: View) -> dict[str, Any]:
 
 
 def withdraw_reason(current: Current | None, cause: Cause) -> Reason:
-    """Why a bank loses an enterprise: the rating left the push set, else the consent ended."""
+    """Why a bank loses an enterprise: it was blacklisted, the rating left the push set, else the
+    consent ended."""
+    if current is not None and current.blacklisted:
+        return "blacklisted"
     if current is None or current.rating not in PUSH_SET:
         return "rating_changed"
     if cause in ("consent_revoked", "consent_expired"):
