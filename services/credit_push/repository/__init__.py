@@ -19,6 +19,7 @@ from services.credit_push.repository import (
     outcomes,
     public_list,
     ratings,
+    stats,
     subscriptions,
     views,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "outcomes",
     "public_list",
     "ratings",
+    "stats",
     "subscriptions",
     "views",
 ]
