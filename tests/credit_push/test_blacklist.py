@@ -226,8 +226,12 @@ async def test_an_upload_for_this_year_is_rejected_and_an_old_a_entitles_no_bank
     api: Api, stack: Stack
 ) -> None:
     tax, bank, partner = await api.org("tax_authority"), await api.org("bank"), await api.org("partner_app")
-    this_year, stale = item(year=today().year), item(rating="A", year=today().year - 3)
-    result = await upload(api, tax, [item(year=today().year - 1), this_year, stale])
+    fresh, this_year, stale = (
+        item(year=today().year - 1),
+        item(year=today().year),
+        item(year=today().year - 3),
+    )
+    result = await upload(api, tax, [fresh, this_year, stale])
     assert result["accepted"] == 2
     assert [(r["index"], r["uscc"]) for r in result["rejected"]] == [(1, this_year["uscc"])]
     assert "not evaluated yet" in result["rejected"][0]["detail"]
@@ -236,6 +240,9 @@ async def test_an_upload_for_this_year_is_rejected_and_an_old_a_entitles_no_bank
     read = await api.call(bank, "GET", f"/v1/credit/ratings/{stale['uscc']}")
     assert read.status_code == (200 if stale_is_current else 404)
     assert (await api.call(tax, "GET", f"/v1/credit/ratings/{stale['uscc']}")).status_code == 200
+    # An A that is no longer current is outside the push set: the bank is sent the fresh one only.
+    await _types_when(api, bank, fresh["uscc"], 1)
+    assert bool(await _events(api, bank, stale["uscc"])) == stale_is_current
     await give_consent(api, partner, stale["uscc"], bank)
     direct = Direct(stack.url("credit_push"))
     try:

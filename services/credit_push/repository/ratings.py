@@ -54,13 +54,15 @@ async def upsert(session: AsyncSession, rows: Sequence[StoredRating], now: datet
     )
 
 
+# ``lapsed``: past 31 March of year + 3, no longer current (rules/rating_years.py current_through).
 # While an enterprise is on the 红黑榜 its rating counts as D (国家税务总局令第54号; CONTRACT §3
 # "Blacklist"): every reader of the current rating (reconcile, the A list, rating reads) sees D.
 _CURRENT_SQL = f"""
     SELECT DISTINCT ON (r.uscc) r.uscc, r.name,
            CASE WHEN l.uscc IS NULL THEN r.rating ELSE 'D' END AS rating,
            r.year, r.version, r.region_code, r.avg_annual_tax_fen, r.updated_at,
-           l.uscc IS NOT NULL AS blacklisted
+           l.uscc IS NOT NULL AS blacklisted,
+           make_date(r.year + 3, 3, 31) < CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) AS lapsed
     FROM credit_push.ratings r
     LEFT JOIN (SELECT DISTINCT uscc FROM credit_push.blacklist WHERE {LISTED_NOW}) l ON l.uscc = r.uscc
 """  # noqa: S608 (a constant)
@@ -76,6 +78,7 @@ def _current(row: sa.Row[Any]) -> Current:
         row.region_code,
         row.avg_annual_tax_fen,
         row.blacklisted,
+        row.lapsed,
     )
 
 
@@ -97,4 +100,4 @@ async def current(session: AsyncSession, uscc: str) -> tuple[Current, datetime] 
 async def a_list(session: AsyncSession) -> list[str]:
     """Enterprises whose current rating is A (the published list)."""
     result = await session.execute(sa.text(_CURRENT_SQL + " ORDER BY r.uscc, r.year DESC"))
-    return [row.uscc for row in result if row.rating == PUBLIC_LEVEL]
+    return [row.uscc for row in result if row.rating == PUBLIC_LEVEL and not row.lapsed]

@@ -38,6 +38,8 @@ class Current:
     avg_annual_tax_fen: int | None
     # On the 红黑榜 now: ``rating`` is then D (国家税务总局令第54号; rules/blacklist.py).
     blacklisted: bool = False
+    # Past 31 March of year + 3 (rules/rating_years.py): no current rating, outside the push set.
+    lapsed: bool = False
 
     @property
     def effective_region(self) -> str:
@@ -97,7 +99,7 @@ def withdraw_reason(current: Current | None, cause: Cause) -> Reason:
     consent ended."""
     if current is not None and current.blacklisted:
         return "blacklisted"
-    if current is None or current.rating not in PUSH_SET:
+    if current is None or current.lapsed or current.rating not in PUSH_SET:
         return "rating_changed"
     if cause in ("consent_revoked", "consent_expired"):
         return cause
@@ -113,7 +115,7 @@ def plan_for(
     (a consent adds the tax figure to an A enterprise, or its end takes it away);
     `withdrawn` when a bank that holds a `published` stops being entitled.
     """
-    view = push_view(current.rating if current else None, consented)
+    view = push_view(current.rating if current and not current.lapsed else None, consented)
     if view is None:
         if seen is None:
             return None

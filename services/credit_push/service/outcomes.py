@@ -1,4 +1,4 @@
-"""Outcomes: loans banks report for enterprises pushed to them (粤信融-style feedback), and stats."""
+"""Outcomes: loans banks report for enterprises pushed to them (粤信融-style feedback)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from kit.errors import Conflict, RuleViolation
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.outcomes import OutcomeFilter, OutcomeRow
-
 from services.credit_push.schemas import OutcomeIn, OutcomeOut
 
 __all__ = ["OutcomeFilter", "list_for", "report"]
