@@ -10,8 +10,9 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
+from kit.csv import CSV_MEDIA_TYPE, render, wants_csv
 from kit.deps import Session
 from kit.errors import NotFound, RuleViolation
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, encode_cursor, page_of
@@ -19,6 +20,7 @@ from kit.principal import Principal, ServicePrincipal, require_roles, require_se
 from kit.uscc import USCC
 from services.credit_push.deps import idempotent
 from services.credit_push.paging import after_of, position_of, seq_of, with_etag
+from services.credit_push.rules.period import period
 from services.credit_push.schemas import (
     AccessEntryOut,
     AuthorisationIn,
@@ -51,6 +53,7 @@ from services.credit_push.service import (
     ratings,
     subscriptions,
 )
+from services.credit_push.service import stats as stats_service
 
 router = APIRouter(prefix="/v1/credit", tags=["credit_push"])
 internal_router = APIRouter(prefix="/internal/credit", tags=["internal"])
@@ -344,10 +347,31 @@ async def list_outcomes(
     return Page[OutcomeOut](items=page, next_cursor=next_cursor)
 
 
-@router.get("/stats", response_model=StatsOut)
-async def stats(_: Regulator, session: Session) -> StatsOut:
-    """银税互动 figures: coverage, delivery health and loans, including the pure-credit ratio."""
-    return await outcomes.stats(session)
+@router.get(
+    "/stats",
+    response_model=StatsOut,
+    responses={
+        200: {
+            "content": {CSV_MEDIA_TYPE: {}},
+            "description": "JSON, or with `Accept: text/csv` the same figures as CSV: a header row, "
+            "the overall row (breakdown `all`), then one row per 市州, bank and month.",
+        }
+    },
+)
+async def stats(
+    _: Regulator,
+    session: Session,
+    accept: Annotated[str | None, Header()] = None,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+    from_: Annotated[date | None, Query(alias="from", description="Inclusive, Asia/Shanghai.")] = None,
+    to: Annotated[date | None, Query(description="Inclusive, Asia/Shanghai.")] = None,
+) -> StatsOut | Response:
+    """银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month."""
+    figures = await stats_service.stats(session, period(year, from_, to))
+    if not wants_csv(accept):
+        return figures
+    return Response(render(stats_service.csv_rows(figures)), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8")
 
 
 __all__ = ["internal_router", "router"]

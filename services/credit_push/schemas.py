@@ -23,7 +23,7 @@ class RatingItem(BaseModel):
     uscc: str = Field(description="统一社会信用代码 (GB 32100); lower case is normalised.")
     name: str
     rating: Level
-    year: int = Field(ge=2014, description="Evaluation year, 2014 to the current year.")
+    year: int = Field(ge=2014, description="Evaluation year, 2014 to the previous calendar year.")
     region_code: str | None = Field(default=None, description="6-digit GB/T 2260 code.")
     avg_annual_tax_fen: int | None = Field(default=None, ge=0, description="Average annual tax paid, fen.")
 
@@ -61,10 +61,49 @@ class RatingOut(RatingFields):
     avg_annual_tax_fen: int | None = Field(
         default=None, description="Only for the tax authority, admins and banks holding a consent."
     )
+    blacklisted: bool = Field(
+        default=False, description="On the 红黑榜 now: `rating` is then D (国家税务总局令第54号)."
+    )
 
 
 class InternalRatingOut(RatingFields):
     avg_annual_tax_fen: int | None
+    blacklisted: bool = False
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class BlacklistIn(StrictBody):
+    uscc: USCC
+    name: Name
+    decision_served_on: date = Field(description="The day the 税务处理决定书 was served.")
+    published_on: date = Field(description="The day the entry was published (today or earlier).")
+    reason: Evidence = Field(description="The 重大税收违法失信 case, as published.")
+
+
+class BlacklistOut(BaseModel):
+    id: uuid.UUID
+    uscc: str
+    name: str
+    decision_served_on: date
+    published_on: date
+    ends_on: date = Field(description="Three years after published_on; the entry ends by itself then.")
+    reason: str
+    status: Literal["active", "ended"]
+    late: bool = Field(description="Published after the 15th of the month after the decision was served.")
+    created_at: datetime
+
+
+class AListItem(BaseModel):
+    uscc: str
+    name: str
+    year: int
+
+
+class StandingOut(BaseModel):
+    uscc: str
+    blacklisted: bool
 
 
 class ConsentIn(StrictBody):
@@ -197,16 +236,34 @@ class DeliveryCounts(BaseModel):
     failed: int
 
 
-class StatsOut(BaseModel):
-    enterprises_rated: int
-    enterprises_pushed: int
-    banks_subscribed: int
-    deliveries: DeliveryCounts
+class LoanBreakdown(BaseModel):
+    """The loan figures of one 市州, bank or month."""
+
     loans_count: int
     loans_total_fen: int
     pure_credit_total_fen: int
     pure_credit_ratio_bp: int = Field(description="pure_credit_total_fen / loans_total_fen in bp, half up.")
+    pure_credit_count_ratio_bp: int = Field(description="Pure-credit loans / loans in bp, half up.")
     enterprises_with_loans: int
+
+
+class StatsOut(LoanBreakdown):
+    from_: date | None = Field(alias="from", serialization_alias="from")
+    to: date | None
+    enterprises_rated: int = Field(description="Enterprises with any stored rating (now).")
+    enterprises_pushed: int = Field(description="Enterprises sent a `published` in the period.")
+    banks_subscribed: int = Field(description="Banks with an active subscription (now).")
+    deliveries: DeliveryCounts = Field(description="Webhook deliveries created in the period, by status.")
+    small_micro_pushed: int = Field(description="Small-micro enterprises (latest item's mark) pushed.")
+    small_micro_with_loans: int = Field(description="Of those, the ones with a loan in the period.")
+    beneficiary_ratio_bp: int = Field(
+        description="受益户数比例: small_micro_with_loans / small_micro_pushed in bp, half up."
+    )
+    by_region: dict[str, LoanBreakdown] = Field(description="Per 市州 (6-digit `xxxx00` code).")
+    by_bank: dict[str, LoanBreakdown] = Field(description="Per bank org id.")
+    by_month: dict[str, LoanBreakdown] = Field(description="Per month of granted_on, `YYYY-MM`.")
+
+    model_config = {"populate_by_name": True}
 
 
 class AuthorisationIn(StrictBody):

@@ -27,6 +27,8 @@ ratings = sa.Table(
     sa.Column("rating", sa.Text, nullable=False),
     sa.Column("region_code", sa.Text, nullable=True),
     sa.Column("avg_annual_tax_fen", sa.BigInteger, nullable=True),
+    # The tax authority's own small-and-micro mark (CONTRACT §3 stats, 受益户数比例); null: not said.
+    sa.Column("small_micro", sa.Boolean, nullable=True),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
@@ -171,4 +173,22 @@ access_log = sa.Table(
     sa.Column("reader_role", sa.Text, nullable=False),
     sa.Column("what", sa.Text, nullable=False),
     sa.Column("via", sa.Text, nullable=False),
+)
+
+# The 红黑榜 (重大税收违法失信主体, 国家税务总局令第54号): an entry is in force from published_on until
+# ends_on (three years later) or until 信用修复 ends it (status `ended`, ended_at).
+blacklist = sa.Table(
+    "blacklist",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("uscc", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("decision_served_on", sa.Date, nullable=False),
+    sa.Column("published_on", sa.Date, nullable=False),
+    sa.Column("ends_on", sa.Date, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("late", sa.Boolean, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("ended_at", TS, nullable=True),
 )

@@ -31,7 +31,7 @@ from services.credit_push.repository import Claimed
 from services.credit_push.repository.metrics import watch_outbox
 from services.credit_push.rules.retries import AttemptResult, Decision
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.service import access_log, authorisations, consents, dispatch
+from services.credit_push.service import access_log, authorisations, blacklist, consents, dispatch
 from services.credit_push.service.banks import learn_banks
 from services.credit_push.settings import CreditPushSettings
 from services.credit_push.ssrf import check_url, pinned_client, refusal_of
@@ -72,14 +72,18 @@ async def bank_discovery(ctx: AppContext) -> None:
 
 
 async def consent_expiry(ctx: AppContext) -> None:
-    """End consents and authorisations past their last day (Asia/Shanghai), like a revocation."""
+    """End consents and authorisations past their last day (Asia/Shanghai), like a revocation, and
+    blacklist entries whose three years are over, like a 信用修复."""
     while not ctx.stopping.is_set():
         now = datetime.now(UTC)
         async with ctx.sessionmaker.begin() as session:
             ended = await authorisations.expire(session, now)
             expired = await consents.expire(session, now)
-        if expired or ended:
-            log.info("expired %d consent(s) and %d authorisation(s)", expired, ended)
+            unlisted = await blacklist.expire(session, now)
+        if expired or ended or unlisted:
+            log.info(
+                "expired %d consent(s), %d authorisation(s), %d blacklist entr(ies)", expired, ended, unlisted
+            )
         await _pause(ctx, settings_of(ctx).poll_interval_s)
 
 

@@ -185,7 +185,16 @@ async def test_internal_current_rating_for_loan_match(api: Api, stack: Stack) ->
         got = await read(c_rated["uscc"], partner.org_id)
         assert got.status_code == 200
         body = got.json()
-        assert set(body) == {"uscc", "name", "rating", "year", "version", "updated_at", "avg_annual_tax_fen"}
+        assert set(body) == {
+            "uscc",
+            "name",
+            "rating",
+            "year",
+            "version",
+            "updated_at",
+            "avg_annual_tax_fen",
+            "blacklisted",
+        }
         assert (body["rating"], body["year"], body["avg_annual_tax_fen"]) == ("C", 2024, 500_000)
         missing = await read(unrated, partner.org_id)
         assert missing.status_code == 404

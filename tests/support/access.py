@@ -48,6 +48,10 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("DELETE", "/v1/credit/authorisations/{auth_id}"): ("partner_app",),
     ("GET", "/v1/credit/access-log"): ("tax_authority", "admin", "partner_app"),
     ("GET", "/v1/credit/stats"): ("admin", "tax_authority"),
+    ("POST", "/v1/credit/blacklist"): ("tax_authority",),
+    ("DELETE", "/v1/credit/blacklist/{entry_id}"): ("tax_authority",),
+    ("GET", "/v1/credit/blacklist"): ("tax_authority", "admin", "bank"),
+    ("GET", "/v1/credit/a-list"): ALL_ROLES,
     # §4 guarantee ("guarantor" is the local guarantor of the world's chain)
     ("POST", f"{G}/institutions"): ("admin",),
     ("GET", f"{G}/institutions"): ("admin",),

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.credit_push.repository.blacklist import LISTED_NOW
 from services.credit_push.repository.common import columns
 from services.credit_push.rules.entitlement import PUBLIC_LEVEL, Current
 from services.credit_push.rules.ratings import StoredRating
@@ -53,21 +54,37 @@ async def upsert(session: AsyncSession, rows: Sequence[StoredRating], now: datet
     )
 
 
-_CURRENT_SQL = """
-    SELECT DISTINCT ON (uscc) uscc, name, rating, year, version, region_code, avg_annual_tax_fen, updated_at
-    FROM credit_push.ratings
-"""
+# ``lapsed``: past 31 March of year + 3, no longer current (rules/rating_years.py current_through).
+# While an enterprise is on the 红黑榜 its rating counts as D (国家税务总局令第54号; CONTRACT §3
+# "Blacklist"): every reader of the current rating (reconcile, the A list, rating reads) sees D.
+_CURRENT_SQL = f"""
+    SELECT DISTINCT ON (r.uscc) r.uscc, r.name,
+           CASE WHEN l.uscc IS NULL THEN r.rating ELSE 'D' END AS rating,
+           r.year, r.version, r.region_code, r.avg_annual_tax_fen, r.updated_at,
+           l.uscc IS NOT NULL AS blacklisted,
+           make_date(r.year + 3, 3, 31) < CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) AS lapsed
+    FROM credit_push.ratings r
+    LEFT JOIN (SELECT DISTINCT uscc FROM credit_push.blacklist WHERE {LISTED_NOW}) l ON l.uscc = r.uscc
+"""  # noqa: S608 (a constant)
 
 
 def _current(row: sa.Row[Any]) -> Current:
     return Current(
-        row.uscc, row.name, row.rating, row.year, row.version, row.region_code, row.avg_annual_tax_fen
+        row.uscc,
+        row.name,
+        row.rating,
+        row.year,
+        row.version,
+        row.region_code,
+        row.avg_annual_tax_fen,
+        row.blacklisted,
+        row.lapsed,
     )
 
 
 async def currents(session: AsyncSession, usccs: Sequence[str]) -> dict[str, Current]:
     result = await session.execute(
-        sa.text(_CURRENT_SQL + " WHERE uscc = ANY(CAST(:u AS text[])) ORDER BY uscc, year DESC"),
+        sa.text(_CURRENT_SQL + " WHERE r.uscc = ANY(CAST(:u AS text[])) ORDER BY r.uscc, r.year DESC"),
         {"u": list(usccs)},
     )
     return {row.uscc: _current(row) for row in result}
@@ -75,12 +92,12 @@ async def currents(session: AsyncSession, usccs: Sequence[str]) -> dict[str, Cur
 
 async def current(session: AsyncSession, uscc: str) -> tuple[Current, datetime] | None:
     """The current rating and when it was stored."""
-    query = sa.text(_CURRENT_SQL + " WHERE uscc = :u ORDER BY uscc, year DESC")
+    query = sa.text(_CURRENT_SQL + " WHERE r.uscc = :u ORDER BY r.uscc, r.year DESC")
     row = (await session.execute(query, {"u": uscc})).first()
     return (_current(row), row.updated_at) if row else None
 
 
 async def a_list(session: AsyncSession) -> list[str]:
     """Enterprises whose current rating is A (the published list)."""
-    result = await session.execute(sa.text(_CURRENT_SQL + " ORDER BY uscc, year DESC"))
-    return [row.uscc for row in result if row.rating == PUBLIC_LEVEL]
+    result = await session.execute(sa.text(_CURRENT_SQL + " ORDER BY r.uscc, r.year DESC"))
+    return [row.uscc for row in result if row.rating == PUBLIC_LEVEL and not row.lapsed]

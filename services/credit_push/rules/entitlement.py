@@ -21,8 +21,8 @@ PUBLISHED = "credit.rating.published"
 WITHDRAWN = "credit.rating.withdrawn"
 
 View = Literal["full", "public"]
-Cause = Literal["rating", "consent", "consent_revoked", "consent_expired", "bank"]
-Reason = Literal["rating_changed", "consent_revoked", "consent_expired"]
+Cause = Literal["rating", "consent", "consent_revoked", "consent_expired", "bank", "blacklist"]
+Reason = Literal["rating_changed", "consent_revoked", "consent_expired", "blacklisted"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,10 @@ class Current:
     version: int
     region_code: str | None
     avg_annual_tax_fen: int | None
+    # On the 红黑榜 now: ``rating`` is then D (国家税务总局令第54号; rules/blacklist.py).
+    blacklisted: bool = False
+    # Past 31 March of year + 3 (rules/rating_years.py): no current rating, outside the push set.
+    lapsed: bool = False
 
     @property
     def effective_region(self) -> str:
@@ -91,8 +95,11 @@ def rating_data(current: Current, view: View) -> dict[str, Any]:
 
 
 def withdraw_reason(current: Current | None, cause: Cause) -> Reason:
-    """Why a bank loses an enterprise: the rating left the push set, else the consent ended."""
-    if current is None or current.rating not in PUSH_SET:
+    """Why a bank loses an enterprise: it was blacklisted, the rating left the push set, else the
+    consent ended."""
+    if current is not None and current.blacklisted:
+        return "blacklisted"
+    if current is None or current.lapsed or current.rating not in PUSH_SET:
         return "rating_changed"
     if cause in ("consent_revoked", "consent_expired"):
         return cause
@@ -108,7 +115,7 @@ def plan_for(
     (a consent adds the tax figure to an A enterprise, or its end takes it away);
     `withdrawn` when a bank that holds a `published` stops being entitled.
     """
-    view = push_view(current.rating if current else None, consented)
+    view = push_view(current.rating if current and not current.lapsed else None, consented)
     if view is None:
         if seen is None:
             return None

@@ -1,7 +1,8 @@
 """Pure rules of the ratings upload (CONTRACT §3): item validation and the batch plan. No I/O.
 
 Levels A/B/M/C/D (国家税务总局公告2014年第40号, level M added by 公告2018年第8号); a year is an
-evaluation year from 2014 (the first under 2014年第40号) to the current year. A re-upload of
+evaluation year from 2014 (the first under 2014年第40号) to the previous calendar year
+(rules/rating_years.py: year Y is published from April of Y+1). A re-upload of
 an identical item is unchanged; any difference for the same year is a dynamic adjustment
 (动态调整, 纳税缴费信用管理办法 2025年第12号 "何时记载何时评价") and gets a new version.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from kit.shapes import MAX_FEN
 from kit.uscc import InvalidUSCC, normalize_uscc
+from services.credit_push.rules.rating_years import FIRST_YEAR, year_problem
 
 RATINGS = ("A", "B", "M", "C", "D")
-FIRST_YEAR = 2014
 MAX_NAME = 200
 _REGION = re.compile(r"^[0-9]{6}$")
 
@@ -109,8 +111,11 @@ def parse_item(raw: Any, this_year: int) -> RatingItem | str:
     if not isinstance(rating, str) or rating.strip().upper() not in RATINGS:
         return f"rating: unknown level {rating!r}; one of A, B, M, C, D"
     year = raw.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not FIRST_YEAR <= year <= this_year:
-        return f"year: {year!r} is not an evaluation year ({FIRST_YEAR} to {this_year})"
+    if not isinstance(year, int) or isinstance(year, bool):
+        return f"year: {year!r} is not an evaluation year (a whole number, {FIRST_YEAR} to {this_year - 1})"
+    problem = year_problem(year, date(this_year, 1, 1))
+    if problem is not None:
+        return f"year: {problem}"
     region = raw.get("region_code")
     if region is not None and (not isinstance(region, str) or not _REGION.match(region)):
         return "region_code: a 6-digit GB/T 2260 code"

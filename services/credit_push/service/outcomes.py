@@ -1,4 +1,4 @@
-"""Outcomes: loans banks report for enterprises pushed to them (粤信融-style feedback), and stats."""
+"""Outcomes: loans banks report for enterprises pushed to them (粤信融-style feedback)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import Conflict, RuleViolation
-from kit.money import ratio_bp
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.outcomes import OutcomeFilter, OutcomeRow
+from services.credit_push.schemas import OutcomeIn, OutcomeOut
 
-__all__ = ["OutcomeFilter", "list_for", "report", "stats"]
-from services.credit_push.schemas import DeliveryCounts, OutcomeIn, OutcomeOut, StatsOut
+__all__ = ["OutcomeFilter", "list_for", "report"]
 
 
 async def report(session: AsyncSession, body: OutcomeIn, bank_id: str) -> OutcomeOut:
@@ -75,19 +74,3 @@ async def list_for(
 ) -> list[OutcomeOut]:
     """Up to ``limit + 1`` reported loans (a bank's own, or all), oldest first."""
     return [_outcome_out(row) for row in await repo.outcomes.list_for(session, where, after, limit)]
-
-
-async def stats(session: AsyncSession) -> StatsOut:
-    """银税互动 figures: coverage, delivery health and loans, including the pure-credit ratio."""
-    row = await repo.outcomes.stats(session)
-    return StatsOut(
-        enterprises_rated=row.enterprises_rated,
-        enterprises_pushed=row.enterprises_pushed,
-        banks_subscribed=row.banks_subscribed,
-        deliveries=DeliveryCounts(pending=row.pending, delivered=row.delivered, failed=row.failed),
-        loans_count=row.loans_count,
-        loans_total_fen=row.loans_total_fen,
-        pure_credit_total_fen=row.pure_credit_total_fen,
-        pure_credit_ratio_bp=ratio_bp(row.pure_credit_total_fen, row.loans_total_fen),
-        enterprises_with_loans=row.enterprises_with_loans,
-    )

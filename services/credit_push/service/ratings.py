@@ -12,6 +12,7 @@ from kit.errors import NotFound
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.rules.entitlement import Current, rating_data, read_view
+from services.credit_push.rules.rating_years import is_current
 from services.credit_push.rules.ratings import RatingItem, parse_batch
 from services.credit_push.schemas import IngestOut, InternalRatingOut, RatingOut, RejectedItem
 from services.credit_push.service import access_log
@@ -68,7 +69,8 @@ async def _bank_sees_all(session: AsyncSession, bank_id: str, current: Current) 
     """True: the tax figure too (a consent); False: the public fields (the A list); else 404."""
     today = business_date(datetime.now(UTC))
     consented = await repo.consents.has_valid(session, bank_id, current.uscc, today)
-    view = read_view(current.rating, consented)
+    # A list from years ago is not today's A list (rules/rating_years.py): it entitles no one.
+    view = read_view(current.rating if is_current(current.year, today) else "", consented)
     if view is None:
         raise NotFound("rating")
     return view == "full"
@@ -83,6 +85,8 @@ async def internal_rating(session: AsyncSession, uscc: str, for_org_id: str) -> 
     if not await repo.authorisations.is_held(session, for_org_id, uscc, business_date(datetime.now(UTC))):
         raise NotFound("authorisation", slug="not-authorised-by-enterprise")
     current, updated_at = await _current(session, uscc)
+    if not is_current(current.year, business_date(datetime.now(UTC))):
+        raise NotFound("rating")
     access_log.rating_left(
         session, uscc, current.rating, current.avg_annual_tax_fen, (for_org_id, "partner_app"), "match_query"
     )
@@ -93,7 +97,7 @@ async def internal_rating(session: AsyncSession, uscc: str, for_org_id: str) -> 
 
 def _public_fields(current: Current, updated_at: datetime) -> dict[str, Any]:
     """The fields every reader of a rating sees (RatingFields)."""
-    return {**rating_data(current, "public"), "updated_at": updated_at}
+    return {**rating_data(current, "public"), "updated_at": updated_at, "blacklisted": current.blacklisted}
 
 
 async def _current(session: AsyncSession, uscc: str) -> tuple[Current, datetime]:

@@ -89,6 +89,34 @@ def test_plan_for_every_state(level: str | None, consent: bool, seen: Seen | Non
     assert planned.data["version"] == 2
 
 
+@pytest.mark.parametrize(
+    ("consent", "seen", "cause"), list(itertools.product((False, True), SEENS, (*CAUSES, "blacklist")))
+)
+def test_a_blacklisted_enterprise_counts_as_d_and_is_withdrawn_as_blacklisted(
+    consent: bool, seen: Seen | None, cause: Any
+) -> None:
+    """国家税务总局令第54号: the reads overlay D; every bank holding it loses it, reason blacklisted."""
+    listed = Current(USCC, "n", "D", 2024, 2, None, 500, blacklisted=True)
+    planned = plan_for("bank", USCC, listed, consent, seen, cause)
+    if seen is None:
+        assert planned is None
+        return
+    assert planned is not None
+    assert (planned.type, planned.data) == (WITHDRAWN, {"uscc": USCC, "version": 2, "reason": "blacklisted"})
+
+
+@pytest.mark.parametrize(("level", "consent", "seen"), list(itertools.product(LEVELS, (False, True), SEENS)))
+def test_a_lapsed_rating_is_outside_the_push_set(level: str, consent: bool, seen: Seen | None) -> None:
+    """Past 31 March of Y+3 an enterprise has no current rating: nothing published, holders withdrawn."""
+    lapsed = Current(USCC, "n", level, 2020, 2, None, 500, lapsed=True)
+    planned = plan_for("bank", USCC, lapsed, consent, seen, "consent")
+    if seen is None:
+        assert planned is None
+        return
+    assert planned is not None
+    assert (planned.type, planned.data["reason"]) == (WITHDRAWN, "rating_changed")
+
+
 def test_region_cover_rules() -> None:
     assert region_covers("620000", "620102")
     assert region_covers("620100", "620102")

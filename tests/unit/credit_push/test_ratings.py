@@ -32,8 +32,9 @@ def test_a_valid_item_is_normalised() -> None:
         ({"uscc": 12}, "uscc"),
         ({"rating": "E"}, "unknown level"),
         ({"rating": None}, "unknown level"),
-        ({"year": 2013}, "evaluation year"),
-        ({"year": 2027}, "evaluation year"),
+        ({"year": 2013}, "before 2014"),
+        ({"year": 2026}, "not evaluated yet"),
+        ({"year": 2027}, "not evaluated yet"),
         ({"year": "2024"}, "evaluation year"),
         ({"year": True}, "evaluation year"),
         ({"name": ""}, "name"),
@@ -101,3 +102,10 @@ def test_versions_of_an_enterprise_only_grow(changes: list[tuple[int, str]], las
     versions = [r.version for r in plan.changed]
     assert versions == list(range(last + 1, last + 1 + len(items)))
     assert len(plan.changed) + plan.unchanged == len(items)
+
+
+@given(st.integers(1990, 2100), st.integers(2015, 2100))
+def test_an_item_is_accepted_only_for_a_published_evaluation_year(year: int, this_year: int) -> None:
+    """2014 to the previous calendar year (year Y is published from April of Y+1), else rejected."""
+    parsed = parse_item(good(year=year), this_year)
+    assert isinstance(parsed, RatingItem) == (2014 <= year < this_year)

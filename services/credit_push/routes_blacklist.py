@@ -1,0 +1,99 @@
+"""The 红黑榜, the public A list and the standing read (CONTRACT §3 "Blacklist").
+
+Each operation parses the request, calls one use case of ``service.blacklist`` and shapes the
+answer (the page and its cursor).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from kit.deps import Session
+from kit.errors import NotFound
+from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
+from kit.principal import CurrentPrincipal, Principal, require_roles, require_service
+from kit.uscc import USCC
+from services.credit_push.deps import idempotent
+from services.credit_push.paging import after_of, position_of
+from services.credit_push.schemas import AListItem, BlacklistIn, BlacklistOut, StandingOut
+from services.credit_push.service import blacklist
+
+router = APIRouter(prefix="/v1/credit", tags=["credit_push"])
+internal_router = APIRouter(prefix="/internal/credit", tags=["internal"])
+
+TaxAuthority = Annotated[Principal, Depends(require_roles("tax_authority"))]
+ListReader = Annotated[Principal, Depends(require_roles("tax_authority", "admin", "bank"))]
+
+
+# Only loan_match needs the standing read (CONTRACT §2: a service calls what it needs).
+LoanMatch = Annotated[Principal, Depends(require_service("loan_match"))]
+_USCC_SHAPE = re.compile(r"^[0-9A-Z]{18}$")
+
+
+def _uscc_after(cursor: str | None) -> str:
+    """The position in an A-list cursor this API handed out; anything else is 422 invalid-cursor."""
+    try:
+        position = decode_cursor(cursor)
+    except RecursionError as exc:
+        raise invalid_cursor() from exc
+    if position is None:
+        return ""
+    after = position.get("uscc")
+    if not isinstance(after, str) or not _USCC_SHAPE.match(after):
+        raise invalid_cursor()
+    return after
+
+
+@router.post("/blacklist", status_code=201, response_model=BlacklistOut, dependencies=[idempotent])
+async def add_entry(body: BlacklistIn, _: TaxAuthority, session: Session) -> BlacklistOut:
+    """Publish a 重大税收违法失信主体 entry; its rating counts as D, banks holding it get `withdrawn`."""
+    return await blacklist.add(session, body)
+
+
+@router.delete("/blacklist/{entry_id}", status_code=204, responses={404: {}})
+async def end_entry(entry_id: str, _: TaxAuthority, session: Session) -> Response:
+    """信用修复: end the entry early; banks entitled again are sent the rating."""
+    try:
+        parsed = uuid.UUID(entry_id)
+    except ValueError as exc:
+        raise NotFound("blacklist entry") from exc
+    await blacklist.remove(session, parsed)
+    return Response(status_code=204)
+
+
+@router.get("/blacklist", response_model=Page[BlacklistOut])
+async def list_entries(
+    _: ListReader, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> Page[BlacklistOut]:
+    """The entries in force, oldest first."""
+    items = await blacklist.listed(session, after_of(cursor), limit)
+    page, next_cursor = page_of(items, limit, position_of)
+    return Page[BlacklistOut](items=page, next_cursor=next_cursor)
+
+
+@router.get("/a-list", response_model=Page[AListItem])
+async def a_list(
+    _: CurrentPrincipal,
+    session: Session,
+    year: Annotated[int | None, Query(description="Evaluation year; default the latest published.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[AListItem]:
+    """The public 纳税信用A级纳税人名单 of an evaluation year, by uscc; blacklisted enterprises left out."""
+    after = _uscc_after(cursor)
+    items = await blacklist.a_list(session, year, after, limit)
+    page, next_cursor = page_of(items, limit, lambda e: {"uscc": e.uscc})
+    return Page[AListItem](items=page, next_cursor=next_cursor)
+
+
+@internal_router.get("/standing/{uscc}", response_model=StandingOut)
+async def standing(uscc: USCC, _: LoanMatch, session: Session) -> StandingOut:
+    """Whether the enterprise is on the 红黑榜 now; public data, so no authorisation is needed."""
+    return await blacklist.standing(session, uscc)
+
+
+__all__ = ["internal_router", "router"]
