@@ -172,6 +172,7 @@ class Match(TypedDict):
     annual_rate_bp: int
     estimated_interest_fen: int
     estimated_guarantee_fee_fen: int
+    estimated_subsidy_fen: int
     estimated_total_cost_fen: int
     reasons: list[CriterionResult]
 

@@ -128,3 +128,58 @@ demand_response = sa.Table(
     sa.Column("reason", sa.Text),
     sa.Column("created_at", TS, nullable=False),
 )
+
+# Subsidy programmes of policy funds (CONTRACT §6; migrations/versions/v0005_subsidy_programmes.py).
+# `paid_fen` and the counts are running totals kept under the programme row's lock.
+programme = sa.Table(
+    "programme",
+    metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("fund_manager_org_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("share_bp", sa.Integer, nullable=False),
+    sa.Column("cap_per_enterprise_year_fen", sa.BigInteger),
+    sa.Column("cap_per_item_fen", sa.BigInteger),
+    sa.Column("budget_fen", sa.BigInteger, nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("product_types", TEXTS, nullable=False),
+    sa.Column("collateral", TEXTS, nullable=False),
+    sa.Column("sizes", TEXTS, nullable=False),
+    sa.Column("region_codes", TEXTS, nullable=False),
+    sa.Column("paid_fen", sa.BigInteger, nullable=False),
+    sa.Column("approved_count", sa.Integer, nullable=False),
+    sa.Column("refused_count", sa.Integer, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+subsidy_claim = sa.Table(
+    "subsidy_claim",
+    metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("programme_id", UUID(as_uuid=False), sa.ForeignKey(programme.c.id), nullable=False),
+    sa.Column("filed_by_org_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("uscc", sa.Text, nullable=False),
+    sa.Column("loan_ref", sa.Text, nullable=False),
+    sa.Column("bank_org_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("period_from", sa.Date, nullable=False),
+    sa.Column("period_to", sa.Date, nullable=False),
+    sa.Column("claimed_on_fen", sa.BigInteger, nullable=False),
+    sa.Column("region_code", sa.Text, nullable=False),
+    sa.Column("claimable_fen", sa.BigInteger, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("paid_fen", sa.BigInteger, nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("decided_at", TS),
+)
+
+# What a programme has paid an enterprise in a calendar year: the annual cap is checked on it.
+subsidy_enterprise_year = sa.Table(
+    "subsidy_enterprise_year",
+    metadata,
+    sa.Column("programme_id", UUID(as_uuid=False), sa.ForeignKey(programme.c.id), primary_key=True),
+    sa.Column("uscc", sa.Text, primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("paid_fen", sa.BigInteger, nullable=False),
+)

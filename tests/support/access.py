@@ -81,6 +81,13 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/v1/match/demands/{demand_id}"): ("partner_app", "bank"),
     ("POST", "/v1/match/demands/{demand_id}/responses"): ("bank",),
     ("GET", "/v1/match/stats"): ("admin",),
+    # §6 subsidy programmes (loan_match)
+    ("POST", "/v1/match/programmes"): ("fund_manager",),
+    ("GET", "/v1/match/programmes"): ALL_ROLES,
+    ("GET", "/v1/match/programmes/{programme_id}"): ALL_ROLES,
+    ("POST", "/v1/match/programmes/{programme_id}/claims"): ("bank", "partner_app"),
+    ("GET", "/v1/match/programmes/{programme_id}/claims"): ("admin", "bank", "partner_app"),
+    ("POST", "/v1/match/claims/{claim_id}/decision"): ("fund_manager",),
 }
 
 

@@ -78,6 +78,7 @@ async def _first_delivery(api: Api, bank: Actor) -> str | None:
 
 async def build_world(api: Api) -> World:
     actors = {role: await api.org(role) for role in ALL_ROLES if role != "guarantor"}
+    actors["fund_manager"] = await api.org("fund_manager")  # §6: not yet in ALL_ROLES
     uscc = make_uscc()
     objects = await _identity_objects(api)
     actors["guarantor"], guarantee = await _guarantee_objects(api, actors["bank"], uscc)

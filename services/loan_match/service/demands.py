@@ -38,7 +38,7 @@ async def publish(
     ask = Request(body.amount_fen, body.term_months)
     shape = Shape(limit=1)  # routing needs only the banks
     profile, found = await match(session, matcher, partner_app_id, body.uscc, ask, shape, business_date(now))
-    _check_authorised(found.rating)
+    check_authorised(found.rating)
     new = DemandRow(
         id=str(uuid.uuid4()),
         partner_app_id=partner_app_id,
@@ -111,7 +111,7 @@ async def respond(
     return _response_out(await repository.insert_response(session, new))
 
 
-def _check_authorised(rating: Answer) -> None:
+def check_authorised(rating: Answer) -> None:
     """A partner app publishes a demand only while it acts for the enterprise: it holds the
     enterprise's active authorisation (CONTRACT §3; 税总发〔2019〕113号). Nothing is created
     otherwise, nor when credit_push cannot say."""

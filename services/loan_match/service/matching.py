@@ -16,9 +16,10 @@ from kit.internal import InternalClient
 from services.loan_match import clients, repository
 from services.loan_match.clients import CurrentRating
 from services.loan_match.rows import ProfileRow
-from services.loan_match.rules import cost, eligibility
+from services.loan_match.rules import cost, eligibility, subsidy
 from services.loan_match.rules.eligibility import Capacity
 from services.loan_match.schemas import CriterionResult, Excluded, Match, QueryResult
+from services.loan_match.service import programmes
 from services.loan_match.service.catalogue import Catalogue, Entry, Snapshot
 
 
@@ -87,7 +88,11 @@ async def match(
         ),
     )
     evaluator = eligibility.Evaluator(enterprise_facts(profile, today), request, rating, capacity)
-    return profile, _run(snapshot, evaluator, profile, shown, shape)
+    # Policy-fund interest subsidies (CONTRACT §6) lower a match's cost: read once per query.
+    offers = await programmes.offers_for(
+        session, profile.size, profile.region_code, list(profile.collateral), uscc, today.year
+    )
+    return profile, _run(snapshot, evaluator, profile, shown, shape, offers)
 
 
 def _run(
@@ -96,6 +101,7 @@ def _run(
     profile: ProfileRow,
     shown: CurrentRating | None,
     shape: Shape,
+    offers: Sequence[subsidy.Offer] = (),
 ) -> MatchRun:
     """Each group of products is evaluated once (stopping at its first failure); only the
     first ``limit`` matches are priced in full and described."""
@@ -107,8 +113,8 @@ def _run(
             matched.extend(group.members)
             banks |= group.banks
     describe = _Describe(snapshot, evaluator)
-    top = heapq.nsmallest(shape.limit, _ranked(snapshot, evaluator.request, matched))
-    matches = [_match(snapshot.entries[i], evaluator, describe.reasons(i)) for *_, i in top]
+    top = heapq.nsmallest(shape.limit, _ranked(snapshot, evaluator.request, matched, offers))
+    matches = [_match(snapshot.entries[i], evaluator, describe.reasons(i), offers) for *_, i in top]
     excluded: list[Excluded] = []
     if shape.include_excluded:
         failing = sorted(
@@ -122,15 +128,30 @@ def _run(
 
 
 def _ranked(
-    snapshot: Snapshot, request: eligibility.Request, matched: list[int]
+    snapshot: Snapshot,
+    request: eligibility.Request,
+    matched: list[int],
+    offers: Sequence[subsidy.Offer] = (),
 ) -> list[tuple[int, int, str, int]]:
-    """Ranking keys of the matches (CONTRACT §5: total cost, then rate, then product id) with
-    their positions; the total is worked out once per distinct price, which products share."""
-    totals = [cost.estimate(request.amount_fen, request.term_months, p).total_fen for p in snapshot.prices]
+    """Ranking keys of the matches (CONTRACT §5: total cost net of policy subsidies, then rate,
+    then product id) with their positions; the total is worked out once per distinct price and
+    product type, which products share."""
+    costs = [cost.estimate(request.amount_fen, request.term_months, p) for p in snapshot.prices]
     entries, price_of = snapshot.entries, snapshot.price_of
-    return [
-        (totals[price_of[i]], entries[i].product.annual_rate_bp, entries[i].product.id, i) for i in matched
-    ]
+    totals: dict[tuple[int, str], int] = {}
+
+    def total(i: int) -> int:
+        key = (price_of[i], entries[i].product.product_type)
+        found = totals.get(key)
+        if found is None:
+            found = totals[key] = _net_total(costs[key[0]], key[1], offers)
+        return found
+
+    return [(total(i), entries[i].product.annual_rate_bp, entries[i].product.id, i) for i in matched]
+
+
+def _net_total(estimate: cost.Cost, product_type: str, offers: Sequence[subsidy.Offer]) -> int:
+    return estimate.total_fen - subsidy.estimate(estimate.interest_fen, product_type, offers)
 
 
 class _Describe:
@@ -195,10 +216,17 @@ class _Results:
         return out
 
 
-def _match(entry: Entry, evaluator: eligibility.Evaluator, reasons: list[CriterionResult]) -> Match:
-    """One entry of ``matches``: the estimated cost of the loan and the criteria the product sets."""
+def _match(
+    entry: Entry,
+    evaluator: eligibility.Evaluator,
+    reasons: list[CriterionResult],
+    offers: Sequence[subsidy.Offer] = (),
+) -> Match:
+    """One entry of ``matches``: the estimated cost of the loan net of the policy subsidies the
+    enterprise would get (CONTRACT §6), and the criteria the product sets."""
     p, request = entry.product, evaluator.request
     estimate = cost.estimate(request.amount_fen, request.term_months, entry.price)
+    subsidy_fen = subsidy.estimate(estimate.interest_fen, p.product_type, offers)
     return {
         "product_id": p.id,
         "bank_org_id": p.bank_org_id,
@@ -207,7 +235,8 @@ def _match(entry: Entry, evaluator: eligibility.Evaluator, reasons: list[Criteri
         "annual_rate_bp": p.annual_rate_bp,
         "estimated_interest_fen": estimate.interest_fen,
         "estimated_guarantee_fee_fen": estimate.guarantee_fee_fen,
-        "estimated_total_cost_fen": estimate.total_fen,
+        "estimated_subsidy_fen": subsidy_fen,
+        "estimated_total_cost_fen": estimate.total_fen - subsidy_fen,
         "reasons": reasons,
     }
 

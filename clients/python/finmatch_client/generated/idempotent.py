@@ -19,6 +19,8 @@ IDEMPOTENT_POSTS: frozenset[str] = frozenset(
         "/v1/match/demands",
         "/v1/match/demands/{demand_id}/responses",
         "/v1/match/products",
+        "/v1/match/programmes",
+        "/v1/match/programmes/{programme_id}/claims",
         "/v1/orgs",
         "/v1/orgs/{org_id}/keys",
     }

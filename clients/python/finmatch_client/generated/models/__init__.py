@@ -10,10 +10,17 @@ from .authorisation_out import AuthorisationOut
 from .authorisation_out_status import AuthorisationOutStatus
 from .capacity import Capacity
 from .capacity_guarantor import CapacityGuarantor
+from .claim import Claim
+from .claim_in import ClaimIn
+from .claim_status import ClaimStatus
 from .consent_in import ConsentIn
 from .consent_out import ConsentOut
 from .consent_out_status import ConsentOutStatus
 from .criterion_result import CriterionResult
+from .decision_in import DecisionIn
+from .decision_in_decision import DecisionInDecision
+from .decision_out import DecisionOut
+from .decision_out_status import DecisionOutStatus
 from .default import Default
 from .default_result import DefaultResult
 from .delivery_counts import DeliveryCounts
@@ -24,6 +31,10 @@ from .demand_in import DemandIn
 from .demand_response import DemandResponse
 from .demand_response_decision import DemandResponseDecision
 from .demand_status import DemandStatus
+from .eligibility import Eligibility
+from .eligibility_collateral_item import EligibilityCollateralItem
+from .eligibility_product_types_item import EligibilityProductTypesItem
+from .eligibility_sizes_item import EligibilitySizesItem
 from .enterprise_summary import EnterpriseSummary
 from .event_out import EventOut
 from .event_out_data import EventOutData
@@ -33,6 +44,7 @@ from .exposure import Exposure
 from .exposure_create import ExposureCreate
 from .exposure_status import ExposureStatus
 from .feed_page import FeedPage
+from .figure import Figure
 from .healthz_healthz_get_response_healthz_healthz_get import (
     HealthzHealthzGetResponseHealthzHealthzGet,
 )
@@ -110,6 +122,10 @@ from .profile_in import ProfileIn
 from .profile_in_collateral_item import ProfileInCollateralItem
 from .profile_in_flags_item import ProfileInFlagsItem
 from .profile_size import ProfileSize
+from .programme import Programme
+from .programme_in import ProgrammeIn
+from .programme_in_kind import ProgrammeInKind
+from .programme_kind import ProgrammeKind
 from .query_in import QueryIn
 from .query_result import QueryResult
 from .rating_out import RatingOut
@@ -158,10 +174,17 @@ __all__ = (
     "AuthorisationOutStatus",
     "Capacity",
     "CapacityGuarantor",
+    "Claim",
+    "ClaimIn",
+    "ClaimStatus",
     "ConsentIn",
     "ConsentOut",
     "ConsentOutStatus",
     "CriterionResult",
+    "DecisionIn",
+    "DecisionInDecision",
+    "DecisionOut",
+    "DecisionOutStatus",
     "Default",
     "DefaultResult",
     "DeliveryCounts",
@@ -172,6 +195,10 @@ __all__ = (
     "DemandResponse",
     "DemandResponseDecision",
     "DemandStatus",
+    "Eligibility",
+    "EligibilityCollateralItem",
+    "EligibilityProductTypesItem",
+    "EligibilitySizesItem",
     "EnterpriseSummary",
     "EventOut",
     "EventOutData",
@@ -181,6 +208,7 @@ __all__ = (
     "ExposureCreate",
     "ExposureStatus",
     "FeedPage",
+    "Figure",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "IngestOut",
     "Institution",
@@ -248,6 +276,10 @@ __all__ = (
     "ProfileInCollateralItem",
     "ProfileInFlagsItem",
     "ProfileSize",
+    "Programme",
+    "ProgrammeIn",
+    "ProgrammeInKind",
+    "ProgrammeKind",
     "QueryIn",
     "QueryResult",
     "RatingOut",

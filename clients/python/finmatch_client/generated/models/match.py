@@ -21,6 +21,7 @@ class Match:
         bank_org_id (str):
         estimated_guarantee_fee_fen (int):
         estimated_interest_fen (int):
+        estimated_subsidy_fen (int):
         estimated_total_cost_fen (int):
         product_id (str):
         product_name (str):
@@ -32,6 +33,7 @@ class Match:
     bank_org_id: str
     estimated_guarantee_fee_fen: int
     estimated_interest_fen: int
+    estimated_subsidy_fen: int
     estimated_total_cost_fen: int
     product_id: str
     product_name: str
@@ -47,6 +49,8 @@ class Match:
         estimated_guarantee_fee_fen = self.estimated_guarantee_fee_fen
 
         estimated_interest_fen = self.estimated_interest_fen
+
+        estimated_subsidy_fen = self.estimated_subsidy_fen
 
         estimated_total_cost_fen = self.estimated_total_cost_fen
 
@@ -69,6 +73,7 @@ class Match:
                 "bank_org_id": bank_org_id,
                 "estimated_guarantee_fee_fen": estimated_guarantee_fee_fen,
                 "estimated_interest_fen": estimated_interest_fen,
+                "estimated_subsidy_fen": estimated_subsidy_fen,
                 "estimated_total_cost_fen": estimated_total_cost_fen,
                 "product_id": product_id,
                 "product_name": product_name,
@@ -92,6 +97,8 @@ class Match:
 
         estimated_interest_fen = d.pop("estimated_interest_fen")
 
+        estimated_subsidy_fen = d.pop("estimated_subsidy_fen")
+
         estimated_total_cost_fen = d.pop("estimated_total_cost_fen")
 
         product_id = d.pop("product_id")
@@ -112,6 +119,7 @@ class Match:
             bank_org_id=bank_org_id,
             estimated_guarantee_fee_fen=estimated_guarantee_fee_fen,
             estimated_interest_fen=estimated_interest_fen,
+            estimated_subsidy_fen=estimated_subsidy_fen,
             estimated_total_cost_fen=estimated_total_cost_fen,
             product_id=product_id,
             product_name=product_name,

@@ -1,0 +1,112 @@
+"""Subsidy programmes of policy funds: a fund manager publishes one, anyone reads it with its
+figures (CONTRACT §6; the demo's follow 甘工信发〔2019〕114号)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kit.errors import NotFound
+from services.loan_match import repository_programmes as repo
+from services.loan_match import schemas_programmes as schemas
+from services.loan_match.repository_programmes import ProgrammeRow
+from services.loan_match.rules import subsidy
+from services.loan_match.service.common import dedupe, known_id
+
+
+async def create(
+    session: AsyncSession, fund_manager_org_id: str, body: schemas.ProgrammeIn
+) -> schemas.Programme:
+    """Publish a programme of the calling fund manager, with nothing paid yet."""
+    eligible = body.eligible
+    row = await repo.insert_programme(
+        session,
+        {
+            "id": str(uuid.uuid4()),
+            "fund_manager_org_id": fund_manager_org_id,
+            **body.model_dump(exclude={"eligible"}),
+            "product_types": dedupe(eligible.product_types),
+            "collateral": dedupe(eligible.collateral),
+            "sizes": dedupe(eligible.sizes),
+            "region_codes": dedupe(eligible.region_codes),
+            "paid_fen": 0,
+            "approved_count": 0,
+            "refused_count": 0,
+            "created_at": datetime.now(UTC),
+        },
+    )
+    return out(row)
+
+
+async def listed(session: AsyncSession) -> list[schemas.Programme]:
+    return [out(row) for row in await repo.list_programmes(session)]
+
+
+async def get(session: AsyncSession, programme_id: str) -> schemas.Programme:
+    """One programme with what it has paid by 市州 and by month."""
+    row = await found(session, programme_id)
+    shown = out(row)
+    shown.by_region = _figures(await repo.paid_by(session, row.id, repo.by_region_key()))
+    shown.by_month = _figures(await repo.paid_by(session, row.id, repo.by_month_key()))
+    return shown
+
+
+async def found(session: AsyncSession, programme_id: str, *, lock: bool = False) -> ProgrammeRow:
+    row = await repo.get_programme(session, known_id(programme_id, "programme"), lock=lock)
+    if row is None:
+        raise NotFound("programme")
+    return row
+
+
+def terms(row: ProgrammeRow) -> subsidy.Terms:
+    return subsidy.Terms(row.share_bp, row.cap_per_item_fen, row.cap_per_enterprise_year_fen)
+
+
+def eligible(row: ProgrammeRow) -> subsidy.Eligible:
+    return subsidy.Eligible(row.product_types, row.collateral, row.sizes, row.region_codes)
+
+
+def out(row: ProgrammeRow) -> schemas.Programme:
+    return schemas.Programme(
+        id=row.id,
+        fund_manager_org_id=row.fund_manager_org_id,
+        name=row.name,
+        kind="interest" if row.kind == "interest" else "fee",
+        share_bp=row.share_bp,
+        cap_per_enterprise_year_fen=row.cap_per_enterprise_year_fen,
+        cap_per_item_fen=row.cap_per_item_fen,
+        budget_fen=row.budget_fen,
+        year=row.year,
+        eligible=schemas.Eligibility.model_validate(
+            {
+                "product_types": row.product_types,
+                "collateral": row.collateral,
+                "sizes": row.sizes,
+                "region_codes": row.region_codes,
+            }
+        ),
+        paid_fen=row.paid_fen,
+        approved_count=row.approved_count,
+        refused_count=row.refused_count,
+        remaining_budget_fen=row.budget_fen - row.paid_fen,
+        created_at=row.created_at,
+    )
+
+
+def _figures(rows: list[repo.Figure]) -> list[schemas.Figure]:
+    return [schemas.Figure(key=f.key, paid_fen=f.paid_fen, approved_count=f.approved_count) for f in rows]
+
+
+async def offers_for(
+    session: AsyncSession, size: str, region_code: str, collateral: list[str], uscc: str, year: int
+) -> list[subsidy.Offer]:
+    """The ``interest`` programmes of ``year`` the enterprise qualifies for, with what each has
+    paid it this year and has left: read once per query, whatever the number of products."""
+    offers = []
+    for row, paid in await repo.interest_offers(session, uscc, year):
+        rule = eligible(row)
+        if subsidy.enterprise_eligible(rule, size, region_code, collateral):
+            offers.append(subsidy.Offer(terms(row), rule, subsidy.Used(paid, row.budget_fen - row.paid_fen)))
+    return offers
