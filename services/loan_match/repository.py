@@ -13,18 +13,27 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.loan_match.rows import DemandRow, Funnel, Position, ProductRow, ProfileRow, ResponseRow
+from services.loan_match.rows import (
+    CalendarRow,
+    DemandRow,
+    Funnel,
+    Position,
+    ProductRow,
+    ProfileRow,
+    ResponseRow,
+)
 from services.loan_match.tables import (
     catalogue,
     demand,
     demand_response,
     demand_route,
     enterprise_profile,
+    holiday_calendar,
     match_query,
     product,
 )
 
-Record = TypeVar("Record", ProductRow, ProfileRow, DemandRow, ResponseRow)
+Record = TypeVar("Record", ProductRow, ProfileRow, DemandRow, ResponseRow, CalendarRow)
 
 
 def _as(record: type[Record], row: Row[Any]) -> Record:
@@ -239,6 +248,25 @@ async def responses_of(session: AsyncSession, demand_ids: Sequence[str]) -> dict
 async def insert_response(session: AsyncSession, new: ResponseRow) -> ResponseRow:
     stmt = sa.insert(demand_response).values(**asdict(new)).returning(*demand_response.c)
     return _as(ResponseRow, (await session.execute(stmt)).one())
+
+
+# ---- calendars ---------------------------------------------------------------------
+
+
+async def put_calendar(session: AsyncSession, row: CalendarRow) -> CalendarRow:
+    """Load (or replace) the notice of ``row.year``."""
+    values = asdict(row)
+    insert = pg_insert(holiday_calendar).values(**values)
+    stmt = insert.on_conflict_do_update(
+        index_elements=[holiday_calendar.c.year],
+        set_={k: v for k, v in values.items() if k != "year"},
+    ).returning(*holiday_calendar.c)
+    return _as(CalendarRow, (await session.execute(stmt)).one())
+
+
+async def loaded_calendars(session: AsyncSession, years: Sequence[int]) -> list[CalendarRow]:
+    stmt = sa.select(holiday_calendar).where(holiday_calendar.c.year.in_(years))
+    return _all_as(CalendarRow, (await session.execute(stmt)).all())
 
 
 # ---- statistics --------------------------------------------------------------------

@@ -251,6 +251,26 @@ class Demand(BaseModel):
     responses: list[DemandResponse]
 
 
+Days = Annotated[list[date], Field(max_length=366)]
+
+
+class CalendarIn(StrictBody):
+    """A 国务院办公厅 holiday notice: the rest days and the make-up working days (调休) it sets."""
+
+    holidays: Days
+    workdays: Days = Field(default_factory=list)
+
+
+class Calendar(BaseModel):
+    """The calendar in force for a year: ``holidays`` are weekday rest days, ``workdays``
+    weekend days worked."""
+
+    year: int
+    source: Literal["loaded", "library", "statutory"]
+    holidays: list[date]
+    workdays: list[date]
+
+
 class Stats(BaseModel):
     products: int
     enterprises: int

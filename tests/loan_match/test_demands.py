@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from services.loan_match.rules.workdays import respond_by
+from kit.shapes import business_date
+from services.loan_match.rules.calendar import respond_by
 from tests.support.api import Actor, Api
 from tests.support.loan_match import WAN, publish, put_profile
 from tests.support.stack import Stack
@@ -58,7 +59,10 @@ async def test_demand_is_routed_to_every_bank_with_a_matching_product(api: Api) 
     assert other.org_id not in demand["routed_to"]
     assert demand["routed_to"] == sorted(set(demand["routed_to"]))
     assert demand["status"] == "open" and demand["responses"] == [] and demand["overdue"] is False
-    assert demand["respond_by"] == respond_by(datetime.fromisoformat(demand["created_at"])).isoformat()
+    assert (
+        demand["respond_by"]
+        == respond_by(business_date(datetime.fromisoformat(demand["created_at"])), {}).isoformat()
+    )
     assert demand["enterprise"] == {
         "name": profile["name"],
         "industry_code": "C3411",
