@@ -22,6 +22,7 @@ from services.loan_match.rows import (
     ProfileRow,
     ResponseRow,
 )
+from services.loan_match.rules.demand_state import FINAL_DECISIONS
 from services.loan_match.tables import (
     catalogue,
     demand,
@@ -274,13 +275,15 @@ async def loaded_calendars(session: AsyncSession, years: Sequence[int]) -> list[
 
 async def funnel(session: AsyncSession, today: date) -> Funnel:
     """The funnel in one statement (CONTRACT §5 /v1/match/stats)."""
-    bank_answered = sa.select(demand_response.c.id).where(
+    bank_decided = sa.select(demand_response.c.id).where(
         demand_response.c.demand_id == demand_route.c.demand_id,
         demand_response.c.bank_org_id == demand_route.c.bank_org_id,
+        demand_response.c.decision.in_(FINAL_DECISIONS),
     )
-    # A routed bank that has not answered at all (CONTRACT §5 "overdue").
-    unanswered_route = sa.select(demand_route.c.demand_id).where(
-        demand_route.c.demand_id == demand.c.id, ~sa.exists(bank_answered)
+    # A routed bank that has not accepted or declined: need_info does not stop the clock
+    # (CONTRACT §5 "overdue"; the same rule as rules.demand_state.is_overdue).
+    undecided_route = sa.select(demand_route.c.demand_id).where(
+        demand_route.c.demand_id == demand.c.id, ~sa.exists(bank_decided)
     )
     any_response = sa.select(demand_response.c.id).where(demand_response.c.demand_id == demand.c.id)
     accepted = any_response.where(demand_response.c.decision == "accepted")
@@ -297,7 +300,7 @@ async def funnel(session: AsyncSession, today: date) -> Funnel:
         count(demand).label("demands"),
         count(demand, sa.exists(any_response)).label("responded"),
         count(demand, sa.exists(accepted)).label("accepted"),
-        count(demand, demand.c.respond_by < today, sa.exists(unanswered_route)).label("overdue"),
+        count(demand, demand.c.respond_by < today, sa.exists(undecided_route)).label("overdue"),
     )
     row = (await session.execute(stmt)).one()
     return Funnel(**{key: int(value) for key, value in row._mapping.items()})

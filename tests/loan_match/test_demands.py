@@ -188,12 +188,15 @@ async def test_stats_count_the_funnel_and_overdue(api: Api, database: AsyncEngin
     assert (await api.call(app, "POST", "/v1/match/queries", json=query)).status_code == 200
     answered = await publish_demand(api, app, profile["uscc"])
     late = await publish_demand(api, app, profile["uscc"])
+    asked = await publish_demand(api, app, profile["uscc"])
     assert (await respond(api, bank, answered["id"], decision="accepted")).status_code == 201
-    # Time passes: the second demand's deadline is behind us and our bank never answered.
+    assert (await respond(api, bank, asked["id"], decision="need_info")).status_code == 201
+    # Time passes: the deadlines are behind us; our bank never answered the second demand and
+    # only asked for information on the third, which does not stop the clock.
     async with database.begin() as conn:
         await conn.execute(
-            sa.text("UPDATE loan_match.demand SET respond_by = DATE '2025-10-16' WHERE id = :id"),
-            {"id": late["id"]},
+            sa.text("UPDATE loan_match.demand SET respond_by = DATE '2025-10-16' WHERE id = ANY(:ids)"),
+            {"ids": [late["id"], asked["id"]]},
         )
 
     after = await stats(api)
@@ -201,12 +204,15 @@ async def test_stats_count_the_funnel_and_overdue(api: Api, database: AsyncEngin
     assert delta["products"] == 1
     assert delta["enterprises"] == 1
     assert delta["queries"] == 1
-    assert delta["demands"] == 2
-    assert delta["responded"] == 1 and delta["accepted"] == 1
-    assert delta["overdue"] == 1
+    assert delta["demands"] == 3
+    assert delta["responded"] == 2 and delta["accepted"] == 1
+    assert delta["overdue"] == 2
     late_seen = (await api.call(app, "GET", f"{DEMANDS}/{late['id']}")).json()
     assert late_seen["overdue"] is True and late_seen["respond_by"] == "2025-10-16"
     assert (await api.call(app, "GET", f"{DEMANDS}/{answered['id']}")).json()["overdue"] is False
+    for viewer in (app, bank):
+        asked_seen = (await api.call(viewer, "GET", f"{DEMANDS}/{asked['id']}")).json()
+        assert asked_seen["overdue"] is True and asked_seen["responses"][0]["decision"] == "need_info"
 
 
 async def test_a_bank_sees_its_own_state_of_a_demand_not_its_competitors(api: Api) -> None:
