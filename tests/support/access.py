@@ -77,6 +77,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/v1/match/demands/{demand_id}"): ("partner_app", "bank"),
     ("POST", "/v1/match/demands/{demand_id}/responses"): ("bank",),
     ("GET", "/v1/match/stats"): ("admin",),
+    ("PUT", "/v1/match/calendar/{year}"): ("admin",),
+    ("GET", "/v1/match/calendar/{year}"): ALL_ROLES,
 }
 
 
