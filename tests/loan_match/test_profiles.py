@@ -125,7 +125,7 @@ async def test_finance_and_railway_profiles_are_outside_scope(api: Api, code: st
     response = await api.call(app, "PUT", url, json=profile_body(industry_code=code))
     assert response.status_code == 422, response.text
     problem = response.json()
-    assert problem["type"].endswith("/industry-outside-scope")
+    assert problem["type"].endswith("/industry-outside-scope") and problem["industry_code"] == code
     assert code in problem["detail"] and named in problem["detail"] and "300号" in problem["detail"]
     assert (await api.call(app, "GET", url)).status_code == 404
 

@@ -45,6 +45,7 @@ def _check_in_scope(industry_code: str) -> None:
             f"{why}, so this platform cannot size the enterprise.",
             slug="industry-outside-scope",
             field="industry_code",
+            industry_code=industry_code,  # for the translated detail
         )
 
 
