@@ -8,6 +8,9 @@ from .agreement_create import AgreementCreate
 from .authorisation_in import AuthorisationIn
 from .authorisation_out import AuthorisationOut
 from .authorisation_out_status import AuthorisationOutStatus
+from .calendar import Calendar
+from .calendar_in import CalendarIn
+from .calendar_source import CalendarSource
 from .capacity import Capacity
 from .capacity_guarantor import CapacityGuarantor
 from .consent_in import ConsentIn
@@ -154,6 +157,9 @@ __all__ = (
     "AuthorisationIn",
     "AuthorisationOut",
     "AuthorisationOutStatus",
+    "Calendar",
+    "CalendarIn",
+    "CalendarSource",
     "Capacity",
     "CapacityGuarantor",
     "ConsentIn",
