@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from kit.shapes import business_date
-from services.loan_match.rules.calendar import respond_by
+from services.loan_match.rules.calendar import YearCalendar, loaded_calendar, respond_by
 from tests.support.api import Actor, Api
 from tests.support.loan_match import WAN, publish, put_profile
 from tests.support.stack import Stack
@@ -37,6 +37,20 @@ async def publish_demand(api: Api, app: Actor, uscc: str, **overrides: Any) -> d
 
 async def respond(api: Api, bank: Actor, demand_id: str, **body: Any) -> Any:
     return await api.call(bank, "POST", f"{DEMANDS}/{demand_id}/responses", json=body)
+
+
+async def expected_respond_by(api: Api, created_on: date) -> date:
+    """The deadline on the calendars in force (other tests, the fuzzer too, may load notices)."""
+    loaded: dict[int, YearCalendar] = {}
+    for year in (created_on.year, created_on.year + 1):
+        shown = (await api.client.get(f"/v1/match/calendar/{year}", headers=api.admin_headers)).json()
+        if shown["source"] == "loaded":
+            days = (
+                [date.fromisoformat(d) for d in shown["holidays"]],
+                [date.fromisoformat(d) for d in shown["workdays"]],
+            )
+            loaded[year] = loaded_calendar(year, *days)
+    return respond_by(created_on, loaded)
 
 
 async def stats(api: Api) -> dict[str, int]:
