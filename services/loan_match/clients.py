@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from kit.http import TRANSPORT_ERRORS
 from kit.internal import DependencyUnavailable, InternalClient
-from services.loan_match.rules.eligibility import Answer, Capacity, Rating
+from services.loan_match.rules.eligibility import Answer, Capacity, Rating, Standing
 
 log = logging.getLogger("loan_match.clients")
 
@@ -34,6 +34,13 @@ class CurrentRating(BaseModel):
     rating: str
     year: int
     avg_annual_tax_fen: int | None = None
+
+
+class StandingAnswer(BaseModel):
+    """credit_push ``GET /internal/credit/standing/{uscc}``."""
+
+    uscc: str
+    blacklisted: bool
 
 
 class GuarantorHeadroom(BaseModel):
@@ -104,6 +111,23 @@ async def current_rating(
         log.warning("credit_push rating unavailable: %r", exc)
         return Rating(Answer.UNAVAILABLE), None
     return Rating(Answer.KNOWN, found.rating, found.avg_annual_tax_fen), found
+
+
+async def standing(client: InternalClient, uscc: str) -> Standing:
+    """Whether the enterprise is on the tax blacklist (国家税务总局令第54号; public, so asked
+    without the app's authorisation). A 404 (a credit_push without this read) or another 4xx
+    says nothing: the criterion is skipped. No answer (5xx, transport, garbled) degrades."""
+    try:
+        response = await client.get(CREDIT_PUSH, f"/internal/credit/standing/{uscc}")
+        if 400 <= response.status_code < 500:
+            log.warning("credit_push standing read answered %s: skipped", response.status_code)
+            return Standing(Answer.NONE)
+        response.raise_for_status()
+        found = StandingAnswer.model_validate(response.json())
+    except _UNREADABLE as exc:
+        log.warning("credit_push standing unavailable: %r", exc)
+        return Standing(Answer.UNAVAILABLE)
+    return Standing(Answer.KNOWN, found.blacklisted)
 
 
 def _json_or_none(response: httpx.Response) -> object:

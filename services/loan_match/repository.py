@@ -13,18 +13,28 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.loan_match.rows import DemandRow, Funnel, Position, ProductRow, ProfileRow, ResponseRow
+from services.loan_match.rows import (
+    CalendarRow,
+    DemandRow,
+    Funnel,
+    Position,
+    ProductRow,
+    ProfileRow,
+    ResponseRow,
+)
+from services.loan_match.rules.demand_state import FINAL_DECISIONS
 from services.loan_match.tables import (
     catalogue,
     demand,
     demand_response,
     demand_route,
     enterprise_profile,
+    holiday_calendar,
     match_query,
     product,
 )
 
-Record = TypeVar("Record", ProductRow, ProfileRow, DemandRow, ResponseRow)
+Record = TypeVar("Record", ProductRow, ProfileRow, DemandRow, ResponseRow, CalendarRow)
 
 
 def _as(record: type[Record], row: Row[Any]) -> Record:
@@ -241,18 +251,39 @@ async def insert_response(session: AsyncSession, new: ResponseRow) -> ResponseRo
     return _as(ResponseRow, (await session.execute(stmt)).one())
 
 
+# ---- calendars ---------------------------------------------------------------------
+
+
+async def put_calendar(session: AsyncSession, row: CalendarRow) -> CalendarRow:
+    """Load (or replace) the notice of ``row.year``."""
+    values = asdict(row)
+    insert = pg_insert(holiday_calendar).values(**values)
+    stmt = insert.on_conflict_do_update(
+        index_elements=[holiday_calendar.c.year],
+        set_={k: v for k, v in values.items() if k != "year"},
+    ).returning(*holiday_calendar.c)
+    return _as(CalendarRow, (await session.execute(stmt)).one())
+
+
+async def loaded_calendars(session: AsyncSession, years: Sequence[int]) -> list[CalendarRow]:
+    stmt = sa.select(holiday_calendar).where(holiday_calendar.c.year.in_(years))
+    return _all_as(CalendarRow, (await session.execute(stmt)).all())
+
+
 # ---- statistics --------------------------------------------------------------------
 
 
 async def funnel(session: AsyncSession, today: date) -> Funnel:
     """The funnel in one statement (CONTRACT §5 /v1/match/stats)."""
-    bank_answered = sa.select(demand_response.c.id).where(
+    bank_decided = sa.select(demand_response.c.id).where(
         demand_response.c.demand_id == demand_route.c.demand_id,
         demand_response.c.bank_org_id == demand_route.c.bank_org_id,
+        demand_response.c.decision.in_(FINAL_DECISIONS),
     )
-    # A routed bank that has not answered at all (CONTRACT §5 "overdue").
-    unanswered_route = sa.select(demand_route.c.demand_id).where(
-        demand_route.c.demand_id == demand.c.id, ~sa.exists(bank_answered)
+    # A routed bank that has not accepted or declined: need_info does not stop the clock
+    # (CONTRACT §5 "overdue"; the same rule as rules.demand_state.is_overdue).
+    undecided_route = sa.select(demand_route.c.demand_id).where(
+        demand_route.c.demand_id == demand.c.id, ~sa.exists(bank_decided)
     )
     any_response = sa.select(demand_response.c.id).where(demand_response.c.demand_id == demand.c.id)
     accepted = any_response.where(demand_response.c.decision == "accepted")
@@ -269,7 +300,7 @@ async def funnel(session: AsyncSession, today: date) -> Funnel:
         count(demand).label("demands"),
         count(demand, sa.exists(any_response)).label("responded"),
         count(demand, sa.exists(accepted)).label("accepted"),
-        count(demand, demand.c.respond_by < today, sa.exists(unanswered_route)).label("overdue"),
+        count(demand, demand.c.respond_by < today, sa.exists(undecided_route)).label("overdue"),
     )
     row = (await session.execute(stmt)).one()
     return Funnel(**{key: int(value) for key, value in row._mapping.items()})

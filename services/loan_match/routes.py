@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from kit.app import AppContext
@@ -20,7 +20,7 @@ from kit.principal import Principal, require_roles
 from kit.uscc import USCC
 from services.loan_match import schemas
 from services.loan_match.rows import Position
-from services.loan_match.service import demands, products, profiles, queries
+from services.loan_match.service import calendars, demands, products, profiles, queries
 from services.loan_match.service.catalogue import Catalogue
 from services.loan_match.service.matching import Matcher
 from services.loan_match.service.stats import funnel
@@ -38,6 +38,8 @@ AnyRole = Annotated[
 AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 IDEMPOTENT = idempotent(idempotency_keys)
+# Years the lunar and statutory rules are computed for (a notice is loaded a year ahead at most).
+Year = Annotated[int, Path(ge=2000, le=2099, description="A calendar year.")]
 
 
 def _matcher(request: Request) -> Matcher:
@@ -190,6 +192,21 @@ async def respond(
 ) -> schemas.DemandResponse:
     """A routed bank accepts, declines (with a reason) or asks for more information."""
     return await demands.respond(session, _org(bank), demand_id, body)
+
+
+# ---- calendar ----------------------------------------------------------------------
+
+
+@router.put("/calendar/{year}")
+async def put_calendar(year: Year, body: schemas.CalendarIn, _: Admin, session: Session) -> schemas.Calendar:
+    """Load the 国务院办公厅 holiday notice of a year: its rest days and make-up working days."""
+    return await calendars.put(session, year, body)
+
+
+@router.get("/calendar/{year}")
+async def get_calendar(year: Year, _: AnyRole, session: Session) -> schemas.Calendar:
+    """The working-day calendar in force for a year, with its source (loaded, library, statutory)."""
+    return await calendars.get(session, year)
 
 
 # ---- statistics --------------------------------------------------------------------

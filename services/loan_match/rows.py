@@ -104,3 +104,13 @@ class Funnel:
     responded: int
     accepted: int
     overdue: int
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    """A loaded holiday notice: weekday rest days and weekend days worked of one year."""
+
+    year: int
+    holidays: list[date]
+    workdays: list[date]
+    loaded_at: datetime

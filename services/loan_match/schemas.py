@@ -11,7 +11,7 @@ from typing_extensions import TypedDict  # pydantic reads typing's TypedDict onl
 from kit.shapes import Bp, Fen, PositiveFen, StrictBody
 from kit.uscc import USCC
 from services.loan_match.rules.codes import industry_problem, region_problem
-from services.loan_match.rules.size import IndustryTooCoarse, row_for
+from services.loan_match.rules.size import IndustryTooCoarse, outside_scope, row_for
 from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductType, RatingLevel, SizeName
 
 Months = Annotated[int, Strict(), Field(ge=1, le=600)]
@@ -37,6 +37,8 @@ def _industry(code: str) -> str:
 
 def _enterprise_industry(code: str) -> str:
     _industry(code)
+    if outside_scope(code):
+        return code  # refused by the use case as industry-outside-scope, not as malformed
     try:
         row_for(code)
     except IndustryTooCoarse as exc:
@@ -250,6 +252,26 @@ class Demand(BaseModel):
     overdue: bool
     created_at: datetime
     responses: list[DemandResponse]
+
+
+Days = Annotated[list[date], Field(max_length=366)]
+
+
+class CalendarIn(StrictBody):
+    """A 国务院办公厅 holiday notice: the rest days and the make-up working days (调休) it sets."""
+
+    holidays: Days
+    workdays: Days = Field(default_factory=list)
+
+
+class Calendar(BaseModel):
+    """The calendar in force for a year: ``holidays`` are weekday rest days, ``workdays``
+    weekend days worked."""
+
+    year: int
+    source: Literal["loaded", "library", "statutory"]
+    holidays: list[date]
+    workdays: list[date]
 
 
 class Stats(BaseModel):

@@ -183,3 +183,14 @@ subsidy_enterprise_year = sa.Table(
     sa.Column("year", sa.Integer, primary_key=True),
     sa.Column("paid_fen", sa.BigInteger, nullable=False),
 )
+
+# The 国务院办公厅 holiday notices loaded by the operator, one row per year (CONTRACT §5 calendar;
+# migrations/versions/v0006_calendar.py). Years without a row use the library or statutory rule.
+holiday_calendar = sa.Table(
+    "holiday_calendar",
+    metadata,
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("holidays", ARRAY(sa.Date), nullable=False),
+    sa.Column("workdays", ARRAY(sa.Date), nullable=False),
+    sa.Column("loaded_at", TS, nullable=False),
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from services.loan_match.rules.workdays import respond_by
+from kit.shapes import business_date
+from services.loan_match.rules.calendar import YearCalendar, loaded_calendar, respond_by
 from tests.support.api import Actor, Api
 from tests.support.loan_match import WAN, publish, put_profile
 from tests.support.stack import Stack
@@ -38,6 +39,20 @@ async def respond(api: Api, bank: Actor, demand_id: str, **body: Any) -> Any:
     return await api.call(bank, "POST", f"{DEMANDS}/{demand_id}/responses", json=body)
 
 
+async def expected_respond_by(api: Api, created_on: date) -> date:
+    """The deadline on the calendars in force (other tests, the fuzzer too, may load notices)."""
+    loaded: dict[int, YearCalendar] = {}
+    for year in (created_on.year, created_on.year + 1):
+        shown = (await api.client.get(f"/v1/match/calendar/{year}", headers=api.admin_headers)).json()
+        if shown["source"] == "loaded":
+            days = (
+                [date.fromisoformat(d) for d in shown["holidays"]],
+                [date.fromisoformat(d) for d in shown["workdays"]],
+            )
+            loaded[year] = loaded_calendar(year, *days)
+    return respond_by(created_on, loaded)
+
+
 async def stats(api: Api) -> dict[str, int]:
     response = await api.client.get("/v1/match/stats", headers=api.admin_headers)
     assert response.status_code == 200, response.text
@@ -58,7 +73,10 @@ async def test_demand_is_routed_to_every_bank_with_a_matching_product(api: Api) 
     assert other.org_id not in demand["routed_to"]
     assert demand["routed_to"] == sorted(set(demand["routed_to"]))
     assert demand["status"] == "open" and demand["responses"] == [] and demand["overdue"] is False
-    assert demand["respond_by"] == respond_by(datetime.fromisoformat(demand["created_at"])).isoformat()
+    assert (
+        demand["respond_by"]
+        == respond_by(business_date(datetime.fromisoformat(demand["created_at"])), {}).isoformat()
+    )
     assert demand["enterprise"] == {
         "name": profile["name"],
         "industry_code": "C3411",
@@ -184,12 +202,15 @@ async def test_stats_count_the_funnel_and_overdue(api: Api, database: AsyncEngin
     assert (await api.call(app, "POST", "/v1/match/queries", json=query)).status_code == 200
     answered = await publish_demand(api, app, profile["uscc"])
     late = await publish_demand(api, app, profile["uscc"])
+    asked = await publish_demand(api, app, profile["uscc"])
     assert (await respond(api, bank, answered["id"], decision="accepted")).status_code == 201
-    # Time passes: the second demand's deadline is behind us and our bank never answered.
+    assert (await respond(api, bank, asked["id"], decision="need_info")).status_code == 201
+    # Time passes: the deadlines are behind us; our bank never answered the second demand and
+    # only asked for information on the third, which does not stop the clock.
     async with database.begin() as conn:
         await conn.execute(
-            sa.text("UPDATE loan_match.demand SET respond_by = DATE '2025-10-16' WHERE id = :id"),
-            {"id": late["id"]},
+            sa.text("UPDATE loan_match.demand SET respond_by = DATE '2025-10-16' WHERE id = ANY(:ids)"),
+            {"ids": [late["id"], asked["id"]]},
         )
 
     after = await stats(api)
@@ -197,12 +218,15 @@ async def test_stats_count_the_funnel_and_overdue(api: Api, database: AsyncEngin
     assert delta["products"] == 1
     assert delta["enterprises"] == 1
     assert delta["queries"] == 1
-    assert delta["demands"] == 2
-    assert delta["responded"] == 1 and delta["accepted"] == 1
-    assert delta["overdue"] == 1
+    assert delta["demands"] == 3
+    assert delta["responded"] == 2 and delta["accepted"] == 1
+    assert delta["overdue"] == 2
     late_seen = (await api.call(app, "GET", f"{DEMANDS}/{late['id']}")).json()
     assert late_seen["overdue"] is True and late_seen["respond_by"] == "2025-10-16"
     assert (await api.call(app, "GET", f"{DEMANDS}/{answered['id']}")).json()["overdue"] is False
+    for viewer in (app, bank):
+        asked_seen = (await api.call(viewer, "GET", f"{DEMANDS}/{asked['id']}")).json()
+        assert asked_seen["overdue"] is True and asked_seen["responses"][0]["decision"] == "need_info"
 
 
 async def test_a_bank_sees_its_own_state_of_a_demand_not_its_competitors(api: Api) -> None:

@@ -95,7 +95,15 @@ async def test_bad_profiles_are_422_naming_the_field(api: Api, overrides: dict[s
 
 @pytest.mark.parametrize(
     ("code", "instead"),
-    [("F", "F51"), ("G", "G59"), ("H", "H62"), ("I", "I65"), ("K", "K701"), ("K70", "K702")],
+    [
+        ("F", "F51"),
+        ("G", "G592"),
+        ("G59", "G591"),
+        ("H", "H62"),
+        ("I", "I65"),
+        ("K", "K701"),
+        ("K70", "K702"),
+    ],
 )
 async def test_a_code_too_coarse_for_size_says_what_to_send(api: Api, code: str, instead: str) -> None:
     app = await api.org("partner_app")
@@ -105,3 +113,27 @@ async def test_a_code_too_coarse_for_size_says_what_to_send(api: Api, code: str,
     [error] = response.json()["errors"]
     assert error["loc"] == ["body", "industry_code"]
     assert code in error["msg"] and instead in error["msg"] and "300号" in error["msg"]
+
+
+@pytest.mark.parametrize(
+    ("code", "named"), [("J6621", "金融业"), ("J", "金融业"), ("G5311", "铁路运输"), ("G53", "铁路运输")]
+)
+async def test_finance_and_railway_profiles_are_outside_scope(api: Api, code: str, named: str) -> None:
+    app = await api.org("partner_app")
+    uscc = make_uscc()
+    url = f"/v1/match/enterprises/{uscc}"
+    response = await api.call(app, "PUT", url, json=profile_body(industry_code=code))
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["type"].endswith("/industry-outside-scope") and problem["industry_code"] == code
+    assert code in problem["detail"] and named in problem["detail"] and "300号" in problem["detail"]
+    assert (await api.call(app, "GET", url)).status_code == 404
+
+
+async def test_loading_and_handling_sizes_as_transport(api: Api) -> None:
+    app = await api.org("partner_app")
+    url = f"/v1/match/enterprises/{make_uscc()}"
+    body = profile_body(industry_code="G5910", employees=150, revenue_fen=1500 * 1_000_000)
+    response = await api.call(app, "PUT", url, json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["size"] == "small" and "交通运输业" in response.json()["size_basis"]

@@ -88,6 +88,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/v1/match/programmes/{programme_id}/claims"): ("bank", "partner_app"),
     ("GET", "/v1/match/programmes/{programme_id}/claims"): ("admin", "bank", "partner_app"),
     ("POST", "/v1/match/claims/{claim_id}/decision"): ("fund_manager",),
+    ("PUT", "/v1/match/calendar/{year}"): ("admin",),
+    ("GET", "/v1/match/calendar/{year}"): ALL_ROLES,
 }
 
 

@@ -118,3 +118,17 @@ def add_working_days(start: date, count: int, calendars: dict[int, YearCalendar]
         if calendars[day.year].is_working_day(day):
             left -= 1
     return day
+
+
+RESPONSE_WORKING_DAYS = 10
+
+
+def respond_by(created_on: date, loaded: dict[int, YearCalendar]) -> date:
+    """A demand's deadline: 10 working days after its creation date (CONTRACT §5 ``respond_by``).
+
+    ``created_on`` is the business date (Asia/Shanghai); ``loaded`` holds the loaded notices of
+    the creation year and the next, when there are any. Ten working days never reach further.
+    """
+    years = (created_on.year, created_on.year + 1)
+    calendars = {year: calendar_of(year, loaded.get(year)) for year in years}
+    return add_working_days(created_on, RESPONSE_WORKING_DAYS, calendars)

@@ -29,9 +29,10 @@ def status(routed_to: Sequence[str], answers: Sequence[Answer]) -> Status:
 
 
 def is_overdue(routed_to: Sequence[str], answers: Sequence[Answer], respond_by: date, today: date) -> bool:
-    """Past ``respond_by`` with a routed bank that has not answered at all (CONTRACT §5)."""
-    answered = {a.bank_org_id for a in answers}
-    return today > respond_by and any(bank not in answered for bank in routed_to)
+    """Past ``respond_by`` with a routed bank that has not accepted or declined (CONTRACT §5):
+    asking for more information (``need_info``) does not stop the clock."""
+    decided = {a.bank_org_id for a in answers if a.decision in FINAL_DECISIONS}
+    return today > respond_by and any(bank not in decided for bank in routed_to)
 
 
 def has_decided(bank_org_id: str, answers: Sequence[Answer]) -> bool:

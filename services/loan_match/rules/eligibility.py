@@ -1,6 +1,6 @@
 """Which products an enterprise qualifies for, and why not (CONTRACT §5). Pure: no I/O.
 
-:func:`evaluate` checks all twelve criteria of a product and returns every failure, not
+:func:`evaluate` checks all thirteen criteria of a product and returns every failure, not
 just the first, so a partner app can tell the enterprise everything that stands in the
 way. Facts that come from other services (the rating from credit_push, guarantee
 headroom from guarantee) carry whether the service answered: when it did not, only the
@@ -10,117 +10,51 @@ criteria that needed it fail, with a detail that says so.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from enum import Enum
-from typing import Literal, get_args
 
 from services.loan_match.rules.codes import region_covers
+from services.loan_match.rules.facts import (
+    ALL_SIZES,
+    CRITERIA,
+    NO_STANDING,
+    RATING_ORDER,
+    UNAVAILABLE_CAPACITY,
+    Answer,
+    Capacity,
+    Check,
+    Criterion,
+    Enterprise,
+    Outcome,
+    Product,
+    Rating,
+    Request,
+    Standing,
+)
 
-Criterion = Literal[
-    "amount",
-    "term",
-    "rating",
-    "tax_multiple",
-    "size",
-    "region",
-    "industry",
-    "years_in_business",
-    "revenue",
-    "flags",
-    "collateral",
-    "guarantee_capacity",
+__all__ = [
+    "ALL_SIZES",
+    "CRITERIA",
+    "NO_STANDING",
+    "RATING_ORDER",
+    "UNAVAILABLE_CAPACITY",
+    "Answer",
+    "Capacity",
+    "Check",
+    "Criterion",
+    "Enterprise",
+    "Evaluator",
+    "Outcome",
+    "Product",
+    "Rating",
+    "Request",
+    "Standing",
+    "Test",
+    "evaluate",
+    "full_years",
+    "plan",
+    "rating_at_least",
 ]
-CRITERIA: tuple[Criterion, ...] = get_args(Criterion)
-# 纳税信用 levels that a product's min_rating may name, best first; C and D never pass one.
-RATING_ORDER = ("A", "B", "M")
-ALL_SIZES = ("micro", "small", "medium")
-
-
-@dataclass(frozen=True)
-class Product:
-    id: str
-    bank_org_id: str
-    name: str
-    product_type: str
-    min_amount_fen: int
-    max_amount_fen: int
-    min_term_months: int
-    max_term_months: int
-    annual_rate_bp: int
-    min_rating: str | None = None
-    tax_multiple: Mapping[str, int] | None = None
-    sizes: Sequence[str] = ()
-    region_codes: Sequence[str] = ()
-    industry_prefixes: Sequence[str] = ()
-    min_years_in_business: int = 0
-    min_revenue_fen: int = 0
-    required_flags: Sequence[str] = ()
-    accepted_collateral: Sequence[str] = ()
-    requires_guarantee: bool = False
-    guarantee_fee_bp: int = 100
-    interest_subsidy_bp: int = 0
-
-
-@dataclass(frozen=True)
-class Enterprise:
-    size: str
-    region_code: str
-    industry_code: str
-    years_in_business: int
-    revenue_fen: int
-    flags: frozenset[str] = field(default_factory=frozenset)
-    collateral: frozenset[str] = field(default_factory=frozenset)
-
-
-class Answer(Enum):
-    """What another service said: a value, nothing on record, a refusal, or no answer at all."""
-
-    KNOWN = "known"
-    NONE = "none"
-    # credit_push holds no authorisation from the enterprise for the app the query is for.
-    NOT_AUTHORISED = "not_authorised"
-    UNAVAILABLE = "unavailable"
-
-
-@dataclass(frozen=True)
-class Rating:
-    answer: Answer
-    rating: str | None = None
-    avg_annual_tax_fen: int | None = None
-
-
-@dataclass(frozen=True)
-class Capacity:
-    """Guarantee headroom with one bank for the guaranteed part of the amount."""
-
-    answer: Answer
-    sufficient_guarantors: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Request:
-    amount_fen: int
-    term_months: int
-
-
-@dataclass(frozen=True)
-class Check:
-    criterion: Criterion
-    detail: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    passed: tuple[Check, ...]
-    failed: tuple[Check, ...]
-
-    @property
-    def eligible(self) -> bool:
-        return not self.failed
-
-
-UNAVAILABLE_CAPACITY = Capacity(Answer.UNAVAILABLE)
 
 
 def full_years(start: date, today: date) -> int:
@@ -135,9 +69,10 @@ def evaluate(
     request: Request,
     rating: Rating,
     capacity: Mapping[str, Capacity],
+    standing: Standing = NO_STANDING,
 ) -> Outcome:
     """Every criterion ``product`` sets for this enterprise and request, in CONTRACT order."""
-    return Evaluator(enterprise, request, rating, capacity).evaluate(product)
+    return Evaluator(enterprise, request, rating, capacity, standing).evaluate(product)
 
 
 CheckFn = Callable[["Product", "Evaluator"], tuple[bool, Check]]
@@ -155,7 +90,7 @@ class Test:
 
 
 def plan(p: Product) -> tuple[Test, ...]:
-    """The criteria ``p`` sets, in CONTRACT order; amount, term and size always.
+    """The criteria ``p`` sets, in CONTRACT order; amount, term, size and credit standing always.
 
     Size is always checked (a product's sizes default to the three SME sizes, so a large
     enterprise never qualifies) but named in reasons only when the product narrows it.
@@ -181,6 +116,8 @@ def plan(p: Product) -> tuple[Test, ...]:
         (p.requires_guarantee, ("guarantee", p.bank_org_id), _guarantee),
     )
     tests += [Test(key, fn) for sets, key, fn in optional if sets]
+    # Every product, set or not; named in reasons never, in failures always.
+    tests.append(Test(("credit_standing",), _standing, shown=False))
     return tuple(tests)
 
 
@@ -195,12 +132,18 @@ class Evaluator:
     """
 
     def __init__(
-        self, enterprise: Enterprise, request: Request, rating: Rating, capacity: Mapping[str, Capacity]
+        self,
+        enterprise: Enterprise,
+        request: Request,
+        rating: Rating,
+        capacity: Mapping[str, Capacity],
+        standing: Standing = NO_STANDING,
     ) -> None:
         self.enterprise = enterprise
         self.request = request
         self.rating = rating
         self.capacity = capacity
+        self.standing = standing
         self._memo: dict[tuple[object, ...], tuple[bool, Check]] = {}
 
     def _result(self, p: Product, test: Test) -> tuple[bool, Check]:
@@ -394,3 +337,17 @@ def _guarantee(p: Product, ev: Evaluator) -> tuple[bool, Check]:
         "guarantee_capacity",
         "no guarantor with an agreement with this bank has headroom for the guaranteed part (80%)",
     )
+
+
+# 重大税收违法失信主体信息公布管理办法 (国家税务总局令第54号): the list is public, so it applies
+# whether or not the enterprise has authorised the app (CONTRACT §5 ``credit_standing``).
+BLACKLISTED_DETAIL = (
+    "the enterprise is on the 重大税收违法失信主体 list (major tax violators, 国家税务总局令第54号), "
+    "so no product is offered while it stays there"
+)
+
+
+def _standing(p: Product, ev: Evaluator) -> tuple[bool, Check]:
+    if ev.standing.answer is Answer.KNOWN and ev.standing.blacklisted:
+        return False, Check("credit_standing", BLACKLISTED_DETAIL)
+    return True, Check("credit_standing", "the enterprise is not on the 重大税收违法失信主体 list")

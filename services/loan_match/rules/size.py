@@ -13,14 +13,19 @@ GB/T 4754-2017 codes map to rows as follows (see :func:`row_for`):
 * A (including A05, the 农林牧渔 support services: the 2017 table maps the row to the
   whole section) → 农、林、牧、渔业
 * B, C, D → 工业; E → 建筑业; F51 → 批发业; F52 → 零售业
-* G54–G58 → 交通运输业; G59 → 仓储业; G60 → 邮政业. G53 railway transport is excluded
-  from 交通运输业 by the table itself and falls to 其他未列明行业.
+* G54–G58 and G591 装卸搬运 → 交通运输业 (装卸搬运 was in G58 under GB/T 4754-2011, the
+  classification 300号's rows were written against); the rest of G59 → 仓储业; G60 → 邮政业.
 * H61 → 住宿业; H62 → 餐饮业; I63, I64 → 信息传输业; I65 → 软件和信息技术服务业
-* K701x → 房地产开发经营; K702x → 物业管理; the rest of K70 → 其他未列明行业
-* L → 租赁和商务服务业; every other section → 其他未列明行业 (J, 金融业, has its own
-  standard, 《金融业企业划型标准规定》, which this platform does not apply).
+* K701x → 房地产开发经营; K702x → 物业管理; the rest of K70 (K703 中介, K704 租赁经营,
+  K709) → 其他未列明行业. domain-facts records nothing the 2017 statistics note says of K704,
+  so it keeps this row until that is confirmed.
+* L → 租赁和商务服务业; every other section → 其他未列明行业.
 
-A code too coarse to choose a row (``F``, ``G``, ``G5``..., ``H``, ``I``, ``K``, ``K70``)
+Outside 300号's scope (:func:`outside_scope`, domain-facts §9): section J 金融业, which is sized
+by 《金融业企业划型标准规定》 (银发〔2015〕309号), and G53 铁路运输, which the 交通运输业 row
+excludes. Such a profile is refused rather than sized by a row that was never meant for it.
+
+A code too coarse to choose a row (``F``, ``G``, ``G59``, ``H``, ``I``, ``K``, ``K70``)
 is refused by :func:`row_for` with a reason.
 """
 
@@ -102,9 +107,7 @@ _BY_SECTION = {"A": "农、林、牧、渔业", "B": "工业", "C": "工业", "D
 _BY_DIVISION = {
     "F51": "批发业",
     "F52": "零售业",
-    "G53": OTHER,  # railway transport: excluded from 交通运输业 by the table
     **{f"G{d}": "交通运输业" for d in range(54, 59)},
-    "G59": "仓储业",
     "G60": "邮政业",
     "H61": "住宿业",
     "H62": "餐饮业",
@@ -115,6 +118,35 @@ _BY_DIVISION = {
     "L72": "租赁和商务服务业",
 }
 _BY_GROUP = {"K701": "房地产开发经营", "K702": "物业管理"}
+# G59 装卸搬运和仓储业 splits by group: G591 装卸搬运 sizes as transport (domain-facts §9).
+_G59_GROUPS = {"G591": "交通运输业"}
+
+
+class IndustryOutsideScope(ValueError):
+    """The industry is not one 300号 sizes at all."""
+
+
+# Why a GB/T 4754-2017 prefix is outside 300号 (domain-facts §9).
+_OUTSIDE_SCOPE = {
+    "J": (
+        "section J (金融业): financial enterprises are sized by 《金融业企业划型标准规定》 "
+        "(银发〔2015〕309号), not by 工信部联企业〔2011〕300号"
+    ),
+    "G53": (
+        "group G53 (铁路运输): railway transport is outside 工信部联企业〔2011〕300号, whose "
+        "交通运输业 row excludes it"
+    ),
+}
+
+
+def outside_scope(industry_code: str) -> str | None:
+    """Why 300号 does not size an enterprise of ``industry_code``, or None when it does."""
+    for prefix, why in _OUTSIDE_SCOPE.items():
+        if industry_code.startswith(prefix):
+            return f"{industry_code} is in {why}"
+    return None
+
+
 _NEEDS_DIVISION = {"F", "G", "H", "I"}
 
 
@@ -125,7 +157,7 @@ class IndustryTooCoarse(ValueError):
 # What to send instead of a code too coarse to choose a row: the finer codes and their rows.
 _FINER_CODES = {
     "F": "F51 (批发业) or F52 (零售业)",
-    "G": "G54-G58 (交通运输业), G59 (仓储业) or G60 (邮政业); G53 railway is 其他未列明行业",
+    "G": "G54-G58 or G591 (交通运输业), G592-G599 (仓储业) or G60 (邮政业); G53 railway is outside 300号",
     "H": "H61 (住宿业) or H62 (餐饮业)",
     "I": "I63 or I64 (信息传输业), or I65 (软件和信息技术服务业)",
     "K": "K701 (房地产开发经营), K702 (物业管理) or another K70 group (其他未列明行业)",
@@ -141,8 +173,14 @@ def _too_coarse(industry_code: str) -> IndustryTooCoarse:
 
 
 def row_for(industry_code: str) -> Row:
-    """The 300号 row of a (valid) GB/T 4754-2017 code; IndustryTooCoarse when it cannot tell."""
+    """The 300号 row of a (valid) GB/T 4754-2017 code; IndustryTooCoarse when it cannot tell,
+    IndustryOutsideScope when 300号 does not size the industry."""
+    why = outside_scope(industry_code)
+    if why is not None:
+        raise IndustryOutsideScope(why)
     section = industry_code[0]
+    if industry_code.startswith("G59"):
+        return _g59_row(industry_code)
     if section in _BY_SECTION:
         return ROWS[_BY_SECTION[section]]
     if section == "L":
@@ -156,6 +194,15 @@ def row_for(industry_code: str) -> Row:
             raise _too_coarse(industry_code)
         return ROWS[_BY_GROUP.get(industry_code[:4], OTHER)]
     return ROWS[OTHER]
+
+
+def _g59_row(industry_code: str) -> Row:
+    if len(industry_code) < 4:
+        raise IndustryTooCoarse(
+            f"{industry_code} spans several rows of the 300号 size standard; send at least "
+            "G591 (装卸搬运: 交通运输业) or G592-G599 (仓储业)"
+        )
+    return ROWS[_G59_GROUPS.get(industry_code[:4], "仓储业")]
 
 
 @dataclass(frozen=True)

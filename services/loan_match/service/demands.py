@@ -17,7 +17,7 @@ from services.loan_match import repository, schemas
 from services.loan_match.rows import DemandRow, Position, ResponseRow
 from services.loan_match.rules import demand_state
 from services.loan_match.rules.eligibility import Answer, Request
-from services.loan_match.rules.workdays import respond_by
+from services.loan_match.service.calendars import respond_by
 from services.loan_match.service.common import invalid, known_id, position
 from services.loan_match.service.matching import Matcher, Shape, match
 
@@ -50,7 +50,7 @@ async def publish(
         amount_fen=body.amount_fen,
         term_months=body.term_months,
         purpose=body.purpose,
-        respond_by=respond_by(now),
+        respond_by=await respond_by(session, now),
         created_at=now,
     )
     await repository.insert_demand(session, new, found.matched_banks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +17,6 @@ from services.loan_match import clients, repository
 from services.loan_match.clients import CurrentRating
 from services.loan_match.rows import ProfileRow
 from services.loan_match.rules import cost, eligibility, subsidy
-from services.loan_match.rules.eligibility import Capacity
 from services.loan_match.schemas import CriterionResult, Excluded, Match, QueryResult
 from services.loan_match.service import programmes
 from services.loan_match.service.catalogue import Catalogue, Entry, Snapshot
@@ -79,15 +78,17 @@ async def match(
     snapshot = await matcher.catalogue.current(session)
     # The rating is asked for the app the query is for: credit_push shows it only with the
     # enterprise's authorisation of that app (CONTRACT §3, 税总发〔2019〕113号).
-    (rating, shown), capacity = await asyncio.gather(
+    (rating, shown), standing, capacity = await asyncio.gather(
         clients.current_rating(matcher.internal, uscc, partner_app_id),
+        clients.standing(matcher.internal, uscc),
         clients.capacity_by_bank(
             matcher.internal,
             snapshot.guarantee_banks,
             clients.Loan(request.amount_fen, uscc, profile.size in ("micro", "small")),
         ),
     )
-    evaluator = eligibility.Evaluator(enterprise_facts(profile, today), request, rating, capacity)
+    facts = enterprise_facts(profile, today)
+    evaluator = eligibility.Evaluator(facts, request, rating, capacity, standing)
     # Policy-fund interest subsidies (CONTRACT §6) lower a match's cost: read once per query.
     offers = await programmes.offers_for(
         session, profile.size, profile.region_code, list(profile.collateral), uscc, today.year
@@ -121,7 +122,7 @@ def _run(
             i for g, ok in zip(snapshot.groups, passing, strict=True) if not ok for i in g.members
         )
         excluded = [_excluded(snapshot.entries[i], describe.failures(i)) for i in failing]  # id order
-    degraded = _degraded(evaluator.rating, evaluator.capacity)
+    degraded = _degraded(evaluator)
     answer = _answer(profile, shown, degraded, len(matched), matches, excluded)
     body = pydantic_core.to_json(answer)
     return MatchRun(body, len(matched), degraded, sorted(banks), evaluator.rating.answer)
@@ -253,10 +254,11 @@ def _excluded(entry: Entry, failed: list[CriterionResult]) -> Excluded:
     }
 
 
-def _degraded(rating: eligibility.Rating, capacity: Mapping[str, Capacity]) -> list[str]:
+def _degraded(evaluator: eligibility.Evaluator) -> list[str]:
     degraded = []
-    if rating.answer is eligibility.Answer.UNAVAILABLE:
+    unavailable = eligibility.Answer.UNAVAILABLE
+    if unavailable in (evaluator.rating.answer, evaluator.standing.answer):
         degraded.append(clients.CREDIT_PUSH)
-    if any(c.answer is eligibility.Answer.UNAVAILABLE for c in capacity.values()):
+    if any(c.answer is unavailable for c in evaluator.capacity.values()):
         degraded.append(clients.GUARANTEE)
     return degraded

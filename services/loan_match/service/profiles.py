@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.errors import NotFound
+from kit.errors import NotFound, RuleViolation
 from kit.shapes import business_date
 from services.loan_match import repository, schemas
 from services.loan_match.rows import ProfileRow
-from services.loan_match.rules.size import Figures, classify
+from services.loan_match.rules.size import Figures, classify, outside_scope
 from services.loan_match.service.common import dedupe, invalid
 
 
@@ -21,6 +21,7 @@ async def put(
     now = datetime.now(UTC)
     if body.established_on > business_date(now):
         raise invalid(["established_on"], "must not be in the future")
+    _check_in_scope(body.industry_code)
     sized = classify(body.industry_code, Figures(body.employees, body.revenue_fen, body.total_assets_fen))
     fields = body.model_dump()
     fields.update(flags=dedupe(body.flags), collateral=dedupe(body.collateral))
@@ -34,6 +35,18 @@ async def put(
         updated_at=now,
     )
     return profile_out(await repository.upsert_profile(session, profile))
+
+
+def _check_in_scope(industry_code: str) -> None:
+    """300号 sizes neither finance (J) nor railway transport (G53) (domain-facts §9)."""
+    why = outside_scope(industry_code)
+    if why is not None:
+        raise RuleViolation(
+            f"{why}, so this platform cannot size the enterprise.",
+            slug="industry-outside-scope",
+            field="industry_code",
+            industry_code=industry_code,  # for the translated detail
+        )
 
 
 async def get(session: AsyncSession, partner_app_id: str, uscc: str) -> schemas.Profile:

@@ -15,6 +15,7 @@ from services.loan_match.rules.calendar import (
     calendar_problem,
     library_calendar,
     loaded_calendar,
+    respond_by,
     statutory_calendar,
     statutory_holidays,
 )
@@ -81,3 +82,41 @@ def test_year_calendar_weekends_rest() -> None:
     cal = YearCalendar(2030, "statutory", frozenset(), frozenset())
     assert not cal.is_working_day(date(2030, 1, 5))  # Saturday
     assert cal.is_working_day(date(2030, 1, 7))
+
+
+def test_respond_by_across_national_day_2025_counts_the_make_up_days() -> None:
+    # 2025-10-01..10-08 off; Sunday 09-28 and Saturday 10-11 are worked (library calendar).
+    # From Friday 09-26: 09-28, 09-29, 09-30, 10-09, 10-10, 10-11, 10-13, 10-14, 10-15, 10-16.
+    assert respond_by(date(2025, 9, 26), {}) == date(2025, 10, 16)
+    assert respond_by(date(2025, 9, 25), {}) == date(2025, 10, 15)
+
+
+def test_respond_by_across_the_spring_festival_2025() -> None:
+    # 2025-01-28..02-04 off; Sunday 01-26 and Saturday 02-08 are worked.
+    # 01-26, 01-27, then 02-05, 02-06, 02-07, 02-08 (Sat), 02-10..02-13.
+    assert respond_by(date(2025, 1, 24), {}) == date(2025, 2, 13)
+
+
+def test_respond_by_of_2026_12_18_is_2027_01_04_without_a_notice() -> None:
+    assert respond_by(date(2026, 12, 18), {}) == date(2027, 1, 4)
+
+
+def test_a_loaded_2027_notice_moves_respond_by() -> None:
+    # A notice that rests 4 Jan 2027 (Monday) too and works Sunday 3 Jan instead.
+    notice = loaded_calendar(2027, [date(2027, 1, 1), date(2027, 1, 4)], [date(2027, 1, 3)])
+    assert respond_by(date(2026, 12, 18), {2027: notice}) == date(2027, 1, 3)
+    rest_only = loaded_calendar(2027, [date(2027, 1, 1), date(2027, 1, 4)], [])
+    assert respond_by(date(2026, 12, 18), {2027: rest_only}) == date(2027, 1, 5)
+
+
+def test_a_loaded_notice_of_the_creation_year_wins_over_the_library() -> None:
+    # The library says 2025-11-03..14 are ordinary working days; a loaded notice resting 11-17 moves it.
+    assert respond_by(date(2025, 11, 3), {}) == date(2025, 11, 17)
+    notice = loaded_calendar(2025, [date(2025, 11, 17)], [])
+    assert respond_by(date(2025, 11, 3), {2025: notice}) == date(2025, 11, 18)
+
+
+def test_years_neither_loaded_nor_in_the_library_skip_statutory_days_and_weekends() -> None:
+    # 2031: 国庆 1-3 Oct (中秋 is 1 Oct too); weekends rest; no make-up day guessed.
+    # From Friday 09-26: 09-29, 09-30, then 10-06..10-10, 10-13..10-15.
+    assert respond_by(date(2031, 9, 26), {}) == date(2031, 10, 15)

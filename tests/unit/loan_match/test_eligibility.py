@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from services.loan_match.rules.eligibility import (
     ALL_SIZES,
+    BLACKLISTED_DETAIL,
     CRITERIA,
     NOT_AUTHORISED_DETAIL,
     Answer,
@@ -21,6 +22,7 @@ from services.loan_match.rules.eligibility import (
     Product,
     Rating,
     Request,
+    Standing,
     evaluate,
     plan,
     rating_at_least,
@@ -61,6 +63,8 @@ ENTERPRISE = Enterprise(
 REQUEST = Request(amount_fen=500, term_months=12)
 RATING = Rating(Answer.KNOWN, "B", avg_annual_tax_fen=100)
 CAPACITY = {BANK: Capacity(Answer.KNOWN, ("平凉市融资担保",))}
+CLEAN = Standing(Answer.KNOWN, blacklisted=False)
+BLACKLISTED = Standing(Answer.KNOWN, blacklisted=True)
 
 
 def failed(**changes: Any) -> list[str]:
@@ -69,14 +73,17 @@ def failed(**changes: Any) -> list[str]:
     request = replace(REQUEST, **changes.pop("request", {}))
     rating = changes.pop("rating", RATING)
     capacity = changes.pop("capacity", CAPACITY)
+    standing = changes.pop("standing", CLEAN)
     assert not changes
-    return [check.criterion for check in evaluate(product, enterprise, request, rating, capacity).failed]
+    outcome = evaluate(product, enterprise, request, rating, capacity, standing)
+    return [check.criterion for check in outcome.failed]
 
 
 def test_baseline_passes_every_criterion() -> None:
-    outcome = evaluate(PRODUCT, ENTERPRISE, REQUEST, RATING, CAPACITY)
+    outcome = evaluate(PRODUCT, ENTERPRISE, REQUEST, RATING, CAPACITY, CLEAN)
     assert outcome.eligible
-    assert [check.criterion for check in outcome.passed] == list(CRITERIA)
+    # credit_standing is checked for every product but is no criterion a product sets.
+    assert [check.criterion for check in outcome.passed] == [c for c in CRITERIA if c != "credit_standing"]
 
 
 @pytest.mark.parametrize(
@@ -102,6 +109,7 @@ def test_baseline_passes_every_criterion() -> None:
         ("guarantee_capacity", {"capacity": {BANK: Capacity(Answer.KNOWN, ())}}),
         ("guarantee_capacity", {"capacity": {BANK: Capacity(Answer.NONE)}}),
         ("guarantee_capacity", {"capacity": {}}),
+        ("credit_standing", {"standing": BLACKLISTED}),
     ],
 )
 def test_each_criterion_fails_on_its_own(criterion: str, changes: dict[str, Any]) -> None:
@@ -122,6 +130,7 @@ def test_every_failure_is_returned_in_contract_order() -> None:
             "collateral": frozenset(),
         },
         "capacity": {BANK: Capacity(Answer.KNOWN, ())},
+        "standing": BLACKLISTED,
     }
     assert failed(**everything_wrong) == list(CRITERIA)
 
@@ -261,3 +270,39 @@ def test_guarantee_detail_names_no_guarantor_and_no_figure() -> None:
         outcome = evaluate(PRODUCT, ENTERPRISE, Request(amount, 12), RATING, capacity)
         [check] = [c for c in outcome.passed if c.criterion == "guarantee_capacity"]
         assert "平凉" not in check.detail and not any(ch.isdigit() for ch in check.detail.replace("80%", ""))
+
+
+BARE = Product(
+    id="p2",
+    bank_org_id=BANK,
+    name="无条件产品",
+    product_type="pure_credit",
+    min_amount_fen=100,
+    max_amount_fen=1000,
+    min_term_months=6,
+    max_term_months=24,
+    annual_rate_bp=400,
+)
+
+
+@pytest.mark.parametrize("product", [PRODUCT, BARE])
+@pytest.mark.parametrize("rating", [RATING, Rating(Answer.NOT_AUTHORISED), Rating(Answer.UNAVAILABLE)])
+def test_a_blacklisted_enterprise_fails_every_product_authorised_or_not(
+    product: Product, rating: Rating
+) -> None:
+    outcome = evaluate(product, ENTERPRISE, REQUEST, rating, CAPACITY, BLACKLISTED)
+    assert not outcome.eligible
+    [standing] = [c for c in outcome.failed if c.criterion == "credit_standing"]
+    assert standing.detail == BLACKLISTED_DETAIL and "重大税收违法失信主体" in standing.detail
+
+
+@pytest.mark.parametrize("standing", [Standing(Answer.NONE), Standing(Answer.UNAVAILABLE), CLEAN])
+def test_an_unknown_or_clean_standing_invents_no_failure(standing: Standing) -> None:
+    outcome = evaluate(BARE, ENTERPRISE, REQUEST, RATING, CAPACITY, standing)
+    assert outcome.eligible
+    assert "credit_standing" not in [c.criterion for c in outcome.passed]  # never a reason
+
+
+def test_a_blacklisted_enterprise_fails_only_credit_standing_otherwise() -> None:
+    assert failed(standing=BLACKLISTED) == ["credit_standing"]
+    assert failed(standing=Standing(Answer.KNOWN, blacklisted=False)) == []

@@ -11,9 +11,11 @@ from services.loan_match.rules.size import (
     ROWS,
     Bounds,
     Figures,
+    IndustryOutsideScope,
     IndustryTooCoarse,
     classify,
     format_wan,
+    outside_scope,
     row_for,
 )
 
@@ -103,15 +105,27 @@ def test_indicators_not_in_the_row_are_ignored() -> None:
         ("B0610", "工业"),
         ("D4411", "工业"),
         ("E", "建筑业"),
-        ("G53", "其他未列明行业"),  # railway transport: excluded from 交通运输业 by the table
-        ("G5311", "其他未列明行业"),
+        ("G54", "交通运输业"),
+        ("G5411", "交通运输业"),
+        ("G55", "交通运输业"),
+        ("G56", "交通运输业"),
+        ("G57", "交通运输业"),
         ("G58", "交通运输业"),
-        ("G59", "仓储业"),
+        ("G5810", "交通运输业"),
+        ("G591", "交通运输业"),  # 装卸搬运: in G58 under GB/T 4754-2011
+        ("G5910", "交通运输业"),
+        ("G592", "仓储业"),
+        ("G5920", "仓储业"),
+        ("G5941", "仓储业"),
+        ("G599", "仓储业"),
+        ("G60", "邮政业"),
         ("I64", "信息传输业"),
         ("K7030", "其他未列明行业"),
+        ("K704", "其他未列明行业"),  # kept: nothing confirmed of the 2017 note (docs/matching.md)
+        ("K7040", "其他未列明行业"),
+        ("K709", "其他未列明行业"),
         ("K701", "房地产开发经营"),
         ("L72", "租赁和商务服务业"),
-        ("J6621", "其他未列明行业"),
         ("T9700", "其他未列明行业"),
     ],
 )
@@ -119,10 +133,43 @@ def test_code_to_row(code: str, row: str) -> None:
     assert row_for(code).name == row
 
 
-@pytest.mark.parametrize("code", ["F", "G", "H", "I", "K", "K70"])
+@pytest.mark.parametrize("code", ["F", "G", "G59", "H", "I", "K", "K70"])
 def test_codes_too_coarse_for_a_row(code: str) -> None:
     with pytest.raises(IndustryTooCoarse):
         row_for(code)
+
+
+def test_g59_too_coarse_names_both_rows() -> None:
+    with pytest.raises(IndustryTooCoarse, match="G591") as refused:
+        row_for("G59")
+    assert "仓储业" in str(refused.value) and "交通运输业" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "code", ["J", "J66", "J662", "J6621", "J68", "J6911", "G53", "G531", "G5311", "G5320"]
+)
+def test_finance_and_railway_are_outside_300(code: str) -> None:
+    why = outside_scope(code)
+    assert why is not None and code in why and "300号" in why
+    assert ("金融业" in why and "309号" in why) if code.startswith("J") else "铁路运输" in why
+    with pytest.raises(IndustryOutsideScope):
+        row_for(code)
+    with pytest.raises(IndustryOutsideScope):
+        classify(code, HUGE)
+
+
+@pytest.mark.parametrize("code", ["G54", "G5411", "G58", "G591", "G60", "K7010", "I6510", "C1311", "L7111"])
+def test_neighbours_of_the_excluded_codes_are_in_scope(code: str) -> None:
+    assert outside_scope(code) is None
+
+
+def test_g591_sizes_with_the_transport_thresholds() -> None:
+    # 交通运输业 small: X ≥ 20 and Y ≥ 200万; 仓储业 small needs Y ≥ 100万 only, medium X ≥ 100.
+    figures = Figures(employees=150, revenue_fen=1500 * FEN_PER_WAN, total_assets_fen=0)
+    assert classify("G5910", figures).size == "small"
+    assert classify("G5920", figures).size == "medium"
+    loader = classify("G5910", Figures(employees=300, revenue_fen=3000 * FEN_PER_WAN, total_assets_fen=0))
+    assert loader.size == "medium" and loader.row == "交通运输业"
 
 
 def test_size_basis_names_row_figures_and_rule() -> None:

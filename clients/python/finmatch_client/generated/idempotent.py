@@ -6,6 +6,7 @@ The POST paths that accept an Idempotency-Key: the client sends one on each of t
 IDEMPOTENT_POSTS: frozenset[str] = frozenset(
     {
         "/v1/credit/authorisations",
+        "/v1/credit/blacklist",
         "/v1/credit/consents",
         "/v1/credit/outcomes",
         "/v1/credit/ratings",

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .a_list_item import AListItem
 from .access_entry_out import AccessEntryOut
 from .access_entry_out_via import AccessEntryOutVia
 from .access_entry_out_what import AccessEntryOutWhat
@@ -8,6 +9,12 @@ from .agreement_create import AgreementCreate
 from .authorisation_in import AuthorisationIn
 from .authorisation_out import AuthorisationOut
 from .authorisation_out_status import AuthorisationOutStatus
+from .blacklist_in import BlacklistIn
+from .blacklist_out import BlacklistOut
+from .blacklist_out_status import BlacklistOutStatus
+from .calendar import Calendar
+from .calendar_in import CalendarIn
+from .calendar_source import CalendarSource
 from .capacity import Capacity
 from .capacity_guarantor import CapacityGuarantor
 from .claim import Claim
@@ -68,6 +75,7 @@ from .list_institutions_v1_guarantee_institutions_get_tier_type_0 import (
     ListInstitutionsV1GuaranteeInstitutionsGetTierType0,
 )
 from .list_orgs_v1_orgs_get_role_type_0 import ListOrgsV1OrgsGetRoleType0
+from .loan_breakdown import LoanBreakdown
 from .match import Match
 from .me_out import MeOut
 from .me_out_role import MeOutRole
@@ -78,8 +86,10 @@ from .org_out_role import OrgOutRole
 from .outcome_in import OutcomeIn
 from .outcome_in_credit_type import OutcomeInCreditType
 from .outcome_out import OutcomeOut
+from .page_a_list_item import PageAListItem
 from .page_access_entry_out import PageAccessEntryOut
 from .page_authorisation_out import PageAuthorisationOut
+from .page_blacklist_out import PageBlacklistOut
 from .page_consent_out import PageConsentOut
 from .page_delivery_out import PageDeliveryOut
 from .page_demand import PageDemand
@@ -143,8 +153,12 @@ from .repayment import Repayment
 from .response_in import ResponseIn
 from .response_in_decision import ResponseInDecision
 from .secret_out import SecretOut
+from .standing_out import StandingOut
 from .stats import Stats
 from .stats_out import StatsOut
+from .stats_out_by_bank import StatsOutByBank
+from .stats_out_by_month import StatsOutByMonth
+from .stats_out_by_region import StatsOutByRegion
 from .subscription_created import SubscriptionCreated
 from .subscription_created_min_rating_type_0 import SubscriptionCreatedMinRatingType0
 from .subscription_created_status import SubscriptionCreatedStatus
@@ -164,6 +178,7 @@ from .tax_multiple import TaxMultiple
 from .tier_figures import TierFigures
 
 __all__ = (
+    "AListItem",
     "AccessEntryOut",
     "AccessEntryOutVia",
     "AccessEntryOutWhat",
@@ -172,6 +187,12 @@ __all__ = (
     "AuthorisationIn",
     "AuthorisationOut",
     "AuthorisationOutStatus",
+    "BlacklistIn",
+    "BlacklistOut",
+    "BlacklistOutStatus",
+    "Calendar",
+    "CalendarIn",
+    "CalendarSource",
     "Capacity",
     "CapacityGuarantor",
     "Claim",
@@ -224,6 +245,7 @@ __all__ = (
     "ListExposuresV1GuaranteeExposuresGetStatusType0",
     "ListInstitutionsV1GuaranteeInstitutionsGetTierType0",
     "ListOrgsV1OrgsGetRoleType0",
+    "LoanBreakdown",
     "Match",
     "MeOut",
     "MeOutRole",
@@ -234,8 +256,10 @@ __all__ = (
     "OutcomeIn",
     "OutcomeInCreditType",
     "OutcomeOut",
+    "PageAListItem",
     "PageAccessEntryOut",
     "PageAuthorisationOut",
+    "PageBlacklistOut",
     "PageConsentOut",
     "PageDeliveryOut",
     "PageDemand",
@@ -297,8 +321,12 @@ __all__ = (
     "ResponseIn",
     "ResponseInDecision",
     "SecretOut",
+    "StandingOut",
     "Stats",
     "StatsOut",
+    "StatsOutByBank",
+    "StatsOutByMonth",
+    "StatsOutByRegion",
     "SubscriptionCreated",
     "SubscriptionCreatedMinRatingType0",
     "SubscriptionCreatedStatus",

@@ -11,6 +11,7 @@ from ..models.internal_rating_out_rating import (
     InternalRatingOutRating,
     check_internal_rating_out_rating,
 )
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InternalRatingOut")
 
@@ -26,6 +27,7 @@ class InternalRatingOut:
         uscc (str):
         version (int):
         year (int):
+        blacklisted (bool | Unset):  Default: False.
     """
 
     avg_annual_tax_fen: int | None
@@ -35,6 +37,7 @@ class InternalRatingOut:
     uscc: str
     version: int
     year: int
+    blacklisted: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +56,8 @@ class InternalRatingOut:
 
         year = self.year
 
+        blacklisted = self.blacklisted
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -66,6 +71,8 @@ class InternalRatingOut:
                 "year": year,
             }
         )
+        if blacklisted is not UNSET:
+            field_dict["blacklisted"] = blacklisted
 
         return field_dict
 
@@ -92,6 +99,8 @@ class InternalRatingOut:
 
         year = d.pop("year")
 
+        blacklisted = d.pop("blacklisted", UNSET)
+
         internal_rating_out = cls(
             avg_annual_tax_fen=avg_annual_tax_fen,
             name=name,
@@ -100,6 +109,7 @@ class InternalRatingOut:
             uscc=uscc,
             version=version,
             year=year,
+            blacklisted=blacklisted,
         )
 
         internal_rating_out.additional_properties = d

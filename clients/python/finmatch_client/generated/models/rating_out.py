@@ -24,6 +24,7 @@ class RatingOut:
         version (int):
         year (int):
         avg_annual_tax_fen (int | None | Unset): Only for the tax authority, admins and banks holding a consent.
+        blacklisted (bool | Unset): On the 红黑榜 now: `rating` is then D (国家税务总局令第54号). Default: False.
     """
 
     name: str
@@ -33,6 +34,7 @@ class RatingOut:
     version: int
     year: int
     avg_annual_tax_fen: int | None | Unset = UNSET
+    blacklisted: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +56,8 @@ class RatingOut:
         else:
             avg_annual_tax_fen = self.avg_annual_tax_fen
 
+        blacklisted = self.blacklisted
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +72,8 @@ class RatingOut:
         )
         if avg_annual_tax_fen is not UNSET:
             field_dict["avg_annual_tax_fen"] = avg_annual_tax_fen
+        if blacklisted is not UNSET:
+            field_dict["blacklisted"] = blacklisted
 
         return field_dict
 
@@ -97,6 +103,8 @@ class RatingOut:
             d.pop("avg_annual_tax_fen", UNSET)
         )
 
+        blacklisted = d.pop("blacklisted", UNSET)
+
         rating_out = cls(
             name=name,
             rating=rating,
@@ -105,6 +113,7 @@ class RatingOut:
             version=version,
             year=year,
             avg_annual_tax_fen=avg_annual_tax_fen,
+            blacklisted=blacklisted,
         )
 
         rating_out.additional_properties = d

@@ -23,7 +23,7 @@ class RatingsUploadRatingItem:
         name (str):
         rating (RatingsUploadRatingItemRating):
         uscc (str): 统一社会信用代码 (GB 32100); lower case is normalised.
-        year (int): Evaluation year, 2014 to the current year.
+        year (int): Evaluation year, 2014 to the previous calendar year.
         avg_annual_tax_fen (int | None | Unset): Average annual tax paid, fen.
         region_code (None | str | Unset): 6-digit GB/T 2260 code.
     """

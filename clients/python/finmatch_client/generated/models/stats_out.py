@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.delivery_counts import DeliveryCounts
+    from ..models.stats_out_by_bank import StatsOutByBank
+    from ..models.stats_out_by_month import StatsOutByMonth
+    from ..models.stats_out_by_region import StatsOutByRegion
 
 
 T = TypeVar("T", bound="StatsOut")
@@ -17,30 +21,56 @@ T = TypeVar("T", bound="StatsOut")
 class StatsOut:
     """
     Attributes:
-        banks_subscribed (int):
+        banks_subscribed (int): Banks with an active subscription (now).
+        beneficiary_ratio_bp (int): 受益户数比例: small_micro_with_loans / small_micro_pushed in bp, half up.
+        by_bank (StatsOutByBank): Per bank org id.
+        by_month (StatsOutByMonth): Per month of granted_on, `YYYY-MM`.
+        by_region (StatsOutByRegion): Per 市州 (6-digit `xxxx00` code).
         deliveries (DeliveryCounts):
-        enterprises_pushed (int):
-        enterprises_rated (int):
+        enterprises_pushed (int): Enterprises sent a `published` in the period.
+        enterprises_rated (int): Enterprises with any stored rating (now).
         enterprises_with_loans (int):
+        from_ (datetime.date | None):
         loans_count (int):
         loans_total_fen (int):
+        pure_credit_count_ratio_bp (int): Pure-credit loans / loans in bp, half up.
         pure_credit_ratio_bp (int): pure_credit_total_fen / loans_total_fen in bp, half up.
         pure_credit_total_fen (int):
+        small_micro_pushed (int): Small-micro enterprises (latest item's mark) pushed.
+        small_micro_with_loans (int): Of those, the ones with a loan in the period.
+        to (datetime.date | None):
     """
 
     banks_subscribed: int
+    beneficiary_ratio_bp: int
+    by_bank: StatsOutByBank
+    by_month: StatsOutByMonth
+    by_region: StatsOutByRegion
     deliveries: DeliveryCounts
     enterprises_pushed: int
     enterprises_rated: int
     enterprises_with_loans: int
+    from_: datetime.date | None
     loans_count: int
     loans_total_fen: int
+    pure_credit_count_ratio_bp: int
     pure_credit_ratio_bp: int
     pure_credit_total_fen: int
+    small_micro_pushed: int
+    small_micro_with_loans: int
+    to: datetime.date | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         banks_subscribed = self.banks_subscribed
+
+        beneficiary_ratio_bp = self.beneficiary_ratio_bp
+
+        by_bank = self.by_bank.to_dict()
+
+        by_month = self.by_month.to_dict()
+
+        by_region = self.by_region.to_dict()
 
         deliveries = self.deliveries.to_dict()
 
@@ -50,27 +80,54 @@ class StatsOut:
 
         enterprises_with_loans = self.enterprises_with_loans
 
+        from_: None | str
+        if isinstance(self.from_, datetime.date):
+            from_ = self.from_.isoformat()
+        else:
+            from_ = self.from_
+
         loans_count = self.loans_count
 
         loans_total_fen = self.loans_total_fen
 
+        pure_credit_count_ratio_bp = self.pure_credit_count_ratio_bp
+
         pure_credit_ratio_bp = self.pure_credit_ratio_bp
 
         pure_credit_total_fen = self.pure_credit_total_fen
+
+        small_micro_pushed = self.small_micro_pushed
+
+        small_micro_with_loans = self.small_micro_with_loans
+
+        to: None | str
+        if isinstance(self.to, datetime.date):
+            to = self.to.isoformat()
+        else:
+            to = self.to
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "banks_subscribed": banks_subscribed,
+                "beneficiary_ratio_bp": beneficiary_ratio_bp,
+                "by_bank": by_bank,
+                "by_month": by_month,
+                "by_region": by_region,
                 "deliveries": deliveries,
                 "enterprises_pushed": enterprises_pushed,
                 "enterprises_rated": enterprises_rated,
                 "enterprises_with_loans": enterprises_with_loans,
+                "from": from_,
                 "loans_count": loans_count,
                 "loans_total_fen": loans_total_fen,
+                "pure_credit_count_ratio_bp": pure_credit_count_ratio_bp,
                 "pure_credit_ratio_bp": pure_credit_ratio_bp,
                 "pure_credit_total_fen": pure_credit_total_fen,
+                "small_micro_pushed": small_micro_pushed,
+                "small_micro_with_loans": small_micro_with_loans,
+                "to": to,
             }
         )
 
@@ -79,9 +136,20 @@ class StatsOut:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.delivery_counts import DeliveryCounts
+        from ..models.stats_out_by_bank import StatsOutByBank
+        from ..models.stats_out_by_month import StatsOutByMonth
+        from ..models.stats_out_by_region import StatsOutByRegion
 
         d = dict(src_dict)
         banks_subscribed = d.pop("banks_subscribed")
+
+        beneficiary_ratio_bp = d.pop("beneficiary_ratio_bp")
+
+        by_bank = StatsOutByBank.from_dict(d.pop("by_bank"))
+
+        by_month = StatsOutByMonth.from_dict(d.pop("by_month"))
+
+        by_region = StatsOutByRegion.from_dict(d.pop("by_region"))
 
         deliveries = DeliveryCounts.from_dict(d.pop("deliveries"))
 
@@ -91,24 +159,69 @@ class StatsOut:
 
         enterprises_with_loans = d.pop("enterprises_with_loans")
 
+        def _parse_from_(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                from_type_0 = datetime.date.fromisoformat(data)
+
+                return from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        from_ = _parse_from_(d.pop("from"))
+
         loans_count = d.pop("loans_count")
 
         loans_total_fen = d.pop("loans_total_fen")
+
+        pure_credit_count_ratio_bp = d.pop("pure_credit_count_ratio_bp")
 
         pure_credit_ratio_bp = d.pop("pure_credit_ratio_bp")
 
         pure_credit_total_fen = d.pop("pure_credit_total_fen")
 
+        small_micro_pushed = d.pop("small_micro_pushed")
+
+        small_micro_with_loans = d.pop("small_micro_with_loans")
+
+        def _parse_to(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                to_type_0 = datetime.date.fromisoformat(data)
+
+                return to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        to = _parse_to(d.pop("to"))
+
         stats_out = cls(
             banks_subscribed=banks_subscribed,
+            beneficiary_ratio_bp=beneficiary_ratio_bp,
+            by_bank=by_bank,
+            by_month=by_month,
+            by_region=by_region,
             deliveries=deliveries,
             enterprises_pushed=enterprises_pushed,
             enterprises_rated=enterprises_rated,
             enterprises_with_loans=enterprises_with_loans,
+            from_=from_,
             loans_count=loans_count,
             loans_total_fen=loans_total_fen,
+            pure_credit_count_ratio_bp=pure_credit_count_ratio_bp,
             pure_credit_ratio_bp=pure_credit_ratio_bp,
             pure_credit_total_fen=pure_credit_total_fen,
+            small_micro_pushed=small_micro_pushed,
+            small_micro_with_loans=small_micro_with_loans,
+            to=to,
         )
 
         stats_out.additional_properties = d

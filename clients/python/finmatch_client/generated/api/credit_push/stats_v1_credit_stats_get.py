@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -7,16 +8,56 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.stats_out import StatsOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept, Unset):
+        headers["accept"] = accept
+
+    params: dict[str, Any] = {}
+
+    json_year: int | None | Unset
+    if isinstance(year, Unset):
+        json_year = UNSET
+    else:
+        json_year = year
+    params["year"] = json_year
+
+    json_from_: None | str | Unset
+    if isinstance(from_, Unset):
+        json_from_ = UNSET
+    elif isinstance(from_, datetime.date):
+        json_from_ = from_.isoformat()
+    else:
+        json_from_ = from_
+    params["from"] = json_from_
+
+    json_to: None | str | Unset
+    if isinstance(to, Unset):
+        json_to = UNSET
+    elif isinstance(to, datetime.date):
+        json_to = to.isoformat()
+    else:
+        json_to = to
+    params["to"] = json_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/credit/stats",
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -37,6 +78,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -78,10 +124,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Response[Problem | StatsOut]:
     """Stats
 
-     银税互动 figures: coverage, delivery health and loans, including the pure-credit ratio.
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,7 +148,12 @@ def sync_detailed(
         Response[Problem | StatsOut]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        year=year,
+        from_=from_,
+        to=to,
+        accept=accept,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -103,10 +165,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Problem | StatsOut | None:
     """Stats
 
-     银税互动 figures: coverage, delivery health and loans, including the pure-credit ratio.
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,16 +191,31 @@ def sync(
 
     return sync_detailed(
         client=client,
+        year=year,
+        from_=from_,
+        to=to,
+        accept=accept,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Response[Problem | StatsOut]:
     """Stats
 
-     银税互动 figures: coverage, delivery health and loans, including the pure-credit ratio.
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +225,12 @@ async def asyncio_detailed(
         Response[Problem | StatsOut]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        year=year,
+        from_=from_,
+        to=to,
+        accept=accept,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -147,10 +240,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Problem | StatsOut | None:
     """Stats
 
-     银税互动 figures: coverage, delivery health and loans, including the pure-credit ratio.
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,5 +267,9 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            year=year,
+            from_=from_,
+            to=to,
+            accept=accept,
         )
     ).parsed

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="LoanBreakdown")
+
+
+@_attrs_define
+class LoanBreakdown:
+    """The loan figures of one 市州, bank or month.
+
+    Attributes:
+        enterprises_with_loans (int):
+        loans_count (int):
+        loans_total_fen (int):
+        pure_credit_count_ratio_bp (int): Pure-credit loans / loans in bp, half up.
+        pure_credit_ratio_bp (int): pure_credit_total_fen / loans_total_fen in bp, half up.
+        pure_credit_total_fen (int):
+    """
+
+    enterprises_with_loans: int
+    loans_count: int
+    loans_total_fen: int
+    pure_credit_count_ratio_bp: int
+    pure_credit_ratio_bp: int
+    pure_credit_total_fen: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enterprises_with_loans = self.enterprises_with_loans
+
+        loans_count = self.loans_count
+
+        loans_total_fen = self.loans_total_fen
+
+        pure_credit_count_ratio_bp = self.pure_credit_count_ratio_bp
+
+        pure_credit_ratio_bp = self.pure_credit_ratio_bp
+
+        pure_credit_total_fen = self.pure_credit_total_fen
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enterprises_with_loans": enterprises_with_loans,
+                "loans_count": loans_count,
+                "loans_total_fen": loans_total_fen,
+                "pure_credit_count_ratio_bp": pure_credit_count_ratio_bp,
+                "pure_credit_ratio_bp": pure_credit_ratio_bp,
+                "pure_credit_total_fen": pure_credit_total_fen,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        enterprises_with_loans = d.pop("enterprises_with_loans")
+
+        loans_count = d.pop("loans_count")
+
+        loans_total_fen = d.pop("loans_total_fen")
+
+        pure_credit_count_ratio_bp = d.pop("pure_credit_count_ratio_bp")
+
+        pure_credit_ratio_bp = d.pop("pure_credit_ratio_bp")
+
+        pure_credit_total_fen = d.pop("pure_credit_total_fen")
+
+        loan_breakdown = cls(
+            enterprises_with_loans=enterprises_with_loans,
+            loans_count=loans_count,
+            loans_total_fen=loans_total_fen,
+            pure_credit_count_ratio_bp=pure_credit_count_ratio_bp,
+            pure_credit_ratio_bp=pure_credit_ratio_bp,
+            pure_credit_total_fen=pure_credit_total_fen,
+        )
+
+        loan_breakdown.additional_properties = d
+        return loan_breakdown
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
