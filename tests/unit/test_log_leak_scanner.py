@@ -24,7 +24,9 @@ def test_a_planted_secret_in_a_json_log_line_is_found() -> None:
     finally:
         log.removeHandler(handler)
     leaks = find_leaks(handler.lines, secrets.snapshot())
-    assert len(leaks) == 3
+    # kit.logs masks a bearer token itself; the bare secret parts are what the scan must catch.
+    assert len(leaks) == 2
+    assert not any("Bearer" in line for _, line in leaks)
     assert all('"logger": "test.leak"' in line for _, line in leaks)
 
 
