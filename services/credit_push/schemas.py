@@ -26,6 +26,9 @@ class RatingItem(BaseModel):
     year: int = Field(ge=2014, description="Evaluation year, 2014 to the previous calendar year.")
     region_code: str | None = Field(default=None, description="6-digit GB/T 2260 code.")
     avg_annual_tax_fen: int | None = Field(default=None, ge=0, description="Average annual tax paid, fen.")
+    small_micro: bool | None = Field(
+        default=None, description="The tax authority's small-micro mark; decides 受益户数比例 (CONTRACT §3)."
+    )
 
 
 # Items are checked one by one in the service so that one bad item does not fail the batch.

@@ -117,3 +117,15 @@ async def test_stats_as_csv_and_bad_periods(api: Api) -> None:
         assert refused.json()["type"].endswith("/invalid-period")
     bad_date = await api.call(tax, "GET", "/v1/credit/stats", params={"from": "2018-02-30"})
     assert bad_date.status_code == 422
+
+
+async def test_the_small_micro_mark_of_an_upload_counts_in_the_beneficiary_ratio(api: Api) -> None:
+    tax = await api.org("tax_authority")
+    admin_before = (await api.client.get("/v1/credit/stats", headers=api.admin_headers)).json()
+    marked = item(rating="A", small_micro=True)
+    answer = await upload(api, tax, [marked, item(rating="A", small_micro=False)])
+    assert answer["rejected"] == []
+    after = (await api.client.get("/v1/credit/stats", headers=api.admin_headers)).json()
+    assert after["small_micro_pushed"] == admin_before["small_micro_pushed"] + 1
+    again = await upload(api, tax, [{**marked, "small_micro": "yes"}])
+    assert again["rejected"][0]["detail"] == "small_micro: true or false"

@@ -22,14 +22,14 @@ from services.credit_push.rules.ratings import RatingItem
 
 _STAGING = """
     CREATE TEMP TABLE ingest_items (uscc text NOT NULL, year int NOT NULL, name text NOT NULL,
-        rating text NOT NULL, region_code text, avg_annual_tax_fen bigint,
+        rating text NOT NULL, region_code text, avg_annual_tax_fen bigint, small_micro boolean,
         PRIMARY KEY (uscc, year)) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_moved (uscc text PRIMARY KEY) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_plan (id uuid NOT NULL, bank uuid NOT NULL, uscc text NOT NULL,
         type text NOT NULL, version int NOT NULL, data jsonb NOT NULL, full_after boolean,
         rating text, region text, rn bigint NOT NULL) ON COMMIT DROP;
 """
-_ITEM_COLUMNS = ("uscc", "year", "name", "rating", "region_code", "avg_annual_tax_fen")
+_ITEM_COLUMNS = ("uscc", "year", "name", "rating", "region_code", "avg_annual_tax_fen", "small_micro")
 
 
 async def stage(session: AsyncSession, items: Sequence[RatingItem]) -> None:
@@ -40,7 +40,9 @@ async def stage(session: AsyncSession, items: Sequence[RatingItem]) -> None:
     """
     driver = await _driver(session)
     await driver.execute(_STAGING)
-    records = [(i.uscc, i.year, i.name, i.rating, i.region_code, i.avg_annual_tax_fen) for i in items]
+    records = [
+        (i.uscc, i.year, i.name, i.rating, i.region_code, i.avg_annual_tax_fen, i.small_micro) for i in items
+    ]
     await driver.copy_records_to_table("ingest_items", records=records, columns=_ITEM_COLUMNS)
     await driver.execute("ANALYZE ingest_items")
 
@@ -75,10 +77,13 @@ _STORE = sa.text(
               IS DISTINCT FROM ROW(i.name, i.rating, i.region_code, i.avg_annual_tax_fen)
     ), stored AS (
         INSERT INTO credit_push.ratings
-            (uscc, year, name, rating, region_code, avg_annual_tax_fen, version, created_at, updated_at)
-        SELECT uscc, year, name, rating, region_code, avg_annual_tax_fen, version, :now, :now FROM changed
+            (uscc, year, name, rating, region_code, avg_annual_tax_fen, small_micro, version, created_at,
+             updated_at)
+        SELECT uscc, year, name, rating, region_code, avg_annual_tax_fen, small_micro, version, :now, :now
+        FROM changed
         ON CONFLICT (uscc, year) DO UPDATE SET
             name = excluded.name, rating = excluded.rating, region_code = excluded.region_code,
+            small_micro = coalesce(excluded.small_micro, credit_push.ratings.small_micro),
             avg_annual_tax_fen = excluded.avg_annual_tax_fen, version = excluded.version,
             updated_at = excluded.updated_at
     ), moved AS (
@@ -89,9 +94,21 @@ _STORE = sa.text(
 )
 
 
+# An otherwise identical item may still carry a new small-micro mark: kept, with no new version.
+_MARK = sa.text(
+    """
+    UPDATE credit_push.ratings r SET small_micro = i.small_micro
+    FROM ingest_items i
+    WHERE r.uscc = i.uscc AND r.year = i.year AND i.small_micro IS NOT NULL
+      AND r.small_micro IS DISTINCT FROM i.small_micro
+    """
+)
+
+
 async def store(session: AsyncSession, now: datetime) -> tuple[int, list[str]]:
     """Store the staged items that change something; (how many, enterprises whose current moved)."""
     row = (await session.execute(_STORE, {"now": now})).one()
+    await session.execute(_MARK)
     return int(row.changed), sorted(row.moved or [])
 
 

@@ -32,6 +32,8 @@ class RatingItem:
     year: int
     region_code: str | None
     avg_annual_tax_fen: int | None
+    # The tax authority's own small-micro mark (CONTRACT §3): it decides 受益户数比例, not the version.
+    small_micro: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class Rejection:
     index: int
     uscc: str | None
     detail: str
+
+
+_FIELDS = ("uscc", "name", "rating", "year", "region_code", "avg_annual_tax_fen", "small_micro")
 
 
 @dataclass(frozen=True)
@@ -122,11 +127,14 @@ def parse_item(raw: Any, this_year: int) -> RatingItem | str:
     tax = raw.get("avg_annual_tax_fen")
     if tax is not None and (not _is_int(tax) or not 0 <= tax <= MAX_FEN):
         return "avg_annual_tax_fen: a non-negative whole number of fen"
-    unknown = sorted(set(raw) - {"uscc", "name", "rating", "year", "region_code", "avg_annual_tax_fen"})
+    small_micro = raw.get("small_micro")
+    if small_micro is not None and not isinstance(small_micro, bool):
+        return "small_micro: true or false"
+    unknown = sorted(set(raw) - {*_FIELDS})
     unknown = [shown(k) for k in unknown]
     if unknown:
         return f"unknown fields: {', '.join(unknown)}"
-    return RatingItem(uscc, name.strip(), rating.strip().upper(), year, region, tax)
+    return RatingItem(uscc, name.strip(), rating.strip().upper(), year, region, tax, small_micro)
 
 
 def parse_batch(items: Sequence[Any], this_year: int) -> tuple[list[RatingItem], list[Rejection]]:
