@@ -26,6 +26,7 @@ class RatingsUploadRatingItem:
         year (int): Evaluation year, 2014 to the previous calendar year.
         avg_annual_tax_fen (int | None | Unset): Average annual tax paid, fen.
         region_code (None | str | Unset): 6-digit GB/T 2260 code.
+        small_micro (bool | None | Unset): The tax authority's small-micro mark; decides 受益户数比例 (CONTRACT §3).
     """
 
     name: str
@@ -34,6 +35,7 @@ class RatingsUploadRatingItem:
     year: int
     avg_annual_tax_fen: int | None | Unset = UNSET
     region_code: None | str | Unset = UNSET
+    small_micro: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +59,12 @@ class RatingsUploadRatingItem:
         else:
             region_code = self.region_code
 
+        small_micro: bool | None | Unset
+        if isinstance(self.small_micro, Unset):
+            small_micro = UNSET
+        else:
+            small_micro = self.small_micro
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -71,6 +79,8 @@ class RatingsUploadRatingItem:
             field_dict["avg_annual_tax_fen"] = avg_annual_tax_fen
         if region_code is not UNSET:
             field_dict["region_code"] = region_code
+        if small_micro is not UNSET:
+            field_dict["small_micro"] = small_micro
 
         return field_dict
 
@@ -105,6 +115,15 @@ class RatingsUploadRatingItem:
 
         region_code = _parse_region_code(d.pop("region_code", UNSET))
 
+        def _parse_small_micro(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        small_micro = _parse_small_micro(d.pop("small_micro", UNSET))
+
         ratings_upload_rating_item = cls(
             name=name,
             rating=rating,
@@ -112,6 +131,7 @@ class RatingsUploadRatingItem:
             year=year,
             avg_annual_tax_fen=avg_annual_tax_fen,
             region_code=region_code,
+            small_micro=small_micro,
         )
 
         ratings_upload_rating_item.additional_properties = d
