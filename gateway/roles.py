@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-Role = Literal["admin", "tax_authority", "bank", "guarantor", "partner_app"]
+Role = Literal["admin", "regulator", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager"]
 ROLES: tuple[str, ...] = get_args(Role)
 # The platform operator: manages orgs and keys; the bootstrap FINMATCH_ADMIN_KEY acts as one.
 ADMIN: Role = "admin"
