@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
+from pydantic import BaseModel
 
 from kit.deps import Session, idempotent
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
@@ -25,6 +27,12 @@ FundReader = Annotated[Principal, Depends(require_roles("fund_manager", "admin",
 PoolReader = Annotated[Principal, Depends(require_roles("fund_manager", "admin", "regulator", "bank"))]
 idempotency = idempotent(idempotency_keys)
 LOAN_404 = problems(s404="not-found (not a bank of this pool, or no such loan)")
+
+
+def _tagged(body: BaseModel, response: Response) -> None:
+    """CONTRACT §1: a GET of one object sends an ETag (a hash of the answer)."""
+    digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()[:32]
+    response.headers["ETag"] = f'"{digest}"'
 
 
 def _after(cursor: str | None) -> int | None:
@@ -57,8 +65,10 @@ async def list_pools(
 
 
 @funds_router.get("/pools/{pool_id}")
-async def get_pool(pool_id: UUID, principal: PoolReader, session: Session) -> fs.Pool:
-    return answers.pool(await pools.visible_pool(Repository(session), principal, str(pool_id)))
+async def get_pool(pool_id: UUID, principal: PoolReader, session: Session, response: Response) -> fs.Pool:
+    body = answers.pool(await pools.visible_pool(Repository(session), principal, str(pool_id)))
+    _tagged(body, response)
+    return body
 
 
 @funds_router.get("/pools/{pool_id}/position")
@@ -154,8 +164,12 @@ async def list_bridge_funds(
 
 
 @funds_router.get("/bridge-funds/{fund_id}")
-async def get_bridge_fund(fund_id: UUID, principal: FundReader, session: Session) -> fs.BridgeFund:
-    return answers.bridge_fund(await bridges.visible_fund(Repository(session), principal, str(fund_id)))
+async def get_bridge_fund(
+    fund_id: UUID, principal: FundReader, session: Session, response: Response
+) -> fs.BridgeFund:
+    body = answers.bridge_fund(await bridges.visible_fund(Repository(session), principal, str(fund_id)))
+    _tagged(body, response)
+    return body
 
 
 @funds_router.get("/bridge-funds/{fund_id}/position")

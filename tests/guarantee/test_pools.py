@@ -138,7 +138,8 @@ async def test_who_reads_a_pool(api: Api) -> None:
     pool_path = f"{G}/pools/{p.id}"
     regulator, other_manager = await api.org("regulator"), await api.org("fund_manager")
     for actor in (p.manager, regulator, p.banks[0]):
-        assert (await api.call(actor, "GET", pool_path)).status_code == 200
+        got = await api.call(actor, "GET", pool_path)
+        assert (got.status_code, got.headers["ETag"].startswith('"')) == (200, True)
     assert (await api.client.get(pool_path, headers=api.admin_headers)).status_code == 200
     assert (await api.call(other_manager, "GET", pool_path)).status_code == 404
     assert (await api.call(await api.org("bank"), "GET", pool_path)).status_code == 404
@@ -171,3 +172,13 @@ async def test_pool_creation_checks(api: Api) -> None:
         manager, "POST", f"{G}/pools", json={**body, "bank_org_ids": [bank.org_id], "compensation_bp": 10_001}
     )
     assert too_high.status_code == 422
+
+
+async def test_a_loan_registered_twice_with_one_idempotency_key_is_stored_once(api: Api) -> None:
+    p = await pool(api)
+    bank, body = p.banks[0], loan_body()
+    headers = {"Idempotency-Key": f"k-{body['loan_ref']}"}
+    first = await api.call(bank, "POST", p.loans(), json=body, headers=headers)
+    again = await api.call(bank, "POST", p.loans(), json=body, headers=headers)
+    assert (first.status_code, again.status_code, again.json()) == (201, 201, first.json())
+    assert (await position(api, p))["outstanding_fen"] == body["principal_fen"]

@@ -8,6 +8,13 @@ from .agreement_create import AgreementCreate
 from .authorisation_in import AuthorisationIn
 from .authorisation_out import AuthorisationOut
 from .authorisation_out_status import AuthorisationOutStatus
+from .bridge_fund import BridgeFund
+from .bridge_fund_create import BridgeFundCreate
+from .bridge_loan import BridgeLoan
+from .bridge_loan_create import BridgeLoanCreate
+from .bridge_loan_create_size import BridgeLoanCreateSize
+from .bridge_loan_status import BridgeLoanStatus
+from .bridge_position import BridgePosition
 from .capacity import Capacity
 from .capacity_guarantor import CapacityGuarantor
 from .consent_in import ConsentIn
@@ -15,6 +22,7 @@ from .consent_out import ConsentOut
 from .consent_out_status import ConsentOutStatus
 from .criterion_result import CriterionResult
 from .default import Default
+from .default_report import DefaultReport
 from .default_result import DefaultResult
 from .delivery_counts import DeliveryCounts
 from .delivery_out import DeliveryOut
@@ -65,8 +73,11 @@ from .org_out_role import OrgOutRole
 from .outcome_in import OutcomeIn
 from .outcome_in_credit_type import OutcomeInCreditType
 from .outcome_out import OutcomeOut
+from .overdue_report import OverdueReport
 from .page_access_entry_out import PageAccessEntryOut
 from .page_authorisation_out import PageAuthorisationOut
+from .page_bridge_fund import PageBridgeFund
+from .page_bridge_loan import PageBridgeLoan
 from .page_consent_out import PageConsentOut
 from .page_delivery_out import PageDeliveryOut
 from .page_demand import PageDemand
@@ -74,9 +85,20 @@ from .page_exposure import PageExposure
 from .page_institution import PageInstitution
 from .page_org_out import PageOrgOut
 from .page_outcome_out import PageOutcomeOut
+from .page_pool import PagePool
 from .page_product import PageProduct
 from .page_subscription_out import PageSubscriptionOut
 from .parties import Parties
+from .pool import Pool
+from .pool_bank import PoolBank
+from .pool_create import PoolCreate
+from .pool_default import PoolDefault
+from .pool_loan import PoolLoan
+from .pool_loan_create import PoolLoanCreate
+from .pool_loan_status import PoolLoanStatus
+from .pool_position import PoolPosition
+from .pool_position_by_bank import PoolPositionByBank
+from .pool_recovery import PoolRecovery
 from .position import Position
 from .position_tier import PositionTier
 from .problem import Problem
@@ -121,6 +143,7 @@ from .recover_out import RecoverOut
 from .recovery import Recovery
 from .recovery_result import RecoveryResult
 from .rejected_item import RejectedItem
+from .repaid import Repaid
 from .repayment import Repayment
 from .response_in import ResponseIn
 from .response_in_decision import ResponseInDecision
@@ -154,6 +177,13 @@ __all__ = (
     "AuthorisationIn",
     "AuthorisationOut",
     "AuthorisationOutStatus",
+    "BridgeFund",
+    "BridgeFundCreate",
+    "BridgeLoan",
+    "BridgeLoanCreate",
+    "BridgeLoanCreateSize",
+    "BridgeLoanStatus",
+    "BridgePosition",
     "Capacity",
     "CapacityGuarantor",
     "ConsentIn",
@@ -161,6 +191,7 @@ __all__ = (
     "ConsentOutStatus",
     "CriterionResult",
     "Default",
+    "DefaultReport",
     "DefaultResult",
     "DeliveryCounts",
     "DeliveryOut",
@@ -203,8 +234,11 @@ __all__ = (
     "OutcomeIn",
     "OutcomeInCreditType",
     "OutcomeOut",
+    "OverdueReport",
     "PageAccessEntryOut",
     "PageAuthorisationOut",
+    "PageBridgeFund",
+    "PageBridgeLoan",
     "PageConsentOut",
     "PageDeliveryOut",
     "PageDemand",
@@ -212,9 +246,20 @@ __all__ = (
     "PageInstitution",
     "PageOrgOut",
     "PageOutcomeOut",
+    "PagePool",
     "PageProduct",
     "PageSubscriptionOut",
     "Parties",
+    "Pool",
+    "PoolBank",
+    "PoolCreate",
+    "PoolDefault",
+    "PoolLoan",
+    "PoolLoanCreate",
+    "PoolLoanStatus",
+    "PoolPosition",
+    "PoolPositionByBank",
+    "PoolRecovery",
     "Position",
     "PositionTier",
     "Problem",
@@ -257,6 +302,7 @@ __all__ = (
     "Recovery",
     "RecoveryResult",
     "RejectedItem",
+    "Repaid",
     "Repayment",
     "ResponseIn",
     "ResponseInDecision",

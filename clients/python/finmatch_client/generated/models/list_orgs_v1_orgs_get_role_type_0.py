@@ -1,14 +1,22 @@
 from typing import Literal
 
 ListOrgsV1OrgsGetRoleType0 = Literal[
-    "admin", "bank", "guarantor", "partner_app", "tax_authority"
+    "admin",
+    "bank",
+    "fund_manager",
+    "guarantor",
+    "partner_app",
+    "regulator",
+    "tax_authority",
 ]
 
 LIST_ORGS_V1_ORGS_GET_ROLE_TYPE_0_VALUES: set[ListOrgsV1OrgsGetRoleType0] = {
     "admin",
     "bank",
+    "fund_manager",
     "guarantor",
     "partner_app",
+    "regulator",
     "tax_authority",
 }
 

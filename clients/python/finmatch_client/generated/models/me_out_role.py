@@ -1,12 +1,22 @@
 from typing import Literal
 
-MeOutRole = Literal["admin", "bank", "guarantor", "partner_app", "tax_authority"]
+MeOutRole = Literal[
+    "admin",
+    "bank",
+    "fund_manager",
+    "guarantor",
+    "partner_app",
+    "regulator",
+    "tax_authority",
+]
 
 ME_OUT_ROLE_VALUES: set[MeOutRole] = {
     "admin",
     "bank",
+    "fund_manager",
     "guarantor",
     "partner_app",
+    "regulator",
     "tax_authority",
 }
 

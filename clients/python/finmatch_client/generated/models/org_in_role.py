@@ -1,12 +1,22 @@
 from typing import Literal
 
-OrgInRole = Literal["admin", "bank", "guarantor", "partner_app", "tax_authority"]
+OrgInRole = Literal[
+    "admin",
+    "bank",
+    "fund_manager",
+    "guarantor",
+    "partner_app",
+    "regulator",
+    "tax_authority",
+]
 
 ORG_IN_ROLE_VALUES: set[OrgInRole] = {
     "admin",
     "bank",
+    "fund_manager",
     "guarantor",
     "partner_app",
+    "regulator",
     "tax_authority",
 }
 

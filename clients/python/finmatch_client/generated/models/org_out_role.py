@@ -1,12 +1,22 @@
 from typing import Literal
 
-OrgOutRole = Literal["admin", "bank", "guarantor", "partner_app", "tax_authority"]
+OrgOutRole = Literal[
+    "admin",
+    "bank",
+    "fund_manager",
+    "guarantor",
+    "partner_app",
+    "regulator",
+    "tax_authority",
+]
 
 ORG_OUT_ROLE_VALUES: set[OrgOutRole] = {
     "admin",
     "bank",
+    "fund_manager",
     "guarantor",
     "partner_app",
+    "regulator",
     "tax_authority",
 }
 
