@@ -84,3 +84,14 @@ class BridgeLoanRow:
     days: int
     due_on: dt.date
     repaid_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class BridgeFigures:
+    """Counts and sums over a bridge fund's loans, as of one business day."""
+
+    active_loans: int
+    overdue_loans: int
+    overdue_fen: int
+    repaid_fen: int
+    fees_fen: int

@@ -8,8 +8,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from services.guarantee.fund_rows import BridgeFundRow, BridgeLoanRow
-from services.guarantee.repository.base import Queries, typed
+from services.guarantee.fund_rows import BridgeFigures, BridgeFundRow, BridgeLoanRow
+from services.guarantee.repository.base import Queries, as_int, typed
 from services.guarantee.tables import bridge_fund, bridge_loan
 
 
@@ -55,6 +55,18 @@ class BridgeQueries(Queries):
         stmt = sa.select(bridge_loan).where(bridge_loan.c.fund_id == fund_id)
         return [typed(BridgeLoanRow, r) for r in await self._page(stmt, bridge_loan.c.seq, after, limit)]
 
-    async def all_bridge_loans(self, fund_id: str) -> list[BridgeLoanRow]:
-        stmt = sa.select(bridge_loan).where(bridge_loan.c.fund_id == fund_id).order_by(bridge_loan.c.seq)
-        return [typed(BridgeLoanRow, r) for r in await self._all(stmt)]
+    async def bridge_figures(self, fund_id: str, today: dt.date) -> BridgeFigures:
+        """Unpaid loans past due_on (as of ``today``) are the overdue ones."""
+        unpaid = bridge_loan.c.repaid_on.is_(None)
+        overdue = unpaid & (bridge_loan.c.due_on < today)
+        amount = bridge_loan.c.amount_fen
+        stmt = sa.select(
+            sa.func.count().filter(unpaid).label("active_loans"),
+            sa.func.count().filter(overdue).label("overdue_loans"),
+            sa.func.sum(amount).filter(overdue).label("overdue_fen"),
+            sa.func.sum(amount).filter(~unpaid).label("repaid_fen"),
+            sa.func.sum(bridge_loan.c.fee_fen).label("fees_fen"),
+        ).where(bridge_loan.c.fund_id == fund_id)
+        row = await self._one(stmt)
+        assert row is not None
+        return BridgeFigures(**{name: as_int(value) for name, value in row.items()})

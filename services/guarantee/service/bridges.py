@@ -8,6 +8,7 @@ bridge loans can never jointly take it beyond the fund's size.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
@@ -110,19 +111,13 @@ def status_of(loan: BridgeLoanRow, today: dt.date | None = None) -> funds.Bridge
 
 async def fund_position(repo: Repository, principal: Principal, fund_id: str) -> fs.BridgePosition:
     fund = await visible_fund(repo, principal, fund_id)
-    loans = await repo.all_bridge_loans(fund.id)
-    today = business_today()
-    overdue = [x for x in loans if status_of(x, today) == "overdue"]
+    figures = await repo.bridge_figures(fund.id, business_today())
     return fs.BridgePosition(
         fund_id=fund.id,
         size_fen=fund.size_fen,
         outstanding_fen=fund.outstanding_fen,
         available_fen=fund.size_fen - fund.outstanding_fen,
-        active_loans=sum(1 for x in loans if x.repaid_on is None),
-        overdue_loans=len(overdue),
-        overdue_fen=sum(x.amount_fen for x in overdue),
-        repaid_fen=sum(x.amount_fen for x in loans if x.repaid_on is not None),
-        fees_fen=sum(x.fee_fen for x in loans),
+        **asdict(figures),
     )
 
 
