@@ -96,3 +96,90 @@ exposure_event = sa.Table(
     *(sa.Column(f"part_{p}_fen", sa.BigInteger, nullable=False, server_default="0") for p in PARTIES),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
 )
+
+# Policy funds (CONTRACT §6): risk-compensation pools and bridge (续贷转贷) funds, each owned by the
+# fund_manager org that created it. Their running totals live on the fund row, changed under its lock.
+pool = sa.Table(
+    "pool",
+    metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
+    sa.Column("manager_org_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("region_code", sa.String(6), nullable=False),
+    sa.Column("initial_balance_fen", sa.BigInteger, nullable=False),
+    sa.Column("balance_fen", sa.BigInteger, nullable=False),
+    sa.Column("paid_fen", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("recovered_fen", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("compensation_bp", sa.Integer, nullable=False),
+    sa.Column("stop_overdue_bp", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+)
+
+pool_bank = sa.Table(
+    "pool_bank",
+    metadata,
+    sa.Column("pool_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.pool.id"), primary_key=True),
+    sa.Column("bank_org_id", UUID(as_uuid=False), primary_key=True),
+)
+
+# outstanding_fen is what is still owed: the principal, then the last overdue report, then after a
+# default the defaulted outstanding less what was recovered.
+pool_loan = sa.Table(
+    "pool_loan",
+    metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
+    sa.Column("pool_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.pool.id"), nullable=False),
+    sa.Column("bank_org_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("loan_ref", sa.Text, nullable=False),
+    sa.Column("uscc", sa.String(18), nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("principal_fen", sa.BigInteger, nullable=False),
+    sa.Column("outstanding_fen", sa.BigInteger, nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("maturity_date", sa.Date, nullable=False),
+    sa.Column("overdue_on", sa.Date, nullable=True),
+    sa.Column("defaulted_on", sa.Date, nullable=True),
+    sa.Column("defaulted_fen", sa.BigInteger, nullable=True),
+    sa.Column("compensation_fen", sa.BigInteger, nullable=True),
+    sa.Column("uncovered_fen", sa.BigInteger, nullable=True),
+    sa.Column("recovered_total_fen", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("recovered_pool_fen", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    sa.UniqueConstraint("bank_org_id", "loan_ref", name="pool_loan_bank_ref"),
+)
+
+bridge_fund = sa.Table(
+    "bridge_fund",
+    metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
+    sa.Column("manager_org_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("size_fen", sa.BigInteger, nullable=False),
+    sa.Column("max_days", sa.Integer, nullable=False),
+    sa.Column("daily_fee_bp", sa.Integer, nullable=False),
+    sa.Column("outstanding_fen", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+)
+
+bridge_loan = sa.Table(
+    "bridge_loan",
+    metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
+    sa.Column("fund_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.bridge_fund.id"), nullable=False),
+    sa.Column("uscc", sa.String(18), nullable=False),
+    sa.Column("size", sa.Text, nullable=False),
+    sa.Column("bank_org_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("maturing_loan_ref", sa.Text, nullable=False),
+    sa.Column("renewal_commitment_ref", sa.Text, nullable=False),
+    sa.Column("amount_fen", sa.BigInteger, nullable=False),
+    sa.Column("fee_fen", sa.BigInteger, nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("days", sa.Integer, nullable=False),
+    sa.Column("due_on", sa.Date, nullable=False),
+    sa.Column("repaid_on", sa.Date, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 G = "/v1/guarantee"
-ALL_ROLES = ("admin", "tax_authority", "bank", "guarantor", "partner_app")
+ALL_ROLES = ("admin", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager")
 PUBLIC = ()  # operations without authentication
 
 # (METHOD, path template) -> the roles that may call it; the first is the fuzzer's caller.
@@ -67,6 +67,22 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", f"{G}/exposures/{{exposure_id}}/default"): ("guarantor",),
     ("POST", f"{G}/exposures/{{exposure_id}}/recoveries"): ("guarantor",),
     ("GET", f"{G}/reports/summary"): ("admin", "guarantor"),
+    # §6 policy funds in guarantee (pools: its fund manager and its banks; bridge funds: the manager)
+    ("POST", f"{G}/pools"): ("fund_manager",),
+    ("GET", f"{G}/pools"): ("fund_manager", "admin", "bank"),
+    ("GET", f"{G}/pools/{{pool_id}}"): ("fund_manager", "admin", "bank"),
+    ("GET", f"{G}/pools/{{pool_id}}/position"): ("fund_manager", "admin"),
+    ("POST", f"{G}/pools/{{pool_id}}/loans"): ("bank",),
+    ("POST", f"{G}/pools/{{pool_id}}/loans/{{loan_id}}/overdue"): ("bank",),
+    ("POST", f"{G}/pools/{{pool_id}}/loans/{{loan_id}}/default"): ("bank",),
+    ("POST", f"{G}/pools/{{pool_id}}/loans/{{loan_id}}/recoveries"): ("bank",),
+    ("POST", f"{G}/bridge-funds"): ("fund_manager",),
+    ("GET", f"{G}/bridge-funds"): ("fund_manager", "admin"),
+    ("GET", f"{G}/bridge-funds/{{fund_id}}"): ("fund_manager", "admin"),
+    ("GET", f"{G}/bridge-funds/{{fund_id}}/position"): ("fund_manager", "admin"),
+    ("POST", f"{G}/bridge-funds/{{fund_id}}/loans"): ("fund_manager",),
+    ("GET", f"{G}/bridge-funds/{{fund_id}}/loans"): ("fund_manager", "admin"),
+    ("POST", f"{G}/bridge-funds/{{fund_id}}/loans/{{loan_id}}/repaid"): ("fund_manager",),
     # §5 loan_match
     ("POST", "/v1/match/products"): ("bank",),
     ("GET", "/v1/match/products"): ALL_ROLES,

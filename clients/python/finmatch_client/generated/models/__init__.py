@@ -12,6 +12,13 @@ from .authorisation_out_status import AuthorisationOutStatus
 from .blacklist_in import BlacklistIn
 from .blacklist_out import BlacklistOut
 from .blacklist_out_status import BlacklistOutStatus
+from .bridge_fund import BridgeFund
+from .bridge_fund_create import BridgeFundCreate
+from .bridge_loan import BridgeLoan
+from .bridge_loan_create import BridgeLoanCreate
+from .bridge_loan_create_size import BridgeLoanCreateSize
+from .bridge_loan_status import BridgeLoanStatus
+from .bridge_position import BridgePosition
 from .calendar import Calendar
 from .calendar_in import CalendarIn
 from .calendar_source import CalendarSource
@@ -29,6 +36,7 @@ from .decision_in_decision import DecisionInDecision
 from .decision_out import DecisionOut
 from .decision_out_status import DecisionOutStatus
 from .default import Default
+from .default_report import DefaultReport
 from .default_result import DefaultResult
 from .delivery_counts import DeliveryCounts
 from .delivery_out import DeliveryOut
@@ -86,10 +94,13 @@ from .org_out_role import OrgOutRole
 from .outcome_in import OutcomeIn
 from .outcome_in_credit_type import OutcomeInCreditType
 from .outcome_out import OutcomeOut
+from .overdue_report import OverdueReport
 from .page_a_list_item import PageAListItem
 from .page_access_entry_out import PageAccessEntryOut
 from .page_authorisation_out import PageAuthorisationOut
 from .page_blacklist_out import PageBlacklistOut
+from .page_bridge_fund import PageBridgeFund
+from .page_bridge_loan import PageBridgeLoan
 from .page_consent_out import PageConsentOut
 from .page_delivery_out import PageDeliveryOut
 from .page_demand import PageDemand
@@ -98,9 +109,20 @@ from .page_institution import PageInstitution
 from .page_key_info_out import PageKeyInfoOut
 from .page_org_out import PageOrgOut
 from .page_outcome_out import PageOutcomeOut
+from .page_pool import PagePool
 from .page_product import PageProduct
 from .page_subscription_out import PageSubscriptionOut
 from .parties import Parties
+from .pool import Pool
+from .pool_bank import PoolBank
+from .pool_create import PoolCreate
+from .pool_default import PoolDefault
+from .pool_loan import PoolLoan
+from .pool_loan_create import PoolLoanCreate
+from .pool_loan_status import PoolLoanStatus
+from .pool_position import PoolPosition
+from .pool_position_by_bank import PoolPositionByBank
+from .pool_recovery import PoolRecovery
 from .position import Position
 from .position_tier import PositionTier
 from .problem import Problem
@@ -149,6 +171,7 @@ from .recover_out import RecoverOut
 from .recovery import Recovery
 from .recovery_result import RecoveryResult
 from .rejected_item import RejectedItem
+from .repaid import Repaid
 from .repayment import Repayment
 from .response_in import ResponseIn
 from .response_in_decision import ResponseInDecision
@@ -190,6 +213,13 @@ __all__ = (
     "BlacklistIn",
     "BlacklistOut",
     "BlacklistOutStatus",
+    "BridgeFund",
+    "BridgeFundCreate",
+    "BridgeLoan",
+    "BridgeLoanCreate",
+    "BridgeLoanCreateSize",
+    "BridgeLoanStatus",
+    "BridgePosition",
     "Calendar",
     "CalendarIn",
     "CalendarSource",
@@ -207,6 +237,7 @@ __all__ = (
     "DecisionOut",
     "DecisionOutStatus",
     "Default",
+    "DefaultReport",
     "DefaultResult",
     "DeliveryCounts",
     "DeliveryOut",
@@ -256,10 +287,13 @@ __all__ = (
     "OutcomeIn",
     "OutcomeInCreditType",
     "OutcomeOut",
+    "OverdueReport",
     "PageAListItem",
     "PageAccessEntryOut",
     "PageAuthorisationOut",
     "PageBlacklistOut",
+    "PageBridgeFund",
+    "PageBridgeLoan",
     "PageConsentOut",
     "PageDeliveryOut",
     "PageDemand",
@@ -268,9 +302,20 @@ __all__ = (
     "PageKeyInfoOut",
     "PageOrgOut",
     "PageOutcomeOut",
+    "PagePool",
     "PageProduct",
     "PageSubscriptionOut",
     "Parties",
+    "Pool",
+    "PoolBank",
+    "PoolCreate",
+    "PoolDefault",
+    "PoolLoan",
+    "PoolLoanCreate",
+    "PoolLoanStatus",
+    "PoolPosition",
+    "PoolPositionByBank",
+    "PoolRecovery",
     "Position",
     "PositionTier",
     "Problem",
@@ -317,6 +362,7 @@ __all__ = (
     "Recovery",
     "RecoveryResult",
     "RejectedItem",
+    "Repaid",
     "Repayment",
     "ResponseIn",
     "ResponseInDecision",
