@@ -7,6 +7,7 @@ from typing import Any
 
 from tests.support.api import Actor, Api
 from tests.support.credit_push import access_log, authorise, eventually, give_consent, item, upload
+from tests.support.receiver import Receiver
 
 FIELDS = {"id", "at", "uscc", "reader_org_id", "reader_role", "what", "via"}
 
@@ -113,3 +114,25 @@ async def test_log_filters_roles_and_paging(api: Api) -> None:
     for role in ("bank", "guarantor"):
         other = await api.org(role)
         assert (await api.call(other, "GET", "/v1/credit/access-log")).status_code == 403
+
+
+async def test_a_webhook_delivery_carrying_the_tax_figure_is_in_the_log(api: Api) -> None:
+    tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
+    receiver = Receiver()
+    try:
+        made = await api.call(bank, "POST", "/v1/credit/subscriptions", json={"url": receiver.url})
+        assert made.status_code == 201, made.text
+        b_rated = item(rating="B", avg_annual_tax_fen=5_00)
+        await upload(api, tax, [b_rated])
+        await give_consent(api, partner, b_rated["uscc"], bank)
+        await eventually(lambda: _delivered(receiver))
+        entries = await eventually(lambda: _wait(api, tax, b_rated["uscc"], 1))
+        assert [(e["via"], e["what"], e["reader_org_id"]) for e in entries] == [
+            ("webhook", "tax_figure", bank.org_id)
+        ]
+    finally:
+        receiver.stop()
+
+
+async def _delivered(receiver: Receiver) -> list[bytes] | None:
+    return receiver.bodies() or None

@@ -102,7 +102,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/v1/match/programmes"): ALL_ROLES,
     ("GET", "/v1/match/programmes/{programme_id}"): ALL_ROLES,
     ("POST", "/v1/match/programmes/{programme_id}/claims"): ("bank", "partner_app"),
-    ("GET", "/v1/match/programmes/{programme_id}/claims"): ("admin", "bank", "partner_app"),
+    ("GET", "/v1/match/programmes/{programme_id}/claims"): ("admin", "bank", "partner_app", "fund_manager"),
     ("POST", "/v1/match/claims/{claim_id}/decision"): ("fund_manager",),
     ("PUT", "/v1/match/calendar/{year}"): ("admin",),
     ("GET", "/v1/match/calendar/{year}"): ALL_ROLES,

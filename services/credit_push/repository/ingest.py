@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.credit_push.repository.blacklist import LISTED_NOW
 from services.credit_push.repository.common import uuids
 from services.credit_push.rules.entitlement import PUBLISHED, WITHDRAWN
 from services.credit_push.rules.ratings import RatingItem
@@ -120,11 +121,22 @@ async def store(session: AsyncSession, now: datetime) -> tuple[int, list[str]]:
 _PLAN = sa.text(
     """
     INSERT INTO ingest_plan (id, bank, uscc, type, version, data, full_after, rating, region, rn)
-    WITH cur AS (
+    WITH latest AS (
         SELECT DISTINCT ON (r.uscc) r.uscc, r.name, r.rating, r.year, r.version, r.region_code,
                r.avg_annual_tax_fen
         FROM credit_push.ratings r JOIN ingest_moved m ON m.uscc = r.uscc
         ORDER BY r.uscc, r.year DESC
+    ), cur AS (
+        -- The same rule as repository/ratings.py: a listed enterprise counts as D (令第54号), and
+        -- a rating past 31 March of Y+3 is no longer current (outside the push set).
+        SELECT l.uscc, l.name,
+               CASE WHEN EXISTS (SELECT 1 FROM credit_push.blacklist b WHERE b.uscc = l.uscc AND {listed})
+                    THEN 'D'
+                    WHEN make_date(l.year + 3, 3, 31) < CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date)
+                    THEN 'lapsed'
+                    ELSE l.rating END AS rating,
+               l.year, l.version, l.region_code, l.avg_annual_tax_fen
+        FROM latest l
     ), consented AS (
         SELECT DISTINCT b AS bank, u AS uscc FROM unnest(CAST(:cb AS uuid[]), CAST(:cu AS text[])) AS c(b, u)
     ), pairs AS (
@@ -162,7 +174,7 @@ _PLAN = sa.text(
            rating, coalesce(region_code, substr(uscc, 3, 6)),
            row_number() OVER (PARTITION BY bank ORDER BY uscc COLLATE "C")
     FROM planned
-    """
+    """.replace("{listed}", LISTED_NOW)
 )
 
 
