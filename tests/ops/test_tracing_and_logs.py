@@ -19,6 +19,7 @@ from kit import tracing
 from kit.db import make_engine
 from kit.logs import JsonFormatter, human_line, mask_secrets
 from tests.support.api import Api, make_uscc
+from tests.support.credit_push import eventually
 from tests.support.stack import Stack
 
 
@@ -86,7 +87,13 @@ async def test_access_lines_carry_request_org_and_role_and_routine_is_debug(
     bank = await api.org("bank")
     await api.client.get("/v1/me", headers={**bank.headers, "X-Request-ID": "ops-log-1"})
     await api.client.get("/healthz")
-    lines = access_log.lines()
+
+    async def both_logged() -> list[dict[str, object]] | None:
+        # The server thread writes its access line after the answer is sent, so wait for it.
+        lines = access_log.lines()
+        return lines if any(line.get("path") == "/healthz" for line in lines) else None
+
+    lines = await eventually(both_logged, within_s=5)
     me = next(
         line for line in lines if line.get("request_id") == "ops-log-1" and line["process"] == "gateway"
     )
