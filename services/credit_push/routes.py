@@ -97,7 +97,8 @@ def _aware(since: datetime) -> datetime:
     tags=["ratings"],
 )
 async def upload_ratings(body: RatingsUpload, _: TaxAuthority, session: Session) -> IngestOut:
-    """Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored."""
+    """Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
+    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号)."""
     return await ratings.ingest(session, body.items)
 
 
@@ -111,7 +112,8 @@ async def upload_ratings(body: RatingsUpload, _: TaxAuthority, session: Session)
     tags=["ratings"],
 )
 async def get_rating(uscc: USCC, principal: Reader, session: Session) -> RatingOut:
-    """An enterprise's current rating; a bank sees it only when entitled (404 otherwise)."""
+    """An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
+    enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise)."""
     bank_id = _org(principal) if principal.role == "bank" else None
     return await ratings.rating_for(session, uscc, bank_id)
 
@@ -233,7 +235,8 @@ async def access_log_list(
     tags=["consents"],
 )
 async def give_consent(body: ConsentIn, principal: Partner, request: Request, session: Session) -> ConsentOut:
-    """Record an enterprise's consent for one named bank to see its rating and tax figure."""
+    """Record an enterprise's consent for one named bank to see its rating and tax figure: the
+    bank-specific, revocable taxpayer authorisation 税总发〔2019〕113号 requires before tax data is shared."""
     return await consents.give(session, body, _org(principal), request.app.state.ctx.internal)
 
 

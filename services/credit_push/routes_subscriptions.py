@@ -197,7 +197,8 @@ async def retry_delivery(delivery_id: str, principal: Bank, session: Session) ->
 async def feed(
     principal: Bank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> FeedPage:
-    """Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`."""
+    """Every event addressed to you, in `seq` order, each once; poll again from `next_cursor` (the
+    same events the webhooks carry; apply them per USCC by `seq`, docs/bank.md)."""
     after = seq_of(cursor)
     items = await deliveries.feed(session, _org(principal), principal.name, after, limit)
     page = items[:limit]

@@ -28,7 +28,9 @@ class RatingItem(BaseModel):
         description="统一社会信用代码 (GB 32100); lower case is normalised.", examples=["91620100710000000T"]
     )
     name: str = Field(examples=["兰州示例商贸有限公司"])
-    rating: Level = Field(description="纳税信用级别 A, B, M, C or D (国家税务总局公告2014年第40号).")
+    rating: Level = Field(
+        description="纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号)."
+    )
     year: int = Field(ge=2014, description="Evaluation year, 2014 to the previous calendar year.")
     region_code: str | None = Field(default=None, description="6-digit GB/T 2260 code.")
     avg_annual_tax_fen: int | None = Field(default=None, ge=0, description="Average annual tax paid, fen.")
@@ -81,7 +83,9 @@ class IngestOut(BaseModel):
 class RatingFields(BaseModel):
     uscc: str
     name: str
-    rating: Level = Field(description="纳税信用级别 A, B, M, C or D (国家税务总局公告2014年第40号).")
+    rating: Level = Field(
+        description="纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号)."
+    )
     year: int = Field(description="The evaluation year the rating is for.", examples=[2025])
     version: int = Field(description="1 for the year's first rating; each correction adds 1.", examples=[1])
     updated_at: datetime

@@ -89,7 +89,8 @@ def _after_seq(cursor: str | None) -> int | None:
 async def create_institution(
     body: schemas.InstitutionCreate, _: Admin, session: Session, ctx: Ctx
 ) -> schemas.Institution:
-    """Register a national fund, provincial re-guarantor or local guarantor (admin)."""
+    """Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
+    its leverage multiple is at most 15 (融资担保公司监督管理条例, 国务院令第683号)."""
     row = await institutions.create_institution(Repository(session), ctx.internal, body)
     return row
 
@@ -216,7 +217,8 @@ async def get_agreement(agreement_id: UUID, principal: Viewer, session: Session)
 async def register_exposure(
     body: schemas.ExposureCreate, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
-    """Register a guaranteed loan (local guarantor); limits are checked under a lock on the guarantor."""
+    """Register a guaranteed loan (local guarantor); the leverage and single-client limits of
+    国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor."""
     row = await exposures.register_exposure(Repository(session), principal, body)
     return answers.exposure(row)
 

@@ -18,7 +18,7 @@ class RatingOut:
     """
     Attributes:
         name (str):
-        rating (RatingOutRating): 纳税信用级别 A, B, M, C or D (国家税务总局公告2014年第40号).
+        rating (RatingOutRating): 纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号).
         updated_at (datetime.datetime):
         uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
             character is its MOD 31 check character).

@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[ConsentOut | Problem]:
     """Give an enterprise's consent to share its rating with a bank
 
-     Record an enterprise's consent for one named bank to see its rating and tax figure.
+     Record an enterprise's consent for one named bank to see its rating and tax figure: the
+    bank-specific, revocable taxpayer authorisation 税总发〔2019〕113号 requires before tax data is shared.
 
     **Who may call:** `partner_app`.
 
@@ -153,7 +154,8 @@ def sync(
 ) -> ConsentOut | Problem | None:
     """Give an enterprise's consent to share its rating with a bank
 
-     Record an enterprise's consent for one named bank to see its rating and tax figure.
+     Record an enterprise's consent for one named bank to see its rating and tax figure: the
+    bank-specific, revocable taxpayer authorisation 税总发〔2019〕113号 requires before tax data is shared.
 
     **Who may call:** `partner_app`.
 
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 ) -> Response[ConsentOut | Problem]:
     """Give an enterprise's consent to share its rating with a bank
 
-     Record an enterprise's consent for one named bank to see its rating and tax figure.
+     Record an enterprise's consent for one named bank to see its rating and tax figure: the
+    bank-specific, revocable taxpayer authorisation 税总发〔2019〕113号 requires before tax data is shared.
 
     **Who may call:** `partner_app`.
 
@@ -220,7 +223,8 @@ async def asyncio(
 ) -> ConsentOut | Problem | None:
     """Give an enterprise's consent to share its rating with a bank
 
-     Record an enterprise's consent for one named bank to see its rating and tax figure.
+     Record an enterprise's consent for one named bank to see its rating and tax figure: the
+    bank-specific, revocable taxpayer authorisation 税总发〔2019〕113号 requires before tax data is shared.
 
     **Who may call:** `partner_app`.
 

@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[Exposure | Problem]:
     """Register a guaranteed loan and split its risk along the chain
 
-     Register a guaranteed loan (local guarantor); limits are checked under a lock on the guarantor.
+     Register a guaranteed loan (local guarantor); the leverage and single-client limits of
+    国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor.
 
     **Who may call:** `guarantor`.
 
@@ -153,7 +154,8 @@ def sync(
 ) -> Exposure | Problem | None:
     """Register a guaranteed loan and split its risk along the chain
 
-     Register a guaranteed loan (local guarantor); limits are checked under a lock on the guarantor.
+     Register a guaranteed loan (local guarantor); the leverage and single-client limits of
+    国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor.
 
     **Who may call:** `guarantor`.
 
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 ) -> Response[Exposure | Problem]:
     """Register a guaranteed loan and split its risk along the chain
 
-     Register a guaranteed loan (local guarantor); limits are checked under a lock on the guarantor.
+     Register a guaranteed loan (local guarantor); the leverage and single-client limits of
+    国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor.
 
     **Who may call:** `guarantor`.
 
@@ -220,7 +223,8 @@ async def asyncio(
 ) -> Exposure | Problem | None:
     """Register a guaranteed loan and split its risk along the chain
 
-     Register a guaranteed loan (local guarantor); limits are checked under a lock on the guarantor.
+     Register a guaranteed loan (local guarantor); the leverage and single-client limits of
+    国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor.
 
     **Who may call:** `guarantor`.
 

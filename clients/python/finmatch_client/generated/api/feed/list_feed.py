@@ -106,7 +106,8 @@ def sync_detailed(
 ) -> Response[FeedPage | Problem]:
     """Read the rating-change feed you are entitled to
 
-     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`.
+     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor` (the
+    same events the webhooks carry; apply them per USCC by `seq`, docs/bank.md).
 
     **Who may call:** `bank`.
 
@@ -142,7 +143,8 @@ def sync(
 ) -> FeedPage | Problem | None:
     """Read the rating-change feed you are entitled to
 
-     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`.
+     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor` (the
+    same events the webhooks carry; apply them per USCC by `seq`, docs/bank.md).
 
     **Who may call:** `bank`.
 
@@ -173,7 +175,8 @@ async def asyncio_detailed(
 ) -> Response[FeedPage | Problem]:
     """Read the rating-change feed you are entitled to
 
-     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`.
+     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor` (the
+    same events the webhooks carry; apply them per USCC by `seq`, docs/bank.md).
 
     **Who may call:** `bank`.
 
@@ -207,7 +210,8 @@ async def asyncio(
 ) -> FeedPage | Problem | None:
     """Read the rating-change feed you are entitled to
 
-     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`.
+     Every event addressed to you, in `seq` order, each once; poll again from `next_cursor` (the
+    same events the webhooks carry; apply them per USCC by `seq`, docs/bank.md).
 
     **Who may call:** `bank`.
 

@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[Institution | Problem]:
     """Register a guarantee institution in the chain
 
-     Register a national fund, provincial re-guarantor or local guarantor (admin).
+     Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
+    its leverage multiple is at most 15 (融资担保公司监督管理条例, 国务院令第683号).
 
     **Who may call:** `admin`.
 
@@ -153,7 +154,8 @@ def sync(
 ) -> Institution | Problem | None:
     """Register a guarantee institution in the chain
 
-     Register a national fund, provincial re-guarantor or local guarantor (admin).
+     Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
+    its leverage multiple is at most 15 (融资担保公司监督管理条例, 国务院令第683号).
 
     **Who may call:** `admin`.
 
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 ) -> Response[Institution | Problem]:
     """Register a guarantee institution in the chain
 
-     Register a national fund, provincial re-guarantor or local guarantor (admin).
+     Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
+    its leverage multiple is at most 15 (融资担保公司监督管理条例, 国务院令第683号).
 
     **Who may call:** `admin`.
 
@@ -220,7 +223,8 @@ async def asyncio(
 ) -> Institution | Problem | None:
     """Register a guarantee institution in the chain
 
-     Register a national fund, provincial re-guarantor or local guarantor (admin).
+     Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
+    its leverage multiple is at most 15 (融资担保公司监督管理条例, 国务院令第683号).
 
     **Who may call:** `admin`.
 

@@ -97,7 +97,8 @@ def sync_detailed(
 ) -> Response[Problem | RatingOut]:
     """Get an enterprise's current taxpayer credit rating
 
-     An enterprise's current rating; a bank sees it only when entitled (404 otherwise).
+     An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
+    enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise).
 
     **Who may call:** `tax_authority`, `admin`, `bank`, `regulator`.
 
@@ -131,7 +132,8 @@ def sync(
 ) -> Problem | RatingOut | None:
     """Get an enterprise's current taxpayer credit rating
 
-     An enterprise's current rating; a bank sees it only when entitled (404 otherwise).
+     An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
+    enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise).
 
     **Who may call:** `tax_authority`, `admin`, `bank`, `regulator`.
 
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RatingOut]:
     """Get an enterprise's current taxpayer credit rating
 
-     An enterprise's current rating; a bank sees it only when entitled (404 otherwise).
+     An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
+    enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise).
 
     **Who may call:** `tax_authority`, `admin`, `bank`, `regulator`.
 
@@ -192,7 +195,8 @@ async def asyncio(
 ) -> Problem | RatingOut | None:
     """Get an enterprise's current taxpayer credit rating
 
-     An enterprise's current rating; a bank sees it only when entitled (404 otherwise).
+     An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
+    enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise).
 
     **Who may call:** `tax_authority`, `admin`, `bank`, `regulator`.
 

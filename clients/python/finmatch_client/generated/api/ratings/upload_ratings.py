@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[IngestOut | Problem]:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
+    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
 
     **Who may call:** `tax_authority`.
 
@@ -153,7 +154,8 @@ def sync(
 ) -> IngestOut | Problem | None:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
+    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
 
     **Who may call:** `tax_authority`.
 
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 ) -> Response[IngestOut | Problem]:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
+    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
 
     **Who may call:** `tax_authority`.
 
@@ -220,7 +223,8 @@ async def asyncio(
 ) -> IngestOut | Problem | None:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
+    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
 
     **Who may call:** `tax_authority`.
 
