@@ -116,7 +116,7 @@ USCC = Annotated[
     Field(
         description="统一社会信用代码: the enterprise's 18-character Unified Social Credit Code "
         "(GB 32100-2015; the last character is its MOD 31 check character).",
-        examples=["91620100710000000T"],
+        examples=["91620100MA72RH3L12"],
     ),
 ]
 """A request field or path parameter holding a USCC; invalid ones answer 422 ``invalid-uscc``."""

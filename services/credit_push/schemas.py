@@ -25,7 +25,7 @@ class RatingItem(BaseModel):
     """One item of an upload; an invalid item is rejected on its own, the rest are stored."""
 
     uscc: str = Field(
-        description="统一社会信用代码 (GB 32100); lower case is normalised.", examples=["91620100710000000T"]
+        description="统一社会信用代码 (GB 32100); lower case is normalised.", examples=["91620100MA72RH3L12"]
     )
     name: str = Field(examples=["兰州示例商贸有限公司"])
     rating: Level = Field(
@@ -53,7 +53,7 @@ class RatingsUpload(StrictBody):
                 {
                     "items": [
                         {
-                            "uscc": "91620100710000000T",
+                            "uscc": "91620100MA72RH3L12",
                             "name": "兰州示例商贸有限公司",
                             "rating": "A",
                             "year": 2025,
@@ -150,6 +150,19 @@ class ConsentIn(StrictBody):
         default=None, description="Last day the consent is valid (Asia/Shanghai)."
     )
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "bank_org_id": "6f1c0c1e-0000-4000-8000-00000000b001",
+                    "evidence_ref": "ETAX-2026-000123",
+                    "expires_on": "2026-12-31",
+                }
+            ]
+        }
+    )
+
 
 class ConsentOut(BaseModel):
     id: uuid.UUID
@@ -171,6 +184,14 @@ class SubscriptionIn(StrictBody):
     region_codes: Annotated[list[RegionCode], Field(min_length=1, max_length=100)] | None = Field(
         default=None,
         description="Only enterprises in these regions (`xx0000` a province, `xxxx00` a prefecture).",
+    )
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"url": "https://hooks.bank.example/credit", "min_rating": "B", "region_codes": ["620000"]}
+            ]
+        }
     )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from kit.shapes import MAX_FEN, Bp, Fen, StrictBody
 from kit.uscc import USCC
@@ -129,6 +129,24 @@ class ExposureCreate(StrictBody):
         if self.maturity_date <= self.start_date:
             raise ValueError("maturity_date must be after start_date")
         return self
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "agreement_id": "6f1c0c1e-0000-4000-8000-000000000001",
+                    "loan_ref": "LN-2026-0001",
+                    "uscc": "91620100MA72RH3L12",
+                    "principal_fen": 100_000_000,
+                    "small_micro": True,
+                    "agri": False,
+                    "fee_rate_bp": 80,
+                    "start_date": "2026-01-10",
+                    "maturity_date": "2027-01-10",
+                }
+            ]
+        }
+    )
 
 
 class Exposure(BaseModel):

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 
 from kit.app import AppContext
 from kit.deps import Session, idempotent
+from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor
 from kit.principal import Principal, require_roles
 from kit.uscc import USCC
@@ -197,13 +198,15 @@ async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.
 @router.post(
     "/queries",
     response_model=schemas.QueryResult,
+    responses=problems(s404="not-found (the app has no profile of the enterprise)"),
     operation_id="matchProducts",
     summary="Match an enterprise against every loan product",
     tags=["matching"],
 )
 async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matcher: Matching) -> Response:
-    """Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed."""
+    """Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed."""
     # Already JSON (schemas.QueryResult): a 2,000-product answer is built as plain data once.
     return Response(await queries.run(session, matcher, _org(app), body), media_type="application/json")
 
@@ -215,6 +218,7 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matche
     "/demands",
     status_code=201,
     dependencies=[IDEMPOTENT],
+    responses=problems(s404="not-found (the app has no profile of the enterprise)"),
     operation_id="createDemand",
     summary="Publish an enterprise's financing demand to banks",
     tags=["demands"],
@@ -222,7 +226,8 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matche
 async def create_demand(
     body: schemas.DemandIn, app: PartnerApp, session: Session, matcher: Matching
 ) -> schemas.Demand:
-    """Publish a financing demand; it goes to every bank with a matching product now."""
+    """Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now."""
     return await demands.publish(session, matcher, _org(app), body)
 
 

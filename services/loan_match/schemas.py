@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, Strict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
 
 from kit.shapes import Bp, Fen, PositiveFen, StrictBody
@@ -97,6 +97,34 @@ class ProductFields(StrictBody):
 class ProductCreate(ProductFields):
     """A loan product with its structured eligibility. Empty lists mean "any"."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "陇原科技贷",
+                    "product_type": "guaranteed",
+                    "min_amount_fen": 10_000_000,
+                    "max_amount_fen": 500_000_000,
+                    "min_term_months": 6,
+                    "max_term_months": 36,
+                    "annual_rate_bp": 385,
+                    "min_rating": "B",
+                    "tax_multiple": {"A": 10, "B": 5},
+                    "sizes": ["micro", "small"],
+                    "region_codes": ["620000"],
+                    "industry_prefixes": ["C", "I65"],
+                    "min_years_in_business": 2,
+                    "min_revenue_fen": 100_000_000,
+                    "required_flags": ["high_tech"],
+                    "accepted_collateral": ["ip", "receivables"],
+                    "requires_guarantee": True,
+                    "guarantee_fee_bp": 100,
+                    "interest_subsidy_bp": 0,
+                }
+            ]
+        }
+    )
+
 
 class ProductPatch(StrictBody):
     """Any subset of a product's fields; the result must still be a consistent product."""
@@ -142,6 +170,24 @@ class ProfileIn(StrictBody):
     flags: Flags = Field(default_factory=list)
     collateral: Collaterals = Field(default_factory=list)
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "兰州示例机械制造有限公司",
+                    "industry_code": "C3411",
+                    "region_code": "620102",
+                    "employees": 50,
+                    "revenue_fen": 800_000_000,
+                    "total_assets_fen": 1_200_000_000,
+                    "established_on": "2018-03-01",
+                    "flags": ["specialized_sme"],
+                    "collateral": ["receivables"],
+                }
+            ]
+        }
+    )
+
 
 class Profile(ProfileIn):
     uscc: str
@@ -149,6 +195,9 @@ class Profile(ProfileIn):
     size_basis: str
     created_at: datetime
     updated_at: datetime
+
+    # Not ProfileIn's request example: an answer carries the computed size and times too.
+    model_config = ConfigDict(json_schema_extra=None)
 
 
 class QueryIn(StrictBody):
@@ -159,6 +208,20 @@ class QueryIn(StrictBody):
     limit: Annotated[
         int, Strict(), Field(ge=1, le=1000, description="How many matches to show (CONTRACT §5).")
     ] = 20
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "amount_fen": 100_000_000,
+                    "term_months": 12,
+                    "include_excluded": True,
+                    "limit": 5,
+                }
+            ]
+        }
+    )
 
 
 class CriterionResult(TypedDict):
@@ -213,6 +276,19 @@ class DemandIn(StrictBody):
     amount_fen: PositiveFen
     term_months: Months
     purpose: Text
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "amount_fen": 100_000_000,
+                    "term_months": 12,
+                    "purpose": "购置生产设备",
+                }
+            ]
+        }
+    )
 
 
 class ResponseIn(StrictBody):
