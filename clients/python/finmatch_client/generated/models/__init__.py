@@ -6,9 +6,11 @@ from .access_entry_out_via import AccessEntryOutVia
 from .access_entry_out_what import AccessEntryOutWhat
 from .agreement import Agreement
 from .agreement_create import AgreementCreate
+from .answers import Answers
 from .authorisation_in import AuthorisationIn
 from .authorisation_out import AuthorisationOut
 from .authorisation_out_status import AuthorisationOutStatus
+from .bank_figures import BankFigures
 from .blacklist_in import BlacklistIn
 from .blacklist_out import BlacklistOut
 from .blacklist_out_status import BlacklistOutStatus
@@ -42,6 +44,7 @@ from .delivery_counts import DeliveryCounts
 from .delivery_out import DeliveryOut
 from .delivery_out_status import DeliveryOutStatus
 from .demand import Demand
+from .demand_figures import DemandFigures
 from .demand_in import DemandIn
 from .demand_response import DemandResponse
 from .demand_response_decision import DemandResponseDecision
@@ -178,10 +181,14 @@ from .response_in_decision import ResponseInDecision
 from .secret_out import SecretOut
 from .standing_out import StandingOut
 from .stats import Stats
+from .stats_by_bank import StatsByBank
+from .stats_by_month import StatsByMonth
+from .stats_by_region import StatsByRegion
 from .stats_out import StatsOut
 from .stats_out_by_bank import StatsOutByBank
 from .stats_out_by_month import StatsOutByMonth
 from .stats_out_by_region import StatsOutByRegion
+from .stats_products_by_type import StatsProductsByType
 from .subscription_created import SubscriptionCreated
 from .subscription_created_min_rating_type_0 import SubscriptionCreatedMinRatingType0
 from .subscription_created_status import SubscriptionCreatedStatus
@@ -207,9 +214,11 @@ __all__ = (
     "AccessEntryOutWhat",
     "Agreement",
     "AgreementCreate",
+    "Answers",
     "AuthorisationIn",
     "AuthorisationOut",
     "AuthorisationOutStatus",
+    "BankFigures",
     "BlacklistIn",
     "BlacklistOut",
     "BlacklistOutStatus",
@@ -243,6 +252,7 @@ __all__ = (
     "DeliveryOut",
     "DeliveryOutStatus",
     "Demand",
+    "DemandFigures",
     "DemandIn",
     "DemandResponse",
     "DemandResponseDecision",
@@ -369,10 +379,14 @@ __all__ = (
     "SecretOut",
     "StandingOut",
     "Stats",
+    "StatsByBank",
+    "StatsByMonth",
+    "StatsByRegion",
     "StatsOut",
     "StatsOutByBank",
     "StatsOutByMonth",
     "StatsOutByRegion",
+    "StatsProductsByType",
     "SubscriptionCreated",
     "SubscriptionCreatedMinRatingType0",
     "SubscriptionCreatedStatus",
