@@ -14,6 +14,7 @@ from kit.period import period
 from kit.principal import Principal, require_roles
 from kit.problems import PROBLEM_MEDIA_TYPE
 from services.loan_match import schemas_stats
+from services.loan_match.service import programme_stats as programme_stats_service
 from services.loan_match.service import stats as stats_service
 
 router = APIRouter(prefix="/v1/match", tags=["loan_match"])
@@ -71,3 +72,32 @@ async def stats(
     if not wants_csv(accept):
         return figures
     return csv_response(stats_service.csv_rows(figures))
+
+
+ProgrammeReader = Annotated[Principal, Depends(require_roles("admin", "fund_manager"))]
+
+
+@router.get(
+    "/stats/programmes",
+    response_model=schemas_stats.ProgrammeStats,
+    operation_id="getProgrammeStats",
+    summary="Subsidy figures: budgets, claims, approvals, payments and refusals",
+    responses=answer_doc("programme, budget year, 市州, bank, month and refusal reason"),
+)
+async def programme_stats(
+    who: ProgrammeReader,
+    session: Session,
+    accept: Accept = None,
+    year: Year = None,
+    from_: From = None,
+    to: To = None,
+    region_code: Region = None,
+) -> schemas_stats.ProgrammeStats | Response:
+    """Claims filed, approved (with what they paid) and refused (by reason) from `from` to `to`;
+    each programme's budget, paid to date and remaining budget as of `to` (default today). A fund
+    manager sees its own programmes; admin and the regulator every one."""
+    manager = who.org_id if who.role == "fund_manager" else None
+    figures = await programme_stats_service.stats(session, period(year, from_, to), region_code, manager)
+    if not wants_csv(accept):
+        return figures
+    return csv_response(programme_stats_service.csv_rows(figures))

@@ -65,3 +65,54 @@ class Stats(BaseModel):
     by_region: dict[str, DemandFigures]
     by_bank: dict[str, BankFigures]
     by_month: dict[str, DemandFigures]
+
+
+class ClaimFigures(BaseModel):
+    """Claims filed and decided in the period (of one programme, 市州, bank or month)."""
+
+    claims_filed: int
+    claimed_fen: int = Field(description="Interest or fee paid that the filed claims are for.")
+    approved_count: int
+    paid_fen: int = Field(description="Subsidy paid by the approvals of the period.")
+    refused_count: int
+
+
+class ProgrammeFigures(ClaimFigures):
+    name: str
+    kind: str
+    year: int
+    budget_fen: int
+    paid_to_date_fen: int = Field(description="Paid by the end of the snapshot day, all periods.")
+    remaining_budget_fen: int
+    pending_count: int = Field(description="Claims filed and not decided at the snapshot day.")
+
+
+class YearFigures(BaseModel):
+    """The programmes of one budget year, at the snapshot day."""
+
+    programmes: int
+    budget_fen: int
+    paid_to_date_fen: int
+    remaining_budget_fen: int
+
+
+class ProgrammeStats(ClaimFigures):
+    """Subsidy programmes (CONTRACT §6): claims of the period, budgets at the snapshot day."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: date | None = Field(default=None, alias="from", serialization_alias="from")
+    to: date | None = None
+    as_of: date
+    region_code: str | None = Field(default=None, description="Narrows the claims (not the budgets).")
+    programmes: int
+    budget_fen: int
+    paid_to_date_fen: int
+    remaining_budget_fen: int
+    pending_count: int
+    refused_by_reason: dict[str, int] = Field(description="Refusals of the period by reason.")
+    by_programme: dict[str, ProgrammeFigures]
+    by_year: dict[str, YearFigures] = Field(description="Budgets per programme year.")
+    by_region: dict[str, ClaimFigures]
+    by_bank: dict[str, ClaimFigures]
+    by_month: dict[str, ClaimFigures]

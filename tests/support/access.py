@@ -97,6 +97,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/v1/match/demands/{demand_id}"): ("partner_app", "bank"),
     ("POST", "/v1/match/demands/{demand_id}/responses"): ("bank",),
     ("GET", "/v1/match/stats"): ("admin",),
+    ("GET", "/v1/match/stats/programmes"): ("admin", "fund_manager"),
     # §6 subsidy programmes (loan_match)
     ("POST", "/v1/match/programmes"): ("fund_manager",),
     ("GET", "/v1/match/programmes"): ALL_ROLES,

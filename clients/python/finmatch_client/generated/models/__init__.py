@@ -27,6 +27,7 @@ from .calendar_source import CalendarSource
 from .capacity import Capacity
 from .capacity_guarantor import CapacityGuarantor
 from .claim import Claim
+from .claim_figures import ClaimFigures
 from .claim_in import ClaimIn
 from .claim_status import ClaimStatus
 from .consent_in import ConsentIn
@@ -158,9 +159,17 @@ from .profile_in_collateral_item import ProfileInCollateralItem
 from .profile_in_flags_item import ProfileInFlagsItem
 from .profile_size import ProfileSize
 from .programme import Programme
+from .programme_figures import ProgrammeFigures
 from .programme_in import ProgrammeIn
 from .programme_in_kind import ProgrammeInKind
 from .programme_kind import ProgrammeKind
+from .programme_stats import ProgrammeStats
+from .programme_stats_by_bank import ProgrammeStatsByBank
+from .programme_stats_by_month import ProgrammeStatsByMonth
+from .programme_stats_by_programme import ProgrammeStatsByProgramme
+from .programme_stats_by_region import ProgrammeStatsByRegion
+from .programme_stats_by_year import ProgrammeStatsByYear
+from .programme_stats_refused_by_reason import ProgrammeStatsRefusedByReason
 from .query_in import QueryIn
 from .query_result import QueryResult
 from .rating_out import RatingOut
@@ -206,6 +215,7 @@ from .summary_figures import SummaryFigures
 from .summary_tiers import SummaryTiers
 from .tax_multiple import TaxMultiple
 from .tier_figures import TierFigures
+from .year_figures import YearFigures
 
 __all__ = (
     "AListItem",
@@ -235,6 +245,7 @@ __all__ = (
     "Capacity",
     "CapacityGuarantor",
     "Claim",
+    "ClaimFigures",
     "ClaimIn",
     "ClaimStatus",
     "ConsentIn",
@@ -356,9 +367,17 @@ __all__ = (
     "ProfileInFlagsItem",
     "ProfileSize",
     "Programme",
+    "ProgrammeFigures",
     "ProgrammeIn",
     "ProgrammeInKind",
     "ProgrammeKind",
+    "ProgrammeStats",
+    "ProgrammeStatsByBank",
+    "ProgrammeStatsByMonth",
+    "ProgrammeStatsByProgramme",
+    "ProgrammeStatsByRegion",
+    "ProgrammeStatsByYear",
+    "ProgrammeStatsRefusedByReason",
     "QueryIn",
     "QueryResult",
     "RatingOut",
@@ -404,4 +423,5 @@ __all__ = (
     "SummaryTiers",
     "TaxMultiple",
     "TierFigures",
+    "YearFigures",
 )
