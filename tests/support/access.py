@@ -67,6 +67,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", f"{G}/exposures/{{exposure_id}}/default"): ("guarantor",),
     ("POST", f"{G}/exposures/{{exposure_id}}/recoveries"): ("guarantor",),
     ("GET", f"{G}/reports/summary"): ("admin", "guarantor"),
+    ("GET", f"{G}/reports/pools"): ("admin", "fund_manager"),
+    ("GET", f"{G}/reports/bridge-funds"): ("admin", "fund_manager"),
     # §6 policy funds in guarantee (pools: its fund manager and its banks; bridge funds: the manager)
     ("POST", f"{G}/pools"): ("fund_manager",),
     ("GET", f"{G}/pools"): ("fund_manager", "admin", "bank"),

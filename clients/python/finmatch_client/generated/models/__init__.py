@@ -14,13 +14,20 @@ from .bank_figures import BankFigures
 from .blacklist_in import BlacklistIn
 from .blacklist_out import BlacklistOut
 from .blacklist_out_status import BlacklistOutStatus
+from .bridge_flows import BridgeFlows
 from .bridge_fund import BridgeFund
 from .bridge_fund_create import BridgeFundCreate
+from .bridge_fund_figures import BridgeFundFigures
 from .bridge_loan import BridgeLoan
 from .bridge_loan_create import BridgeLoanCreate
 from .bridge_loan_create_size import BridgeLoanCreateSize
 from .bridge_loan_status import BridgeLoanStatus
 from .bridge_position import BridgePosition
+from .bridge_report import BridgeReport
+from .bridge_report_by_bank import BridgeReportByBank
+from .bridge_report_by_fund import BridgeReportByFund
+from .bridge_report_by_month import BridgeReportByMonth
+from .bridge_report_by_region import BridgeReportByRegion
 from .calendar import Calendar
 from .calendar_in import CalendarIn
 from .calendar_source import CalendarSource
@@ -121,12 +128,19 @@ from .pool import Pool
 from .pool_bank import PoolBank
 from .pool_create import PoolCreate
 from .pool_default import PoolDefault
+from .pool_flows import PoolFlows
 from .pool_loan import PoolLoan
 from .pool_loan_create import PoolLoanCreate
 from .pool_loan_status import PoolLoanStatus
 from .pool_position import PoolPosition
 from .pool_position_by_bank import PoolPositionByBank
+from .pool_position_figures import PoolPositionFigures
 from .pool_recovery import PoolRecovery
+from .pool_report import PoolReport
+from .pool_report_by_bank import PoolReportByBank
+from .pool_report_by_month import PoolReportByMonth
+from .pool_report_by_pool import PoolReportByPool
+from .pool_report_by_region import PoolReportByRegion
 from .position import Position
 from .position_tier import PositionTier
 from .problem import Problem
@@ -232,13 +246,20 @@ __all__ = (
     "BlacklistIn",
     "BlacklistOut",
     "BlacklistOutStatus",
+    "BridgeFlows",
     "BridgeFund",
     "BridgeFundCreate",
+    "BridgeFundFigures",
     "BridgeLoan",
     "BridgeLoanCreate",
     "BridgeLoanCreateSize",
     "BridgeLoanStatus",
     "BridgePosition",
+    "BridgeReport",
+    "BridgeReportByBank",
+    "BridgeReportByFund",
+    "BridgeReportByMonth",
+    "BridgeReportByRegion",
     "Calendar",
     "CalendarIn",
     "CalendarSource",
@@ -331,12 +352,19 @@ __all__ = (
     "PoolBank",
     "PoolCreate",
     "PoolDefault",
+    "PoolFlows",
     "PoolLoan",
     "PoolLoanCreate",
     "PoolLoanStatus",
     "PoolPosition",
     "PoolPositionByBank",
+    "PoolPositionFigures",
     "PoolRecovery",
+    "PoolReport",
+    "PoolReportByBank",
+    "PoolReportByMonth",
+    "PoolReportByPool",
+    "PoolReportByRegion",
     "Position",
     "PositionTier",
     "Problem",
