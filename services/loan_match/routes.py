@@ -24,7 +24,6 @@ from services.loan_match.rows import Position
 from services.loan_match.service import calendars, demands, products, profiles, queries
 from services.loan_match.service.catalogue import Catalogue
 from services.loan_match.service.matching import Matcher
-from services.loan_match.service.stats import funnel
 from services.loan_match.tables import idempotency_keys
 
 router = APIRouter(prefix="/v1/match")
@@ -294,17 +293,3 @@ async def put_calendar(year: Year, body: schemas.CalendarIn, _: Admin, session: 
 async def get_calendar(year: Year, _: AnyRole, session: Session) -> schemas.Calendar:
     """The working-day calendar in force for a year, with its source (loaded, library, statutory)."""
     return await calendars.get(session, year)
-
-
-# ---- statistics --------------------------------------------------------------------
-
-
-@router.get(
-    "/stats",
-    operation_id="getMatchStats",
-    summary="Matching statistics for a period",
-    tags=["stats"],
-)
-async def stats(_: Admin, session: Session) -> schemas.Stats:
-    """The matching funnel: products, enterprises, queries, demands, responded, accepted, overdue."""
-    return await funnel(session)

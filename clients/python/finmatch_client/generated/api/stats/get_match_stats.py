@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -7,16 +8,64 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.stats import Stats
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept, Unset):
+        headers["accept"] = accept
+
+    params: dict[str, Any] = {}
+
+    json_year: int | None | Unset
+    if isinstance(year, Unset):
+        json_year = UNSET
+    else:
+        json_year = year
+    params["year"] = json_year
+
+    json_from_: None | str | Unset
+    if isinstance(from_, Unset):
+        json_from_ = UNSET
+    elif isinstance(from_, datetime.date):
+        json_from_ = from_.isoformat()
+    else:
+        json_from_ = from_
+    params["from"] = json_from_
+
+    json_to: None | str | Unset
+    if isinstance(to, Unset):
+        json_to = UNSET
+    elif isinstance(to, datetime.date):
+        json_to = to.isoformat()
+    else:
+        json_to = to
+    params["to"] = json_to
+
+    json_region_code: None | str | Unset
+    if isinstance(region_code, Unset):
+        json_region_code = UNSET
+    else:
+        json_region_code = region_code
+    params["region_code"] = json_region_code
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/match/stats",
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -37,6 +86,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -78,12 +132,26 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Response[Problem | Stats]:
-    """Matching statistics for a period
+    """Matching figures: the demand funnel and banks' answer times
 
-     The matching funnel: products, enterprises, queries, demands, responded, accepted, overdue.
+     Products and enterprises as of `to` (default today); queries, demands and the banks' answers
+    of demands created from `from` to `to`: how many were answered, in time (10 working days) and
+    how fast (median and 90th percentile minutes), per 市州, bank and month.
 
     **Who may call:** `admin`, `regulator`.
+
+    Args:
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai; snapshots are as of this day.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,7 +161,13 @@ def sync_detailed(
         Response[Problem | Stats]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        year=year,
+        from_=from_,
+        to=to,
+        region_code=region_code,
+        accept=accept,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -105,12 +179,26 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Problem | Stats | None:
-    """Matching statistics for a period
+    """Matching figures: the demand funnel and banks' answer times
 
-     The matching funnel: products, enterprises, queries, demands, responded, accepted, overdue.
+     Products and enterprises as of `to` (default today); queries, demands and the banks' answers
+    of demands created from `from` to `to`: how many were answered, in time (10 working days) and
+    how fast (median and 90th percentile minutes), per 市州, bank and month.
 
     **Who may call:** `admin`, `regulator`.
+
+    Args:
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai; snapshots are as of this day.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,18 +210,37 @@ def sync(
 
     return sync_detailed(
         client=client,
+        year=year,
+        from_=from_,
+        to=to,
+        region_code=region_code,
+        accept=accept,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Response[Problem | Stats]:
-    """Matching statistics for a period
+    """Matching figures: the demand funnel and banks' answer times
 
-     The matching funnel: products, enterprises, queries, demands, responded, accepted, overdue.
+     Products and enterprises as of `to` (default today); queries, demands and the banks' answers
+    of demands created from `from` to `to`: how many were answered, in time (10 working days) and
+    how fast (median and 90th percentile minutes), per 市州, bank and month.
 
     **Who may call:** `admin`, `regulator`.
+
+    Args:
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai; snapshots are as of this day.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +250,13 @@ async def asyncio_detailed(
         Response[Problem | Stats]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        year=year,
+        from_=from_,
+        to=to,
+        region_code=region_code,
+        accept=accept,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -153,12 +266,26 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
 ) -> Problem | Stats | None:
-    """Matching statistics for a period
+    """Matching figures: the demand funnel and banks' answer times
 
-     The matching funnel: products, enterprises, queries, demands, responded, accepted, overdue.
+     Products and enterprises as of `to` (default today); queries, demands and the banks' answers
+    of demands created from `from` to `to`: how many were answered, in time (10 working days) and
+    how fast (median and 90th percentile minutes), per 市州, bank and month.
 
     **Who may call:** `admin`, `regulator`.
+
+    Args:
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai; snapshots are as of this day.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
+        accept (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,5 +298,10 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            year=year,
+            from_=from_,
+            to=to,
+            region_code=region_code,
+            accept=accept,
         )
     ).parsed
