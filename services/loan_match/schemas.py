@@ -14,7 +14,7 @@ from services.loan_match.rules.codes import industry_problem, region_problem
 from services.loan_match.rules.size import IndustryTooCoarse, outside_scope, row_for
 from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductType, RatingLevel, SizeName
 
-Months = Annotated[int, Strict(), Field(ge=1, le=600)]
+Months = Annotated[int, Strict(), Field(ge=1, le=600, description="A loan term in whole months.")]
 Multiple = Annotated[int, Strict(), Field(ge=1, le=1000)]
 MatchLimit = Annotated[
     int, Strict(), Field(ge=1, le=1000, description="How many matches to show, at most 1000.")
@@ -46,17 +46,48 @@ def _enterprise_industry(code: str) -> str:
     return code
 
 
-RegionCode = Annotated[str, AfterValidator(_region)]
-IndustryPrefix = Annotated[str, AfterValidator(_industry)]
-IndustryCode = Annotated[str, AfterValidator(_enterprise_industry)]
+RegionCode = Annotated[
+    str,
+    AfterValidator(_region),
+    Field(description="A 6-digit GB/T 2260 division code.", examples=["620102"]),
+]
+IndustryPrefix = Annotated[
+    str, AfterValidator(_industry), Field(description="A GB/T 4754-2017 code or prefix.", examples=["C"])
+]
+IndustryCode = Annotated[
+    str,
+    AfterValidator(_enterprise_industry),
+    Field(
+        description="The GB/T 4754-2017 industry code; it picks the size row of 工信部联企业〔2011〕300号.",
+        examples=["C3411"],
+    ),
+]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Sizes = Annotated[list[SizeName], Field(max_length=3)]
-Regions = Annotated[list[RegionCode], Field(max_length=500)]
-Prefixes = Annotated[list[IndustryPrefix], Field(max_length=500)]
-Years = Annotated[int, Strict(), Field(ge=0, le=200)]
-Flags = Annotated[list[Flag], Field(max_length=3)]
-Collaterals = Annotated[list[Collateral], Field(max_length=7)]
+Sizes = Annotated[
+    list[SizeName], Field(max_length=3, description="Enterprise sizes served (工信部联企业〔2011〕300号).")
+]
+Regions = Annotated[
+    list[RegionCode],
+    Field(
+        max_length=500,
+        description="GB/T 2260 codes: 620000 is all Gansu, 620100 a prefecture (6201xx), a county code "
+        "itself; empty: anywhere.",
+    ),
+]
+Prefixes = Annotated[
+    list[IndustryPrefix],
+    Field(max_length=500, description="GB/T 4754-2017 sections or code prefixes (C, I65); empty: any."),
+]
+Years = Annotated[int, Strict(), Field(ge=0, le=200, description="Whole years since establishment.")]
+Flags = Annotated[
+    list[Flag],
+    Field(
+        max_length=3,
+        description="高新技术企业 (high_tech), 专精特新 (specialized_sme), 农业产业化龙头 (agri_leading).",
+    ),
+]
+Collaterals = Annotated[list[Collateral], Field(max_length=7, description="Kinds of collateral.")]
 StrictBool = Annotated[bool, Strict()]
 
 
@@ -80,8 +111,12 @@ class ProductFields(StrictBody):
     min_term_months: Months
     max_term_months: Months
     annual_rate_bp: Bp
-    min_rating: RatingLevel | None = None
-    tax_multiple: TaxMultiple | None = None
+    min_rating: RatingLevel | None = Field(
+        default=None, description="Lowest 纳税信用级别 accepted (A, B or M); none: no rating needed."
+    )
+    tax_multiple: TaxMultiple | None = Field(
+        default=None, description="Amount cap as a multiple of the average annual tax, per level."
+    )
     sizes: Sizes = Field(default_factory=_all_sizes)
     region_codes: Regions = Field(default_factory=list)
     industry_prefixes: Prefixes = Field(default_factory=list)
@@ -89,7 +124,9 @@ class ProductFields(StrictBody):
     min_revenue_fen: Fen = 0
     required_flags: Flags = Field(default_factory=list)
     accepted_collateral: Collaterals = Field(default_factory=list)
-    requires_guarantee: StrictBool = False
+    requires_guarantee: StrictBool = Field(
+        default=False, description="Only with a guarantor's cover: matching checks guarantee capacity."
+    )
     guarantee_fee_bp: Bp = 100
     interest_subsidy_bp: Bp = 0
 
