@@ -152,11 +152,13 @@ class ExposureCreate(StrictBody):
 class Exposure(BaseModel):
     id: str
     agreement_id: str
-    guarantor_id: str
-    bank_org_id: str
-    loan_ref: str
+    guarantor_id: str = Field(description="The local guarantor that registered it.")
+    bank_org_id: str = Field(description="The lending bank (the agreement's).")
+    loan_ref: str = Field(description="The bank's own loan reference; one guarantee per bank loan.")
     uscc: str
-    status: Status
+    status: Status = Field(
+        description="`active` while outstanding, `repaid` in full, or `compensated` after a default (代偿)."
+    )
     small_micro: bool
     agri: bool
     principal_fen: int
