@@ -10,15 +10,15 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 
 from kit.csv import CSV_MEDIA_TYPE, response_body, wants_csv
 from kit.deps import Session
+from kit.openapi_docs import problems
 from kit.period import period
 from kit.principal import Principal, require_roles
 from services.guarantee import report_schemas as rs
 from services.guarantee.repository import Repository
-from services.guarantee.routes import problems
 from services.guarantee.service import fund_reports
 
 Report = TypeVar("Report", rs.PoolReport, rs.BridgeReport)
-reports_router = APIRouter(prefix="/v1/guarantee/reports", tags=["policy funds"])
+reports_router = APIRouter(prefix="/v1/guarantee/reports", tags=["reports"])
 
 Reader = Annotated[Principal, Depends(require_roles("admin", "fund_manager"))]
 Accept = Annotated[str | None, Header()]

@@ -71,9 +71,7 @@ from .exposure_create import ExposureCreate
 from .exposure_status import ExposureStatus
 from .feed_page import FeedPage
 from .figure import Figure
-from .healthz_healthz_get_response_healthz_healthz_get import (
-    HealthzHealthzGetResponseHealthzHealthzGet,
-)
+from .get_health_response_gethealth import GetHealthResponseGethealth
 from .ingest_out import IngestOut
 from .institution import Institution
 from .institution_create import InstitutionCreate
@@ -84,16 +82,10 @@ from .internal_rating_out import InternalRatingOut
 from .internal_rating_out_rating import InternalRatingOutRating
 from .key_info_out import KeyInfoOut
 from .key_out import KeyOut
-from .list_deliveries_v1_credit_deliveries_get_status_type_0 import (
-    ListDeliveriesV1CreditDeliveriesGetStatusType0,
-)
-from .list_exposures_v1_guarantee_exposures_get_status_type_0 import (
-    ListExposuresV1GuaranteeExposuresGetStatusType0,
-)
-from .list_institutions_v1_guarantee_institutions_get_tier_type_0 import (
-    ListInstitutionsV1GuaranteeInstitutionsGetTierType0,
-)
-from .list_orgs_v1_orgs_get_role_type_0 import ListOrgsV1OrgsGetRoleType0
+from .list_deliveries_status_type_0 import ListDeliveriesStatusType0
+from .list_exposures_status_type_0 import ListExposuresStatusType0
+from .list_institutions_tier_type_0 import ListInstitutionsTierType0
+from .list_orgs_role_type_0 import ListOrgsRoleType0
 from .loan_breakdown import LoanBreakdown
 from .match import Match
 from .me_out import MeOut
@@ -304,7 +296,7 @@ __all__ = (
     "ExposureStatus",
     "FeedPage",
     "Figure",
-    "HealthzHealthzGetResponseHealthzHealthzGet",
+    "GetHealthResponseGethealth",
     "IngestOut",
     "Institution",
     "InstitutionCreate",
@@ -315,10 +307,10 @@ __all__ = (
     "InternalRatingOutRating",
     "KeyInfoOut",
     "KeyOut",
-    "ListDeliveriesV1CreditDeliveriesGetStatusType0",
-    "ListExposuresV1GuaranteeExposuresGetStatusType0",
-    "ListInstitutionsV1GuaranteeInstitutionsGetTierType0",
-    "ListOrgsV1OrgsGetRoleType0",
+    "ListDeliveriesStatusType0",
+    "ListExposuresStatusType0",
+    "ListInstitutionsTierType0",
+    "ListOrgsRoleType0",
     "LoanBreakdown",
     "Match",
     "MeOut",

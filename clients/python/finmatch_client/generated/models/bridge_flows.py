@@ -14,10 +14,10 @@ class BridgeFlows:
     """
     Attributes:
         fees_fen (int): Fees of the loans that started in the period.
-        lent_fen (int):
+        lent_fen (int): Lent, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         loans_out (int): Bridge loans that started in the period.
         loans_returned (int): Bridge loans repaid in the period (the renewal came).
-        returned_fen (int):
+        returned_fen (int): Returned, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     fees_fen: int

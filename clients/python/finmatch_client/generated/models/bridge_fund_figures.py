@@ -14,19 +14,19 @@ class BridgeFundFigures:
     """
     Attributes:
         active_loans (int): Out and not repaid at the snapshot day.
-        available_fen (int):
-        daily_fee_bp (int):
+        available_fen (int): Available, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        daily_fee_bp (int): Daily fee, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         fees_fen (int): Fees of the loans that started in the period.
-        lent_fen (int):
+        lent_fen (int): Lent, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         loans_out (int): Bridge loans that started in the period.
         loans_returned (int): Bridge loans repaid in the period (the renewal came).
         max_days (int):
         name (str):
-        outstanding_fen (int):
-        overdue_fen (int):
+        outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        overdue_fen (int): Overdue, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         overdue_loans (int): Unpaid past due_on at the snapshot day.
-        returned_fen (int):
-        size_fen (int):
+        returned_fen (int): Returned, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        size_fen (int): Size, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     active_loans: int

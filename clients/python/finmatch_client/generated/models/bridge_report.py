@@ -26,21 +26,21 @@ class BridgeReport:
     Attributes:
         active_loans (int):
         as_of (datetime.date):
-        available_fen (int):
+        available_fen (int): Available, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         by_bank (BridgeReportByBank):
         by_fund (BridgeReportByFund):
         by_month (BridgeReportByMonth):
         by_region (BridgeReportByRegion):
         fees_fen (int): Fees of the loans that started in the period.
         funds (int):
-        lent_fen (int):
+        lent_fen (int): Lent, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         loans_out (int): Bridge loans that started in the period.
         loans_returned (int): Bridge loans repaid in the period (the renewal came).
-        outstanding_fen (int):
-        overdue_fen (int):
+        outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        overdue_fen (int): Overdue, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         overdue_loans (int):
-        returned_fen (int):
-        size_fen (int):
+        returned_fen (int): Returned, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        size_fen (int): Size, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         from_ (datetime.date | None | Unset):
         region_code (None | str | Unset): Narrows the flows (by the USCC's 市州).
         to (datetime.date | None | Unset):

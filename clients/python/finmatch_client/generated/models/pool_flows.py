@@ -18,7 +18,7 @@ class PoolFlows:
         defaulted_fen (int): The defaulted outstanding of the period's defaults.
         defaults (int):
         loans_registered (int): Pool-covered loans started in the period.
-        principal_registered_fen (int):
+        principal_registered_fen (int): Principal registered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         recovered_fen (int): Recovered by the banks (追偿) in the period.
         recovered_to_pool_fen (int): Of that, what returned to the pool.
         recoveries (int):

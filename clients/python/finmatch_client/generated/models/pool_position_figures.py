@@ -14,22 +14,22 @@ class PoolPositionFigures:
     """
     Attributes:
         balance_fen (int): As of the snapshot day.
-        compensation_bp (int):
+        compensation_bp (int): Compensation, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         compensation_paid_fen (int): Paid by the pool to the banks for those defaults.
         defaulted_fen (int): The defaulted outstanding of the period's defaults.
         defaults (int):
-        initial_balance_fen (int):
+        initial_balance_fen (int): Initial balance, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         loans_registered (int): Pool-covered loans started in the period.
         name (str):
         outstanding_fen (int): Today's (pool loans keep no history of it).
         overdue_fen (int): Today's outstanding of overdue or defaulted loans.
-        overdue_ratio_bp (int):
-        principal_registered_fen (int):
+        overdue_ratio_bp (int): Overdue ratio, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
+        principal_registered_fen (int): Principal registered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         recovered_fen (int): Recovered by the banks (追偿) in the period.
         recovered_to_pool_fen (int): Of that, what returned to the pool.
         recoveries (int):
         region_code (str):
-        stop_overdue_bp (int):
+        stop_overdue_bp (int): Stop overdue, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         uncovered_fen (int): compensation_bp × defaulted outstanding the balance did not cover.
     """
 

@@ -25,7 +25,7 @@ class PoolReport:
 
     Attributes:
         as_of (datetime.date):
-        balance_fen (int):
+        balance_fen (int): Balance, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         by_bank (PoolReportByBank):
         by_month (PoolReportByMonth):
         by_pool (PoolReportByPool):
@@ -33,13 +33,13 @@ class PoolReport:
         compensation_paid_fen (int): Paid by the pool to the banks for those defaults.
         defaulted_fen (int): The defaulted outstanding of the period's defaults.
         defaults (int):
-        initial_balance_fen (int):
+        initial_balance_fen (int): Initial balance, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         loans_registered (int): Pool-covered loans started in the period.
-        outstanding_fen (int):
-        overdue_fen (int):
-        overdue_ratio_bp (int):
+        outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        overdue_fen (int): Overdue, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        overdue_ratio_bp (int): Overdue ratio, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         pools (int):
-        principal_registered_fen (int):
+        principal_registered_fen (int): Principal registered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         recovered_fen (int): Recovered by the banks (追偿) in the period.
         recovered_to_pool_fen (int): Of that, what returned to the pool.
         recoveries (int):

@@ -14,7 +14,7 @@ class ProgrammeFigures:
     """
     Attributes:
         approved_count (int):
-        budget_fen (int):
+        budget_fen (int): Budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         claimed_fen (int): Interest or fee paid that the filed claims are for.
         claims_filed (int):
         kind (str):
@@ -23,7 +23,7 @@ class ProgrammeFigures:
         paid_to_date_fen (int): Paid by the end of the snapshot day, all periods.
         pending_count (int): Claims filed and not decided at the snapshot day.
         refused_count (int):
-        remaining_budget_fen (int):
+        remaining_budget_fen (int): Remaining budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         year (int):
     """
 

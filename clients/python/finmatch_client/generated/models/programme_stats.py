@@ -28,7 +28,7 @@ class ProgrammeStats:
     Attributes:
         approved_count (int):
         as_of (datetime.date):
-        budget_fen (int):
+        budget_fen (int): Budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         by_bank (ProgrammeStatsByBank):
         by_month (ProgrammeStatsByMonth):
         by_programme (ProgrammeStatsByProgramme):
@@ -37,12 +37,12 @@ class ProgrammeStats:
         claimed_fen (int): Interest or fee paid that the filed claims are for.
         claims_filed (int):
         paid_fen (int): Subsidy paid by the approvals of the period.
-        paid_to_date_fen (int):
+        paid_to_date_fen (int): Paid to date, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         pending_count (int):
         programmes (int):
         refused_by_reason (ProgrammeStatsRefusedByReason): Refusals of the period by reason.
         refused_count (int):
-        remaining_budget_fen (int):
+        remaining_budget_fen (int): Remaining budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         from_ (datetime.date | None | Unset):
         region_code (None | str | Unset): Narrows the claims (not the budgets).
         to (datetime.date | None | Unset):

@@ -14,10 +14,10 @@ class YearFigures:
     """The programmes of one budget year, at the snapshot day.
 
     Attributes:
-        budget_fen (int):
-        paid_to_date_fen (int):
+        budget_fen (int): Budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        paid_to_date_fen (int): Paid to date, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         programmes (int):
-        remaining_budget_fen (int):
+        remaining_budget_fen (int): Remaining budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     budget_fen: int
