@@ -333,7 +333,8 @@ async def recover(
         200: {
             "content": {CSV_MEDIA_TYPE: {}},
             "description": "JSON, or with `Accept: text/csv` the same "
-            "figures as CSV: a header row, the scope's row (region_code `all`), then one row per 市州.",
+            "figures as CSV: a header row, the scope's row (region_code `all`), then one row per 市州, "
+            "then one per bank (`bank_org_id`).",
         },
         **problems(s422="validation-error, invalid-period"),
     },
@@ -366,6 +367,8 @@ def _csv_rows(report: schemas.Summary) -> list[dict[str, Any]]:
     rows = [{**heading, **flatten(report.model_dump(include=fields))}]
     for code, figures in report.by_region.items():
         rows.append({**heading, "region_code": code, **flatten(figures.model_dump())})
+    for bank, figures in report.by_bank.items():
+        rows.append({**heading, "region_code": "all", "bank_org_id": bank, **flatten(figures.model_dump())})
     return rows
 
 
