@@ -18,6 +18,7 @@ from kit.errors import NotFound, RuleViolation
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, encode_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.uscc import USCC
+from services.credit_push import routes_uploads
 from services.credit_push.deps import idempotent
 from services.credit_push.paging import after_of, position_of, seq_of, with_etag
 from services.credit_push.rules.period import period
@@ -34,7 +35,6 @@ from services.credit_push.schemas import (
     OutcomeIn,
     OutcomeOut,
     RatingOut,
-    RatingsUpload,
     RecoverIn,
     RecoverOut,
     SecretOut,
@@ -99,10 +99,17 @@ def _aware(since: datetime) -> datetime:
 # --- ratings -------------------------------------------------------------------------------
 
 
-@router.post("/ratings", response_model=IngestOut, dependencies=[idempotent])
-async def upload_ratings(body: RatingsUpload, _: TaxAuthority, session: Session) -> IngestOut:
-    """Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored."""
-    return await ratings.ingest(session, body.items)
+@router.post(
+    "/ratings",
+    response_model=IngestOut,
+    dependencies=[idempotent],
+    openapi_extra=routes_uploads.RATINGS_BODY,
+    responses=routes_uploads.RATINGS_RESPONSES,
+)
+async def upload_ratings(request: Request, principal: TaxAuthority, session: Session) -> IngestOut | Response:
+    """Upload up to 10,000 ratings (JSON, CSV or .xlsx); invalid items come back in `rejected`, the
+    rest are stored; a larger file is answered 202 and processed in the background."""
+    return await routes_uploads.receive(request, principal, session)
 
 
 @router.get(

@@ -112,6 +112,7 @@ from .page_outcome_out import PageOutcomeOut
 from .page_pool import PagePool
 from .page_product import PageProduct
 from .page_subscription_out import PageSubscriptionOut
+from .page_upload_out import PageUploadOut
 from .parties import Parties
 from .pool import Pool
 from .pool_bank import PoolBank
@@ -163,9 +164,6 @@ from .query_result import QueryResult
 from .rating_out import RatingOut
 from .rating_out_rating import RatingOutRating
 from .rating_shown import RatingShown
-from .ratings_upload import RatingsUpload
-from .ratings_upload_rating_item import RatingsUploadRatingItem
-from .ratings_upload_rating_item_rating import RatingsUploadRatingItemRating
 from .recover_in import RecoverIn
 from .recover_out import RecoverOut
 from .recovery import Recovery
@@ -199,6 +197,18 @@ from .summary_figures import SummaryFigures
 from .summary_tiers import SummaryTiers
 from .tax_multiple import TaxMultiple
 from .tier_figures import TierFigures
+from .upload_accepted import UploadAccepted
+from .upload_out import UploadOut
+from .upload_out_status import UploadOutStatus
+from .upload_ratings_v1_credit_ratings_post_json_ratings_upload import (
+    UploadRatingsV1CreditRatingsPostJsonRatingsUpload,
+)
+from .upload_ratings_v1_credit_ratings_post_json_ratings_upload_rating_item import (
+    UploadRatingsV1CreditRatingsPostJsonRatingsUploadRatingItem,
+)
+from .upload_ratings_v1_credit_ratings_post_json_ratings_upload_rating_item_rating import (
+    UploadRatingsV1CreditRatingsPostJsonRatingsUploadRatingItemRating,
+)
 
 __all__ = (
     "AListItem",
@@ -305,6 +315,7 @@ __all__ = (
     "PagePool",
     "PageProduct",
     "PageSubscriptionOut",
+    "PageUploadOut",
     "Parties",
     "Pool",
     "PoolBank",
@@ -354,9 +365,6 @@ __all__ = (
     "RatingOut",
     "RatingOutRating",
     "RatingShown",
-    "RatingsUpload",
-    "RatingsUploadRatingItem",
-    "RatingsUploadRatingItemRating",
     "RecoverIn",
     "RecoverOut",
     "Recovery",
@@ -390,4 +398,10 @@ __all__ = (
     "SummaryTiers",
     "TaxMultiple",
     "TierFigures",
+    "UploadAccepted",
+    "UploadOut",
+    "UploadOutStatus",
+    "UploadRatingsV1CreditRatingsPostJsonRatingsUpload",
+    "UploadRatingsV1CreditRatingsPostJsonRatingsUploadRatingItem",
+    "UploadRatingsV1CreditRatingsPostJsonRatingsUploadRatingItemRating",
 )

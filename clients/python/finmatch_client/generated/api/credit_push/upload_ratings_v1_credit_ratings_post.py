@@ -7,13 +7,16 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ingest_out import IngestOut
 from ...models.problem import Problem
-from ...models.ratings_upload import RatingsUpload
-from ...types import UNSET, Response, Unset
+from ...models.upload_accepted import UploadAccepted
+from ...models.upload_ratings_v1_credit_ratings_post_json_ratings_upload import (
+    UploadRatingsV1CreditRatingsPostJsonRatingsUpload,
+)
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: RatingsUpload,
+    body: UploadRatingsV1CreditRatingsPostJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,9 +28,18 @@ def _get_kwargs(
         "url": "/v1/credit/ratings",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, UploadRatingsV1CreditRatingsPostJsonRatingsUpload):
+        _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "text/csv"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -35,11 +47,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> IngestOut | Problem | None:
+) -> IngestOut | Problem | UploadAccepted | None:
     if response.status_code == 200:
         response_200 = IngestOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = UploadAccepted.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -65,6 +82,11 @@ def _parse_response(
         response_413 = Problem.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -99,7 +121,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[IngestOut | Problem]:
+) -> Response[IngestOut | Problem | UploadAccepted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,24 +133,27 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsV1CreditRatingsPostJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[IngestOut | Problem]:
+) -> Response[IngestOut | Problem | UploadAccepted]:
     """Upload Ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 ratings (JSON, CSV or .xlsx); invalid items come back in `rejected`, the
+    rest are stored; a larger file is answered 202 and processed in the background.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsV1CreditRatingsPostJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IngestOut | Problem]
+        Response[IngestOut | Problem | UploadAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -146,24 +171,27 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsV1CreditRatingsPostJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> IngestOut | Problem | None:
+) -> IngestOut | Problem | UploadAccepted | None:
     """Upload Ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 ratings (JSON, CSV or .xlsx); invalid items come back in `rejected`, the
+    rest are stored; a larger file is answered 202 and processed in the background.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsV1CreditRatingsPostJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IngestOut | Problem
+        IngestOut | Problem | UploadAccepted
     """
 
     return sync_detailed(
@@ -176,24 +204,27 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsV1CreditRatingsPostJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[IngestOut | Problem]:
+) -> Response[IngestOut | Problem | UploadAccepted]:
     """Upload Ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 ratings (JSON, CSV or .xlsx); invalid items come back in `rejected`, the
+    rest are stored; a larger file is answered 202 and processed in the background.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsV1CreditRatingsPostJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IngestOut | Problem]
+        Response[IngestOut | Problem | UploadAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -209,24 +240,27 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsV1CreditRatingsPostJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> IngestOut | Problem | None:
+) -> IngestOut | Problem | UploadAccepted | None:
     """Upload Ratings
 
-     Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored.
+     Upload up to 10,000 ratings (JSON, CSV or .xlsx); invalid items come back in `rejected`, the
+    rest are stored; a larger file is answered 202 and processed in the background.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsV1CreditRatingsPostJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IngestOut | Problem
+        IngestOut | Problem | UploadAccepted
     """
 
     return (
