@@ -65,6 +65,9 @@ PartnerOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
 Regulator = Annotated[Principal, Depends(require_roles("admin", "tax_authority"))]
 LogReader = Annotated[Principal, Depends(require_roles("tax_authority", "admin", "partner_app"))]
+IfMatch = Annotated[
+    str | None, Header(alias="If-Match", description="The ETag you read: a stale one is a 412.")
+]
 OutcomeReader = Annotated[Principal, Depends(require_roles("bank", "tax_authority", "admin"))]
 
 
@@ -245,18 +248,22 @@ async def list_subscriptions(
 
 
 @router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses={404: {}})
-async def get_subscription(sub_id: str, principal: Bank, session: Session) -> SubscriptionOut:
-    return await subscriptions.get(session, _org(principal), _id(sub_id, "subscription"))
+async def get_subscription(sub_id: str, principal: Bank, session: Session) -> Response:
+    return with_etag(await subscriptions.get(session, _org(principal), _id(sub_id, "subscription")))
 
 
-@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses={404: {}})
+@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses={404: {}, 412: {}})
 async def patch_subscription(
-    sub_id: str, body: SubscriptionPatch, principal: Bank, request: Request, session: Session
+    sub_id: str,
+    body: SubscriptionPatch,
+    principal: Bank,
+    request: Request,
+    session: Session,
+    if_match: IfMatch = None,
 ) -> SubscriptionOut:
     """Pause or resume (pending deliveries wait while paused), or change the URL or filters."""
-    return await subscriptions.patch(
-        session, _org(principal), _id(sub_id, "subscription"), body, _allow_private(request)
-    )
+    sub = _id(sub_id, "subscription")
+    return await subscriptions.patch(session, _org(principal), sub, body, _allow_private(request), if_match)
 
 
 @router.delete("/subscriptions/{sub_id}", status_code=204, responses={404: {}})

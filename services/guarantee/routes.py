@@ -13,6 +13,7 @@ from kit.app import AppContext
 from kit.csv import CSV_MEDIA_TYPE, flatten, render, wants_csv
 from kit.deps import Session, idempotent
 from kit.errors import RuleViolation
+from kit.etags import etag_of
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.problems import PROBLEM_MEDIA_TYPE
@@ -72,6 +73,22 @@ def _after_id(cursor: str | None) -> str | None:
     return str(after) if after else None
 
 
+def _after_created(cursor: str | None) -> tuple[dt.datetime, str] | None:
+    """The (created_at, id) a cursor of ``list_agreements`` resumes after."""
+    position = decode_cursor(cursor)
+    if position is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(position.get("t")))
+    except ValueError as exc:
+        raise invalid_cursor() from exc
+    after = position.get("id")
+    # Ours are aware and near now; an extreme date would overflow on its way to the database.
+    if moment.tzinfo is None or not 2000 <= moment.year <= 9000 or not _is_uuid(after):
+        raise invalid_cursor()
+    return moment, str(after)
+
+
 def _after_seq(cursor: str | None) -> int | None:
     """The exposure seq a cursor of ``list_exposures`` resumes after."""
     position = decode_cursor(cursor)
@@ -120,19 +137,26 @@ async def list_institutions(
 
 @router.get("/institutions/{institution_id}")
 async def get_institution(
-    institution_id: UUID, principal: AdminOrGuarantor, session: Session
+    institution_id: UUID, principal: AdminOrGuarantor, session: Session, response: Response
 ) -> schemas.Institution:
-    """An institution, for admin, itself and its ancestors."""
+    """An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names."""
     row = await institutions.visible_institution(Repository(session), principal, str(institution_id))
+    response.headers["ETag"] = etag_of(row)
     return row
 
 
-@router.patch("/institutions/{institution_id}")
+@router.patch("/institutions/{institution_id}", responses=problems(s412="precondition-failed"))
 async def update_institution(
-    institution_id: UUID, body: schemas.InstitutionUpdate, _: Admin, session: Session
+    institution_id: UUID,
+    body: schemas.InstitutionUpdate,
+    _: Admin,
+    session: Session,
+    if_match: Annotated[
+        str | None, Header(alias="If-Match", description="The ETag you read: a stale one is a 412.")
+    ] = None,
 ) -> schemas.Institution:
     """Record a new audited net assets figure or leverage multiple; capacity changes from then on."""
-    row = await institutions.update_institution(Repository(session), str(institution_id), body)
+    row = await institutions.update_institution(Repository(session), str(institution_id), body, if_match)
     return row
 
 
@@ -167,11 +191,28 @@ async def create_agreement(
     return answers.agreement(row)
 
 
+@router.get("/agreements", responses=problems(s422="invalid-cursor"))
+async def list_agreements(
+    principal: Viewer, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> Page[schemas.Agreement]:
+    """The agreements you may see, oldest first: admin and the national fund all, a bank and a
+    local guarantor their own, a provincial re-guarantor those of its local guarantors."""
+    rows = await agreements.list_agreements(
+        Repository(session), principal, after=lambda: _after_created(cursor), limit=limit
+    )
+    page, next_cursor = page_of(rows, limit, lambda row: {"t": row.created_at.isoformat(), "id": row.id})
+    return Page[schemas.Agreement](items=[answers.agreement(r) for r in page], next_cursor=next_cursor)
+
+
 @router.get("/agreements/{agreement_id}")
-async def get_agreement(agreement_id: UUID, principal: Viewer, session: Session) -> schemas.Agreement:
+async def get_agreement(
+    agreement_id: UUID, principal: Viewer, session: Session, response: Response
+) -> schemas.Agreement:
     """An agreement, for admin, its bank, its guarantor and the guarantor's ancestors."""
     row = await agreements.visible_agreement(Repository(session), principal, str(agreement_id))
-    return answers.agreement(row)
+    answer = answers.agreement(row)
+    response.headers["ETag"] = etag_of(answer)
+    return answer
 
 
 @router.post(

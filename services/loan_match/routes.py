@@ -5,16 +5,17 @@ Each operation parses the request, calls one use case of ``service/`` and shapes
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
+from pydantic import BaseModel
 
 from kit.app import AppContext
 from kit.deps import Session, idempotent
+from kit.etags import body_of, etag_of
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor
 from kit.principal import Principal, require_roles
 from kit.uscc import USCC
@@ -37,6 +38,9 @@ AnyRole = Annotated[
 ]
 AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
+IfMatch = Annotated[
+    str | None, Header(alias="If-Match", description="The ETag you read: a stale one is a 412.")
+]
 IDEMPOTENT = idempotent(idempotency_keys)
 # Years the lunar and statutory rules are computed for (a notice is loaded a year ahead at most).
 Year = Annotated[int, Path(ge=2000, le=2099, description="A calendar year.")]
@@ -73,10 +77,9 @@ def _position(cursor: str | None) -> Position | None:
         raise invalid_cursor() from exc
 
 
-def _with_etag(payload: Any, if_none_match: str | None) -> Response:
-    """A JSON answer with a strong ETag; 304 when the client already holds this version."""
-    body = JSONResponse(payload).body
-    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+def _with_etag(answer: BaseModel, if_none_match: str | None) -> Response:
+    """A JSON answer with a strong ETag (kit/etags.py); 304 when the client already holds this version."""
+    body, etag = body_of(answer), etag_of(answer)
     if if_none_match is not None:
         offered = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         if etag in offered or "*" in offered:
@@ -106,7 +109,7 @@ async def list_products(
     # A filter, not an object in the path: a malformed id is a 422, an unknown one an empty list.
     bank = str(bank_org_id) if bank_org_id is not None else None
     page = await products.listed(session, bank_org_id=bank, after=_position(cursor), limit=limit)
-    return _with_etag(page.model_dump(mode="json"), if_none_match)
+    return _with_etag(page, if_none_match)
 
 
 @router.get("/products/{product_id}", response_model=schemas.Product)
@@ -115,15 +118,15 @@ async def get_product(
 ) -> Response:
     """One active product."""
     product = await products.get(session, product_id)
-    return _with_etag(product.model_dump(mode="json"), if_none_match)
+    return _with_etag(product, if_none_match)
 
 
-@router.patch("/products/{product_id}")
+@router.patch("/products/{product_id}", responses={412: {}})
 async def update_product(
-    product_id: str, body: schemas.ProductPatch, bank: Bank, session: Session
+    product_id: str, body: schemas.ProductPatch, bank: Bank, session: Session, if_match: IfMatch = None
 ) -> schemas.Product:
     """Change the bank's own product; the result must be a consistent product."""
-    return await products.update(session, product_id, _org(bank), body)
+    return await products.update(session, product_id, _org(bank), body, if_match)
 
 
 @router.delete("/products/{product_id}", status_code=204)

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.subscription_out import SubscriptionOut
 from ...models.subscription_patch import SubscriptionPatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sub_id: str,
     *,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -61,6 +64,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -114,6 +122,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SubscriptionOut]:
     """Patch Subscription
 
@@ -121,6 +130,7 @@ def sync_detailed(
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -134,6 +144,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         sub_id=sub_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +159,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | SubscriptionOut | None:
     """Patch Subscription
 
@@ -155,6 +167,7 @@ def sync(
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -169,6 +182,7 @@ def sync(
         sub_id=sub_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -177,6 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SubscriptionOut]:
     """Patch Subscription
 
@@ -184,6 +199,7 @@ async def asyncio_detailed(
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -197,6 +213,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         sub_id=sub_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | SubscriptionOut | None:
     """Patch Subscription
 
@@ -216,6 +234,7 @@ async def asyncio(
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -231,5 +250,6 @@ async def asyncio(
             sub_id=sub_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

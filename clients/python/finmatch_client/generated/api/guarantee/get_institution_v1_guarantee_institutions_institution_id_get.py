@@ -98,7 +98,7 @@ def sync_detailed(
 ) -> Response[Institution | Problem]:
     """Get Institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     Args:
         institution_id (UUID):
@@ -129,7 +129,7 @@ def sync(
 ) -> Institution | Problem | None:
     """Get Institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     Args:
         institution_id (UUID):
@@ -155,7 +155,7 @@ async def asyncio_detailed(
 ) -> Response[Institution | Problem]:
     """Get Institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     Args:
         institution_id (UUID):
@@ -184,7 +184,7 @@ async def asyncio(
 ) -> Institution | Problem | None:
     """Get Institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     Args:
         institution_id (UUID):

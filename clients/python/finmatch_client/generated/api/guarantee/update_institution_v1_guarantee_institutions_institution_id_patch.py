@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.institution import Institution
 from ...models.institution_update import InstitutionUpdate
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     institution_id: UUID,
     *,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -62,6 +65,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -115,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Institution | Problem]:
     """Update Institution
 
@@ -122,6 +131,7 @@ def sync_detailed(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -135,6 +145,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         institution_id=institution_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Institution | Problem | None:
     """Update Institution
 
@@ -156,6 +168,7 @@ def sync(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -170,6 +183,7 @@ def sync(
         institution_id=institution_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -178,6 +192,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Institution | Problem]:
     """Update Institution
 
@@ -185,6 +200,7 @@ async def asyncio_detailed(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -198,6 +214,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         institution_id=institution_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Institution | Problem | None:
     """Update Institution
 
@@ -217,6 +235,7 @@ async def asyncio(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -232,5 +251,6 @@ async def asyncio(
             institution_id=institution_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed
