@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import AppContext, build_app
 from kit.settings import Settings
-from services.credit_push import routes_blacklist, routes_uploads
+from services.credit_push import routes_blacklist, routes_subscriptions, routes_uploads
 from services.credit_push.routes import internal_router, router
 from services.credit_push.service import access_log
 from services.credit_push.settings import CreditPushSettings
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="credit_push: 银税互动 credit-rating pushes to banks",
         routers=[
             router,
+            routes_subscriptions.router,
             routes_blacklist.router,
             routes_uploads.router,
             internal_router,

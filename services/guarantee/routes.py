@@ -14,9 +14,9 @@ from kit.csv import CSV_MEDIA_TYPE, flatten, render, wants_csv
 from kit.deps import Session, idempotent
 from kit.errors import RuleViolation
 from kit.etags import etag_of
+from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
-from kit.problems import PROBLEM_MEDIA_TYPE
 from kit.shapes import MAX_FEN
 from kit.uscc import USCC
 from services.guarantee import answers, schemas
@@ -27,7 +27,7 @@ from services.guarantee.service.capacity import Loan, bank_capacity, loan_capaci
 from services.guarantee.service.period import period
 from services.guarantee.tables import idempotency_keys
 
-router = APIRouter(prefix="/v1/guarantee", tags=["guarantee"])
+router = APIRouter(prefix="/v1/guarantee")
 internal_router = APIRouter(prefix="/internal/guarantee", tags=["internal"])
 
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
@@ -46,14 +46,6 @@ def _ctx(request: Request) -> AppContext:
 
 Ctx = Annotated[AppContext, Depends(_ctx)]
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
-
-
-def problems(**by_status: str) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the problems an operation may answer: ``problems(s409="slug, slug")``."""
-    return {
-        int(status[1:]): {"description": f"Problem types: {slugs}.", "content": {PROBLEM_MEDIA_TYPE: {}}}
-        for status, slugs in by_status.items()
-    }
 
 
 def _is_uuid(value: object) -> bool:
@@ -107,16 +99,25 @@ def _after_seq(cursor: str | None) -> int | None:
         s422="validation-error, invalid-org-id, invalid-parent-id, idempotency-key-reused",
         s503="dependency-unavailable",
     ),
+    operation_id="createInstitution",
+    summary="Register a guarantee institution in the chain",
+    tags=["institutions"],
 )
 async def create_institution(
     body: schemas.InstitutionCreate, _: Admin, session: Session, ctx: Ctx
 ) -> schemas.Institution:
-    """Register a national fund, provincial re-guarantor or local guarantor (admin)."""
+    """Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
+    its leverage multiple is at most 15 (融资担保公司监督管理条例, 国务院令第683号)."""
     row = await institutions.create_institution(Repository(session), ctx.internal, body)
     return row
 
 
-@router.get("/institutions")
+@router.get(
+    "/institutions",
+    operation_id="listInstitutions",
+    summary="List guarantee institutions",
+    tags=["institutions"],
+)
 async def list_institutions(
     _: Admin,
     session: Session,
@@ -135,7 +136,12 @@ async def list_institutions(
     return Page[schemas.Institution](items=page, next_cursor=next_cursor)
 
 
-@router.get("/institutions/{institution_id}")
+@router.get(
+    "/institutions/{institution_id}",
+    operation_id="getInstitution",
+    summary="Get one guarantee institution",
+    tags=["institutions"],
+)
 async def get_institution(
     institution_id: UUID, principal: AdminOrGuarantor, session: Session, response: Response
 ) -> schemas.Institution:
@@ -145,7 +151,13 @@ async def get_institution(
     return row
 
 
-@router.patch("/institutions/{institution_id}", responses=problems(s412="precondition-failed"))
+@router.patch(
+    "/institutions/{institution_id}",
+    responses=problems(s412="precondition-failed"),
+    operation_id="updateInstitution",
+    summary="Change an institution's net assets or leverage multiple",
+    tags=["institutions"],
+)
 async def update_institution(
     institution_id: UUID,
     body: schemas.InstitutionUpdate,
@@ -160,7 +172,12 @@ async def update_institution(
     return row
 
 
-@router.get("/institutions/{institution_id}/position")
+@router.get(
+    "/institutions/{institution_id}/position",
+    operation_id="getInstitutionPosition",
+    summary="An institution's guarantee balance against its regulatory limits",
+    tags=["institutions"],
+)
 async def get_position(
     institution_id: UUID,
     principal: AdminOrGuarantor,
@@ -182,6 +199,9 @@ async def get_position(
         "invalid-bank-org-id, invalid-guarantor-id",
         s503="dependency-unavailable",
     ),
+    operation_id="createAgreement",
+    summary="Create a bank-guarantor risk-share agreement",
+    tags=["agreements"],
 )
 async def create_agreement(
     body: schemas.AgreementCreate, _: Admin, session: Session, ctx: Ctx
@@ -191,7 +211,13 @@ async def create_agreement(
     return answers.agreement(row)
 
 
-@router.get("/agreements", responses=problems(s422="invalid-cursor"))
+@router.get(
+    "/agreements",
+    responses=problems(s422="invalid-cursor"),
+    operation_id="listAgreements",
+    summary="List the cooperation agreements you belong to",
+    tags=["agreements"],
+)
 async def list_agreements(
     principal: Viewer, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[schemas.Agreement]:
@@ -204,7 +230,12 @@ async def list_agreements(
     return Page[schemas.Agreement](items=[answers.agreement(r) for r in page], next_cursor=next_cursor)
 
 
-@router.get("/agreements/{agreement_id}")
+@router.get(
+    "/agreements/{agreement_id}",
+    operation_id="getAgreement",
+    summary="Get one cooperation agreement",
+    tags=["agreements"],
+)
 async def get_agreement(
     agreement_id: UUID, principal: Viewer, session: Session, response: Response
 ) -> schemas.Agreement:
@@ -227,16 +258,25 @@ async def get_agreement(
         "1,000,000,000 fen), invalid-agreement-id, "
         "idempotency-key-reused",
     ),
+    operation_id="createExposure",
+    summary="Register a guaranteed loan and split its risk along the chain",
+    tags=["exposures"],
 )
 async def register_exposure(
     body: schemas.ExposureCreate, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
-    """Register a guaranteed loan (local guarantor); limits are checked under a lock on the guarantor."""
+    """Register a guaranteed loan (local guarantor); the leverage and single-client limits of
+    国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor."""
     row = await exposures.register_exposure(Repository(session), principal, body)
     return answers.exposure(row)
 
 
-@router.get("/exposures")
+@router.get(
+    "/exposures",
+    operation_id="listExposures",
+    summary="List guarantee exposures",
+    tags=["exposures"],
+)
 async def list_exposures(
     principal: Viewer,
     session: Session,
@@ -258,17 +298,26 @@ async def list_exposures(
     return Page[schemas.Exposure](items=[answers.exposure(r) for r in page], next_cursor=next_cursor)
 
 
-@router.get("/exposures/{exposure_id}")
+@router.get(
+    "/exposures/{exposure_id}",
+    operation_id="getExposure",
+    summary="Get one exposure and its shares",
+    tags=["exposures"],
+)
 async def get_exposure(exposure_id: UUID, principal: Viewer, session: Session) -> schemas.Exposure:
     """One exposure, if the caller may see it (404 otherwise)."""
     row = await exposures.visible_exposure(Repository(session), principal, str(exposure_id))
     return answers.exposure(row)
 
 
-def _on_exposure(action: str, *, s409: str, s422: str | None = None) -> Callable[[Endpoint], Endpoint]:
-    """A POST acting on one exposure of the calling guarantor (idempotent; 404 when not its own)."""
+def _on_exposure(
+    action: str, *, s409: str, s422: str | None = None, **docs: Any
+) -> Callable[[Endpoint], Endpoint]:
+    """A POST acting on one exposure of the calling guarantor (idempotent; 404 when not its own);
+    ``docs`` are the operation's OpenAPI arguments (operation_id, summary, tags)."""
     return router.post(
         f"/exposures/{{exposure_id}}/{action}",
+        **docs,
         dependencies=[idempotency],
         responses=problems(
             s404="not-found",
@@ -278,7 +327,14 @@ def _on_exposure(action: str, *, s409: str, s422: str | None = None) -> Callable
     )
 
 
-@_on_exposure("repayments", s409="exposure-not-active", s422="repayment-exceeds-outstanding")
+@_on_exposure(
+    "repayments",
+    s409="exposure-not-active",
+    s422="repayment-exceeds-outstanding",
+    operation_id="repayExposure",
+    summary="Record a repayment of principal",
+    tags=["exposures"],
+)
 async def repay(
     exposure_id: UUID, body: schemas.Repayment, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
@@ -287,7 +343,13 @@ async def repay(
     return answers.exposure(row)
 
 
-@_on_exposure("default", s409="exposure-not-active")
+@_on_exposure(
+    "default",
+    s409="exposure-not-active",
+    operation_id="defaultExposure",
+    summary="Report a default and pay out the compensations",
+    tags=["exposures"],
+)
 async def default(
     exposure_id: UUID, body: schemas.Default, principal: Guarantor, session: Session
 ) -> schemas.DefaultResult:
@@ -297,7 +359,12 @@ async def default(
 
 
 @_on_exposure(
-    "recoveries", s409="exposure-not-compensated", s422="recovery-exceeds-default (with remaining_fen)"
+    "recoveries",
+    s409="exposure-not-compensated",
+    s422="recovery-exceeds-default (with remaining_fen)",
+    operation_id="recoverExposure",
+    summary="Record money recovered after a default",
+    tags=["exposures"],
 )
 async def recover(
     exposure_id: UUID, body: schemas.Recovery, principal: Guarantor, session: Session
@@ -318,6 +385,9 @@ async def recover(
         },
         **problems(s422="validation-error, invalid-period"),
     },
+    operation_id="getGuaranteeSummary",
+    summary="Guarantee business summary (balances, defaults, compensations)",
+    tags=["reports"],
 )
 async def summary(
     principal: AdminOrGuarantor,
