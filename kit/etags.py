@@ -10,7 +10,7 @@ matches, If-Match comparing strongly). Without ``If-Match`` a PATCH applies.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -26,6 +26,21 @@ def body_of(answer: Any) -> bytes:
 
 def etag_of(answer: Any) -> str:
     return f'"{hashlib.sha256(body_of(answer)).hexdigest()[:32]}"'
+
+
+T = TypeVar("T")
+
+
+class Headers(Protocol):
+    """Response headers (Starlette's ``MutableHeaders``), without importing the framework."""
+
+    def __setitem__(self, key: str, value: str) -> None: ...
+
+
+def tag(headers: Headers, answer: T) -> T:
+    """``answer``, its ETag set in ``headers`` (a route's ``response.headers``)."""
+    headers["ETag"] = etag_of(answer)
+    return answer
 
 
 def matches(if_match: str, etag: str) -> bool:

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from kit.csv import CSV_MEDIA_TYPE, render, wants_csv
 from kit.deps import Session
 from kit.errors import NotFound, RuleViolation
+from kit.etags import etag_of
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.uscc import USCC
@@ -115,11 +116,13 @@ async def upload_ratings(request: Request, principal: TaxAuthority, session: Ses
     summary="Get an enterprise's current taxpayer credit rating",
     tags=["ratings"],
 )
-async def get_rating(uscc: USCC, principal: Reader, session: Session) -> RatingOut:
+async def get_rating(uscc: USCC, principal: Reader, session: Session, response: Response) -> RatingOut:
     """An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
     enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise)."""
     bank_id = _org(principal) if principal.role == "bank" else None
-    return await ratings.rating_for(session, uscc, bank_id)
+    found = await ratings.rating_for(session, uscc, bank_id)
+    response.headers["ETag"] = etag_of(found.model_dump(mode="json", exclude_unset=True))
+    return found
 
 
 @internal_router.get(

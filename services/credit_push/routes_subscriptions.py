@@ -9,9 +9,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from kit.deps import Session
+from kit.deps import IfMatch, Session
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, encode_cursor, page_of
 from services.credit_push.deps import idempotent
@@ -31,9 +31,6 @@ from services.credit_push.schemas import (
 from services.credit_push.service import deliveries, subscriptions
 
 router = APIRouter(prefix="/v1/credit")
-IfMatch = Annotated[
-    str | None, Header(alias="If-Match", description="The ETag you read: a stale one is a 412.")
-]
 
 
 # --- subscriptions -------------------------------------------------------------------------

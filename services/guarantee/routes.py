@@ -11,9 +11,9 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from kit.app import AppContext
 from kit.csv import CSV_MEDIA_TYPE, flatten, render, wants_csv
-from kit.deps import Session, idempotent
+from kit.deps import IfMatch, Session, idempotent
 from kit.errors import RuleViolation
-from kit.etags import etag_of
+from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
@@ -63,22 +63,6 @@ def _after_id(cursor: str | None) -> str | None:
     if position is not None and not _is_uuid(after):
         raise invalid_cursor()
     return str(after) if after else None
-
-
-def _after_created(cursor: str | None) -> tuple[dt.datetime, str] | None:
-    """The (created_at, id) a cursor of ``list_agreements`` resumes after."""
-    position = decode_cursor(cursor)
-    if position is None:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(str(position.get("t")))
-    except ValueError as exc:
-        raise invalid_cursor() from exc
-    after = position.get("id")
-    # Ours are aware and near now; an extreme date would overflow on its way to the database.
-    if moment.tzinfo is None or not 2000 <= moment.year <= 9000 or not _is_uuid(after):
-        raise invalid_cursor()
-    return moment, str(after)
 
 
 def _after_seq(cursor: str | None) -> int | None:
@@ -147,8 +131,7 @@ async def get_institution(
 ) -> schemas.Institution:
     """An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names."""
     row = await institutions.visible_institution(Repository(session), principal, str(institution_id))
-    response.headers["ETag"] = etag_of(row)
-    return row
+    return tag(response.headers, row)
 
 
 @router.patch(
@@ -163,9 +146,7 @@ async def update_institution(
     body: schemas.InstitutionUpdate,
     _: Admin,
     session: Session,
-    if_match: Annotated[
-        str | None, Header(alias="If-Match", description="The ETag you read: a stale one is a 412.")
-    ] = None,
+    if_match: IfMatch = None,
 ) -> schemas.Institution:
     """Record a new audited net assets figure or leverage multiple; capacity changes from then on."""
     row = await institutions.update_institution(Repository(session), str(institution_id), body, if_match)
@@ -209,41 +190,6 @@ async def create_agreement(
     """A bank × local guarantor risk-share agreement under 国办发〔2019〕6号 (admin)."""
     row = await agreements.create_agreement(Repository(session), ctx.internal, body)
     return answers.agreement(row)
-
-
-@router.get(
-    "/agreements",
-    responses=problems(s422="invalid-cursor"),
-    operation_id="listAgreements",
-    summary="List the cooperation agreements you belong to",
-    tags=["agreements"],
-)
-async def list_agreements(
-    principal: Viewer, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
-) -> Page[schemas.Agreement]:
-    """The agreements you may see, oldest first: admin and the national fund all, a bank and a
-    local guarantor their own, a provincial re-guarantor those of its local guarantors."""
-    rows = await agreements.list_agreements(
-        Repository(session), principal, after=lambda: _after_created(cursor), limit=limit
-    )
-    page, next_cursor = page_of(rows, limit, lambda row: {"t": row.created_at.isoformat(), "id": row.id})
-    return Page[schemas.Agreement](items=[answers.agreement(r) for r in page], next_cursor=next_cursor)
-
-
-@router.get(
-    "/agreements/{agreement_id}",
-    operation_id="getAgreement",
-    summary="Get one cooperation agreement",
-    tags=["agreements"],
-)
-async def get_agreement(
-    agreement_id: UUID, principal: Viewer, session: Session, response: Response
-) -> schemas.Agreement:
-    """An agreement, for admin, its bank, its guarantor and the guarantor's ancestors."""
-    row = await agreements.visible_agreement(Repository(session), principal, str(agreement_id))
-    answer = answers.agreement(row)
-    response.headers["ETag"] = etag_of(answer)
-    return answer
 
 
 @router.post(
@@ -304,10 +250,12 @@ async def list_exposures(
     summary="Get one exposure and its shares",
     tags=["exposures"],
 )
-async def get_exposure(exposure_id: UUID, principal: Viewer, session: Session) -> schemas.Exposure:
+async def get_exposure(
+    exposure_id: UUID, principal: Viewer, session: Session, response: Response
+) -> schemas.Exposure:
     """One exposure, if the caller may see it (404 otherwise)."""
     row = await exposures.visible_exposure(Repository(session), principal, str(exposure_id))
-    return answers.exposure(row)
+    return tag(response.headers, answers.exposure(row))
 
 
 def _on_exposure(

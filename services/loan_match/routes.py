@@ -14,8 +14,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from kit.app import AppContext
-from kit.deps import Session, idempotent
-from kit.etags import body_of, etag_of
+from kit.deps import IfMatch, Session, idempotent
+from kit.etags import body_of, etag_of, tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor
 from kit.principal import Principal, require_roles
@@ -38,9 +38,6 @@ AnyRole = Annotated[
 ]
 AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
-IfMatch = Annotated[
-    str | None, Header(alias="If-Match", description="The ETag you read: a stale one is a 412.")
-]
 IDEMPOTENT = idempotent(idempotency_keys)
 # Years the lunar and statutory rules are computed for (a notice is loaded a year ahead at most).
 Year = Annotated[int, Path(ge=2000, le=2099, description="A calendar year.")]
@@ -190,9 +187,9 @@ async def put_profile(
     summary="Get an enterprise's profile",
     tags=["enterprises"],
 )
-async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.Profile:
+async def get_profile(uscc: USCC, app: PartnerApp, session: Session, response: Response) -> schemas.Profile:
     """The app's own profile of an enterprise."""
-    return await profiles.get(session, _org(app), uscc)
+    return tag(response.headers, await profiles.get(session, _org(app), uscc))
 
 
 # ---- matching ----------------------------------------------------------------------
@@ -250,9 +247,9 @@ async def list_demands(
     summary="Get one demand and the banks' responses",
     tags=["demands"],
 )
-async def get_demand(demand_id: str, who: AppOrBank, session: Session) -> schemas.Demand:
+async def get_demand(demand_id: str, who: AppOrBank, session: Session, response: Response) -> schemas.Demand:
     """One demand with its responses."""
-    return await demands.get(session, _viewer(who), demand_id)
+    return tag(response.headers, await demands.get(session, _viewer(who), demand_id))
 
 
 @router.post(
@@ -290,6 +287,6 @@ async def put_calendar(year: Year, body: schemas.CalendarIn, _: Admin, session: 
     summary="Get a year's business-day calendar",
     tags=["calendar"],
 )
-async def get_calendar(year: Year, _: AnyRole, session: Session) -> schemas.Calendar:
+async def get_calendar(year: Year, _: AnyRole, session: Session, response: Response) -> schemas.Calendar:
     """The working-day calendar in force for a year, with its source (loaded, library, statutory)."""
-    return await calendars.get(session, year)
+    return tag(response.headers, await calendars.get(session, year))
