@@ -18,8 +18,10 @@ class InstitutionQueries(Queries):
         row = await self._one(stmt)
         return typed(Institution, row) if row is not None else None
 
-    async def institution(self, institution_id: str) -> Institution | None:
-        return await self._institution(sa.select(institution).where(institution.c.id == institution_id))
+    async def institution(self, institution_id: str, *, lock: bool = False) -> Institution | None:
+        """``lock``: the row stays locked until the transaction ends (a PATCH with If-Match)."""
+        stmt = sa.select(institution).where(institution.c.id == institution_id)
+        return await self._institution(stmt.with_for_update() if lock else stmt)
 
     async def institution_of_org(self, org_id: str) -> Institution | None:
         return await self._institution(sa.select(institution).where(institution.c.org_id == org_id))
