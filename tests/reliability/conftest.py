@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 
 import pytest
@@ -11,9 +10,6 @@ from tests.reliability.tenants import Tenants, build_tenants
 from tests.support.api import Api
 from tests.support.stack import Stack
 from tests.support.world import quiet_the_bank
-
-# `make test` runs these at 1 (seconds); `make test-faults` sets 10 and runs the `faults` ones.
-SCALE = max(1, int(os.environ.get("FINMATCH_FAULTS_SCALE", "1")))
 
 
 def pytest_configure(config: pytest.Config) -> None:

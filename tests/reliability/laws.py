@@ -6,7 +6,6 @@ a barrier releases them together, so they meet in the services' transactions.
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -21,8 +20,6 @@ from tests.support.stack import ADMIN_KEY
 from tests.support.sync_api import Client, new_org, ok
 
 G = "/v1/guarantee"
-# `make test` runs the laws at 1 (seconds); `make test-faults` sets 10.
-SCALE = max(1, int(os.environ.get("FINMATCH_FAULTS_SCALE", "1")))
 SHARES = {"bank": 2000, "guarantor": 4000, "provincial": 2000, "national": 2000}
 
 

@@ -32,7 +32,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from tests.reliability.laws import SCALE, Chain, G, admin, at_once, chain, feed, slug
+from tests.reliability.laws import Chain, G, admin, at_once, chain, feed, slug
+from tests.reliability.scale import SCALE
 from tests.support.api import make_uscc
 from tests.support.stack import Stack
 from tests.support.sync_api import Client, new_org, ok, until
