@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import AppContext, build_app
 from kit.settings import Settings
-from services.credit_push import routes_blacklist
+from services.credit_push import routes_blacklist, routes_subscriptions
 from services.credit_push.routes import internal_router, router
 from services.credit_push.service import access_log
 from services.credit_push.settings import CreditPushSettings
@@ -31,7 +31,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="finmatch credit_push",
         description="credit_push: 银税互动 credit-rating pushes to banks",
-        routers=[router, routes_blacklist.router, internal_router, routes_blacklist.internal_router],
+        routers=[
+            router,
+            routes_subscriptions.router,
+            routes_blacklist.router,
+            internal_router,
+            routes_blacklist.internal_router,
+        ],
         workers=[bank_discovery, consent_expiry, dispatcher, access_log_flush],
         on_startup=[_install_access_log],
         on_shutdown=[_flush_access_log],

@@ -6,23 +6,31 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from kit.shapes import MAX_FEN, StrictBody
 from kit.uscc import USCC
 
 Level = Literal["A", "B", "M", "C", "D"]
 PushLevel = Literal["A", "B", "M"]
-RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+RegionCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]{6}$"),
+    Field(description="A 6-digit GB/T 2260 division code (USCC characters 3-8).", examples=["620100"]),
+]
 Evidence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
 
 class RatingItem(BaseModel):
     """One item of an upload; an invalid item is rejected on its own, the rest are stored."""
 
-    uscc: str = Field(description="统一社会信用代码 (GB 32100); lower case is normalised.")
-    name: str
-    rating: Level
+    uscc: str = Field(
+        description="统一社会信用代码 (GB 32100); lower case is normalised.", examples=["91620100710000000T"]
+    )
+    name: str = Field(examples=["兰州示例商贸有限公司"])
+    rating: Level = Field(
+        description="纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号)."
+    )
     year: int = Field(ge=2014, description="Evaluation year, 2014 to the previous calendar year.")
     region_code: str | None = Field(default=None, description="6-digit GB/T 2260 code.")
     avg_annual_tax_fen: int | None = Field(default=None, ge=0, description="Average annual tax paid, fen.")
@@ -38,9 +46,30 @@ LooseItem = Annotated[Any, WithJsonSchema(RatingItem.model_json_schema())]
 class RatingsUpload(StrictBody):
     items: Annotated[list[LooseItem], Field(min_length=1, max_length=10_000)]
 
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "uscc": "91620100710000000T",
+                            "name": "兰州示例商贸有限公司",
+                            "rating": "A",
+                            "year": 2025,
+                            "region_code": "620100",
+                            "avg_annual_tax_fen": 12_000_000,
+                            "small_micro": True,
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
 
 class RejectedItem(BaseModel):
-    index: int
+    index: int = Field(description="The item's position in `items`, from 0.")
     uscc: str | None
     detail: str
 
@@ -54,9 +83,11 @@ class IngestOut(BaseModel):
 class RatingFields(BaseModel):
     uscc: str
     name: str
-    rating: Level
-    year: int
-    version: int
+    rating: Level = Field(
+        description="纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号)."
+    )
+    year: int = Field(description="The evaluation year the rating is for.", examples=[2025])
+    version: int = Field(description="1 for the year's first rating; each correction adds 1.", examples=[1])
     updated_at: datetime
 
 

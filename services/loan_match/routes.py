@@ -23,10 +23,9 @@ from services.loan_match.rows import Position
 from services.loan_match.service import calendars, demands, products, profiles, queries
 from services.loan_match.service.catalogue import Catalogue
 from services.loan_match.service.matching import Matcher
-from services.loan_match.service.stats import funnel
 from services.loan_match.tables import idempotency_keys
 
-router = APIRouter(prefix="/v1/match", tags=["loan_match"])
+router = APIRouter(prefix="/v1/match")
 internal_router = APIRouter(prefix="/internal/match", tags=["internal"])
 
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
@@ -93,13 +92,26 @@ def _with_etag(payload: Any, if_none_match: str | None) -> Response:
 # ---- products ----------------------------------------------------------------------
 
 
-@router.post("/products", status_code=201, dependencies=[IDEMPOTENT])
+@router.post(
+    "/products",
+    status_code=201,
+    dependencies=[IDEMPOTENT],
+    operation_id="createProduct",
+    summary="Publish a loan product",
+    tags=["products"],
+)
 async def create_product(body: schemas.ProductCreate, bank: Bank, session: Session) -> schemas.Product:
     """Publish a loan product of the calling bank."""
     return await products.create(session, _org(bank), body)
 
 
-@router.get("/products", response_model=Page[schemas.Product])
+@router.get(
+    "/products",
+    response_model=Page[schemas.Product],
+    operation_id="listProducts",
+    summary="List loan products",
+    tags=["products"],
+)
 async def list_products(
     _: AnyRole,
     session: Session,
@@ -115,16 +127,28 @@ async def list_products(
     return _with_etag(page.model_dump(mode="json"), if_none_match)
 
 
-@router.get("/products/{product_id}", response_model=schemas.Product)
+@router.get(
+    "/products/{product_id}",
+    response_model=schemas.Product,
+    operation_id="getProduct",
+    summary="Get one loan product",
+    tags=["products"],
+)
 async def get_product(
     product_id: str, _: AnyRole, session: Session, if_none_match: IfNoneMatch = None
 ) -> Response:
-    """One active product."""
+    """One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
+    answers 304 when it has not changed."""
     product = await products.get(session, product_id)
     return _with_etag(product.model_dump(mode="json"), if_none_match)
 
 
-@router.patch("/products/{product_id}")
+@router.patch(
+    "/products/{product_id}",
+    operation_id="updateProduct",
+    summary="Change a loan product",
+    tags=["products"],
+)
 async def update_product(
     product_id: str, body: schemas.ProductPatch, bank: Bank, session: Session
 ) -> schemas.Product:
@@ -132,7 +156,13 @@ async def update_product(
     return await products.update(session, product_id, _org(bank), body)
 
 
-@router.delete("/products/{product_id}", status_code=204)
+@router.delete(
+    "/products/{product_id}",
+    status_code=204,
+    operation_id="retireProduct",
+    summary="Retire a loan product",
+    tags=["products"],
+)
 async def retire_product(product_id: str, bank: Bank, session: Session) -> Response:
     """Retire the bank's own product: it is no longer listed or matched."""
     await products.retire(session, product_id, _org(bank))
@@ -142,7 +172,12 @@ async def retire_product(product_id: str, bank: Bank, session: Session) -> Respo
 # ---- enterprise profiles -----------------------------------------------------------
 
 
-@router.put("/enterprises/{uscc}")
+@router.put(
+    "/enterprises/{uscc}",
+    operation_id="putEnterprise",
+    summary="Create or replace an enterprise's profile",
+    tags=["enterprises"],
+)
 async def put_profile(
     uscc: USCC, body: schemas.ProfileIn, app: PartnerApp, session: Session
 ) -> schemas.Profile:
@@ -150,7 +185,12 @@ async def put_profile(
     return await profiles.put(session, _org(app), uscc, body)
 
 
-@router.get("/enterprises/{uscc}")
+@router.get(
+    "/enterprises/{uscc}",
+    operation_id="getEnterprise",
+    summary="Get an enterprise's profile",
+    tags=["enterprises"],
+)
 async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.Profile:
     """The app's own profile of an enterprise."""
     return await profiles.get(session, _org(app), uscc)
@@ -159,7 +199,13 @@ async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.
 # ---- matching ----------------------------------------------------------------------
 
 
-@router.post("/queries", response_model=schemas.QueryResult)
+@router.post(
+    "/queries",
+    response_model=schemas.QueryResult,
+    operation_id="matchProducts",
+    summary="Match an enterprise against every loan product",
+    tags=["matching"],
+)
 async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matcher: Matching) -> Response:
     """Match the enterprise against every active product: matches ranked by cost, and with
     `include_excluded` every other product with all the criteria it failed."""
@@ -170,7 +216,14 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matche
 # ---- demands -----------------------------------------------------------------------
 
 
-@router.post("/demands", status_code=201, dependencies=[IDEMPOTENT])
+@router.post(
+    "/demands",
+    status_code=201,
+    dependencies=[IDEMPOTENT],
+    operation_id="createDemand",
+    summary="Publish an enterprise's financing demand to banks",
+    tags=["demands"],
+)
 async def create_demand(
     body: schemas.DemandIn, app: PartnerApp, session: Session, matcher: Matching
 ) -> schemas.Demand:
@@ -178,7 +231,13 @@ async def create_demand(
     return await demands.publish(session, matcher, _org(app), body)
 
 
-@router.get("/demands", response_model=Page[schemas.Demand])
+@router.get(
+    "/demands",
+    response_model=Page[schemas.Demand],
+    operation_id="listDemands",
+    summary="List financing demands",
+    tags=["demands"],
+)
 async def list_demands(
     who: AppOrBank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[schemas.Demand]:
@@ -186,13 +245,25 @@ async def list_demands(
     return await demands.listed(session, _viewer(who), after=_position(cursor), limit=limit)
 
 
-@router.get("/demands/{demand_id}")
+@router.get(
+    "/demands/{demand_id}",
+    operation_id="getDemand",
+    summary="Get one demand and the banks' responses",
+    tags=["demands"],
+)
 async def get_demand(demand_id: str, who: AppOrBank, session: Session) -> schemas.Demand:
     """One demand with its responses."""
     return await demands.get(session, _viewer(who), demand_id)
 
 
-@router.post("/demands/{demand_id}/responses", status_code=201, dependencies=[IDEMPOTENT])
+@router.post(
+    "/demands/{demand_id}/responses",
+    status_code=201,
+    dependencies=[IDEMPOTENT],
+    operation_id="respondToDemand",
+    summary="Answer a financing demand as a bank",
+    tags=["demands"],
+)
 async def respond(
     demand_id: str, body: schemas.ResponseIn, bank: Bank, session: Session
 ) -> schemas.DemandResponse:
@@ -203,22 +274,23 @@ async def respond(
 # ---- calendar ----------------------------------------------------------------------
 
 
-@router.put("/calendar/{year}")
+@router.put(
+    "/calendar/{year}",
+    operation_id="putCalendar",
+    summary="Set a year's business-day calendar",
+    tags=["calendar"],
+)
 async def put_calendar(year: Year, body: schemas.CalendarIn, _: Admin, session: Session) -> schemas.Calendar:
     """Load the 国务院办公厅 holiday notice of a year: its rest days and make-up working days."""
     return await calendars.put(session, year, body)
 
 
-@router.get("/calendar/{year}")
+@router.get(
+    "/calendar/{year}",
+    operation_id="getCalendar",
+    summary="Get a year's business-day calendar",
+    tags=["calendar"],
+)
 async def get_calendar(year: Year, _: AnyRole, session: Session) -> schemas.Calendar:
     """The working-day calendar in force for a year, with its source (loaded, library, statutory)."""
     return await calendars.get(session, year)
-
-
-# ---- statistics --------------------------------------------------------------------
-
-
-@router.get("/stats")
-async def stats(_: Admin, session: Session) -> schemas.Stats:
-    """The matching funnel: products, enterprises, queries, demands, responded, accepted, overdue."""
-    return await funnel(session)

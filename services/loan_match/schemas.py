@@ -272,13 +272,3 @@ class Calendar(BaseModel):
     source: Literal["loaded", "library", "statutory"]
     holidays: list[date]
     workdays: list[date]
-
-
-class Stats(BaseModel):
-    products: int
-    enterprises: int
-    queries: int
-    demands: int
-    responded: int
-    accepted: int
-    overdue: int

@@ -67,6 +67,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", f"{G}/exposures/{{exposure_id}}/default"): ("guarantor",),
     ("POST", f"{G}/exposures/{{exposure_id}}/recoveries"): ("guarantor",),
     ("GET", f"{G}/reports/summary"): ("admin", "guarantor"),
+    ("GET", f"{G}/reports/pools"): ("admin", "fund_manager"),
+    ("GET", f"{G}/reports/bridge-funds"): ("admin", "fund_manager"),
     # §6 policy funds in guarantee (pools: its fund manager and its banks; bridge funds: the manager)
     ("POST", f"{G}/pools"): ("fund_manager",),
     ("GET", f"{G}/pools"): ("fund_manager", "admin", "bank"),
@@ -97,6 +99,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/v1/match/demands/{demand_id}"): ("partner_app", "bank"),
     ("POST", "/v1/match/demands/{demand_id}/responses"): ("bank",),
     ("GET", "/v1/match/stats"): ("admin",),
+    ("GET", "/v1/match/stats/programmes"): ("admin", "fund_manager"),
     # §6 subsidy programmes (loan_match)
     ("POST", "/v1/match/programmes"): ("fund_manager",),
     ("GET", "/v1/match/programmes"): ALL_ROLES,

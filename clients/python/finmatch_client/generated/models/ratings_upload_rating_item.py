@@ -21,7 +21,7 @@ class RatingsUploadRatingItem:
 
     Attributes:
         name (str):
-        rating (RatingsUploadRatingItemRating):
+        rating (RatingsUploadRatingItemRating): 纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号).
         uscc (str): 统一社会信用代码 (GB 32100); lower case is normalised.
         year (int): Evaluation year, 2014 to the previous calendar year.
         avg_annual_tax_fen (int | None | Unset): Average annual tax paid, fen.
