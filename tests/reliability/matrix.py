@@ -27,6 +27,9 @@ class Row:
     other: dict[str, int] = field(default_factory=dict)
     hides: dict[str, str] = field(default_factory=dict)  # role -> the name of the object id hidden
     tier: str = "local"
+    # The provincial above tenant a's local guarantor ("provincial") and tenant b's
+    # ("other provincial"): what each gets on the local's object (§4: its ancestors see it).
+    chain: dict[str, int] = field(default_factory=dict)
 
 
 def p(cite: str, *roles: str, **kw: object) -> Row:
@@ -37,6 +40,9 @@ N404 = {"bank": 404}
 APP404 = {"partner_app": 404}
 FM404 = {"fund_manager": 404}
 SIB404 = {"guarantor": 404}
+ANCESTOR_READS = {"provincial": 200, "other provincial": 404}
+# Writes are the local guarantor's alone: another tier may never make them (§1: 403 before lookup).
+LOCAL_WRITES = {"provincial": 403, "other provincial": 403}
 
 TABLE: dict[tuple[str, str], Row] = {
     # §2 identity: admin's alone, no tenant
@@ -87,18 +93,22 @@ TABLE: dict[tuple[str, str], Row] = {
     ("GET", f"{G}/institutions"): p(
         "§4: the chain's register, admin's (regulator reads)", "admin", "regulator"
     ),
-    ("GET", f"{G}/institutions/{{institution_id}}"): Row(other=SIB404),
+    ("GET", f"{G}/institutions/{{institution_id}}"): Row(other=SIB404, chain=ANCESTOR_READS),
     ("PATCH", f"{G}/institutions/{{institution_id}}"): Row(),
-    ("GET", f"{G}/institutions/{{institution_id}}/position"): Row(other=SIB404),
+    ("GET", f"{G}/institutions/{{institution_id}}/position"): Row(other=SIB404, chain=ANCESTOR_READS),
     ("POST", f"{G}/agreements"): Row(),
-    ("GET", f"{G}/agreements/{{agreement_id}}"): Row(other={"bank": 404, "guarantor": 404}),
+    ("GET", f"{G}/agreements/{{agreement_id}}"): Row(
+        other={"bank": 404, "guarantor": 404}, chain=ANCESTOR_READS
+    ),
     # On another guarantor's agreement: 422 invalid-agreement-id, as for an agreement that is not there.
-    ("POST", f"{G}/exposures"): Row(other={"guarantor": 422}),
+    ("POST", f"{G}/exposures"): Row(other={"guarantor": 422}, chain=LOCAL_WRITES),
     ("GET", f"{G}/exposures"): Row(hides={"bank": "exposure_id", "guarantor": "exposure_id"}),
-    ("GET", f"{G}/exposures/{{exposure_id}}"): Row(other={"bank": 404, "guarantor": 404}),
-    ("POST", f"{G}/exposures/{{exposure_id}}/repayments"): Row(other=SIB404),
-    ("POST", f"{G}/exposures/{{exposure_id}}/default"): Row(other=SIB404),
-    ("POST", f"{G}/exposures/{{exposure_id}}/recoveries"): Row(other=SIB404),
+    ("GET", f"{G}/exposures/{{exposure_id}}"): Row(
+        other={"bank": 404, "guarantor": 404}, chain=ANCESTOR_READS
+    ),
+    ("POST", f"{G}/exposures/{{exposure_id}}/repayments"): Row(other=SIB404, chain=LOCAL_WRITES),
+    ("POST", f"{G}/exposures/{{exposure_id}}/default"): Row(other=SIB404, chain=LOCAL_WRITES),
+    ("POST", f"{G}/exposures/{{exposure_id}}/recoveries"): Row(other=SIB404, chain=LOCAL_WRITES),
     ("GET", f"{G}/reports/summary"): Row(tier="provincial"),
     # §6 risk pools and bridge funds (guarantee)
     ("POST", f"{G}/pools"): p("§6 Risk pools (fund_manager)", "fund_manager"),
@@ -151,6 +161,16 @@ TABLE: dict[tuple[str, str], Row] = {
     ("POST", f"{G}/bridge-funds/{{fund_id}}/loans/{{loan_id}}/repaid"): p(
         "§6 (fund_manager)", "fund_manager", other=FM404
     ),
+    ("GET", f"{G}/reports/pools"): p(
+        "§1 statistics, §6: a fund manager its own pools; admin and the regulator all",
+        *("admin", "regulator", "fund_manager"),
+        hides={"fund_manager": "pool_id"},
+    ),
+    ("GET", f"{G}/reports/bridge-funds"): p(
+        "§1 statistics, §6: a fund manager its own funds; admin and the regulator all",
+        *("admin", "regulator", "fund_manager"),
+        hides={"fund_manager": "fund_id"},
+    ),
     # §5 loan_match
     ("POST", "/v1/match/products"): Row(),
     ("GET", "/v1/match/products"): Row(),
@@ -177,6 +197,11 @@ TABLE: dict[tuple[str, str], Row] = {
         *("fund_manager", "bank", "partner_app", "admin", "regulator"),
         other=FM404,
         hides={"bank": "claim_id"},
+    ),
+    ("GET", "/v1/match/stats/programmes"): p(
+        "§1 statistics, §6: a fund manager its own programmes; admin and the regulator every one",
+        *("admin", "regulator", "fund_manager"),
+        hides={"fund_manager": "programme_id"},
     ),
     ("POST", "/v1/match/claims/{claim_id}/decision"): p(
         "§6: the programme's fund_manager", "fund_manager", other=FM404

@@ -93,6 +93,9 @@ fixed(
     ),
 )
 fixed("GET", f"{G}/reports/summary", lambda t: Call(f"{G}/reports/summary"))
+fixed("GET", f"{G}/reports/pools", lambda t: Call(f"{G}/reports/pools"))
+fixed("GET", f"{G}/reports/bridge-funds", lambda t: Call(f"{G}/reports/bridge-funds"))
+fixed("GET", f"{M}/stats/programmes", lambda t: Call(f"{M}/stats/programmes"))
 
 
 @recipe("POST", f"{G}/exposures/{{exposure_id}}/default")

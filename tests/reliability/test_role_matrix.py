@@ -94,9 +94,17 @@ async def test_matrix(op: tuple[str, str], tenants: Tenants) -> None:
         note("refused local-tier", _refusal(await _send(t, op, local, probe), 403, "forbidden"))
     for role, status in row.other.items():
         note(f"other {role}", _refusal(await _send(t, op, t.other(role), probe), status, None))
+    for who_, status in row.chain.items():
+        provincial = t.a.provincial if who_ == "provincial" else t.b.provincial
+        response = await _send(t, op, provincial, probe)
+        problem = None if response.status_code == status else f"{status} expected, got {response.status_code}"
+        note(f"chain {who_}", problem)
     for role, name in row.hides.items():
-        seen = await _send(t, op, t.other(role), probe)
         hidden = t.a.id(name) if name != "uscc" else t.a.uscc
+        # The owner's answer shows the object, so that its absence from the other's means something.
+        mine = await _send(t, op, t.own(role), probe)
+        note(f"shown {role}", None if hidden in mine.text else f"{mine.status_code}, own answer lacks {name}")
+        seen = await _send(t, op, t.other(role), probe)
         leak = seen.status_code != 200 or hidden in seen.text
         note(f"hidden {role}", f"{seen.status_code}, shows {name}" if leak else None)
     documented = {int(s) for s in SPEC["paths"][op[1]][op[0].lower()]["responses"] if s.startswith("2")}
