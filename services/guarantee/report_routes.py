@@ -10,11 +10,11 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 
 from kit.csv import CSV_MEDIA_TYPE, response_body, wants_csv
 from kit.deps import Session
+from kit.openapi_docs import problems
 from kit.period import period
 from kit.principal import Principal, require_roles
 from services.guarantee import report_schemas as rs
 from services.guarantee.repository import Repository
-from services.guarantee.routes import problems
 from services.guarantee.service import fund_reports
 
 Report = TypeVar("Report", rs.PoolReport, rs.BridgeReport)
