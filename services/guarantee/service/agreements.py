@@ -12,7 +12,7 @@ from kit.principal import Principal
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.rows import AgreementRow
-from services.guarantee.service.access import caller_institution, exposure_scope
+from services.guarantee.service.access import caller_institution, exposure_scope, sees_all
 
 
 async def create_agreement(
@@ -46,7 +46,7 @@ async def create_agreement(
 async def visible_agreement(repo: Repository, principal: Principal, agreement_id: str) -> AgreementRow:
     """An agreement seen by admin, its bank, its guarantor and the guarantor's ancestors."""
     row = await repo.agreement(agreement_id)
-    if principal.role == "admin":
+    if sees_all(principal):
         if row is None:
             raise NotFound("agreement")
         return row

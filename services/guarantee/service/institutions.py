@@ -14,7 +14,7 @@ from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.rows import Institution
 from services.guarantee.rules import Tier
-from services.guarantee.service.access import book_scope, caller_institution
+from services.guarantee.service.access import book_scope, caller_institution, sees_all
 from services.guarantee.service.period import today
 
 # The column group of each tier in a split.
@@ -92,7 +92,7 @@ async def list_institutions(
 
 async def visible_institution(repo: Repository, principal: Principal, institution_id: str) -> Institution:
     """An institution seen by admin, itself or its ancestors; 404 for anyone else."""
-    me = None if principal.role == "admin" else await caller_institution(repo, principal)
+    me = None if sees_all(principal) else await caller_institution(repo, principal)
     row = await repo.institution(institution_id)
     if row is None:
         raise NotFound("institution")
