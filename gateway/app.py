@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
-from gateway import console, keycache, limitsync, openapi_merge, proxy, repository
+from gateway import console, keycache, limitsync, openapi_merge, proxy, repository, upstream
 from gateway.auth import KeyStore
 from gateway.bodylimit import BodyLimitMiddleware
 from gateway.ratelimit import Policy, SharedCounter
@@ -85,12 +85,16 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.state.upstream = make_client(
             timeout=httpx.Timeout(settings.upstream_timeout_s, connect=settings.upstream_connect_timeout_s)
         )
+        app.state.proxy_client = upstream.session(
+            connect_timeout_s=settings.upstream_connect_timeout_s, timeout_s=settings.upstream_timeout_s
+        )
         if settings.admin_key:
             async with ctx.sessionmaker.begin() as session:
                 await repository.ensure_bootstrap_admin(session)
 
     async def stop(_: AppContext) -> None:
         await app.state.upstream.aclose()
+        await app.state.proxy_client.close()
 
     app = build_app(
         "gateway",

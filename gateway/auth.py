@@ -112,7 +112,7 @@ async def caller(request: Request) -> Principal:
 Caller = Annotated[Principal, Depends(caller)]
 
 
-def require_admin(request: Request, principal: Caller) -> Principal:
+async def require_admin(request: Request, principal: Caller) -> Principal:
     """Admin; for a read (GET), a regulator too (kit.principal.role_allowed, CONTRACT §2)."""
     if not role_allowed(principal.role, (ADMIN,), request.method):
         raise Forbidden(f"Role {principal.role!r} may not call this operation.")
