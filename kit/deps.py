@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.db import get_session
 from kit.idempotency import Idempotency
-from kit.principal import get_principal
+from kit.principal import principal_of_request
 
 Session = Annotated[AsyncSession, Depends(get_session)]
 # On every PATCH (CONTRACT §1 "Concurrency", kit/etags.py): the ETag the caller read.
@@ -20,7 +20,7 @@ IfMatch = Annotated[
 
 
 def _caller(request: Request) -> str:
-    return get_principal(request).identity
+    return principal_of_request(request).identity
 
 
 def idempotent(table: Table) -> Any:
