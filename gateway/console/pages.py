@@ -76,6 +76,7 @@ GUARANTEE = Page(
     intro="GET /v1/guarantee/reports/summary 与机构头寸 positions (CONTRACT §4, §6).",
     sources=(
         Source("summary", "/v1/guarantee/reports/summary", filtered=True),
+        ORGS,
         Source(
             "positions",
             "/v1/guarantee/institutions?limit=100",
@@ -132,6 +133,7 @@ GUARANTEE = Page(
     tables=(
         Table("guarantee-tiers", "分级", "By tier", "summary", "tiers", TIER_COLUMNS),
         Table("guarantee-region", "按市州", "By 市州", "summary", "by_region", optional=True),
+        Table("guarantee-bank", "按银行", "By bank", "summary", "by_bank", optional=True),
         Table(
             "guarantee-positions",
             "机构头寸与代偿率",

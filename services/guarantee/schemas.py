@@ -259,6 +259,9 @@ class Summary(SummaryFigures):
     to: dt.date = Field(description="Balances are as of this day (default today); flows up to it.")
     region_code: str | None = Field(description="The one 市州 the report is narrowed to, if any.")
     by_region: dict[str, SummaryFigures] = Field(description="Keyed by 市州 code (USCC characters 3–8).")
+    by_bank: dict[str, SummaryFigures] = Field(
+        default_factory=dict, description="Keyed by the lending bank's org id."
+    )
 
     model_config = {"populate_by_name": True, "serialize_by_alias": True}
 
