@@ -53,11 +53,6 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -112,9 +107,8 @@ def sync_detailed(
 ) -> Response[Problem | QueryResult]:
     """Match an enterprise against every loan product
 
-     Match the enterprise (whose profile the app put first) against every active product:
-    matches ranked by cost, and with `include_excluded` every other product with all the criteria
-    it failed.
+     Match the enterprise against every active product: matches ranked by cost, and with
+    `include_excluded` every other product with all the criteria it failed.
 
     **Who may call:** `partner_app`.
 
@@ -147,9 +141,8 @@ def sync(
 ) -> Problem | QueryResult | None:
     """Match an enterprise against every loan product
 
-     Match the enterprise (whose profile the app put first) against every active product:
-    matches ranked by cost, and with `include_excluded` every other product with all the criteria
-    it failed.
+     Match the enterprise against every active product: matches ranked by cost, and with
+    `include_excluded` every other product with all the criteria it failed.
 
     **Who may call:** `partner_app`.
 
@@ -177,9 +170,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | QueryResult]:
     """Match an enterprise against every loan product
 
-     Match the enterprise (whose profile the app put first) against every active product:
-    matches ranked by cost, and with `include_excluded` every other product with all the criteria
-    it failed.
+     Match the enterprise against every active product: matches ranked by cost, and with
+    `include_excluded` every other product with all the criteria it failed.
 
     **Who may call:** `partner_app`.
 
@@ -210,9 +202,8 @@ async def asyncio(
 ) -> Problem | QueryResult | None:
     """Match an enterprise against every loan product
 
-     Match the enterprise (whose profile the app put first) against every active product:
-    matches ranked by cost, and with `include_excluded` every other product with all the criteria
-    it failed.
+     Match the enterprise against every active product: matches ranked by cost, and with
+    `include_excluded` every other product with all the criteria it failed.
 
     **Who may call:** `partner_app`.
 
