@@ -3,6 +3,7 @@ uploads processed in the background (`/v1/credit/uploads`)."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Annotated, Any
 
@@ -66,16 +67,26 @@ async def receive(request: Request, principal: Principal, session: Session) -> I
     kind = uploads.kind_of(request.headers.get("content-type"))
     data = await request.body()
     if kind == "json":
-        try:
-            body = RatingsUpload.model_validate_json(data)
-        except ValidationError as exc:
-            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
-        return await ratings.ingest(session, body.items)
+        return await ratings.ingest(session, _json_items(data))
     assert principal.org_id is not None
     answer = await uploads.receive(session, kind, data, principal.org_id)
     if isinstance(answer, UploadAccepted):
         return JSONResponse(answer.model_dump(mode="json"), status_code=202)
     return answer
+
+
+def _json_items(data: bytes) -> list[Any]:
+    """The items of a JSON body, parsed as FastAPI parses bodies (Python's json: a lone surrogate
+    escape is text the item rules reject one by one, not a broken body)."""
+    try:
+        raw = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        error = {"type": "json_invalid", "loc": ("body", getattr(exc, "pos", 0)), "msg": "JSON decode error"}
+        raise RequestValidationError([{**error, "input": {}, "ctx": {"error": str(exc)}}]) from exc
+    try:
+        return RatingsUpload.model_validate(raw).items
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
 
 
 @router.get(
