@@ -206,6 +206,7 @@ MATCH = Page(
             "需求漏斗", "Demand funnel", "stats", ("demands", "routed", "responded", "accepted", "overdue")
         ),
         Chart("产品类型", "Products by type", "products", breakdown="count:product_type"),
+        Chart("各银行在架产品", "Products by bank", "stats", breakdown="by_bank", metric="products"),
         Chart(
             "各银行答复用时中位数",
             "Median answer time by bank",
