@@ -212,7 +212,7 @@ USCC_TEXT = (
     "统一社会信用代码: the enterprise's 18-character Unified Social Credit Code "
     "(GB 32100-2015; the last character is its MOD 31 check character)."
 )
-USCC_EXAMPLE = "91620100710000000T"
+USCC_EXAMPLE = "91620100MA72RH3L12"
 
 
 def _fits(value: int, schema: dict[str, Any]) -> bool:

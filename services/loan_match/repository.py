@@ -143,6 +143,23 @@ async def get_profile(session: AsyncSession, partner_app_id: str, uscc: str) -> 
     return _maybe(ProfileRow, (await session.execute(stmt)).first())
 
 
+async def profile_and_catalogue_version(
+    session: AsyncSession, partner_app_id: str, uscc: str
+) -> tuple[ProfileRow, int] | None:
+    """The app's profile of the enterprise and the catalogue's version, in one round trip:
+    what every match starts from."""
+    version = sa.select(catalogue.c.version).scalar_subquery().label("catalogue_version")
+    stmt = sa.select(enterprise_profile, version).where(
+        enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
+    )
+    row = (await session.execute(stmt)).first()
+    if row is None:
+        return None
+    values = dict(row._mapping)
+    found = int(values.pop("catalogue_version"))
+    return ProfileRow(**values), found
+
+
 # ---- queries -----------------------------------------------------------------------
 
 

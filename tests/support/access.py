@@ -52,6 +52,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("DELETE", "/v1/credit/blacklist/{entry_id}"): ("tax_authority",),
     ("GET", "/v1/credit/blacklist"): ("tax_authority", "admin", "bank"),
     ("GET", "/v1/credit/a-list"): ALL_ROLES,
+    ("GET", "/v1/credit/uploads"): ("tax_authority", "admin"),
+    ("GET", "/v1/credit/uploads/{upload_id}"): ("tax_authority", "admin"),
     # §4 guarantee ("guarantor" is the local guarantor of the world's chain)
     ("POST", f"{G}/institutions"): ("admin",),
     ("GET", f"{G}/institutions"): ("admin",),
@@ -59,6 +61,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("PATCH", f"{G}/institutions/{{institution_id}}"): ("admin",),
     ("GET", f"{G}/institutions/{{institution_id}}/position"): ("admin", "guarantor"),
     ("POST", f"{G}/agreements"): ("admin",),
+    ("GET", f"{G}/agreements"): ("admin", "guarantor", "bank"),
     ("GET", f"{G}/agreements/{{agreement_id}}"): ("admin", "guarantor", "bank"),
     ("POST", f"{G}/exposures"): ("guarantor",),
     ("GET", f"{G}/exposures"): ("admin", "guarantor", "bank"),
