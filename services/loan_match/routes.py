@@ -14,11 +14,12 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from kit.app import AppContext
-from kit.deps import Session, idempotent
+from kit.deps import idempotent
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor
-from kit.principal import Principal, require_roles
+from kit.principal import Principal
 from kit.uscc import USCC
 from services.loan_match import schemas
+from services.loan_match.deps import Session, roles
 from services.loan_match.rows import Position
 from services.loan_match.service import calendars, demands, products, profiles, queries
 from services.loan_match.service.catalogue import Catalogue
@@ -29,20 +30,18 @@ from services.loan_match.tables import idempotency_keys
 router = APIRouter(prefix="/v1/match", tags=["loan_match"])
 internal_router = APIRouter(prefix="/internal/match", tags=["internal"])
 
-Bank = Annotated[Principal, Depends(require_roles("bank"))]
-PartnerApp = Annotated[Principal, Depends(require_roles("partner_app"))]
-Admin = Annotated[Principal, Depends(require_roles("admin"))]
-AnyRole = Annotated[
-    Principal, Depends(require_roles("admin", "tax_authority", "bank", "guarantor", "partner_app"))
-]
-AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
+Bank = Annotated[Principal, roles("bank")]
+PartnerApp = Annotated[Principal, roles("partner_app")]
+Admin = Annotated[Principal, roles("admin")]
+AnyRole = Annotated[Principal, roles("admin", "tax_authority", "bank", "guarantor", "partner_app")]
+AppOrBank = Annotated[Principal, roles("partner_app", "bank")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 IDEMPOTENT = idempotent(idempotency_keys)
 # Years the lunar and statutory rules are computed for (a notice is loaded a year ahead at most).
 Year = Annotated[int, Path(ge=2000, le=2099, description="A calendar year.")]
 
 
-def _matcher(request: Request) -> Matcher:
+async def _matcher(request: Request) -> Matcher:
     ctx: AppContext = request.app.state.ctx
     catalogue: Catalogue = request.app.state.catalogue
     return Matcher(ctx.internal, catalogue)

@@ -10,33 +10,28 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from kit.app import AppContext
-from kit.deps import Session, idempotent
+from kit.deps import idempotent
 from kit.internal import InternalClient
-from kit.principal import Principal, require_roles
+from kit.principal import Principal
 from services.loan_match import schemas_programmes as schemas
+from services.loan_match.deps import Session, roles
 from services.loan_match.service import claims, programmes
 from services.loan_match.tables import idempotency_keys
 
 router = APIRouter(prefix="/v1/match", tags=["loan_match"])
 
-FundManager = Annotated[Principal, Depends(require_roles("fund_manager"))]
-Filer = Annotated[Principal, Depends(require_roles("bank", "partner_app"))]
+FundManager = Annotated[Principal, roles("fund_manager")]
+Filer = Annotated[Principal, roles("bank", "partner_app")]
 # Claims are read by their programme's fund manager, by their filer, and by admin and regulator.
-ClaimReader = Annotated[
-    Principal, Depends(require_roles("fund_manager", "bank", "partner_app", "admin", "regulator"))
-]
+ClaimReader = Annotated[Principal, roles("fund_manager", "bank", "partner_app", "admin", "regulator")]
 AnyRole = Annotated[
     Principal,
-    Depends(
-        require_roles(
-            "admin", "regulator", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager"
-        )
-    ),
+    roles("admin", "regulator", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager"),
 ]
 IDEMPOTENT = idempotent(idempotency_keys)
 
 
-def _internal(request: Request) -> InternalClient:
+async def _internal(request: Request) -> InternalClient:
     ctx: AppContext = request.app.state.ctx
     return ctx.internal
 
