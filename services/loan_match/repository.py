@@ -59,11 +59,12 @@ def _after(created_at: sa.Column[Any], id_: sa.Column[Any], position: Position) 
 # ---- products ----------------------------------------------------------------------
 
 
-async def _next_change(session: AsyncSession) -> int:
-    """The catalogue's next change number, under the catalogue row's lock until commit: a
-    replica that reads version N therefore sees every product change numbered up to N."""
-    stmt = sa.update(catalogue).values(version=catalogue.c.version + 1).returning(catalogue.c.version)
-    return int((await session.execute(stmt)).scalar_one())
+def _next_change() -> sa.ScalarSelect[Any]:
+    """The catalogue's next change number, taken in the statement that changes the product
+    (one round trip), under the catalogue row's lock until commit: a replica that reads
+    version N therefore sees every product change numbered up to N."""
+    bump = sa.update(catalogue).values(version=catalogue.c.version + 1).returning(catalogue.c.version)
+    return sa.select(bump.cte("next_change").c.version).scalar_subquery()
 
 
 async def catalogue_version(session: AsyncSession) -> int:
@@ -77,7 +78,7 @@ async def products_changed_since(session: AsyncSession, change_no: int) -> list[
 
 
 async def insert_product(session: AsyncSession, values: dict[str, Any]) -> ProductRow:
-    values = {**values, "change_no": await _next_change(session)}
+    values = {**values, "change_no": _next_change()}
     stmt = sa.insert(product).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -98,7 +99,7 @@ async def lock_own_product(session: AsyncSession, product_id: str, bank_org_id: 
 
 
 async def update_product(session: AsyncSession, product_id: str, values: dict[str, Any]) -> ProductRow:
-    values = {**values, "change_no": await _next_change(session)}
+    values = {**values, "change_no": _next_change()}
     stmt = sa.update(product).where(product.c.id == product_id).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -107,7 +108,7 @@ async def retire_product(session: AsyncSession, product_id: str, now: datetime) 
     await session.execute(
         sa.update(product)
         .where(product.c.id == product_id)
-        .values(active=False, retired_at=now, updated_at=now, change_no=await _next_change(session))
+        .values(active=False, retired_at=now, updated_at=now, change_no=_next_change())
     )
 
 
