@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.loan_match.repository_programmes import InterestOffer, interest_offers, offers_of
 from services.loan_match.rows import (
     CalendarRow,
     DemandRow,
@@ -146,21 +147,30 @@ async def get_profile(session: AsyncSession, partner_app_id: str, uscc: str) -> 
     return _maybe(ProfileRow, (await session.execute(stmt)).first())
 
 
-async def profile_and_catalogue_version(
-    session: AsyncSession, partner_app_id: str, uscc: str
-) -> tuple[ProfileRow, int] | None:
-    """The app's profile of the enterprise and the catalogue's version, in one round trip:
-    what every match starts from."""
+@dataclass(frozen=True)
+class MatchStart:
+    """What every match starts from: the app's profile of the enterprise, the catalogue's
+    version and the interest programmes of the year with what each has paid the enterprise."""
+
+    profile: ProfileRow
+    catalogue_version: int
+    offers: list[InterestOffer]
+
+
+async def match_start(session: AsyncSession, partner_app_id: str, uscc: str, year: int) -> MatchStart | None:
+    """:class:`MatchStart` in one round trip, or None when the app has no profile of it."""
     version = sa.select(catalogue.c.version).scalar_subquery().label("catalogue_version")
-    stmt = sa.select(enterprise_profile, version).where(
+    offers = interest_offers(uscc, year).label("interest_offers")
+    stmt = sa.select(enterprise_profile, version, offers).where(
         enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
     )
     row = (await session.execute(stmt)).first()
     if row is None:
         return None
     values = dict(row._mapping)
-    found = int(values.pop("catalogue_version"))
-    return ProfileRow(**values), found
+    version_no = int(values.pop("catalogue_version"))
+    offered = offers_of(values.pop("interest_offers"))
+    return MatchStart(ProfileRow(**values), version_no, offered)
 
 
 # ---- queries -----------------------------------------------------------------------
