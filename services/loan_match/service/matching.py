@@ -11,6 +11,7 @@ from datetime import date
 import pydantic_core
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit import i18n
 from kit.errors import NotFound
 from kit.internal import InternalClient
 from services.loan_match import clients, repository
@@ -226,7 +227,9 @@ class _Results:
         for check in checks:
             item = self._seen.get(check)
             if item is None:
-                item = self._seen[check] = {"criterion": check.criterion, "detail": check.detail}
+                # In the caller's language, from the check's stable code (rules/reasons.py).
+                detail = i18n.localise(f"reason:{check.code}", check.detail, dict(check.values))
+                item = self._seen[check] = {"criterion": check.criterion, "detail": detail}
             out.append(item)
         return out
 

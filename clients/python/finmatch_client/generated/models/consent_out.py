@@ -25,7 +25,8 @@ class ConsentOut:
         id (UUID):
         partner_org_id (UUID):
         status (ConsentOutStatus):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     bank_org_id: UUID

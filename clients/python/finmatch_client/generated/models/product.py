@@ -33,23 +33,26 @@ T = TypeVar("T", bound="Product")
 class Product:
     """
     Attributes:
-        annual_rate_bp (int):
+        annual_rate_bp (int): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT §1).
         bank_org_id (str):
         created_at (datetime.datetime):
         id (str):
-        max_amount_fen (int):
+        max_amount_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         max_term_months (int):
-        min_amount_fen (int):
+        min_amount_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         min_term_months (int):
         name (str):
         product_type (ProductProductType):
         updated_at (datetime.datetime):
         accepted_collateral (list[ProductAcceptedCollateralItem] | Unset):
-        guarantee_fee_bp (int | Unset):  Default: 100.
+        guarantee_fee_bp (int | Unset): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT
+            §1). Default: 100.
         industry_prefixes (list[str] | Unset):
-        interest_subsidy_bp (int | Unset):  Default: 0.
+        interest_subsidy_bp (int | Unset): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer
+            (CONTRACT §1). Default: 0.
         min_rating (None | ProductMinRatingType0 | Unset):
-        min_revenue_fen (int | Unset):  Default: 0.
+        min_revenue_fen (int | Unset): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float
+            (CONTRACT §1). Default: 0.
         min_years_in_business (int | Unset):  Default: 0.
         region_codes (list[str] | Unset):
         required_flags (list[ProductRequiredFlagsItem] | Unset):

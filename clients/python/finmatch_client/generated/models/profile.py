@@ -27,12 +27,14 @@ class Profile:
         industry_code (str):
         name (str):
         region_code (str):
-        revenue_fen (int):
+        revenue_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         size (ProfileSize):
         size_basis (str):
-        total_assets_fen (int):
+        total_assets_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT
+            §1).
         updated_at (datetime.datetime):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
         collateral (list[ProfileCollateralItem] | Unset):
         flags (list[ProfileFlagsItem] | Unset):
     """

@@ -29,8 +29,9 @@ class ProfileIn:
         industry_code (str):
         name (str):
         region_code (str):
-        revenue_fen (int):
-        total_assets_fen (int):
+        revenue_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
+        total_assets_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT
+            §1).
         collateral (list[ProfileInCollateralItem] | Unset):
         flags (list[ProfileInFlagsItem] | Unset):
     """

@@ -20,7 +20,7 @@ class Summary:
     """
     Attributes:
         active_exposures (int):
-        active_principal_fen (int):
+        active_principal_fen (int): Active principal, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         avg_fee_rate_bp (int): Weighted by guaranteed balance (target ≤ 100).
         by_region (SummaryByRegion): Keyed by 市州 code (USCC characters 3–8).
         from_ (datetime.date | None): Flows (代偿, 追偿) from this day; none: all time.
