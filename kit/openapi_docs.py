@@ -132,7 +132,12 @@ def document_callers(spec: dict[str, Any], app: FastAPI, public_paths: frozenset
                 continue
             public = path in public_paths
             callers = roles
-            if roles is not None and "admin" in roles and method.upper() in READ_METHODS:
+            if (
+                roles is not None
+                and "admin" in roles
+                and REGULATOR not in roles
+                and method.upper() in READ_METHODS
+            ):
                 callers = (*roles, REGULATOR)
             if callers is not None:
                 operation["x-roles"] = list(callers)

@@ -3,6 +3,7 @@ uploads processed in the background (`/v1/credit/uploads`)."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Annotated, Any
 
@@ -20,7 +21,7 @@ from services.credit_push.paging import after_of, position_of, with_etag
 from services.credit_push.rating_files import CSV_TYPE, HEADERS_HELP, XLSX_TYPE
 from services.credit_push.schemas import IngestOut, RatingsUpload
 from services.credit_push.schemas_uploads import UploadAccepted, UploadOut
-from services.credit_push.service import ratings, uploads
+from services.credit_push.service import uploads
 
 router = APIRouter(prefix="/v1/credit")
 UploadReader = Annotated[Principal, Depends(require_roles("tax_authority", "admin"))]
@@ -65,17 +66,27 @@ async def receive(request: Request, principal: Principal, session: Session) -> I
     """POST /v1/credit/ratings: the body by its Content-Type."""
     kind = uploads.kind_of(request.headers.get("content-type"))
     data = await request.body()
-    if kind == "json":
-        try:
-            body = RatingsUpload.model_validate_json(data)
-        except ValidationError as exc:
-            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
-        return await ratings.ingest(session, body.items)
     assert principal.org_id is not None
+    if kind == "json":
+        return await uploads.ingest_now(session, kind, _json_items(data), None, principal.org_id)
     answer = await uploads.receive(session, kind, data, principal.org_id)
     if isinstance(answer, UploadAccepted):
         return JSONResponse(answer.model_dump(mode="json"), status_code=202)
     return answer
+
+
+def _json_items(data: bytes) -> list[Any]:
+    """The items of a JSON body, parsed as FastAPI parses bodies (Python's json: a lone surrogate
+    escape is text the item rules reject one by one, not a broken body)."""
+    try:
+        raw = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        error = {"type": "json_invalid", "loc": ("body", getattr(exc, "pos", 0)), "msg": "JSON decode error"}
+        raise RequestValidationError([{**error, "input": {}, "ctx": {"error": str(exc)}}]) from exc
+    try:
+        return RatingsUpload.model_validate(raw).items
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
 
 
 @router.get(
@@ -83,13 +94,14 @@ async def receive(request: Request, principal: Principal, session: Session) -> I
     response_model=Page[UploadOut],
     responses=problems(s422="invalid-cursor"),
     operation_id="listUploads",
-    summary="List the rating files stored in the background",
+    summary="List the ratings uploads and their outcomes",
     tags=["uploads"],
 )
 async def list_uploads(
     _: UploadReader, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[UploadOut]:
-    """Rating files of more than 10,000 rows processed in the background, oldest first."""
+    """Every ratings upload (JSON or a file; stored at once, or in the background for a file of
+    more than 10,000 rows) with its counts and rejected rows, oldest first."""
     items = await uploads.history(session, after_of(cursor), limit)
     page, next_cursor = page_of(items, limit, position_of)
     return Page[UploadOut](items=page, next_cursor=next_cursor)

@@ -20,12 +20,14 @@ class UploadOut(BaseModel):
     org_id: uuid.UUID = Field(description="The tax authority org that sent the file.")
     media_type: str
     status: Literal["running", "finished", "failed"]
-    rows: int = Field(description="Data rows in the file (the header row and empty rows not counted).")
+    rows: int = Field(
+        description="Items, or data rows of a file (the header row and empty rows not counted)."
+    )
     done: int = Field(description="Data rows judged so far; `rows` when finished.")
     accepted: int
     unchanged: int
     rejected: list[RejectedItem] = Field(
-        description="Every rejected row, `index` being its row number in the file (the header is row 1)."
+        description="Every rejected item; for a file `index` is its row number (the header is row 1)."
     )
     error: str | None = Field(description="Why a `failed` upload stopped; null otherwise.")
     created_at: datetime

@@ -114,22 +114,7 @@ def test_money_rates_and_codes_are_explained_on_every_schema() -> None:
     assert not unexplained, unexplained
 
 
-# CONTRACT §5 says "any" role reads products and the calendar; loan_match's AnyRole leaves out
-# fund_manager (a 403 today). A behaviour fix, not a docs one: strict, so the fix flips these.
-ANY_ROLE_GAP = {
-    ("GET", "/v1/match/products"),
-    ("GET", "/v1/match/products/{product_id}"),
-    ("GET", "/v1/match/calendar/{year}"),
-}
-WHO = [
-    pytest.param(*op, marks=pytest.mark.xfail(strict=True, reason="fund_manager refused"))
-    if op in ANY_ROLE_GAP
-    else op
-    for op in OPERATIONS
-]
-
-
-@pytest.mark.parametrize(("method", "path"), WHO)
+@pytest.mark.parametrize(("method", "path"), OPERATIONS)
 def test_who_may_call_is_the_contracts_who(method: str, path: str) -> None:
     """``x-roles`` (read from the role dependency) names CONTRACT §2-§5's callers (tests/support/access.py);
     an operation without it is open to every key, or to anyone."""

@@ -8,16 +8,21 @@ test's enterprises.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
+from kit.app import AppContext
+from kit.internal import InternalClient
 from kit.migrations import upgrade
+from services.credit_push import workers
 from services.credit_push.service import lapses
+from services.credit_push.settings import CreditPushSettings
 from tests.support import postgres
 from tests.support.api import Api
 from tests.support.credit_push import Direct, eventually, item
@@ -86,3 +91,46 @@ async def test_the_sweep_withdraws_lapsed_ratings_on_1_april_once(
         (WITHDRAWN, {"uscc": old["uscc"], "version": 1, "reason": "rating_changed"})
     ]
     assert new[0]["seq"] > after[before - 1]["seq"]
+
+
+async def test_the_worker_sweeps_on_the_first_pass_of_a_new_day(
+    api: Api, instance: Direct, own_db: str
+) -> None:
+    bank = await api.org("bank")
+    old = item(rating="A", year=2024)
+    response = await instance.call("tax_authority", None, "POST", "/v1/credit/ratings", json={"items": [old]})
+    assert response.status_code == 200, response.text
+
+    async def published() -> list[dict[str, Any]] | None:
+        return [e for e in await _feed(instance, bank.org_id) if e["data"]["uscc"] == old["uscc"]] or None
+
+    await eventually(published)
+    engine = create_async_engine(own_db)
+    today = [datetime(2027, 3, 31, 23, 0, tzinfo=SHANGHAI)]
+    calls: list[datetime] = []
+
+    def clock() -> datetime:
+        calls.append(today[0])
+        return today[0]
+
+    settings = CreditPushSettings(database_url=own_db, poll_interval_s=0.01)
+    ctx = AppContext("credit_push", settings, engine, async_sessionmaker(engine), cast(InternalClient, None))
+    task = asyncio.create_task(workers.lapse_sweep(ctx, clock))
+    try:
+        await eventually(lambda: _true(len(calls) >= 3))  # passes of 31 March done
+        assert [e["type"] for e in await published() or []] == ["credit.rating.published"]
+        today[0] = datetime(2027, 4, 1, 0, 5, tzinfo=SHANGHAI)
+
+        async def withdrawn() -> list[str] | None:
+            types = [e["type"] for e in await published() or []]
+            return types if WITHDRAWN in types else None
+
+        assert await eventually(withdrawn) == ["credit.rating.published", WITHDRAWN]
+    finally:
+        ctx.stopping.set()
+        await task
+        await engine.dispose()
+
+
+async def _true(value: bool) -> bool:
+    return value

@@ -11,7 +11,7 @@ import openpyxl  # type: ignore[import-untyped]
 
 from services.credit_push.rating_files import CSV_TYPE, XLSX_TYPE
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.credit_push import eventually
+from tests.support.credit_push import eventually, item, upload
 
 ZH_HEADER = [
     *("统一社会信用代码", "纳税人名称", "信用级别", "评价年度"),
@@ -141,6 +141,7 @@ async def test_a_large_file_is_processed_in_the_background_with_progress(api: Ap
     data = [[make_uscc(), f"企业{n}", "C", 2024, "", "", ""] for n in range(10_050)]
     rows: list[list[Any]] = [EN_HEADER, *data]
     rows[4999][3] = 1999  # row 5000 of the file: a year before 2014
+    await upload(api, other_tax, [item(rating="C")])  # stored at once, and kept in the history too
     answer = await _post(api, tax, _csv(rows).encode(), CSV_TYPE, **{"Idempotency-Key": "big-file-1"})
     assert answer.status_code == 202, answer.text
     upload_id = answer.json()["upload_id"]
@@ -172,5 +173,9 @@ async def test_a_large_file_is_processed_in_the_background_with_progress(api: Ap
         if not cursor:
             break
     assert upload_id in [u["id"] for u in history]
+    small = [u for u in history if u["org_id"] == other_tax.org_id]
+    assert [(u["media_type"], u["status"], u["rows"], u["accepted"]) for u in small] == [
+        ("application/json", "finished", 1, 1)
+    ]
     bank = await api.org("bank")
     assert (await api.call(bank, "GET", "/v1/credit/uploads")).status_code == 403

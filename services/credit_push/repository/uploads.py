@@ -48,7 +48,8 @@ class Job:
     attempts: int
 
 
-async def insert(session: AsyncSession, row: UploadRow, content: bytes) -> None:
+async def insert(session: AsyncSession, row: UploadRow, content: bytes | None) -> None:
+    """``content``: the file a background job stores; None for an upload stored at once."""
     values = {name: getattr(row, name) for name in UploadRow.__dataclass_fields__}
     await session.execute(sa.insert(uploads).values(**values, content=content, attempts=0, lease_until=None))
 

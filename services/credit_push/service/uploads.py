@@ -13,8 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -34,7 +36,7 @@ SYNC_ROWS = 10_000  # up to this many data rows a file is answered at once (as a
 BATCH_ROWS = 5_000  # rows stored per transaction by the upload worker
 LEASE = timedelta(minutes=2)  # renewed after every batch
 MAX_ATTEMPTS = 3  # claims of one job before it is failed (a file that keeps crashing its worker)
-MEDIA_TYPES = {"csv": rating_files.CSV_TYPE, "xlsx": rating_files.XLSX_TYPE}
+MEDIA_TYPES = {"csv": rating_files.CSV_TYPE, "xlsx": rating_files.XLSX_TYPE, "json": "application/json"}
 
 
 def kind_of(content_type: str | None) -> str:
@@ -53,14 +55,38 @@ async def receive(session: AsyncSession, kind: str, data: bytes, org_id: str) ->
     """A rating file: stored now (at most SYNC_ROWS data rows) or queued for the upload worker."""
     parsed = await asyncio.to_thread(rating_files.read, kind, data)
     if len(parsed.items) <= SYNC_ROWS:
-        return await ratings.ingest(session, parsed.items, parsed.rows)
+        return await ingest_now(session, kind, parsed.items, parsed.rows, org_id)
+    row = _row(kind, org_id, len(parsed.items), datetime.now(UTC))
+    await repo.uploads.insert(session, row, data)
+    return UploadAccepted(upload_id=row.id)
+
+
+async def ingest_now(
+    session: AsyncSession, kind: str, items: Sequence[Any], rows: Sequence[int] | None, org_id: str
+) -> IngestOut:
+    """Store an upload in this request, and keep it in the history (finished at once)."""
+    answer = await ratings.ingest(session, items, rows)
     now = datetime.now(UTC)
-    row = UploadRow(
+    done = replace(
+        _row(kind, org_id, len(items), now),
+        status="finished",
+        done=len(items),
+        accepted=answer.accepted,
+        unchanged=answer.unchanged,
+        rejected=[r.model_dump() for r in answer.rejected],
+        finished_at=now,
+    )
+    await repo.uploads.insert(session, done, None)
+    return answer
+
+
+def _row(kind: str, org_id: str, rows: int, now: datetime) -> UploadRow:
+    return UploadRow(
         id=uuid.uuid4(),
         org_id=uuid.UUID(org_id),
         kind=kind,
         status="running",
-        rows=len(parsed.items),
+        rows=rows,
         done=0,
         accepted=0,
         unchanged=0,
@@ -70,8 +96,6 @@ async def receive(session: AsyncSession, kind: str, data: bytes, org_id: str) ->
         updated_at=now,
         finished_at=None,
     )
-    await repo.uploads.insert(session, row, data)
-    return UploadAccepted(upload_id=row.id)
 
 
 def upload_out(row: UploadRow) -> UploadOut:
@@ -101,7 +125,7 @@ async def get(session: AsyncSession, upload_id: uuid.UUID) -> UploadOut:
 async def history(
     session: AsyncSession, after: tuple[datetime, uuid.UUID] | None, limit: int
 ) -> list[UploadOut]:
-    """Up to ``limit + 1`` uploads processed in the background, oldest first."""
+    """Up to ``limit + 1`` uploads (JSON or files, stored at once or in the background), oldest first."""
     return [upload_out(row) for row in await repo.uploads.page(session, after, limit)]
 
 

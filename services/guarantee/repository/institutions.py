@@ -48,7 +48,7 @@ class InstitutionQueries(Queries):
         queues here, so limits judged under it are exact) with its running weighted total; then
         the client's active exposures with it (a client holds a few; the weights need each one).
 
-        One round trip (migration guarantee_0006, ``guarantee.lock_book``): the function locks,
+        One round trip (migration guarantee_0007, ``guarantee.lock_book``): the function locks,
         then reads the exposures in a second statement, which sees what the lock holder before
         us committed (a read folded into the locking statement could miss it)."""
         rows = (await self.session.execute(_LOCK_BOOK, {"g": guarantor_id, "u": uscc})).all()

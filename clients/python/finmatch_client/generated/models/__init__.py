@@ -215,6 +215,7 @@ from .subscription_patch import SubscriptionPatch
 from .subscription_patch_min_rating_type_0 import SubscriptionPatchMinRatingType0
 from .subscription_patch_status_type_0 import SubscriptionPatchStatusType0
 from .summary import Summary
+from .summary_by_bank import SummaryByBank
 from .summary_by_region import SummaryByRegion
 from .summary_figures import SummaryFigures
 from .summary_tiers import SummaryTiers
@@ -446,6 +447,7 @@ __all__ = (
     "SubscriptionPatchMinRatingType0",
     "SubscriptionPatchStatusType0",
     "Summary",
+    "SummaryByBank",
     "SummaryByRegion",
     "SummaryFigures",
     "SummaryTiers",

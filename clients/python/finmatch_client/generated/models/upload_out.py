@@ -29,9 +29,8 @@ class UploadOut:
         id (UUID):
         media_type (str):
         org_id (UUID): The tax authority org that sent the file.
-        rejected (list[RejectedItem]): Every rejected row, `index` being its row number in the file (the header is row
-            1).
-        rows (int): Data rows in the file (the header row and empty rows not counted).
+        rejected (list[RejectedItem]): Every rejected item; for a file `index` is its row number (the header is row 1).
+        rows (int): Items, or data rows of a file (the header row and empty rows not counted).
         status (UploadOutStatus):
         unchanged (int):
     """

@@ -56,6 +56,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -116,7 +121,8 @@ def sync_detailed(
 ) -> Response[Demand | Problem]:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 
@@ -153,7 +159,8 @@ def sync(
 ) -> Demand | Problem | None:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 
@@ -185,7 +192,8 @@ async def asyncio_detailed(
 ) -> Response[Demand | Problem]:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 
@@ -220,7 +228,8 @@ async def asyncio(
 ) -> Demand | Problem | None:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 

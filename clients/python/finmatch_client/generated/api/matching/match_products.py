@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -107,8 +112,9 @@ def sync_detailed(
 ) -> Response[Problem | QueryResult]:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 
@@ -141,8 +147,9 @@ def sync(
 ) -> Problem | QueryResult | None:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 
@@ -170,8 +177,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | QueryResult]:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 
@@ -202,8 +210,9 @@ async def asyncio(
 ) -> Problem | QueryResult | None:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 

@@ -104,9 +104,10 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageUploadOut | Problem]:
-    """List the rating files stored in the background
+    """List the ratings uploads and their outcomes
 
-     Rating files of more than 10,000 rows processed in the background, oldest first.
+     Every ratings upload (JSON or a file; stored at once, or in the background for a file of
+    more than 10,000 rows) with its counts and rejected rows, oldest first.
 
     **Who may call:** `tax_authority`, `admin`, `regulator`.
 
@@ -140,9 +141,10 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageUploadOut | Problem | None:
-    """List the rating files stored in the background
+    """List the ratings uploads and their outcomes
 
-     Rating files of more than 10,000 rows processed in the background, oldest first.
+     Every ratings upload (JSON or a file; stored at once, or in the background for a file of
+    more than 10,000 rows) with its counts and rejected rows, oldest first.
 
     **Who may call:** `tax_authority`, `admin`, `regulator`.
 
@@ -171,9 +173,10 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageUploadOut | Problem]:
-    """List the rating files stored in the background
+    """List the ratings uploads and their outcomes
 
-     Rating files of more than 10,000 rows processed in the background, oldest first.
+     Every ratings upload (JSON or a file; stored at once, or in the background for a file of
+    more than 10,000 rows) with its counts and rejected rows, oldest first.
 
     **Who may call:** `tax_authority`, `admin`, `regulator`.
 
@@ -205,9 +208,10 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageUploadOut | Problem | None:
-    """List the rating files stored in the background
+    """List the ratings uploads and their outcomes
 
-     Rating files of more than 10,000 rows processed in the background, oldest first.
+     Every ratings upload (JSON or a file; stored at once, or in the background for a file of
+    more than 10,000 rows) with its counts and rejected rows, oldest first.
 
     **Who may call:** `tax_authority`, `admin`, `regulator`.
 

@@ -12,14 +12,14 @@ when the guarantor does not exist. The read had only ``(guarantor_id, seq)`` to 
 visited every exposure of the guarantor, under the lock; ``exposure_active_client`` finds the
 client's few.
 
-Revision ID: guarantee_0006
+Revision ID: guarantee_0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "guarantee_0006"
-down_revision = "guarantee_0005"
+revision = "guarantee_0007"
+down_revision = "guarantee_0006"
 branch_labels = None
 depends_on = None
 
