@@ -15,7 +15,7 @@ from __future__ import annotations
 from operator import mul
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -114,5 +114,14 @@ def _must_be_str(value: object) -> object:
     return value
 
 
-USCC = Annotated[str, BeforeValidator(_must_be_str), AfterValidator(_pydantic_uscc)]
+USCC = Annotated[
+    str,
+    BeforeValidator(_must_be_str),
+    AfterValidator(_pydantic_uscc),
+    Field(
+        description="统一社会信用代码: the enterprise's 18-character Unified Social Credit Code "
+        "(GB 32100-2015; the last character is its MOD 31 check character).",
+        examples=["91620100MA72RH3L12"],
+    ),
+]
 """A request field or path parameter holding a USCC; invalid ones answer 422 ``invalid-uscc``."""

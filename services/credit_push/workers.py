@@ -18,7 +18,8 @@ import asyncio
 import contextlib
 import gc
 import logging
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 
 import aiohttp
 from prometheus_client import Counter
@@ -28,11 +29,20 @@ from kit.app import AppContext
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
 from kit.orgs import list_orgs
+from kit.shapes import business_date
 from services.credit_push.repository import Claimed
 from services.credit_push.repository.metrics import watch_outbox
 from services.credit_push.rules.retries import AttemptResult, Decision
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.service import access_log, authorisations, blacklist, consents, dispatch
+from services.credit_push.service import (
+    access_log,
+    authorisations,
+    blacklist,
+    consents,
+    dispatch,
+    lapses,
+    uploads,
+)
 from services.credit_push.service.banks import learn_banks
 from services.credit_push.settings import CreditPushSettings
 from services.credit_push.ssrf import check_url, pinned_client, refusal_of
@@ -86,6 +96,51 @@ async def consent_expiry(ctx: AppContext) -> None:
                 "expired %d consent(s), %d authorisation(s), %d blacklist entr(ies)", expired, ended, unlisted
             )
         await _pause(ctx, settings_of(ctx).poll_interval_s)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def lapse_sweep(ctx: AppContext, clock: Callable[[], datetime] = _utc_now) -> None:
+    """Once a day (Asia/Shanghai), withdraw the ratings that stopped being current by time
+    (service/lapses.py): on 1 April, those of year Y-3, without waiting for an upload."""
+    swept: date | None = None
+    while not ctx.stopping.is_set():
+        now = clock()
+        if business_date(now) != swept:
+            await sweep_lapsed(ctx, now)
+            swept = business_date(now)
+        await _pause(ctx, settings_of(ctx).poll_interval_s)
+
+
+async def sweep_lapsed(ctx: AppContext, now: datetime) -> int:
+    """Every lapsed enterprise some bank holds, a batch per transaction; events written."""
+    written = 0
+    while True:
+        async with ctx.sessionmaker.begin() as session:
+            enterprises, events = await lapses.sweep(session, now)
+        written += events
+        if enterprises < lapses.BATCH:
+            break
+    if written:
+        log.info("lapsed ratings: %d withdrawn event(s)", written)
+    return written
+
+
+async def upload_jobs(ctx: AppContext) -> None:
+    """Process rating files queued by POST /v1/credit/ratings (service/uploads.py), one at a time.
+
+    Jobs live in a table and are claimed with SKIP LOCKED and a lease, so they survive a
+    restart and two replicas never process one file at once.
+    """
+    while not ctx.stopping.is_set():
+        job = await uploads.claim(ctx.sessionmaker, datetime.now(UTC))
+        if job is None:
+            await _pause(ctx, settings_of(ctx).poll_interval_s)
+            continue
+        log.info("upload %s: processing from row %d", job.id, job.done)
+        await uploads.process(ctx.sessionmaker, job)
 
 
 ANSWER_CAP_BYTES = 64 * 1024  # of a receiver's answer body we read at most; the rest is not read

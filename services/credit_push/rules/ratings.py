@@ -138,19 +138,26 @@ def parse_item(raw: Any, this_year: int) -> RatingItem | str:
     return RatingItem(uscc, name.strip(), rating.strip().upper(), year, region, tax, small_micro)
 
 
-def parse_batch(items: Sequence[Any], this_year: int) -> tuple[list[RatingItem], list[Rejection]]:
-    """Valid items and the rejected ones; a second item for the same USCC and year is rejected."""
+def parse_batch(
+    items: Sequence[Any], this_year: int, rows: Sequence[int] | None = None
+) -> tuple[list[RatingItem], list[Rejection]]:
+    """Valid items and the rejected ones; a second item for the same USCC and year is rejected.
+
+    ``rows``: the row number in a rating file of each item, which a rejection then names.
+    """
     valid: list[RatingItem] = []
     rejected: list[Rejection] = []
     first_index: dict[tuple[str, int], int] = {}
-    for index, raw in enumerate(items):
+    what = "item" if rows is None else "row"
+    for position, raw in enumerate(items):
+        index = position if rows is None else rows[position]
         parsed = parse_item(raw, this_year)
         if isinstance(parsed, str):
             rejected.append(Rejection(index, _echoed_uscc(raw), parsed))
             continue
         key = (parsed.uscc, parsed.year)
         if key in first_index:
-            detail = f"duplicate of item {first_index[key]} (same uscc and year in one upload)"
+            detail = f"duplicate of {what} {first_index[key]} (same uscc and year in one upload)"
             rejected.append(Rejection(index, parsed.uscc, detail))
             continue
         first_index[key] = index

@@ -20,8 +20,10 @@ class InstitutionQueries(Queries):
         row = await self._one(stmt)
         return typed(Institution, row) if row is not None else None
 
-    async def institution(self, institution_id: str) -> Institution | None:
-        return await self._institution(sa.select(institution).where(institution.c.id == institution_id))
+    async def institution(self, institution_id: str, *, lock: bool = False) -> Institution | None:
+        """``lock``: the row stays locked until the transaction ends (a PATCH with If-Match)."""
+        stmt = sa.select(institution).where(institution.c.id == institution_id)
+        return await self._institution(stmt.with_for_update() if lock else stmt)
 
     async def institution_of_org(self, org_id: str) -> Institution | None:
         return await self._institution(sa.select(institution).where(institution.c.org_id == org_id))
@@ -46,7 +48,7 @@ class InstitutionQueries(Queries):
         queues here, so limits judged under it are exact) with its running weighted total; then
         the client's active exposures with it (a client holds a few; the weights need each one).
 
-        One round trip (migration guarantee_0006, ``guarantee.lock_book``): the function locks,
+        One round trip (migration guarantee_0007, ``guarantee.lock_book``): the function locks,
         then reads the exposures in a second statement, which sees what the lock holder before
         us committed (a read folded into the locking statement could miss it)."""
         rows = (await self.session.execute(_LOCK_BOOK, {"g": guarantor_id, "u": uscc})).all()
