@@ -46,6 +46,21 @@ def stack(database_url: str) -> Iterator[Stack]:
     running.close()
 
 
+@pytest.fixture(scope="module")
+def own_stack(pg_server: PgTestServer) -> Iterator[Stack]:
+    """A stack on a database of its own, for a module whose figures others' data would change:
+    a module overrides ``stack`` with it (``def stack(own_stack)``) and ``api`` follows."""
+
+    async def fresh() -> str:
+        url = await pg_server.create_database()
+        await upgrade(url)
+        return url
+
+    running = Stack(asyncio.run(fresh()))
+    yield running
+    running.close()
+
+
 @pytest.fixture
 async def api(stack: Stack) -> AsyncIterator[Api]:
     client = Api(stack.url("gateway"))

@@ -1,15 +1,24 @@
 """Matching estimates the current year's interest subsidies (CONTRACT §6): a match gains
 `estimated_subsidy_fen`, its total cost subtracts it and the ranking follows; once the
-enterprise has used its annual cap, the estimate drops."""
+enterprise has used its annual cap, the estimate drops. Other tests publish province-wide
+programmes that would add to these estimates, so this module runs on a stack of its own."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kit.shapes import business_today
 from tests.support.api import Actor, Api
 from tests.support.loan_match import WAN, of_bank, publish, put_profile, query
 from tests.support.programmes import YUAN, claim_body, create_programme, decide, file_claim, ip_interest_body
+from tests.support.stack import Stack
+
+
+@pytest.fixture(scope="module")
+def stack(own_stack: Stack) -> Stack:
+    return own_stack
 
 
 def by_type(result: dict[str, Any], bank: Actor) -> dict[str, dict[str, Any]]:
@@ -19,7 +28,6 @@ def by_type(result: dict[str, Any], bank: Actor) -> dict[str, dict[str, Any]]:
 async def test_the_estimate_ranks_and_drops_once_the_cap_is_used(api: Api) -> None:
     year = business_today().year
     manager, bank, app = await api.org("fund_manager"), await api.org("bank"), await api.org("partner_app")
-    # Only 天水 (620500) enterprises: other tests' enterprises in 兰州 see no change.
     eligible = {"product_types": ["collateral"], "collateral": ["ip"], "region_codes": ["620500"]}
     body = ip_interest_body(year=year, cap_per_enterprise_year_fen=20_000 * YUAN, eligible=eligible)
     created = await create_programme(api, manager, body)

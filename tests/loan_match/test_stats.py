@@ -5,10 +5,9 @@ products for the whole province, so this module runs on a database and stack of 
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -17,11 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from kit.migrations import upgrade
 from kit.shapes import SHANGHAI, business_today
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.loan_match import WAN, publish, put_profile
-from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
 
 STATS = "/v1/match/stats"
@@ -32,17 +29,8 @@ DAY = business_today() - timedelta(days=3)
 
 
 @pytest.fixture(scope="module")
-def stack(pg_server: PgTestServer) -> Iterator[Stack]:
-    """Overrides the shared stack for this module: only this module's banks have products."""
-
-    async def fresh() -> str:
-        url = await pg_server.create_database()
-        await upgrade(url)
-        return url
-
-    running = Stack(asyncio.run(fresh()))
-    yield running
-    running.close()
+def stack(own_stack: Stack) -> Stack:
+    return own_stack
 
 
 @pytest.fixture
