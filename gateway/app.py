@@ -15,6 +15,7 @@ from swagger_ui_bundle import swagger_ui_path
 from gateway import console, keycache, limitsync, openapi_merge, proxy, repository, upstream
 from gateway.auth import KeyStore
 from gateway.bodylimit import BodyLimitMiddleware
+from gateway.fastpath import ProxyFastPath
 from gateway.ratelimit import Policy, SharedCounter
 from gateway.routes import internal_router, router
 from gateway.settings import GatewaySettings
@@ -112,7 +113,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         trust_boundary=False,
         idempotency_table=idempotency_keys,
         peers=SERVICE_NAMES,  # shown as finmatch_peer_up; the gateway's readiness is its own
-        middleware=[(BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes})],
+        # The fast path inside the body limit: a proxied body is counted as it arrives too.
+        middleware=[
+            (ProxyFastPath, {"route": proxy_router.routes[0]}),
+            (BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes}),
+        ],
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
