@@ -19,6 +19,7 @@ from gateway.roles import ADMIN
 from gateway.settings import GatewaySettings
 from kit import metrics
 from kit.errors import Forbidden, Unauthorized
+from kit.openapi_docs import mark_roles
 from kit.principal import Principal, role_allowed, unauthorized
 from kit.problems import Problem
 
@@ -119,7 +120,7 @@ async def require_admin(request: Request, principal: Caller) -> Principal:
     return principal
 
 
-Admin = Annotated[Principal, Depends(require_admin)]
+Admin = Annotated[Principal, Depends(mark_roles(require_admin, (ADMIN,)))]
 
 
 def parse_uuid(raw: str, what: str) -> uuid.UUID:

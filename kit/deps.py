@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +13,10 @@ from kit.idempotency import Idempotency
 from kit.principal import principal_of_request
 
 Session = Annotated[AsyncSession, Depends(get_session)]
+# On every PATCH (CONTRACT §1 "Concurrency", kit/etags.py): the ETag the caller read.
+IfMatch = Annotated[
+    str | None, Header(alias="If-Match", description="The ETag you read: a stale one is a 412.")
+]
 
 
 def _caller(request: Request) -> str:

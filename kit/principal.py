@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kit.asgi import HttpMiddleware
 from kit.credentials import KeyRing, Signer, Verified, Verifier
 from kit.errors import Forbidden, Unauthorized
+from kit.openapi_docs import mark_roles
 from kit.problems import problem_from_error
 from kit.settings import Settings
 
@@ -175,7 +176,7 @@ def require_roles(*roles: str) -> Callable[[Request, Principal], Awaitable[Princ
             raise Forbidden(f"Role {principal.role!r} may not call this operation.")
         return principal
 
-    return check
+    return mark_roles(check, roles)
 
 
 def require_service(*names: str) -> Callable[[Principal], Awaitable[Principal]]:

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
-from datetime import date, datetime
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -13,16 +13,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.loan_match.repository_programmes import InterestOffer, interest_offers, offers_of
 from services.loan_match.rows import (
     CalendarRow,
     DemandRow,
-    Funnel,
     Position,
     ProductRow,
     ProfileRow,
     ResponseRow,
 )
-from services.loan_match.rules.demand_state import FINAL_DECISIONS
 from services.loan_match.tables import (
     catalogue,
     demand,
@@ -59,11 +58,12 @@ def _after(created_at: sa.Column[Any], id_: sa.Column[Any], position: Position) 
 # ---- products ----------------------------------------------------------------------
 
 
-async def _next_change(session: AsyncSession) -> int:
-    """The catalogue's next change number, under the catalogue row's lock until commit: a
-    replica that reads version N therefore sees every product change numbered up to N."""
-    stmt = sa.update(catalogue).values(version=catalogue.c.version + 1).returning(catalogue.c.version)
-    return int((await session.execute(stmt)).scalar_one())
+def _next_change() -> sa.ScalarSelect[Any]:
+    """The catalogue's next change number, taken in the statement that changes the product
+    (one round trip), under the catalogue row's lock until commit: a replica that reads
+    version N therefore sees every product change numbered up to N."""
+    bump = sa.update(catalogue).values(version=catalogue.c.version + 1).returning(catalogue.c.version)
+    return sa.select(bump.cte("next_change").c.version).scalar_subquery()
 
 
 async def catalogue_version(session: AsyncSession) -> int:
@@ -77,7 +77,7 @@ async def products_changed_since(session: AsyncSession, change_no: int) -> list[
 
 
 async def insert_product(session: AsyncSession, values: dict[str, Any]) -> ProductRow:
-    values = {**values, "change_no": await _next_change(session)}
+    values = {**values, "change_no": _next_change()}
     stmt = sa.insert(product).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -98,7 +98,7 @@ async def lock_own_product(session: AsyncSession, product_id: str, bank_org_id: 
 
 
 async def update_product(session: AsyncSession, product_id: str, values: dict[str, Any]) -> ProductRow:
-    values = {**values, "change_no": await _next_change(session)}
+    values = {**values, "change_no": _next_change()}
     stmt = sa.update(product).where(product.c.id == product_id).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -107,7 +107,7 @@ async def retire_product(session: AsyncSession, product_id: str, now: datetime) 
     await session.execute(
         sa.update(product)
         .where(product.c.id == product_id)
-        .values(active=False, retired_at=now, updated_at=now, change_no=await _next_change(session))
+        .values(active=False, retired_at=now, updated_at=now, change_no=_next_change())
     )
 
 
@@ -143,6 +143,32 @@ async def get_profile(session: AsyncSession, partner_app_id: str, uscc: str) -> 
         enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
     )
     return _maybe(ProfileRow, (await session.execute(stmt)).first())
+
+
+@dataclass(frozen=True)
+class MatchStart:
+    """What every match starts from: the app's profile of the enterprise, the catalogue's
+    version and the interest programmes of the year with what each has paid the enterprise."""
+
+    profile: ProfileRow
+    catalogue_version: int
+    offers: list[InterestOffer]
+
+
+async def match_start(session: AsyncSession, partner_app_id: str, uscc: str, year: int) -> MatchStart | None:
+    """:class:`MatchStart` in one round trip, or None when the app has no profile of it."""
+    version = sa.select(catalogue.c.version).scalar_subquery().label("catalogue_version")
+    offers = interest_offers(uscc, year).label("interest_offers")
+    stmt = sa.select(enterprise_profile, version, offers).where(
+        enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
+    )
+    row = (await session.execute(stmt)).first()
+    if row is None:
+        return None
+    values = dict(row._mapping)
+    version_no = int(values.pop("catalogue_version"))
+    offered = offers_of(values.pop("interest_offers"))
+    return MatchStart(ProfileRow(**values), version_no, offered)
 
 
 # ---- queries -----------------------------------------------------------------------
@@ -268,39 +294,3 @@ async def put_calendar(session: AsyncSession, row: CalendarRow) -> CalendarRow:
 async def loaded_calendars(session: AsyncSession, years: Sequence[int]) -> list[CalendarRow]:
     stmt = sa.select(holiday_calendar).where(holiday_calendar.c.year.in_(years))
     return _all_as(CalendarRow, (await session.execute(stmt)).all())
-
-
-# ---- statistics --------------------------------------------------------------------
-
-
-async def funnel(session: AsyncSession, today: date) -> Funnel:
-    """The funnel in one statement (CONTRACT §5 /v1/match/stats)."""
-    bank_decided = sa.select(demand_response.c.id).where(
-        demand_response.c.demand_id == demand_route.c.demand_id,
-        demand_response.c.bank_org_id == demand_route.c.bank_org_id,
-        demand_response.c.decision.in_(FINAL_DECISIONS),
-    )
-    # A routed bank that has not accepted or declined: need_info does not stop the clock
-    # (CONTRACT §5 "overdue"; the same rule as rules.demand_state.is_overdue).
-    undecided_route = sa.select(demand_route.c.demand_id).where(
-        demand_route.c.demand_id == demand.c.id, ~sa.exists(bank_decided)
-    )
-    any_response = sa.select(demand_response.c.id).where(demand_response.c.demand_id == demand.c.id)
-    accepted = any_response.where(demand_response.c.decision == "accepted")
-
-    def count(table: Any, *where: Any) -> sa.ScalarSelect[Any]:
-        return sa.select(sa.func.count()).select_from(table).where(*where).scalar_subquery()
-
-    stmt = sa.select(
-        count(product, product.c.active).label("products"),
-        sa.select(sa.func.count(sa.distinct(enterprise_profile.c.uscc)))
-        .scalar_subquery()
-        .label("enterprises"),
-        count(match_query).label("queries"),
-        count(demand).label("demands"),
-        count(demand, sa.exists(any_response)).label("responded"),
-        count(demand, sa.exists(accepted)).label("accepted"),
-        count(demand, demand.c.respond_by < today, sa.exists(undecided_route)).label("overdue"),
-    )
-    row = (await session.execute(stmt)).one()
-    return Funnel(**{key: int(value) for key, value in row._mapping.items()})
