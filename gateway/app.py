@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import Any
 
 import httpx
@@ -15,6 +16,7 @@ from swagger_ui_bundle import swagger_ui_path
 from gateway import console, keycache, limitsync, openapi_merge, proxy, repository, upstream
 from gateway.auth import KeyStore
 from gateway.bodylimit import BodyLimitMiddleware
+from gateway.fastpath import ProxyFastPath
 from gateway.ratelimit import Policy, SharedCounter
 from gateway.routes import internal_router, router
 from gateway.settings import GatewaySettings
@@ -91,6 +93,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         if settings.admin_key:
             async with ctx.sessionmaker.begin() as session:
                 await repository.ensure_bootstrap_admin(session)
+        # What is loaded by now (modules, routes, schemas) lives as long as the process: out of
+        # the collector's generations, so its full collections stop rescanning it (the profile's
+        # garbage-collection time per proxied request about halved, bench/README.md).
+        gc.freeze()
 
     async def stop(_: AppContext) -> None:
         await app.state.upstream.aclose()
@@ -112,7 +118,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         trust_boundary=False,
         idempotency_table=idempotency_keys,
         peers=SERVICE_NAMES,  # shown as finmatch_peer_up; the gateway's readiness is its own
-        middleware=[(BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes})],
+        # The fast path inside the body limit: a proxied body is counted as it arrives too.
+        middleware=[
+            (ProxyFastPath, {"route": proxy_router.routes[0]}),
+            (BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes}),
+        ],
         openapi_url=None,
         docs_url=None,
         redoc_url=None,

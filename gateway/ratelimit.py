@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 # (bucket, window index): one counter row.
 Slot = tuple[str, int]
+# Totals read back per sync for buckets this replica has nothing to add to.
+MAX_READS = 2_000
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,13 @@ class SharedCounter:
             for slot in [slot for slot in table if slot[0] == bucket]:
                 del table[slot]
 
-    def take(self, now: float | None = None) -> list[tuple[str, int, int]]:
+    def take(self, now: float | None = None, max_reads: int = MAX_READS) -> list[tuple[str, int, int]]:
         """What to send: ``(bucket, window, count since the last send)`` for the current and the
         previous window of every bucket counted in either (0: just read the total back).
 
+        Counts are always sent; totals of buckets with nothing to send are read for at most
+        ``max_reads`` of them, the most recently used first, so that many idle buckets (an
+        attacker's many addresses) cannot make every sync large.
         Moves the pending counts to "sending" until :meth:`settle` or :meth:`unsent`.
         """
         at = self.clock() if now is None else now
@@ -137,9 +142,14 @@ class SharedCounter:
             self._sending[slot] = self._sending.get(slot, 0) + count
         self._pending = {}
         rows = {slot: count for slot, count in self._sending.items()}
-        for bucket in self._buckets:
+        reads = 0
+        for bucket in reversed(self._buckets):
+            if reads >= max_reads:
+                break
             for window in (index - 1, index):
-                rows.setdefault((bucket, window), 0)
+                if (bucket, window) not in rows:
+                    rows[(bucket, window)] = 0
+                    reads += 1
         return [(bucket, window, count) for (bucket, window), count in rows.items()]
 
     def settle(self, totals: list[tuple[str, int, int]]) -> None:

@@ -20,13 +20,13 @@ from yarl import URL
 from kit.http import CLIENT_KEEP_ALIVE_S
 
 # Response headers that describe this hop, not the answer: the gateway's server sets its own.
+# Content-Encoding stays: the body is passed on as received (``auto_decompress=False``).
 _DROP_RESPONSE = frozenset(
     {
         b"connection",
         b"keep-alive",
         b"transfer-encoding",
         b"content-length",
-        b"content-encoding",
         b"date",
         b"server",
         b"x-request-id",

@@ -49,7 +49,7 @@ def test_what_other_replicas_counted_counts_once_read_back() -> None:
 def test_a_failed_send_is_sent_again() -> None:
     counter = SharedCounter(Policy.per_second(2.0))
     counter.hit("k", now=3.0)
-    assert counter.take(now=3.0) == [("k", 3, 1), ("k", 2, 0)]
+    assert sorted(counter.take(now=3.0)) == [("k", 2, 0), ("k", 3, 1)]
     counter.unsent()
     assert counter.hit("k", now=3.1) == 0  # the unsent one still counts here
     assert counter.hit("k", now=3.2) > 0
@@ -92,3 +92,15 @@ def test_a_refused_request_passes_after_the_wait_it_was_told(times: list[float],
             probe = SharedCounter(counter.policy)
             probe._known = dict(counter._pending)
             assert probe.hit("k", now=t + wait + 1e-6) == 0
+
+
+def test_counts_are_always_sent_but_idle_totals_are_read_for_a_bounded_number() -> None:
+    counter = SharedCounter(Policy.failures(100))
+    for n in range(50):
+        counter.record(f"10.0.0.{n}", now=120.0)
+    counter.settle([])
+    first = counter.take(now=121.0, max_reads=10)
+    assert len([row for row in first if row[2] > 0]) == 50
+    counter.settle([(bucket, window, hits) for bucket, window, hits in first])
+    idle = counter.take(now=122.0, max_reads=10)
+    assert len(idle) == 10 and {row[0] for row in idle} == {f"10.0.0.{n}" for n in range(45, 50)}
