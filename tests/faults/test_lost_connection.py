@@ -1,4 +1,4 @@
-"""The database connection dies between a request's answer and its commit: a 503, not a 500.
+"""The database connection dies under a request (before its commit, or under a COPY): a 503, not a 500.
 
 What a PostgreSQL restart does to a request caught at the worst moment, made certain: the
 request's own backend is terminated (``pg_terminate_backend`` from another connection) just
@@ -47,7 +47,26 @@ def _app(engine: AsyncEngine) -> FastAPI:
         add_before_commit(request, terminate)
         return JSONResponse({"created": True}, status_code=201)
 
+    @app.post("/copies")
+    async def copy(request: Request) -> JSONResponse:
+        """As credit_push's upload stages its items: COPY on the raw asyncpg connection."""
+        session: AsyncSession = request.state.db
+        backend = (await session.execute(sa.text("SELECT pg_backend_pid()"))).scalar_one()
+        async with engine.connect() as other:
+            await other.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        await asyncio.sleep(0.2)
+        raw = await (await session.connection()).get_raw_connection()
+        driver: Any = raw.driver_connection
+        await driver.copy_records_to_table("things", records=[(1,)], columns=["n"])
+        return JSONResponse({"created": True}, status_code=201)
+
     return app
+
+
+async def _post(engine: AsyncEngine, path: str) -> httpx.Response:
+    transport = httpx.ASGITransport(app=_app(engine))
+    async with httpx.AsyncClient(transport=transport, base_url="http://kit") as client:
+        return await client.post(path)
 
 
 async def test_a_commit_on_a_connection_that_died_is_a_503(cluster: OwnPostgres) -> None:
@@ -55,12 +74,13 @@ async def test_a_commit_on_a_connection_that_died_is_a_503(cluster: OwnPostgres)
     try:
         async with engine.begin() as conn:
             await conn.execute(sa.text("CREATE TABLE things (n int)"))
-        transport = httpx.ASGITransport(app=_app(engine))
-        async with httpx.AsyncClient(transport=transport, base_url="http://kit") as client:
-            answer = await client.post("/things")
-        assert answer.status_code == 503, answer.text
-        assert answer.headers["retry-after"]
-        assert answer.json()["type"].endswith("/database-unavailable")
+        # At the commit; then in a driver-level call (asyncpg raises its own error, unwrapped,
+        # and the session's rollback on the dead connection fails as well): both were 500s.
+        for path in ("/things", "/copies"):
+            answer = await _post(engine, path)
+            assert answer.status_code == 503, (path, answer.text)
+            assert answer.headers["retry-after"]
+            assert answer.json()["type"].endswith("/database-unavailable")
         async with engine.connect() as conn:
             assert (await conn.execute(sa.text("SELECT count(*) FROM things"))).scalar_one() == 0
     finally:

@@ -50,6 +50,15 @@ async def _settled(direct: Direct, bank_id: str, n: int) -> list[dict[str, Any]]
     return found if len(found) == n and all(d["status"] != "pending" for d in found) else None
 
 
+async def _paused(direct: Direct, bank_id: str, n: int) -> list[dict[str, Any]] | None:
+    """The 410 bank's ``n`` deliveries once its subscription is paused and none is in flight."""
+    found = await _deliveries(direct, bank_id)
+    subs = await direct.call("bank", bank_id, "GET", "/v1/credit/subscriptions")
+    paused = [s["status"] for s in subs.json()["items"]] == ["paused"]
+    waiting = all(d["status"] == "failed" or d["attempts"] == 0 for d in found)
+    return found if paused and len(found) == n and waiting else None
+
+
 async def _misbehave(
     api: Api, stack: Stack, own_db: str, events: int, schedule: tuple[int, ...], late_s: float
 ) -> None:
@@ -103,8 +112,13 @@ async def _misbehave(
         budget = events * (len(schedule) + 1) * (TIMEOUT_S + 1) + sum(schedule) + 60
         settled = {}
         for name in [*BAD, "huge"]:
-            check = functools.partial(_settled, direct, banks[name], events)
-            settled[name] = await eventually(check, within_s=budget)
+            settle = _paused if name == "gone" else _settled
+            check = functools.partial(settle, direct, banks[name], events)
+            try:
+                settled[name] = await eventually(check, within_s=budget)
+            except AssertionError:
+                left = await _deliveries(direct, banks[name])
+                raise AssertionError(f"{name}: {[(d['status'], d['attempts']) for d in left]}") from None
         _check_schedule(settled, receivers, schedule)
         assert target.received == []  # a redirect is not followed
         paused = await direct.call("bank", banks["gone"], "GET", f"/v1/credit/subscriptions/{subs['gone']}")
@@ -137,8 +151,10 @@ def _check_schedule(
             # Measured from the receiver's side (send start), so a step may show up to the
             # timeout shorter than it is (a timed-out attempt is recorded when it gives up).
             assert all(gap >= step - 0.1 for gap, step in zip(seen, schedule, strict=False)), (name, seen)
+    # 410: those in flight fail at once; the rest wait, unsent, for the subscription to resume.
     assert {(d["status"], d["attempts"], d["last_status_code"]) for d in settled["gone"]} <= {
-        ("failed", 1, 410)
+        ("failed", 1, 410),
+        ("pending", 0, None),
     }
     assert {(d["status"], d["attempts"]) for d in settled["huge"]} == {("delivered", 1)}
 
