@@ -7,6 +7,7 @@ import copy
 import json
 from typing import Any
 
+from kit.openapi_docs import list_problem_types
 from kit.problems import add_problem_responses
 
 REF_PREFIX = "#/components/schemas/"
@@ -80,4 +81,4 @@ def merge(gateway_spec: dict[str, Any], service_specs: dict[str, dict[str, Any]]
     merged["security"] = [{"apiKey": []}]
     merged["paths"] = dict(sorted(paths.items()))
     merged["components"]["schemas"] = dict(sorted(schemas.items()))
-    return merged
+    return list_problem_types(merged)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway import repository
@@ -33,7 +33,7 @@ idempotent = Depends(Idempotency(idempotency_keys, _caller_identity))
 # A key's secret is never written anywhere but as its hash, not even into the stored answer.
 idempotent_key_creation = Depends(Idempotency(idempotency_keys, _caller_identity, secret_fields=("key",)))
 
-router = APIRouter(tags=["identity"])
+router = APIRouter()
 # Every service asks the gateway who an org is (CONTRACT §2); nothing else may.
 OrgLookup = Annotated[Principal, Depends(require_service(*SERVICE_NAMES))]
 internal_router = APIRouter(prefix="/internal", tags=["internal"], include_in_schema=False)
@@ -42,6 +42,8 @@ internal_router = APIRouter(prefix="/internal", tags=["internal"], include_in_sc
 class OrgIn(BaseModel):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     role: Role
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "兰州银行", "role": "bank"}]})
 
 
 class OrgOut(BaseModel):
@@ -104,48 +106,95 @@ async def _org(session: AsyncSession, org_id: str) -> Org:
     return org
 
 
-@router.post("/v1/orgs", status_code=201, response_model=OrgOut, dependencies=[idempotent])
+@router.post(
+    "/v1/orgs",
+    status_code=201,
+    response_model=OrgOut,
+    dependencies=[idempotent],
+    operation_id="createOrg",
+    summary="Register an organisation",
+    tags=["orgs"],
+)
 async def create_org(body: OrgIn, _: Admin, session: Session) -> OrgOut:
+    """Register an organisation and its role (bank, guarantor, partner_app, tax_authority, fund_manager,
+    regulator); its API keys are issued separately (CONTRACT §2)."""
     return OrgOut.of(await repository.create_org(session, body.name, body.role))
 
 
-@router.get("/v1/orgs", response_model=Page[OrgOut])
+@router.get(
+    "/v1/orgs",
+    response_model=Page[OrgOut],
+    operation_id="listOrgs",
+    summary="List organisations",
+    tags=["orgs"],
+)
 async def list_orgs(
     _: Admin, session: Session, role: Role | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[OrgOut]:
+    """Every organisation, optionally only those of one `role`, paged by cursor."""
     return await _list(session, role, limit, cursor)
 
 
 @router.post(
-    "/v1/orgs/{org_id}/keys", status_code=201, response_model=KeyOut, dependencies=[idempotent_key_creation]
+    "/v1/orgs/{org_id}/keys",
+    status_code=201,
+    response_model=KeyOut,
+    dependencies=[idempotent_key_creation],
+    operation_id="createKey",
+    summary="Issue an API key for an organisation",
+    tags=["keys"],
 )
 async def create_key(org_id: str, _: Admin, session: Session) -> KeyOut:
+    """Issue a new API key for the organisation: the key is shown once, in this answer, and stored only as
+    a hash (CONTRACT §2)."""
     org = await _org(session, org_id)
     key = new_key()
     row = await repository.add_key(session, org.id, key)
     return KeyOut(id=row.id, key=key.key, created_at=row.created_at)
 
 
-@router.get("/v1/orgs/{org_id}/keys", response_model=Page[KeyInfoOut])
+@router.get(
+    "/v1/orgs/{org_id}/keys",
+    response_model=Page[KeyInfoOut],
+    operation_id="listKeys",
+    summary="List an organisation's API keys",
+    tags=["keys"],
+)
 async def list_keys(
     org_id: str, _: Admin, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[KeyInfoOut]:
+    """The organisation's API keys with their created and last-used times; never the key itself."""
     org = await _org(session, org_id)
     rows = await repository.list_keys(session, org.id, after=_after(cursor), limit=limit)
     page, next_cursor = page_of(rows, limit, lambda key: {"t": key.created_at.isoformat(), "id": str(key.id)})
     return Page[KeyInfoOut](items=[KeyInfoOut.of(key) for key in page], next_cursor=next_cursor)
 
 
-@router.delete("/v1/orgs/{org_id}/keys/{key_id}", status_code=204, response_class=Response)
+@router.delete(
+    "/v1/orgs/{org_id}/keys/{key_id}",
+    status_code=204,
+    response_class=Response,
+    operation_id="revokeKey",
+    summary="Revoke an API key",
+    tags=["keys"],
+)
 async def revoke_key(org_id: str, key_id: str, _: Admin, session: Session) -> Response:
+    """Revoke one of the organisation's active keys: it stops working at once (CONTRACT §2)."""
     revoked = await repository.revoke_key(session, parse_uuid(org_id, "org"), parse_uuid(key_id, "key"))
     if not revoked:
         raise Problem(404, "not-found", "No such active key for this org.")
     return Response(status_code=204)
 
 
-@router.get("/v1/me", response_model=MeOut)
+@router.get(
+    "/v1/me",
+    response_model=MeOut,
+    operation_id="getMe",
+    summary="Who the API key belongs to",
+    tags=["identity"],
+)
 async def me(principal: Caller) -> MeOut:
+    """The organisation, name and role the calling API key belongs to: a first call to check a key."""
     assert principal.org_id is not None
     return MeOut(org_id=uuid.UUID(principal.org_id), name=principal.name, role=principal.role)
 

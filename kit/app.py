@@ -28,6 +28,7 @@ from kit.health import ReadinessCheck, database_check, health_router, peer_check
 from kit.idempotency import PURGE_EVERY_S, Replay, purge_expired, replay_handler
 from kit.internal import InternalClient
 from kit.middleware import RequestContextMiddleware
+from kit.openapi_docs import add_examples, describe_units, document_callers, list_problem_types
 from kit.principal import PUBLIC_PATHS, Credentials, TrustBoundaryMiddleware, credentials_for
 from kit.problems import document_problems, install_problem_handlers
 from kit.settings import Settings
@@ -174,12 +175,14 @@ def _watch_peers(ctx: AppContext, peers: Sequence[str]) -> None:
 
 
 def _document_problems_in_openapi(app: FastAPI) -> None:
-    """``app.openapi()`` documents the problems every operation really answers (kit.problems)."""
+    """``app.openapi()`` documents the problems every operation really answers (kit.problems),
+    who may call it and an example of each body (kit.openapi_docs)."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = document_problems(generate(), PUBLIC_PATHS)
+            spec = document_callers(document_problems(generate(), PUBLIC_PATHS), app, PUBLIC_PATHS)
+            app.openapi_schema = list_problem_types(add_examples(describe_units(spec)))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

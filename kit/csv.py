@@ -41,3 +41,24 @@ def render(rows: Sequence[Mapping[str, Any]]) -> str:
     for row in rows:
         writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
     return out.getvalue()
+
+
+def breakdown_rows(
+    figures: Mapping[str, Any], breakdowns: Mapping[str, str], heading: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """The overall row (``breakdown`` ``all``), then one row per entry of each breakdown member
+    (``{"region": "by_region"}``: a row per key of ``figures["by_region"]``), same columns.
+    ``heading`` (the period, the scope) starts every row; nested figures are flattened."""
+    start = {"breakdown": "all", "key": "", **heading}
+    overall = {k: v for k, v in figures.items() if k not in breakdowns.values() and k not in heading}
+    rows = [{**start, **flatten(overall)}]
+    for kind, member in breakdowns.items():
+        for key, part in (figures.get(member) or {}).items():
+            values = flatten(part) if isinstance(part, Mapping) else {"value": part}
+            rows.append({**start, "breakdown": kind, "key": key, **values})
+    return rows
+
+
+def response_body(rows: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    """The CSV text and its media type, as a figure endpoint answers ``Accept: text/csv``."""
+    return render(rows), f"{CSV_MEDIA_TYPE}; charset=utf-8"

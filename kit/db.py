@@ -207,8 +207,10 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-def get_session(request: Request) -> AsyncSession:
-    """FastAPI dependency: the request's session (its transaction starts on first use)."""
+async def get_session(request: Request) -> AsyncSession:
+    """FastAPI dependency: the request's session (its transaction starts on first use).
+
+    ``async`` so that FastAPI does not run it in a worker thread (kit.principal, same reason)."""
     session: AsyncSession = request.state.db
     return session
 

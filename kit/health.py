@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from kit.errors import Unavailable
 from kit.http import DependencyUnavailable
 from kit.internal import InternalClient
+from kit.openapi_docs import problems
 
 # A readiness check answers None when fine, or a short reason when not.
 ReadinessCheck = Callable[[], Awaitable[str | None]]
@@ -58,18 +59,28 @@ async def run_checks(checks: dict[str, ReadinessCheck]) -> dict[str, str]:
 
 
 def health_router() -> APIRouter:
-    router = APIRouter(tags=["health"])
+    router = APIRouter()
 
-    @router.get("/healthz", summary="The process is alive")
+    @router.get(
+        "/healthz",
+        operation_id="getHealth",
+        summary="Whether the process is alive",
+        tags=["health"],
+    )
     async def healthz() -> dict[str, str]:
+        """`{"status": "ok"}` while the process runs; for a liveness probe."""
         return {"status": "ok"}
 
     @router.get(
         "/readyz",
-        summary="This process can serve: its database answers and it holds its credentials",
-        responses={503: {"description": "Not ready"}},
+        responses=problems(s503="not-ready"),
+        operation_id="getReadiness",
+        summary="Whether the process can serve (database and credentials)",
+        tags=["health"],
     )
     async def readyz(request: Request) -> Any:
+        """`ready` with each check when the database answers and the process holds its
+        credentials; otherwise 503 `not-ready` with the failing checks (for a readiness probe)."""
         checks: dict[str, ReadinessCheck] = request.app.state.readiness_checks
         results = await run_checks(checks)
         if all(value == "ok" for value in results.values()):

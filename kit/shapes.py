@@ -17,9 +17,11 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Far above any amount the platform handles, and any product of it with a rate in bp stays
 # inside PostgreSQL's BIGINT.
 MAX_FEN = 10**15
-Fen = Annotated[int, Strict(), Field(ge=0, le=MAX_FEN)]
-PositiveFen = Annotated[int, Strict(), Field(ge=1, le=MAX_FEN)]
-Bp = Annotated[int, Strict(), Field(ge=0, le=10_000)]
+FEN = "An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1)."
+BP = "A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT §1)."
+Fen = Annotated[int, Strict(), Field(ge=0, le=MAX_FEN, description=FEN, examples=[50_000_000])]
+PositiveFen = Annotated[int, Strict(), Field(ge=1, le=MAX_FEN, description=FEN, examples=[50_000_000])]
+Bp = Annotated[int, Strict(), Field(ge=0, le=10_000, description=BP, examples=[435])]
 
 
 class StrictBody(BaseModel):

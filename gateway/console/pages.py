@@ -9,105 +9,10 @@ fetches the source with the signed-in key and fills the slots. Figures follow CO
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from gateway.console.model import REGIONS, Chart, Column, Figure, Page, Source, Table
+from gateway.console.pages_funds import FUNDS, ORGS
 
-# count: a plain integer; fen: money in 分 shown as 元; bp: basis points shown as a percentage.
-Kind = Literal["count", "fen", "bp", "text"]
-
-# The 14 市州 of Gansu (GB/T 2260, domain-facts §6.1): the region filter and breakdown names.
-REGIONS: tuple[tuple[str, str], ...] = (
-    ("620100", "兰州市"),
-    ("620200", "嘉峪关市"),
-    ("620300", "金昌市"),
-    ("620400", "白银市"),
-    ("620500", "天水市"),
-    ("620600", "武威市"),
-    ("620700", "张掖市"),
-    ("620800", "平凉市"),
-    ("620900", "酒泉市"),
-    ("621000", "庆阳市"),
-    ("621100", "定西市"),
-    ("621200", "陇南市"),
-    ("622900", "临夏回族自治州"),
-    ("623000", "甘南藏族自治州"),
-)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One number of an answer: ``path`` is its dotted place in the JSON (``deliveries.pending``);
-    ``alt`` names the field an older service answers instead (shown when ``path`` is absent)."""
-
-    path: str
-    zh: str
-    en: str
-    kind: Kind = "count"
-    alt: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A bar chart of some figures of one answer (``bars``), or of one answer's breakdown."""
-
-    title_zh: str
-    title_en: str
-    source: str
-    paths: tuple[str, ...] = ()
-    kind: Kind = "count"
-    # Set for a breakdown chart: "by_region" / "by_bank" draw bars, "by_month" a line.
-    breakdown: str = ""
-    target_bp: int | None = None
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    zh: str
-    en: str
-    kind: Kind = "count"
-
-
-@dataclass(frozen=True)
-class Table:
-    """Rows of one answer: ``rows`` is the member holding them (an object of objects such as
-    ``tiers`` or ``by_region``, or ``items`` of a list). Without columns they are taken from the
-    rows themselves (a breakdown carries "the same figures" as its answer)."""
-
-    id: str
-    title_zh: str
-    title_en: str
-    source: str
-    rows: str
-    columns: tuple[Column, ...] = ()
-    optional: bool = False
-
-
-@dataclass(frozen=True)
-class Source:
-    """A GET of the public API. ``filtered`` ones take ?from=&to=&region_code= (CONTRACT §1);
-    ``each`` is fetched once per listed item (``{id}``) and merged into it."""
-
-    id: str
-    path: str
-    filtered: bool = False
-    each: str = ""
-    optional: bool = False
-
-
-@dataclass(frozen=True)
-class Page:
-    slug: str
-    zh: str
-    en: str
-    sources: tuple[Source, ...]
-    figures: tuple[Figure, ...]
-    charts: tuple[Chart, ...] = ()
-    tables: tuple[Table, ...] = ()
-    intro: str = ""
-    figure_source: str = ""
-
+__all__ = ["PAGES", "REGIONS", "Chart", "Figure", "Page", "Table"]
 
 CREDIT = Page(
     slug="credit",
@@ -171,16 +76,13 @@ GUARANTEE = Page(
     intro="GET /v1/guarantee/reports/summary 与机构头寸 positions (CONTRACT §4, §6).",
     sources=(
         Source("summary", "/v1/guarantee/reports/summary", filtered=True),
+        ORGS,
         Source(
             "positions",
             "/v1/guarantee/institutions?limit=100",
             each="/v1/guarantee/institutions/{id}/position",
             optional=True,
         ),
-        Source(
-            "pools", "/v1/guarantee/pools?limit=100", each="/v1/guarantee/pools/{id}/position", optional=True
-        ),
-        Source("bridge", "/v1/guarantee/bridge-funds?limit=100", optional=True),
     ),
     figure_source="summary",
     figures=(
@@ -231,6 +133,7 @@ GUARANTEE = Page(
     tables=(
         Table("guarantee-tiers", "分级", "By tier", "summary", "tiers", TIER_COLUMNS),
         Table("guarantee-region", "按市州", "By 市州", "summary", "by_region", optional=True),
+        Table("guarantee-bank", "按银行", "By bank", "summary", "by_bank", optional=True),
         Table(
             "guarantee-positions",
             "机构头寸与代偿率",
@@ -251,49 +154,43 @@ GUARANTEE = Page(
             ),
             optional=True,
         ),
-        Table(
-            "guarantee-pools",
-            "风险补偿资金池",
-            "Risk pools",
-            "pools",
-            "items",
-            (
-                Column("name", "资金池", "Pool", "text"),
-                Column("region_code", "市州", "Region", "text"),
-                Column("balance_fen", "余额", "Balance", "fen"),
-                Column("paid_fen", "已补偿", "Paid", "fen"),
-                Column("recovered_fen", "已收回", "Recovered", "fen"),
-                Column("outstanding_fen", "在贷余额", "Outstanding", "fen"),
-                Column("overdue_ratio_bp", "逾期率", "Overdue ratio", "bp"),
-            ),
-            optional=True,
-        ),
-        Table(
-            "guarantee-bridge",
-            "应急转贷资金",
-            "Bridge funds",
-            "bridge",
-            "items",
-            (
-                Column("name", "资金", "Fund", "text"),
-                Column("size_fen", "规模", "Size", "fen"),
-                Column("max_days", "最长天数", "Max days"),
-                Column("daily_fee_bp", "日费率", "Daily fee", "bp"),
-            ),
-            optional=True,
-        ),
     ),
+)
+
+ANSWER_COLUMNS = (
+    Column("routes", "推送笔数", "Routes"),
+    Column("answered", "已决定", "Decided"),
+    Column("accepted", "受理", "Accepted"),
+    Column("declined", "拒绝", "Declined"),
+    Column("need_info", "待补充材料", "Need info"),
+    Column("overdue", "逾期", "Overdue"),
+    Column("answered_in_time_bp", "按时答复率", "Answered in time", "bp"),
+    Column("median_answer_minutes", "答复用时中位数", "Median answer time", "minutes"),
+    Column("p90_answer_minutes", "答复用时P90", "90th percentile", "minutes"),
+)
+
+FUNNEL_COLUMNS = (
+    Column("demands", "融资需求", "Demands"),
+    Column("routed", "已推送银行", "Routed"),
+    Column("responded", "已响应", "Responded"),
+    Column("accepted", "已受理", "Accepted"),
+    Column("overdue", "逾期未响应", "Overdue"),
+    Column("answers.routes", "推送笔数", "Routes"),
+    Column("answers.answered", "已决定", "Decided"),
+    Column("answers.answered_in_time_bp", "按时答复率", "Answered in time", "bp"),
+    Column("answers.median_answer_minutes", "答复用时中位数", "Median answer time", "minutes"),
+    Column("answers.p90_answer_minutes", "答复用时P90", "90th percentile", "minutes"),
 )
 
 MATCH = Page(
     slug="match",
     zh="产融对接",
     en="Matching",
-    intro="GET /v1/match/stats、/v1/match/products、/v1/match/programmes (CONTRACT §5, §6).",
+    intro="GET /v1/match/stats、/v1/match/products — 需求漏斗与银行答复时效 (CONTRACT §5).",
     sources=(
         Source("stats", "/v1/match/stats", filtered=True),
         Source("products", "/v1/match/products?limit=1000"),
-        Source("programmes", "/v1/match/programmes?limit=100", optional=True),
+        ORGS,
     ),
     figure_source="stats",
     figures=(
@@ -304,17 +201,56 @@ MATCH = Page(
         Figure("routed", "已推送银行", "Routed"),
         Figure("responded", "已响应", "Responded"),
         Figure("accepted", "已受理", "Accepted"),
-        Figure("overdue", "逾期未响应", "Overdue"),
+        Figure(
+            "overdue", "逾期未响应", "Overdue", note="10个工作日内未受理或拒绝 no decision in 10 working days"
+        ),
+        Figure(
+            "answers.answered_in_time_bp",
+            "按时答复率",
+            "Answered in time",
+            "bp",
+            note="10个工作日内决定 ÷ 已决定或已逾期 decided in time ÷ decided or overdue",
+        ),
+        Figure("answers.median_answer_minutes", "答复用时中位数", "Median answer time", "minutes"),
+        Figure("answers.p90_answer_minutes", "答复用时P90", "90th percentile answer time", "minutes"),
     ),
     charts=(
         Chart(
             "需求漏斗", "Demand funnel", "stats", ("demands", "routed", "responded", "accepted", "overdue")
         ),
         Chart("产品类型", "Products by type", "products", breakdown="count:product_type"),
-        Chart("按市州", "By 市州", "stats", breakdown="by_region"),
-        Chart("按月", "By month", "stats", breakdown="by_month"),
+        Chart("各银行在架产品", "Products by bank", "stats", breakdown="by_bank", metric="products"),
+        Chart(
+            "各银行答复用时中位数",
+            "Median answer time by bank",
+            "stats",
+            kind="minutes",
+            breakdown="by_bank",
+            metric="median_answer_minutes",
+        ),
+        Chart("各银行逾期需求", "Overdue by bank", "stats", breakdown="by_bank", metric="overdue"),
+        Chart("按市州", "By 市州", "stats", breakdown="by_region", metric="demands"),
+        Chart("按月", "By month", "stats", breakdown="by_month", metric="demands"),
     ),
     tables=(
+        Table(
+            "match-bank",
+            "各银行答复时效",
+            "Answer times by bank",
+            "stats",
+            "by_bank",
+            (Column("products", "在架产品", "Products"), *ANSWER_COLUMNS),
+        ),
+        Table("match-region", "按市州", "By 市州", "stats", "by_region", FUNNEL_COLUMNS, optional=True),
+        Table(
+            "match-month",
+            "按月",
+            "By month",
+            "stats",
+            "by_month",
+            (Column("queries", "匹配查询", "Queries"), *FUNNEL_COLUMNS),
+            optional=True,
+        ),
         Table(
             "match-products",
             "贷款产品",
@@ -330,26 +266,7 @@ MATCH = Page(
                 Column("annual_rate_bp", "年利率", "Annual rate", "bp"),
             ),
         ),
-        Table(
-            "match-programmes",
-            "贴息与补贴项目",
-            "Subsidy programmes",
-            "programmes",
-            "items",
-            (
-                Column("name", "项目", "Programme", "text"),
-                Column("kind", "类型", "Kind", "text"),
-                Column("year", "年度", "Year", "text"),
-                Column("budget_fen", "预算", "Budget", "fen"),
-                Column("paid_fen", "已拨付", "Paid", "fen"),
-                Column("approved_count", "已批准", "Approved"),
-                Column("refused_count", "已拒绝", "Refused"),
-                Column("remaining_budget_fen", "剩余预算", "Remaining budget", "fen"),
-            ),
-            optional=True,
-        ),
-        Table("match-region", "按市州", "By 市州", "stats", "by_region", optional=True),
     ),
 )
 
-PAGES: dict[str, Page] = {page.slug: page for page in (CREDIT, GUARANTEE, MATCH)}
+PAGES: dict[str, Page] = {page.slug: page for page in (CREDIT, GUARANTEE, MATCH, FUNDS)}

@@ -13,7 +13,7 @@ from html import escape
 
 from gateway.console.pages import PAGES, REGIONS, Chart, Figure, Page, Table
 
-ASSET_VERSION = "1"
+ASSET_VERSION = "2"
 TIER_NAMES = {
     "national_fund": "国家融资担保基金 National fund",
     "provincial": "省级再担保 Provincial",
@@ -24,6 +24,11 @@ ROW_KEY_LABELS = {
     "by_region": "市州 Region",
     "by_month": "月份 Month",
     "by_bank": "银行 Bank",
+    "by_programme": "项目编号 Programme id",
+    "by_year": "年度 Year",
+    "by_pool": "资金池编号 Pool id",
+    "by_fund": "基金编号 Fund id",
+    "refused_by_reason": "拒绝原因 Reason",
 }
 READ_ONLY_ZH = "只读视图，数据来自公开接口。"
 SIGN_IN_HINT = "输入 admin 或 regulator 的 API 密钥 Enter an admin or regulator API key"
@@ -109,7 +114,8 @@ def _date_input(name: str, zh: str, en: str, values: dict[str, str]) -> str:
 def _figure(page: Page, figure: Figure) -> str:
     note = f'<small class="note">{escape(figure.note)}</small>' if figure.note else ""
     return (
-        f'<div class="figure" data-source="{page.figure_source}" data-path="{escape(figure.path)}"'
+        f'<div class="figure" data-source="{figure.source or page.figure_source}"'
+        f' data-path="{escape(figure.path)}"'
         f' data-alt="{escape(figure.alt)}" data-kind="{figure.kind}">'
         f'<span class="label">{bilingual(figure.zh, figure.en)}</span>'
         f'<output class="value">—</output>{note}</div>'
@@ -121,7 +127,8 @@ def _chart(chart: Chart, labels: dict[str, str]) -> str:
     target = "" if chart.target_bp is None else f' data-target-bp="{chart.target_bp}"'
     return (
         f'<figure class="chart" data-source="{chart.source}" data-kind="{chart.kind}"'
-        f' data-breakdown="{escape(chart.breakdown)}" data-bars="{_attr_json(bars)}"{target}>'
+        f' data-breakdown="{escape(chart.breakdown)}" data-metric="{escape(chart.metric)}"'
+        f' data-bars="{_attr_json(bars)}"{target}>'
         f"<figcaption>{bilingual(chart.title_zh, chart.title_en)}</figcaption>"
         '<div class="plot"><p class="muted">—</p></div></figure>'
     )

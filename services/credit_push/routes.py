@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from kit.csv import CSV_MEDIA_TYPE, render, wants_csv
 from kit.deps import Session
 from kit.errors import NotFound, RuleViolation
-from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, encode_cursor, page_of
+from kit.etags import etag_of
+from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.uscc import USCC
+from services.credit_push import routes_uploads
 from services.credit_push.deps import idempotent
-from services.credit_push.paging import after_of, position_of, seq_of, with_etag
+from services.credit_push.paging import after_of, position_of, with_etag
 from services.credit_push.rules.period import period
 from services.credit_push.schemas import (
     AccessEntryOut,
@@ -27,35 +29,23 @@ from services.credit_push.schemas import (
     AuthorisationOut,
     ConsentIn,
     ConsentOut,
-    DeliveryOut,
-    FeedPage,
     IngestOut,
     InternalRatingOut,
     OutcomeIn,
     OutcomeOut,
     RatingOut,
-    RatingsUpload,
-    RecoverIn,
-    RecoverOut,
-    SecretOut,
     StatsOut,
-    SubscriptionCreated,
-    SubscriptionIn,
-    SubscriptionOut,
-    SubscriptionPatch,
 )
 from services.credit_push.service import (
     access_log,
     authorisations,
     consents,
-    deliveries,
     outcomes,
     ratings,
-    subscriptions,
 )
 from services.credit_push.service import stats as stats_service
 
-router = APIRouter(prefix="/v1/credit", tags=["credit_push"])
+router = APIRouter(prefix="/v1/credit")
 internal_router = APIRouter(prefix="/internal/credit", tags=["internal"])
 
 TaxAuthority = Annotated[Principal, Depends(require_roles("tax_authority"))]
@@ -99,19 +89,40 @@ def _aware(since: datetime) -> datetime:
 # --- ratings -------------------------------------------------------------------------------
 
 
-@router.post("/ratings", response_model=IngestOut, dependencies=[idempotent])
-async def upload_ratings(body: RatingsUpload, _: TaxAuthority, session: Session) -> IngestOut:
-    """Upload up to 10,000 ratings; invalid items come back in `rejected`, the rest are stored."""
-    return await ratings.ingest(session, body.items)
+@router.post(
+    "/ratings",
+    response_model=IngestOut,
+    dependencies=[idempotent],
+    openapi_extra=routes_uploads.RATINGS_BODY,
+    responses=routes_uploads.RATINGS_RESPONSES,
+    operation_id="uploadRatings",
+    summary="Upload taxpayer credit ratings",
+    tags=["ratings"],
+)
+async def upload_ratings(request: Request, principal: TaxAuthority, session: Session) -> IngestOut | Response:
+    """Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号) as JSON, CSV or
+    .xlsx; invalid items come back in `rejected`, the rest are stored, and banks are sent the push
+    set A, B, M (税总发〔2019〕113号). A file of more than 10,000 rows is answered 202 and stored in
+    the background (`GET /v1/credit/uploads/{id}`)."""
+    return await routes_uploads.receive(request, principal, session)
 
 
 @router.get(
-    "/ratings/{uscc}", response_model=RatingOut, response_model_exclude_unset=True, responses={404: {}}
+    "/ratings/{uscc}",
+    response_model=RatingOut,
+    response_model_exclude_unset=True,
+    responses={404: {}},
+    operation_id="getRating",
+    summary="Get an enterprise's current taxpayer credit rating",
+    tags=["ratings"],
 )
-async def get_rating(uscc: USCC, principal: Reader, session: Session) -> RatingOut:
-    """An enterprise's current rating; a bank sees it only when entitled (404 otherwise)."""
+async def get_rating(uscc: USCC, principal: Reader, session: Session, response: Response) -> RatingOut:
+    """An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
+    enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise)."""
     bank_id = _org(principal) if principal.role == "bank" else None
-    return await ratings.rating_for(session, uscc, bank_id)
+    found = await ratings.rating_for(session, uscc, bank_id)
+    response.headers["ETag"] = etag_of(found.model_dump(mode="json", exclude_unset=True))
+    return found
 
 
 @internal_router.get(
@@ -134,20 +145,41 @@ async def internal_get_rating(
 # --- authorisations and the access log -----------------------------------------------------
 
 
-@router.post("/authorisations", status_code=201, response_model=AuthorisationOut, dependencies=[idempotent])
+@router.post(
+    "/authorisations",
+    status_code=201,
+    response_model=AuthorisationOut,
+    dependencies=[idempotent],
+    operation_id="createAuthorisation",
+    summary="Record an enterprise's authorisation for you",
+    tags=["authorisations"],
+)
 async def authorise(body: AuthorisationIn, principal: Partner, session: Session) -> AuthorisationOut:
     """Record an enterprise's authorisation for you to act for it (consents, match queries)."""
     return await authorisations.grant(session, body, _org(principal))
 
 
-@router.delete("/authorisations/{auth_id}", status_code=204, responses={404: {}})
+@router.delete(
+    "/authorisations/{auth_id}",
+    status_code=204,
+    responses={404: {}},
+    operation_id="revokeAuthorisation",
+    summary="Revoke an enterprise authorisation",
+    tags=["authorisations"],
+)
 async def revoke_authorisation(auth_id: str, principal: Partner, session: Session) -> Response:
     """Revoke it; every consent you recorded for the enterprise ends, each bank gets a `withdrawn`."""
     await authorisations.revoke(session, _org(principal), _id(auth_id, "authorisation"))
     return Response(status_code=204)
 
 
-@router.get("/authorisations", response_model=Page[AuthorisationOut])
+@router.get(
+    "/authorisations",
+    response_model=Page[AuthorisationOut],
+    operation_id="listAuthorisations",
+    summary="List the enterprise authorisations you hold",
+    tags=["authorisations"],
+)
 async def list_authorisations(
     principal: Partner,
     session: Session,
@@ -161,14 +193,27 @@ async def list_authorisations(
     return Page[AuthorisationOut](items=page, next_cursor=next_cursor)
 
 
-@router.get("/authorisations/{auth_id}", response_model=AuthorisationOut, responses={404: {}})
+@router.get(
+    "/authorisations/{auth_id}",
+    response_model=AuthorisationOut,
+    responses={404: {}},
+    operation_id="getAuthorisation",
+    summary="Get one enterprise authorisation",
+    tags=["authorisations"],
+)
 async def get_authorisation(auth_id: str, principal: Partner, session: Session) -> Response:
     """One of your authorisations, with an ETag."""
     found = await authorisations.get(session, _org(principal), _id(auth_id, "authorisation"))
     return with_etag(found)
 
 
-@router.get("/access-log", response_model=Page[AccessEntryOut])
+@router.get(
+    "/access-log",
+    response_model=Page[AccessEntryOut],
+    operation_id="listAccessLog",
+    summary="List who read which enterprise's rating",
+    tags=["access log"],
+)
 async def access_log_list(
     principal: LogReader,
     session: Session,
@@ -187,20 +232,42 @@ async def access_log_list(
 # --- consents ------------------------------------------------------------------------------
 
 
-@router.post("/consents", status_code=201, response_model=ConsentOut, dependencies=[idempotent])
+@router.post(
+    "/consents",
+    status_code=201,
+    response_model=ConsentOut,
+    dependencies=[idempotent],
+    operation_id="createConsent",
+    summary="Give an enterprise's consent to share its rating with a bank",
+    tags=["consents"],
+)
 async def give_consent(body: ConsentIn, principal: Partner, request: Request, session: Session) -> ConsentOut:
-    """Record an enterprise's consent for one named bank to see its rating and tax figure."""
+    """Record an enterprise's consent for one named bank to see its rating and tax figure: the
+    bank-specific, revocable taxpayer authorisation 税总发〔2019〕113号 requires before tax data is shared."""
     return await consents.give(session, body, _org(principal), request.app.state.ctx.internal)
 
 
-@router.delete("/consents/{consent_id}", status_code=204, responses={404: {}})
+@router.delete(
+    "/consents/{consent_id}",
+    status_code=204,
+    responses={404: {}},
+    operation_id="revokeConsent",
+    summary="Revoke a consent",
+    tags=["consents"],
+)
 async def revoke_consent(consent_id: str, principal: Partner, session: Session) -> Response:
     """Revoke a consent you recorded; banks that were sent the enterprise get a `withdrawn`."""
     await consents.revoke(session, _org(principal), _id(consent_id, "consent"))
     return Response(status_code=204)
 
 
-@router.get("/consents", response_model=Page[ConsentOut])
+@router.get(
+    "/consents",
+    response_model=Page[ConsentOut],
+    operation_id="listConsents",
+    summary="List enterprises' consents to share their rating with a bank",
+    tags=["consents"],
+)
 async def list_consents(
     principal: PartnerOrBank,
     session: Session,
@@ -214,122 +281,30 @@ async def list_consents(
     return Page[ConsentOut](items=page, next_cursor=next_cursor)
 
 
-# --- subscriptions -------------------------------------------------------------------------
-
-
-@router.post("/subscriptions", status_code=201, response_model=SubscriptionCreated, dependencies=[idempotent])
-async def subscribe(
-    body: SubscriptionIn, principal: Bank, request: Request, session: Session
-) -> SubscriptionCreated:
-    """Receive events addressed to you from now on as signed Standard Webhooks."""
-    return await subscriptions.subscribe(
-        session, body, _org(principal), principal.name, _allow_private(request)
-    )
-
-
-@router.get("/subscriptions", response_model=Page[SubscriptionOut])
-async def list_subscriptions(
-    principal: Bank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
-) -> Page[SubscriptionOut]:
-    """Your subscriptions, oldest first (secrets are never shown again)."""
-    items = await subscriptions.list_for(session, _org(principal), after_of(cursor), limit)
-    page, next_cursor = page_of(items, limit, position_of)
-    return Page[SubscriptionOut](items=page, next_cursor=next_cursor)
-
-
-@router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses={404: {}})
-async def get_subscription(sub_id: str, principal: Bank, session: Session) -> SubscriptionOut:
-    return await subscriptions.get(session, _org(principal), _id(sub_id, "subscription"))
-
-
-@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses={404: {}})
-async def patch_subscription(
-    sub_id: str, body: SubscriptionPatch, principal: Bank, request: Request, session: Session
-) -> SubscriptionOut:
-    """Pause or resume (pending deliveries wait while paused), or change the URL or filters."""
-    return await subscriptions.patch(
-        session, _org(principal), _id(sub_id, "subscription"), body, _allow_private(request)
-    )
-
-
-@router.delete("/subscriptions/{sub_id}", status_code=204, responses={404: {}})
-async def delete_subscription(sub_id: str, principal: Bank, session: Session) -> Response:
-    """Stop the subscription; its pending deliveries are dropped, its events stay in the feed."""
-    await subscriptions.delete(session, _org(principal), _id(sub_id, "subscription"))
-    return Response(status_code=204)
-
-
-@router.post("/subscriptions/{sub_id}/rotate-secret", response_model=SecretOut, responses={404: {}})
-async def rotate_secret(sub_id: str, principal: Bank, session: Session) -> SecretOut:
-    """A new secret; the old one keeps signing too (both signatures) for 24 hours."""
-    return await subscriptions.rotate_secret(session, _org(principal), _id(sub_id, "subscription"))
-
-
-@router.post(
-    "/subscriptions/{sub_id}/recover", status_code=202, response_model=RecoverOut, responses={404: {}}
-)
-async def recover(sub_id: str, body: RecoverIn, principal: Bank, session: Session) -> RecoverOut:
-    """Send every failed delivery of this subscription created since `since` again."""
-    since = _aware(body.since)  # before the id: a naive `since` is refused even for an unknown id
-    return await subscriptions.recover(session, _org(principal), _id(sub_id, "subscription"), since)
-
-
-# --- deliveries and the feed ---------------------------------------------------------------
-
-
-@router.get("/deliveries", response_model=Page[DeliveryOut])
-async def list_deliveries(
-    principal: Bank,
-    session: Session,
-    status: Annotated[Literal["pending", "delivered", "failed"] | None, Query()] = None,
-    subscription_id: Annotated[uuid.UUID | None, Query()] = None,
-    limit: Limit = DEFAULT_LIMIT,
-    cursor: Cursor = None,
-) -> Page[DeliveryOut]:
-    """Your webhook deliveries, oldest first."""
-    items = await deliveries.list_for(
-        session,
-        _org(principal),
-        status=status,
-        subscription_id=subscription_id,
-        after=after_of(cursor),
-        limit=limit,
-    )
-    page, next_cursor = page_of(items, limit, position_of)
-    return Page[DeliveryOut](items=page, next_cursor=next_cursor)
-
-
-@router.post(
-    "/deliveries/{delivery_id}/retry", status_code=202, response_model=DeliveryOut, responses={404: {}}
-)
-async def retry_delivery(delivery_id: str, principal: Bank, session: Session) -> DeliveryOut:
-    """Send this delivery again now (same webhook-id, signed with the current secret)."""
-    return await deliveries.retry(session, _org(principal), _id(delivery_id, "delivery"))
-
-
-@router.get("/feed", response_model=FeedPage)
-async def feed(
-    principal: Bank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
-) -> FeedPage:
-    """Every event addressed to you, in `seq` order, each once; poll again from `next_cursor`."""
-    after = seq_of(cursor)
-    items = await deliveries.feed(session, _org(principal), principal.name, after, limit)
-    page = items[:limit]
-    # Always a cursor: a bank that has caught up polls again from here without a repeat or a gap.
-    next_cursor = encode_cursor({"seq": page[-1].seq if page else after})
-    return FeedPage(items=page, next_cursor=next_cursor, has_more=len(items) > limit)
-
-
 # --- outcomes and statistics ---------------------------------------------------------------
 
 
-@router.post("/outcomes", status_code=201, response_model=OutcomeOut, dependencies=[idempotent])
+@router.post(
+    "/outcomes",
+    status_code=201,
+    response_model=OutcomeOut,
+    dependencies=[idempotent],
+    operation_id="createOutcome",
+    summary="Report a loan granted to an enterprise pushed to you",
+    tags=["outcomes"],
+)
 async def report_outcome(body: OutcomeIn, principal: Bank, session: Session) -> OutcomeOut:
     """Report a loan granted to an enterprise this platform pushed to you (粤信融-style feedback)."""
     return await outcomes.report(session, body, _org(principal))
 
 
-@router.get("/outcomes", response_model=Page[OutcomeOut])
+@router.get(
+    "/outcomes",
+    response_model=Page[OutcomeOut],
+    operation_id="listOutcomes",
+    summary="List reported loan outcomes",
+    tags=["outcomes"],
+)
 async def list_outcomes(
     principal: OutcomeReader,
     session: Session,
@@ -357,6 +332,9 @@ async def list_outcomes(
             "the overall row (breakdown `all`), then one row per 市州, bank and month.",
         }
     },
+    operation_id="getCreditStats",
+    summary="Credit-push statistics for a period",
+    tags=["stats"],
 )
 async def stats(
     _: Regulator,

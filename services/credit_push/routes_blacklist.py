@@ -22,7 +22,7 @@ from services.credit_push.paging import after_of, position_of
 from services.credit_push.schemas import AListItem, BlacklistIn, BlacklistOut, StandingOut
 from services.credit_push.service import blacklist
 
-router = APIRouter(prefix="/v1/credit", tags=["credit_push"])
+router = APIRouter(prefix="/v1/credit")
 internal_router = APIRouter(prefix="/internal/credit", tags=["internal"])
 
 TaxAuthority = Annotated[Principal, Depends(require_roles("tax_authority"))]
@@ -48,13 +48,28 @@ def _uscc_after(cursor: str | None) -> str:
     return after
 
 
-@router.post("/blacklist", status_code=201, response_model=BlacklistOut, dependencies=[idempotent])
+@router.post(
+    "/blacklist",
+    status_code=201,
+    response_model=BlacklistOut,
+    dependencies=[idempotent],
+    operation_id="createBlacklistEntry",
+    summary="Put an enterprise on the blacklist",
+    tags=["blacklist"],
+)
 async def add_entry(body: BlacklistIn, _: TaxAuthority, session: Session) -> BlacklistOut:
     """Publish a 重大税收违法失信主体 entry; its rating counts as D, banks holding it get `withdrawn`."""
     return await blacklist.add(session, body)
 
 
-@router.delete("/blacklist/{entry_id}", status_code=204, responses={404: {}})
+@router.delete(
+    "/blacklist/{entry_id}",
+    status_code=204,
+    responses={404: {}},
+    operation_id="endBlacklistEntry",
+    summary="End a blacklist entry",
+    tags=["blacklist"],
+)
 async def end_entry(entry_id: str, _: TaxAuthority, session: Session) -> Response:
     """信用修复: end the entry early; banks entitled again are sent the rating."""
     try:
@@ -65,7 +80,13 @@ async def end_entry(entry_id: str, _: TaxAuthority, session: Session) -> Respons
     return Response(status_code=204)
 
 
-@router.get("/blacklist", response_model=Page[BlacklistOut])
+@router.get(
+    "/blacklist",
+    response_model=Page[BlacklistOut],
+    operation_id="listBlacklist",
+    summary="List the blacklist (dishonest-taxpayer list) entries",
+    tags=["blacklist"],
+)
 async def list_entries(
     _: ListReader, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[BlacklistOut]:
@@ -75,7 +96,13 @@ async def list_entries(
     return Page[BlacklistOut](items=page, next_cursor=next_cursor)
 
 
-@router.get("/a-list", response_model=Page[AListItem])
+@router.get(
+    "/a-list",
+    response_model=Page[AListItem],
+    operation_id="listAList",
+    summary="List the year's A-rated enterprises (the published red list)",
+    tags=["ratings"],
+)
 async def a_list(
     _: CurrentPrincipal,
     session: Session,

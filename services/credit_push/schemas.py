@@ -6,23 +6,31 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from kit.shapes import MAX_FEN, StrictBody
 from kit.uscc import USCC
 
 Level = Literal["A", "B", "M", "C", "D"]
 PushLevel = Literal["A", "B", "M"]
-RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+RegionCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]{6}$"),
+    Field(description="A 6-digit GB/T 2260 division code (USCC characters 3-8).", examples=["620100"]),
+]
 Evidence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
 
 class RatingItem(BaseModel):
     """One item of an upload; an invalid item is rejected on its own, the rest are stored."""
 
-    uscc: str = Field(description="统一社会信用代码 (GB 32100); lower case is normalised.")
-    name: str
-    rating: Level
+    uscc: str = Field(
+        description="统一社会信用代码 (GB 32100); lower case is normalised.", examples=["91620100MA72RH3L12"]
+    )
+    name: str = Field(examples=["兰州示例商贸有限公司"])
+    rating: Level = Field(
+        description="纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号)."
+    )
     year: int = Field(ge=2014, description="Evaluation year, 2014 to the previous calendar year.")
     region_code: str | None = Field(default=None, description="6-digit GB/T 2260 code.")
     avg_annual_tax_fen: int | None = Field(default=None, ge=0, description="Average annual tax paid, fen.")
@@ -38,9 +46,30 @@ LooseItem = Annotated[Any, WithJsonSchema(RatingItem.model_json_schema())]
 class RatingsUpload(StrictBody):
     items: Annotated[list[LooseItem], Field(min_length=1, max_length=10_000)]
 
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "uscc": "91620100MA72RH3L12",
+                            "name": "兰州示例商贸有限公司",
+                            "rating": "A",
+                            "year": 2025,
+                            "region_code": "620100",
+                            "avg_annual_tax_fen": 12_000_000,
+                            "small_micro": True,
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
 
 class RejectedItem(BaseModel):
-    index: int
+    index: int = Field(description="The item's position in `items`, from 0.")
     uscc: str | None
     detail: str
 
@@ -54,9 +83,11 @@ class IngestOut(BaseModel):
 class RatingFields(BaseModel):
     uscc: str
     name: str
-    rating: Level
-    year: int
-    version: int
+    rating: Level = Field(
+        description="纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号)."
+    )
+    year: int = Field(description="The evaluation year the rating is for.", examples=[2025])
+    version: int = Field(description="1 for the year's first rating; each correction adds 1.", examples=[1])
     updated_at: datetime
 
 
@@ -119,27 +150,54 @@ class ConsentIn(StrictBody):
         default=None, description="Last day the consent is valid (Asia/Shanghai)."
     )
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "bank_org_id": "6f1c0c1e-0000-4000-8000-00000000b001",
+                    "evidence_ref": "ETAX-2026-000123",
+                    "expires_on": "2026-12-31",
+                }
+            ]
+        }
+    )
+
 
 class ConsentOut(BaseModel):
     id: uuid.UUID
     uscc: str
     bank_org_id: uuid.UUID
-    partner_org_id: uuid.UUID
-    evidence_ref: str
-    status: Literal["active", "revoked", "expired"]
-    expires_on: date | None
+    partner_org_id: uuid.UUID = Field(description="The partner app that recorded the consent.")
+    evidence_ref: str = Field(
+        description="The record of the enterprise's own act (e.g. its 电子税务局 number)."
+    )
+    status: Literal["active", "revoked", "expired"] = Field(
+        description="`active` grants the bank the rating and tax figure; `revoked`, `expired` nothing."
+    )
+    expires_on: date | None = Field(description="Last valid day (Asia/Shanghai); null: until revoked.")
     created_at: datetime
-    ended_at: datetime | None
+    ended_at: datetime | None = Field(description="When it was revoked or expired.")
 
 
 class SubscriptionIn(StrictBody):
-    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+        description="An https URL on a public address; private, loopback and reserved ones are refused."
+    )
     min_rating: PushLevel | None = Field(
         default=None, description="Only published events at this level or better."
     )
     region_codes: Annotated[list[RegionCode], Field(min_length=1, max_length=100)] | None = Field(
         default=None,
         description="Only enterprises in these regions (`xx0000` a province, `xxxx00` a prefecture).",
+    )
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"url": "https://hooks.bank.example/credit", "min_rating": "B", "region_codes": ["620000"]}
+            ]
+        }
     )
 
 
@@ -153,8 +211,10 @@ class SubscriptionPatch(StrictBody):
 class SubscriptionOut(BaseModel):
     id: uuid.UUID
     url: str
-    status: Literal["active", "paused"]
-    paused_reason: str | None
+    status: Literal["active", "paused"] = Field(
+        description="`paused`: events addressed meanwhile wait and are sent on resuming."
+    )
+    paused_reason: str | None = Field(description="Why it paused, e.g. the receiver answered 410.")
     min_rating: PushLevel | None
     region_codes: list[str] | None
     created_at: datetime
@@ -171,11 +231,13 @@ class SecretOut(BaseModel):
 
 
 class RecoverIn(StrictBody):
-    since: datetime
+    since: datetime = Field(
+        description="Requeue the failed deliveries created since then (RFC 3339, with zone)."
+    )
 
 
 class RecoverOut(BaseModel):
-    requeued: int
+    requeued: int = Field(description="How many failed deliveries were queued again.")
 
 
 class DeliveryOut(BaseModel):
@@ -184,9 +246,13 @@ class DeliveryOut(BaseModel):
     subscription_id: uuid.UUID
     status: Literal["pending", "delivered", "failed"]
     attempts: int = Field(description="Every HTTP attempt, the first included.")
-    last_status_code: int | None
-    last_error: str | None
-    next_attempt_at: datetime | None
+    last_status_code: int | None = Field(description="The receiver's HTTP status at the last attempt.")
+    last_error: str | None = Field(
+        description="The last attempt's error, if any (a timeout, a refused connection, ...)."
+    )
+    next_attempt_at: datetime | None = Field(
+        description="When the retry schedule sends it next; null: no more."
+    )
     created_at: datetime
     delivered_at: datetime | None
 
@@ -194,7 +260,7 @@ class DeliveryOut(BaseModel):
 class EventOut(BaseModel):
     id: uuid.UUID
     type: Literal["credit.rating.published", "credit.rating.withdrawn"]
-    seq: int
+    seq: int = Field(description="Your own event sequence; apply per USCC only an event newer than the last.")
     created_at: str
     data: dict[str, Any]
 

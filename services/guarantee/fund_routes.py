@@ -10,16 +10,17 @@ from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel
 
 from kit.deps import Session, idempotent
+from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, require_roles
 from services.guarantee import fund_answers as answers
 from services.guarantee import fund_schemas as fs
 from services.guarantee.repository import Repository
-from services.guarantee.routes import Ctx, problems
+from services.guarantee.routes import Ctx
 from services.guarantee.service import bridges, pools
 from services.guarantee.tables import idempotency_keys
 
-funds_router = APIRouter(prefix="/v1/guarantee", tags=["policy funds"])
+funds_router = APIRouter(prefix="/v1/guarantee")
 
 Manager = Annotated[Principal, Depends(require_roles("fund_manager"))]
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
@@ -48,13 +49,21 @@ def _after(cursor: str | None) -> int | None:
     status_code=201,
     dependencies=[idempotency],
     responses=problems(s422="validation-error, invalid-bank-org-id", s503="dependency-unavailable"),
+    operation_id="createPool",
+    summary="Create a risk-compensation pool",
+    tags=["pools"],
 )
 async def create_pool(body: fs.PoolCreate, principal: Manager, session: Session, ctx: Ctx) -> fs.Pool:
     """A risk-compensation pool (贷款风险分担和损失补偿资金池) with its cooperating banks (fund_manager)."""
     return answers.pool(await pools.create_pool(Repository(session), ctx.internal, principal, body))
 
 
-@funds_router.get("/pools")
+@funds_router.get(
+    "/pools",
+    operation_id="listPools",
+    summary="List risk-compensation pools",
+    tags=["pools"],
+)
 async def list_pools(
     principal: PoolReader, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[fs.Pool]:
@@ -64,14 +73,26 @@ async def list_pools(
     return Page[fs.Pool](items=[answers.pool(r) for r in page], next_cursor=next_cursor)
 
 
-@funds_router.get("/pools/{pool_id}")
+@funds_router.get(
+    "/pools/{pool_id}",
+    operation_id="getPool",
+    summary="Get one risk-compensation pool",
+    tags=["pools"],
+)
 async def get_pool(pool_id: UUID, principal: PoolReader, session: Session, response: Response) -> fs.Pool:
+    """One risk-compensation pool (风险补偿资金池): its balance, the share of a loss it compensates and the
+    overdue ratio at which a bank adds no loan; answered with an ETag."""
     body = answers.pool(await pools.visible_pool(Repository(session), principal, str(pool_id)))
     _tagged(body, response)
     return body
 
 
-@funds_router.get("/pools/{pool_id}/position")
+@funds_router.get(
+    "/pools/{pool_id}/position",
+    operation_id="getPoolPosition",
+    summary="A pool's balance, cover and compensations paid",
+    tags=["pools"],
+)
 async def get_pool_position(pool_id: UUID, principal: FundReader, session: Session) -> fs.PoolPosition:
     """Balance, paid, recovered, outstanding and the overdue ratio, in all and by bank."""
     return await pools.pool_position(Repository(session), principal, str(pool_id))
@@ -86,6 +107,9 @@ async def get_pool_position(pool_id: UUID, principal: FundReader, session: Sessi
         s409="pool-suspended (with overdue_ratio_bp, stop_overdue_bp), duplicate-loan",
         s422="validation-error, invalid-uscc",
     ),
+    operation_id="createPoolLoan",
+    summary="Register a loan covered by a pool",
+    tags=["pools"],
 )
 async def register_pool_loan(
     pool_id: UUID, body: fs.PoolLoanCreate, principal: Bank, session: Session
@@ -100,10 +124,15 @@ async def register_pool_loan(
         **LOAN_404,
         **problems(s409="loan-already-defaulted", s422="outstanding-exceeds-principal, date-out-of-range"),
     },
+    operation_id="markPoolLoanOverdue",
+    summary="Report a covered loan overdue",
+    tags=["pools"],
 )
 async def report_overdue(
     pool_id: UUID, loan_id: UUID, body: fs.OverdueReport, principal: Bank, session: Session
 ) -> fs.PoolLoan:
+    """Report a covered loan overdue with its outstanding amount: it counts in the bank's overdue ratio,
+    and a bank whose ratio reaches the pool's `stop_overdue_bp` adds no new loan."""
     row = await pools.report_overdue(Repository(session), principal, str(pool_id), str(loan_id), body)
     return answers.pool_loan(row)
 
@@ -111,6 +140,9 @@ async def report_overdue(
 @funds_router.post(
     "/pools/{pool_id}/loans/{loan_id}/default",
     responses={**LOAN_404, **problems(s409="loan-already-defaulted", s422="date-out-of-range")},
+    operation_id="defaultPoolLoan",
+    summary="Report a covered loan's default and claim compensation",
+    tags=["pools"],
 )
 async def report_default(
     pool_id: UUID, loan_id: UUID, body: fs.DefaultReport, principal: Bank, session: Session
@@ -130,6 +162,9 @@ async def report_default(
         **LOAN_404,
         **problems(s409="loan-not-defaulted", s422="recovery-exceeds-default, date-out-of-range"),
     },
+    operation_id="recoverPoolLoan",
+    summary="Record money recovered on a compensated loan",
+    tags=["pools"],
 )
 async def record_recovery(
     pool_id: UUID, loan_id: UUID, body: fs.Recovery, principal: Bank, session: Session
@@ -145,7 +180,13 @@ async def record_recovery(
 
 
 @funds_router.post(
-    "/bridge-funds", status_code=201, dependencies=[idempotency], responses=problems(s422="validation-error")
+    "/bridge-funds",
+    status_code=201,
+    dependencies=[idempotency],
+    responses=problems(s422="validation-error"),
+    operation_id="createBridgeFund",
+    summary="Create a bridge (转贷) fund",
+    tags=["bridge funds"],
 )
 async def create_bridge_fund(
     body: fs.BridgeFundCreate, principal: Manager, session: Session
@@ -154,25 +195,42 @@ async def create_bridge_fund(
     return answers.bridge_fund(await bridges.create_fund(Repository(session), principal, body))
 
 
-@funds_router.get("/bridge-funds")
+@funds_router.get(
+    "/bridge-funds",
+    operation_id="listBridgeFunds",
+    summary="List bridge (转贷) funds",
+    tags=["bridge funds"],
+)
 async def list_bridge_funds(
     principal: FundReader, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[fs.BridgeFund]:
+    """The bridge (转贷, 应急转贷) funds visible to the caller, paged by cursor (CONTRACT §4)."""
     rows = await bridges.list_funds(Repository(session), principal, after=_after(cursor), limit=limit)
     page, next_cursor = page_of(rows, limit, lambda row: {"seq": row.seq})
     return Page[fs.BridgeFund](items=[answers.bridge_fund(r) for r in page], next_cursor=next_cursor)
 
 
-@funds_router.get("/bridge-funds/{fund_id}")
+@funds_router.get(
+    "/bridge-funds/{fund_id}",
+    operation_id="getBridgeFund",
+    summary="Get one bridge fund",
+    tags=["bridge funds"],
+)
 async def get_bridge_fund(
     fund_id: UUID, principal: FundReader, session: Session, response: Response
 ) -> fs.BridgeFund:
+    """One bridge (转贷) fund: its size, daily fee in bp and what is lent out; answered with an ETag."""
     body = answers.bridge_fund(await bridges.visible_fund(Repository(session), principal, str(fund_id)))
     _tagged(body, response)
     return body
 
 
-@funds_router.get("/bridge-funds/{fund_id}/position")
+@funds_router.get(
+    "/bridge-funds/{fund_id}/position",
+    operation_id="getBridgeFundPosition",
+    summary="A bridge fund's balance and loans out",
+    tags=["bridge funds"],
+)
 async def get_bridge_position(fund_id: UUID, principal: FundReader, session: Session) -> fs.BridgePosition:
     """Outstanding, what is left, and the loans unpaid past due_on (overdue)."""
     return await bridges.fund_position(Repository(session), principal, str(fund_id))
@@ -187,6 +245,9 @@ async def get_bridge_position(fund_id: UUID, principal: FundReader, session: Ses
         s422="validation-error, invalid-uscc, size-not-eligible, bridge-too-long, invalid-bank-org-id",
         s503="dependency-unavailable",
     ),
+    operation_id="createBridgeLoan",
+    summary="Lend from a bridge fund to repay a maturing bank loan",
+    tags=["bridge funds"],
 )
 async def create_bridge_loan(
     fund_id: UUID, body: fs.BridgeLoanCreate, principal: Manager, session: Session, ctx: Ctx
@@ -196,7 +257,12 @@ async def create_bridge_loan(
     return answers.bridge_loan(row)
 
 
-@funds_router.get("/bridge-funds/{fund_id}/loans")
+@funds_router.get(
+    "/bridge-funds/{fund_id}/loans",
+    operation_id="listBridgeLoans",
+    summary="List a bridge fund's loans",
+    tags=["bridge funds"],
+)
 async def list_bridge_loans(
     fund_id: UUID,
     principal: FundReader,
@@ -215,6 +281,9 @@ async def list_bridge_loans(
 @funds_router.post(
     "/bridge-funds/{fund_id}/loans/{loan_id}/repaid",
     responses=problems(s409="loan-already-repaid", s422="date-out-of-range"),
+    operation_id="markBridgeLoanRepaid",
+    summary="Mark a bridge loan repaid",
+    tags=["bridge funds"],
 )
 async def mark_repaid(
     fund_id: UUID, loan_id: UUID, body: fs.Repaid, principal: Manager, session: Session

@@ -11,11 +11,12 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from kit.app import AppContext
 from kit.csv import CSV_MEDIA_TYPE, flatten, render, wants_csv
-from kit.deps import Session, idempotent
+from kit.deps import IfMatch, Session, idempotent
 from kit.errors import RuleViolation
+from kit.etags import tag
+from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
-from kit.problems import PROBLEM_MEDIA_TYPE
 from kit.shapes import MAX_FEN
 from kit.uscc import USCC
 from services.guarantee import answers, schemas
@@ -26,7 +27,7 @@ from services.guarantee.service.capacity import Loan, bank_capacity, loan_capaci
 from services.guarantee.service.period import period
 from services.guarantee.tables import idempotency_keys
 
-router = APIRouter(prefix="/v1/guarantee", tags=["guarantee"])
+router = APIRouter(prefix="/v1/guarantee")
 internal_router = APIRouter(prefix="/internal/guarantee", tags=["internal"])
 
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
@@ -45,14 +46,6 @@ def _ctx(request: Request) -> AppContext:
 
 Ctx = Annotated[AppContext, Depends(_ctx)]
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
-
-
-def problems(**by_status: str) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the problems an operation may answer: ``problems(s409="slug, slug")``."""
-    return {
-        int(status[1:]): {"description": f"Problem types: {slugs}.", "content": {PROBLEM_MEDIA_TYPE: {}}}
-        for status, slugs in by_status.items()
-    }
 
 
 def _is_uuid(value: object) -> bool:
@@ -90,16 +83,25 @@ def _after_seq(cursor: str | None) -> int | None:
         s422="validation-error, invalid-org-id, invalid-parent-id, idempotency-key-reused",
         s503="dependency-unavailable",
     ),
+    operation_id="createInstitution",
+    summary="Register a guarantee institution in the chain",
+    tags=["institutions"],
 )
 async def create_institution(
     body: schemas.InstitutionCreate, _: Admin, session: Session, ctx: Ctx
 ) -> schemas.Institution:
-    """Register a national fund, provincial re-guarantor or local guarantor (admin)."""
+    """Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
+    its leverage multiple is at most 15 (融资担保公司监督管理条例, 国务院令第683号)."""
     row = await institutions.create_institution(Repository(session), ctx.internal, body)
     return row
 
 
-@router.get("/institutions")
+@router.get(
+    "/institutions",
+    operation_id="listInstitutions",
+    summary="List guarantee institutions",
+    tags=["institutions"],
+)
 async def list_institutions(
     _: Admin,
     session: Session,
@@ -118,25 +120,45 @@ async def list_institutions(
     return Page[schemas.Institution](items=page, next_cursor=next_cursor)
 
 
-@router.get("/institutions/{institution_id}")
+@router.get(
+    "/institutions/{institution_id}",
+    operation_id="getInstitution",
+    summary="Get one guarantee institution",
+    tags=["institutions"],
+)
 async def get_institution(
-    institution_id: UUID, principal: AdminOrGuarantor, session: Session
+    institution_id: UUID, principal: AdminOrGuarantor, session: Session, response: Response
 ) -> schemas.Institution:
-    """An institution, for admin, itself and its ancestors."""
+    """An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names."""
     row = await institutions.visible_institution(Repository(session), principal, str(institution_id))
-    return row
+    return tag(response.headers, row)
 
 
-@router.patch("/institutions/{institution_id}")
+@router.patch(
+    "/institutions/{institution_id}",
+    responses=problems(s412="precondition-failed"),
+    operation_id="updateInstitution",
+    summary="Change an institution's net assets or leverage multiple",
+    tags=["institutions"],
+)
 async def update_institution(
-    institution_id: UUID, body: schemas.InstitutionUpdate, _: Admin, session: Session
+    institution_id: UUID,
+    body: schemas.InstitutionUpdate,
+    _: Admin,
+    session: Session,
+    if_match: IfMatch = None,
 ) -> schemas.Institution:
     """Record a new audited net assets figure or leverage multiple; capacity changes from then on."""
-    row = await institutions.update_institution(Repository(session), str(institution_id), body)
+    row = await institutions.update_institution(Repository(session), str(institution_id), body, if_match)
     return row
 
 
-@router.get("/institutions/{institution_id}/position")
+@router.get(
+    "/institutions/{institution_id}/position",
+    operation_id="getInstitutionPosition",
+    summary="An institution's guarantee balance against its regulatory limits",
+    tags=["institutions"],
+)
 async def get_position(
     institution_id: UUID,
     principal: AdminOrGuarantor,
@@ -158,19 +180,15 @@ async def get_position(
         "invalid-bank-org-id, invalid-guarantor-id",
         s503="dependency-unavailable",
     ),
+    operation_id="createAgreement",
+    summary="Create a bank-guarantor risk-share agreement",
+    tags=["agreements"],
 )
 async def create_agreement(
     body: schemas.AgreementCreate, _: Admin, session: Session, ctx: Ctx
 ) -> schemas.Agreement:
     """A bank × local guarantor risk-share agreement under 国办发〔2019〕6号 (admin)."""
     row = await agreements.create_agreement(Repository(session), ctx.internal, body)
-    return answers.agreement(row)
-
-
-@router.get("/agreements/{agreement_id}")
-async def get_agreement(agreement_id: UUID, principal: Viewer, session: Session) -> schemas.Agreement:
-    """An agreement, for admin, its bank, its guarantor and the guarantor's ancestors."""
-    row = await agreements.visible_agreement(Repository(session), principal, str(agreement_id))
     return answers.agreement(row)
 
 
@@ -186,16 +204,25 @@ async def get_agreement(agreement_id: UUID, principal: Viewer, session: Session)
         "1,000,000,000 fen), invalid-agreement-id, "
         "idempotency-key-reused",
     ),
+    operation_id="createExposure",
+    summary="Register a guaranteed loan and split its risk along the chain",
+    tags=["exposures"],
 )
 async def register_exposure(
     body: schemas.ExposureCreate, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
-    """Register a guaranteed loan (local guarantor); limits are checked under a lock on the guarantor."""
+    """Register a guaranteed loan (local guarantor); the leverage and single-client limits of
+    国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor."""
     row = await exposures.register_exposure(Repository(session), principal, body)
     return answers.exposure(row)
 
 
-@router.get("/exposures")
+@router.get(
+    "/exposures",
+    operation_id="listExposures",
+    summary="List guarantee exposures",
+    tags=["exposures"],
+)
 async def list_exposures(
     principal: Viewer,
     session: Session,
@@ -217,17 +244,28 @@ async def list_exposures(
     return Page[schemas.Exposure](items=[answers.exposure(r) for r in page], next_cursor=next_cursor)
 
 
-@router.get("/exposures/{exposure_id}")
-async def get_exposure(exposure_id: UUID, principal: Viewer, session: Session) -> schemas.Exposure:
+@router.get(
+    "/exposures/{exposure_id}",
+    operation_id="getExposure",
+    summary="Get one exposure and its shares",
+    tags=["exposures"],
+)
+async def get_exposure(
+    exposure_id: UUID, principal: Viewer, session: Session, response: Response
+) -> schemas.Exposure:
     """One exposure, if the caller may see it (404 otherwise)."""
     row = await exposures.visible_exposure(Repository(session), principal, str(exposure_id))
-    return answers.exposure(row)
+    return tag(response.headers, answers.exposure(row))
 
 
-def _on_exposure(action: str, *, s409: str, s422: str | None = None) -> Callable[[Endpoint], Endpoint]:
-    """A POST acting on one exposure of the calling guarantor (idempotent; 404 when not its own)."""
+def _on_exposure(
+    action: str, *, s409: str, s422: str | None = None, **docs: Any
+) -> Callable[[Endpoint], Endpoint]:
+    """A POST acting on one exposure of the calling guarantor (idempotent; 404 when not its own);
+    ``docs`` are the operation's OpenAPI arguments (operation_id, summary, tags)."""
     return router.post(
         f"/exposures/{{exposure_id}}/{action}",
+        **docs,
         dependencies=[idempotency],
         responses=problems(
             s404="not-found",
@@ -237,7 +275,14 @@ def _on_exposure(action: str, *, s409: str, s422: str | None = None) -> Callable
     )
 
 
-@_on_exposure("repayments", s409="exposure-not-active", s422="repayment-exceeds-outstanding")
+@_on_exposure(
+    "repayments",
+    s409="exposure-not-active",
+    s422="repayment-exceeds-outstanding",
+    operation_id="repayExposure",
+    summary="Record a repayment of principal",
+    tags=["exposures"],
+)
 async def repay(
     exposure_id: UUID, body: schemas.Repayment, principal: Guarantor, session: Session
 ) -> schemas.Exposure:
@@ -246,7 +291,13 @@ async def repay(
     return answers.exposure(row)
 
 
-@_on_exposure("default", s409="exposure-not-active")
+@_on_exposure(
+    "default",
+    s409="exposure-not-active",
+    operation_id="defaultExposure",
+    summary="Report a default and pay out the compensations",
+    tags=["exposures"],
+)
 async def default(
     exposure_id: UUID, body: schemas.Default, principal: Guarantor, session: Session
 ) -> schemas.DefaultResult:
@@ -256,7 +307,12 @@ async def default(
 
 
 @_on_exposure(
-    "recoveries", s409="exposure-not-compensated", s422="recovery-exceeds-default (with remaining_fen)"
+    "recoveries",
+    s409="exposure-not-compensated",
+    s422="recovery-exceeds-default (with remaining_fen)",
+    operation_id="recoverExposure",
+    summary="Record money recovered after a default",
+    tags=["exposures"],
 )
 async def recover(
     exposure_id: UUID, body: schemas.Recovery, principal: Guarantor, session: Session
@@ -273,10 +329,14 @@ async def recover(
         200: {
             "content": {CSV_MEDIA_TYPE: {}},
             "description": "JSON, or with `Accept: text/csv` the same "
-            "figures as CSV: a header row, the scope's row (region_code `all`), then one row per 市州.",
+            "figures as CSV: a header row, the scope's row (region_code `all`), then one row per 市州, "
+            "then one per bank (`bank_org_id`).",
         },
         **problems(s422="validation-error, invalid-period"),
     },
+    operation_id="getGuaranteeSummary",
+    summary="Guarantee business summary (balances, defaults, compensations)",
+    tags=["reports"],
 )
 async def summary(
     principal: AdminOrGuarantor,
@@ -303,6 +363,8 @@ def _csv_rows(report: schemas.Summary) -> list[dict[str, Any]]:
     rows = [{**heading, **flatten(report.model_dump(include=fields))}]
     for code, figures in report.by_region.items():
         rows.append({**heading, "region_code": code, **flatten(figures.model_dump())})
+    for bank, figures in report.by_bank.items():
+        rows.append({**heading, "region_code": "all", "bank_org_id": bank, **flatten(figures.model_dump())})
     return rows
 
 

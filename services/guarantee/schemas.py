@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from kit.shapes import MAX_FEN, Bp, Fen, StrictBody
 from kit.uscc import USCC
@@ -21,10 +21,19 @@ AmountFen = Annotated[int, Strict(), Field(gt=0, le=MAX_FEN)]
 class InstitutionCreate(StrictBody):
     org_id: UUID
     name: str = Field(min_length=1, max_length=200)
-    tier: Tier
-    parent_id: UUID | None = None
+    tier: Tier = Field(
+        description="Place in the chain: `national_fund`, `provincial` re-guarantor or `local`."
+    )
+    parent_id: UUID | None = Field(
+        default=None, description="The institution one tier up (a local's provincial, a provincial's fund)."
+    )
     net_assets_fen: Fen
-    leverage_multiple: int = Field(default=DEFAULT_LEVERAGE_MULTIPLE, ge=1, le=MAX_LEVERAGE_MULTIPLE)
+    leverage_multiple: int = Field(
+        default=DEFAULT_LEVERAGE_MULTIPLE,
+        ge=1,
+        le=MAX_LEVERAGE_MULTIPLE,
+        description="放大倍数: 融资担保责任余额 may reach net assets × this; 10, up to 15 (国务院令第683号).",
+    )
 
 
 class InstitutionUpdate(StrictBody):
@@ -82,7 +91,10 @@ class AgreementCreate(StrictBody):
     bank_org_id: UUID
     guarantor_id: UUID
     # Plain integers here: the 国办发〔2019〕6号 rules are checked one by one, each with its own slug.
-    shares_bp: Parties
+    shares_bp: Parties = Field(
+        description="Risk shares in bp summing to 10,000: the bank and the national fund at least 2,000 "
+        "each, the provincial no less than the fund; commonly 2:4:2:2 (国办发〔2019〕6号)."
+    )
 
 
 class Agreement(BaseModel):
@@ -90,17 +102,23 @@ class Agreement(BaseModel):
     bank_org_id: str
     guarantor_id: str
     provincial_id: str
-    shares_bp: Parties
+    shares_bp: Parties = Field(
+        description="Risk shares in bp per party, summing to 10,000 (国办发〔2019〕6号)."
+    )
     created_at: dt.datetime
 
 
 class ExposureCreate(StrictBody):
     agreement_id: UUID
     # Trimmed, so that " L-1" cannot slip past the one-guarantee-per-bank-loan rule as a new loan.
-    loan_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    loan_ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = Field(
+        description="The bank's own loan reference; one guarantee per bank loan.", examples=["LN-2026-0001"]
+    )
     uscc: USCC
     principal_fen: AmountFen
-    small_micro: bool
+    small_micro: bool = Field(
+        description="小微企业 by 工信部联企业〔2011〕300号; counts in the 支小支农 figures."
+    )
     agri: bool = Field(default=False, description="三农 business; counts in the 支小支农 figures.")
     fee_rate_bp: Bp
     start_date: dt.date
@@ -112,24 +130,49 @@ class ExposureCreate(StrictBody):
             raise ValueError("maturity_date must be after start_date")
         return self
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "agreement_id": "6f1c0c1e-0000-4000-8000-000000000001",
+                    "loan_ref": "LN-2026-0001",
+                    "uscc": "91620100MA72RH3L12",
+                    "principal_fen": 100_000_000,
+                    "small_micro": True,
+                    "agri": False,
+                    "fee_rate_bp": 80,
+                    "start_date": "2026-01-10",
+                    "maturity_date": "2027-01-10",
+                }
+            ]
+        }
+    )
+
 
 class Exposure(BaseModel):
     id: str
     agreement_id: str
-    guarantor_id: str
-    bank_org_id: str
-    loan_ref: str
+    guarantor_id: str = Field(description="The local guarantor that registered it.")
+    bank_org_id: str = Field(description="The lending bank (the agreement's).")
+    loan_ref: str = Field(description="The bank's own loan reference; one guarantee per bank loan.")
     uscc: str
-    status: Status
+    status: Status = Field(
+        description="`active` while outstanding, `repaid` in full, or `compensated` after a default (代偿)."
+    )
     small_micro: bool
     agri: bool
     principal_fen: int
     outstanding_fen: int
-    guaranteed_fen: int
-    weighted_liability_fen: int
-    shares_fen: Parties
-    shares_bp: Parties
-    fee_rate_bp: int
+    guaranteed_fen: int = Field(description="Outstanding minus the bank's share: what the chain answers for.")
+    weighted_liability_fen: int = Field(
+        description="融资担保责任余额 weighted per the 计量办法 (银保监发〔2018〕1号): 75% for a small-micro "
+        "client whose 单户在保余额 is ≤ 5,000,000 yuan, otherwise 100%."
+    )
+    shares_fen: Parties = Field(description="The outstanding amount split by shares_bp, per party.")
+    shares_bp: Parties = Field(description="The agreement's risk shares in bp, summing to 10,000.")
+    fee_rate_bp: int = Field(
+        description="Annual guarantee fee rate in bp (policy target ≤ 100, 国办发〔2019〕6号)."
+    )
     start_date: dt.date
     maturity_date: dt.date
     ended_on: dt.date | None = Field(description="When it was repaid in full or defaulted.")
@@ -152,8 +195,12 @@ class Default(StrictBody):
 
 class DefaultResult(BaseModel):
     exposure: Exposure
-    compensation_fen: int
-    losses_fen: Parties
+    compensation_fen: int = Field(
+        description="代偿 the guarantor pays the bank: outstanding − the bank's loss."
+    )
+    losses_fen: Parties = Field(
+        description="The outstanding amount at default split by the shares, per party."
+    )
 
 
 class Recovery(StrictBody):
@@ -162,7 +209,7 @@ class Recovery(StrictBody):
 
 
 class RecoveryResult(BaseModel):
-    allocation_fen: Parties
+    allocation_fen: Parties = Field(description="This recovery split by the exposure's shares, per party.")
     total_recovered_fen: int
 
 
@@ -212,6 +259,9 @@ class Summary(SummaryFigures):
     to: dt.date = Field(description="Balances are as of this day (default today); flows up to it.")
     region_code: str | None = Field(description="The one 市州 the report is narrowed to, if any.")
     by_region: dict[str, SummaryFigures] = Field(description="Keyed by 市州 code (USCC characters 3–8).")
+    by_bank: dict[str, SummaryFigures] = Field(
+        default_factory=dict, description="Keyed by the lending bank's org id."
+    )
 
     model_config = {"populate_by_name": True, "serialize_by_alias": True}
 

@@ -150,6 +150,20 @@ pool_loan = sa.Table(
     sa.UniqueConstraint("bank_org_id", "loan_ref", name="pool_loan_bank_ref"),
 )
 
+# One row per recovery of a pool loan, with its day: the pools' figures count them by period
+# (migrations/versions/v0006_pool_recoveries.py).
+pool_recovery = sa.Table(
+    "pool_recovery",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("pool_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.pool.id"), nullable=False),
+    sa.Column("loan_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.pool_loan.id"), nullable=False),
+    sa.Column("amount_fen", sa.BigInteger, nullable=False),
+    sa.Column("pool_fen", sa.BigInteger, nullable=False),
+    sa.Column("recovered_on", sa.Date, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+)
+
 bridge_fund = sa.Table(
     "bridge_fund",
     metadata,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -16,13 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.loan_match.rows import (
     CalendarRow,
     DemandRow,
-    Funnel,
     Position,
     ProductRow,
     ProfileRow,
     ResponseRow,
 )
-from services.loan_match.rules.demand_state import FINAL_DECISIONS
 from services.loan_match.tables import (
     catalogue,
     demand,
@@ -143,6 +141,23 @@ async def get_profile(session: AsyncSession, partner_app_id: str, uscc: str) -> 
         enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
     )
     return _maybe(ProfileRow, (await session.execute(stmt)).first())
+
+
+async def profile_and_catalogue_version(
+    session: AsyncSession, partner_app_id: str, uscc: str
+) -> tuple[ProfileRow, int] | None:
+    """The app's profile of the enterprise and the catalogue's version, in one round trip:
+    what every match starts from."""
+    version = sa.select(catalogue.c.version).scalar_subquery().label("catalogue_version")
+    stmt = sa.select(enterprise_profile, version).where(
+        enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
+    )
+    row = (await session.execute(stmt)).first()
+    if row is None:
+        return None
+    values = dict(row._mapping)
+    found = int(values.pop("catalogue_version"))
+    return ProfileRow(**values), found
 
 
 # ---- queries -----------------------------------------------------------------------
@@ -268,39 +283,3 @@ async def put_calendar(session: AsyncSession, row: CalendarRow) -> CalendarRow:
 async def loaded_calendars(session: AsyncSession, years: Sequence[int]) -> list[CalendarRow]:
     stmt = sa.select(holiday_calendar).where(holiday_calendar.c.year.in_(years))
     return _all_as(CalendarRow, (await session.execute(stmt)).all())
-
-
-# ---- statistics --------------------------------------------------------------------
-
-
-async def funnel(session: AsyncSession, today: date) -> Funnel:
-    """The funnel in one statement (CONTRACT §5 /v1/match/stats)."""
-    bank_decided = sa.select(demand_response.c.id).where(
-        demand_response.c.demand_id == demand_route.c.demand_id,
-        demand_response.c.bank_org_id == demand_route.c.bank_org_id,
-        demand_response.c.decision.in_(FINAL_DECISIONS),
-    )
-    # A routed bank that has not accepted or declined: need_info does not stop the clock
-    # (CONTRACT §5 "overdue"; the same rule as rules.demand_state.is_overdue).
-    undecided_route = sa.select(demand_route.c.demand_id).where(
-        demand_route.c.demand_id == demand.c.id, ~sa.exists(bank_decided)
-    )
-    any_response = sa.select(demand_response.c.id).where(demand_response.c.demand_id == demand.c.id)
-    accepted = any_response.where(demand_response.c.decision == "accepted")
-
-    def count(table: Any, *where: Any) -> sa.ScalarSelect[Any]:
-        return sa.select(sa.func.count()).select_from(table).where(*where).scalar_subquery()
-
-    stmt = sa.select(
-        count(product, product.c.active).label("products"),
-        sa.select(sa.func.count(sa.distinct(enterprise_profile.c.uscc)))
-        .scalar_subquery()
-        .label("enterprises"),
-        count(match_query).label("queries"),
-        count(demand).label("demands"),
-        count(demand, sa.exists(any_response)).label("responded"),
-        count(demand, sa.exists(accepted)).label("accepted"),
-        count(demand, demand.c.respond_by < today, sa.exists(undecided_route)).label("overdue"),
-    )
-    row = (await session.execute(stmt)).one()
-    return Funnel(**{key: int(value) for key, value in row._mapping.items()})

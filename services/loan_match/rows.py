@@ -94,19 +94,6 @@ class ResponseRow:
 
 
 @dataclass(frozen=True)
-class Funnel:
-    """The matching funnel of ``/v1/match/stats``, counted in one statement."""
-
-    products: int
-    enterprises: int
-    queries: int
-    demands: int
-    responded: int
-    accepted: int
-    overdue: int
-
-
-@dataclass(frozen=True)
 class CalendarRow:
     """A loaded holiday notice: weekday rest days and weekend days worked of one year."""
 

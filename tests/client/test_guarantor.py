@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 from finmatch_client import ProblemError, unwrap
-from finmatch_client.generated.api.guarantee import register_exposure_v1_guarantee_exposures_post as register
+from finmatch_client.generated.api.exposures import create_exposure
 from finmatch_client.generated.models.exposure import Exposure
 from finmatch_client.generated.models.exposure_create import ExposureCreate
 from finmatch_client.generated.models.repayment import Repayment
@@ -34,7 +34,7 @@ def new_exposure(agreement_id: str, principal_fen: int = yuan(1_000_000)) -> Exp
 async def test_a_guarantor_registers_and_repays_an_exposure(api: Api, client_for: ClientFor) -> None:
     c = await chain(api)
     guarantor = client_for(c.local.actor)
-    exposure = unwrap(await register.asyncio(client=guarantor.api, body=new_exposure(c.agreement_id)))
+    exposure = unwrap(await create_exposure.asyncio(client=guarantor.api, body=new_exposure(c.agreement_id)))
     assert isinstance(exposure, Exposure)
     assert (exposure.status, exposure.outstanding_fen) == ("active", yuan(1_000_000))
     path = f"/v1/guarantee/exposures/{exposure.id}/repayments"
@@ -67,7 +67,7 @@ async def test_the_same_key_registers_once_and_a_limit_is_a_typed_problem(
     assert first == again
     assert [e["id"] async for e in guarantor.iter_items("/v1/guarantee/exposures")] == [first["id"]]
     with pytest.raises(ProblemError) as raised:
-        await register.asyncio(
+        await create_exposure.asyncio(
             client=guarantor.api, body=new_exposure(c.agreement_id, principal_fen=yuan(500_000))
         )
     problem = raised.value

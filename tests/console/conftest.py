@@ -17,7 +17,12 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, Page, Request, async_playwright
 
+from kit.money import yuan
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.funds import G as FUNDS_G
+from tests.support.funds import bridge_body, bridge_fund, pool, pool_loan
+from tests.support.loan_match import put_profile
+from tests.support.programmes import claim_body, create_programme, decide, file_claim, ip_interest_body
 from tests.support.stack import Stack
 
 CHROMIUM = Path(os.environ.get("FINMATCH_CHROMIUM", "/usr/bin/chromium"))
@@ -130,6 +135,9 @@ class Figures:
     product_name: str
     local_name: str
     usccs: list[str]
+    programme_name: str = ""
+    pool_id: str = ""
+    bridge_id: str = ""
 
 
 async def guarantee_chain(api: Api, bank: Actor, uscc: str) -> str:
@@ -217,6 +225,46 @@ async def figures(stack: Stack) -> AsyncIterator[Figures]:
         }
         await ok(await api.call(bank, "POST", "/v1/match/products", json=product))
         local_name = await guarantee_chain(api, bank, usccs[1])
-        yield Figures(bank, product_name, local_name, usccs)
+        await answered_demand(api, bank)
+        programme_name = await subsidy(api, bank)
+        pool_id, bridge_id = await policy_funds(api)
+        yield Figures(bank, product_name, local_name, usccs, programme_name, pool_id, bridge_id)
     finally:
         await api.aclose()
+
+
+async def answered_demand(api: Api, bank: Actor) -> None:
+    """A demand routed to the bank (its product takes any enterprise) and accepted by it."""
+    app = await api.org("partner_app")
+    uscc = (await put_profile(api, app))["uscc"]
+    body = {"uscc": uscc, "amount_fen": 1_000_000, "term_months": 12, "purpose": "流动资金周转"}
+    demand = await ok(await api.call(app, "POST", "/v1/match/demands", json=body))
+    answer = {"decision": "accepted", "offered_amount_fen": 1_000_000, "annual_rate_bp": 395}
+    await ok(await api.call(bank, "POST", f"/v1/match/demands/{demand['id']}/responses", json=answer))
+
+
+async def subsidy(api: Api, bank: Actor) -> str:
+    """The seed's IP-pledge interest programme with one approved claim."""
+    manager = await api.org("fund_manager", f"工信厅-{uuid.uuid4().hex[:6]}")
+    name = f"知识产权质押融资贴息-{uuid.uuid4().hex[:6]}"
+    programme = await create_programme(api, manager, ip_interest_body(name=name))
+    app = await api.org("partner_app")
+    uscc = (await put_profile(api, app, region_code="620502", collateral=["ip"]))["uscc"]
+    claim = await file_claim(api, bank, programme["id"], claim_body(uscc, bank.org_id, 100_000 * 100))
+    assert (await decide(api, manager, claim["id"], decision="approved")).status_code == 200
+    return name
+
+
+async def policy_funds(api: Api) -> tuple[str, str]:
+    """A pool with one defaulted loan, and a bridge fund with one loan out."""
+    p = await pool(api, balance_fen=yuan(1_000_000))
+    loan = await pool_loan(api, p, p.banks[0])
+    await ok(
+        await api.call(
+            p.banks[0], "POST", f"{p.loans()}/{loan}/default", json={"defaulted_on": "2026-06-01"}
+        ),
+        200,
+    )
+    b = await bridge_fund(api)
+    await ok(await api.call(b.manager, "POST", f"{FUNDS_G}/bridge-funds/{b.id}/loans", json=bridge_body(b)))
+    return p.id, b.id

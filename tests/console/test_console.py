@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 from playwright.async_api import Page, Response
 
+from gateway.console.pages import PAGES as CONSOLE_PAGES
 from tests.console.conftest import Figures, Tab
 from tests.support.api import Api
 from tests.support.stack import ADMIN_KEY, Stack
@@ -19,6 +20,7 @@ PAGES = {
     "credit": "/v1/credit/stats",
     "guarantee": "/v1/guarantee/reports/summary",
     "match": "/v1/match/stats",
+    "funds": "/v1/match/stats/programmes",
 }
 
 
@@ -34,6 +36,9 @@ def shown(value: Any, kind: str) -> str:
         return f"{sign}{whole:,}.{part:02d} 元"
     if kind == "bp":
         return f"{sign}{whole}.{part:02d}%"
+    if kind == "minutes":
+        hours, minutes = divmod(value, 60)
+        return f"{value} 分钟 min" if value < 60 else f"{hours:,} 小时 h {minutes} 分 min"
     return f"{sign}{abs(value):,}"
 
 
@@ -64,17 +69,21 @@ async def figures_on(page: Page) -> list[dict[str, str]]:
     shown_figures: list[dict[str, str]] = await page.eval_on_selector_all(
         ".figure",
         """els => els.map(el => ({
-             path: el.dataset.path, alt: el.dataset.alt, kind: el.dataset.kind,
+             path: el.dataset.path, alt: el.dataset.alt, kind: el.dataset.kind, source: el.dataset.source,
              value: el.querySelector('output').dataset.value,
              text: el.querySelector('output').textContent}))""",
     )
     return shown_figures
 
 
-async def assert_figures_match(page: Page, body: dict[str, Any]) -> int:
-    """Every figure on the page is the answer's number, formatted; returns how many were shown."""
+async def assert_figures_match(page: Page, body: dict[str, Any], source: str = "") -> int:
+    """Every figure of ``source`` (default: the page's main one) is the answer's number,
+    formatted; returns how many were shown."""
     compared = 0
+    slug = await page.evaluate("document.body.dataset.page")
     for figure in await figures_on(page):
+        if figure["source"] != (source or CONSOLE_PAGES[slug].figure_source):
+            continue
         value = dig(body, figure["path"])
         if value is None and figure["alt"]:
             value = dig(body, figure["alt"])
@@ -108,7 +117,7 @@ async def assert_key_kept_in_tab_only(tab: Tab, key: str) -> None:
 async def test_pages_are_public_small_and_under_a_strict_csp(stack: Stack) -> None:
     async with httpx.AsyncClient(base_url=stack.url("gateway")) as client:
         total = 0
-        for path in ("/console", "/console/credit", "/console/guarantee", "/console/match"):
+        for path in ("/console", *(f"/console/{slug}" for slug in PAGES)):
             page = await client.get(path)
             assert page.status_code == 200, path
             csp = page.headers["content-security-policy"]
@@ -185,6 +194,46 @@ async def test_match_page_shows_the_funnel_and_products(tab: Tab, figures: Figur
     assert await bars(tab.page) >= 4, "the demand funnel and products by type"
     await tab.page.locator(f'#match-products td:text-is("{figures.product_name}")').wait_for()
     await tab.shot("match")
+    assert_read_only(tab)
+
+
+async def test_match_page_shows_answer_times_by_bank(tab: Tab, figures: Figures) -> None:
+    body = await open_page(tab, ADMIN_KEY, "match")
+    mine = body["by_bank"][figures.bank.org_id]
+    assert mine["answered"] >= 1 and mine["median_answer_minutes"] is not None
+    row = tab.page.locator(f'#match-bank tbody tr:has(td[data-value="{figures.bank.org_id}"])')
+    assert await row.locator("td").first.text_content() == figures.bank.name, "banks by name"
+    cell = row.locator('td[data-key="median_answer_minutes"]')
+    assert await cell.get_attribute("data-value") == str(mine["median_answer_minutes"])
+    assert await cell.text_content() == shown(mine["median_answer_minutes"], "minutes")
+    timed = tab.page.locator('figure.chart[data-metric="median_answer_minutes"]')
+    assert await timed.is_visible() and await timed.locator("rect.bar").count() >= 1
+    assert await tab.page.locator('figure.chart[data-metric="overdue"] rect.bar').count() >= 1
+    await tab.shot("match-answer-times")
+    assert_read_only(tab)
+
+
+async def test_funds_page_shows_programmes_pools_and_bridge_funds(
+    tab: Tab, api: Api, figures: Figures
+) -> None:
+    programmes = await open_page(tab, ADMIN_KEY, "funds")
+    assert await assert_figures_match(tab.page, programmes) >= 6
+    assert programmes["paid_to_date_fen"] > 0 and programmes["approved_count"] >= 1
+    for source, path in (
+        ("pools", "/v1/guarantee/reports/pools"),
+        ("bridge", "/v1/guarantee/reports/bridge-funds"),
+    ):
+        answer = await api.client.get(path, headers=api.admin_headers)
+        assert await assert_figures_match(tab.page, answer.json(), source) >= 3, source
+    await tab.page.locator(f'#funds-programmes td:text-is("{figures.programme_name}")').wait_for()
+    await tab.page.locator(f'#funds-pools tbody tr:has(td[data-value="{figures.pool_id}"])').wait_for()
+    await tab.page.locator(f'#funds-bridge tbody tr:has(td[data-value="{figures.bridge_id}"])').wait_for()
+    assert await bars(tab.page) >= 4, "budget and paid, the pools' balances, the bridge funds"
+    async with tab.page.expect_download() as download_info:
+        await tab.page.click('button.csv[data-table="funds-pools"]')
+    text = (await (await download_info.value).path()).read_text(encoding="utf-8-sig")
+    assert text.startswith("breakdown,key,") and figures.pool_id in text, "the endpoint's own CSV"
+    await tab.shot("funds")
     assert_read_only(tab)
 
 

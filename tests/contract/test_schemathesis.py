@@ -1,7 +1,12 @@
 """Contract conformance fuzzing of the whole public API, through the real gateway.
 
 Schemathesis generates requests for every operation of the gateway's merged ``/openapi.json``
-(valid and invalid ones), each sent with the key of an org whose role may call it. About
+(valid and invalid ones), each sent as a role that may call it (CONTRACT.md's "who",
+``tests.reliability.matrix``): the first case of an operation as every such role, the others
+as one each in turn, so every (operation, role) pair is fuzzed; at ``FINMATCH_FAULTS_SCALE``
+above 1, every case as every role, with more examples. The gateway and credit_push answering
+here run with the production SSRF guard (``webhook_allow_private`` off), so webhook URLs
+go through the resolver check as in production. About
 half of the generated cases have their ids replaced by ids of real objects (``World``), so
 the fuzzer gets past "not found" into the services' real logic. Every answer must be:
 - never a 5xx (CONTRACT §1: no expected failure is ever a 500);
@@ -32,7 +37,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.reliability.matrix import allowed
+from tests.reliability.scale import SCALE
 from tests.support.access import ROLES, operations
+from tests.support.api import Api
 from tests.support.problems import assert_problem
 from tests.support.stack import Stack
 from tests.support.world import World
@@ -41,10 +49,12 @@ from tests.support.world import World
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "gateway.json"
 Case = schemathesis.Case[APIOperation[Any, Any, Any, Any]]
 SEED = 20240601
-MAX_EXAMPLES = 10
+# Examples per operation: 10 in `make test`, growing with the square root of the fault scale.
+MAX_EXAMPLES = 10 * max(1, round(SCALE**0.5))
 MIN_SUCCEEDED = 40  # of 52; 46 at the time of writing
-# Statuses answered, by operation, over the whole run.
+# Statuses answered, by operation, over the whole run; and the roles each operation was sent as.
 ANSWERED: dict[str, Counter[int]] = {}
+FUZZED_AS: dict[tuple[str, str], Counter[str]] = {}
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -96,8 +106,25 @@ def _public_api() -> schemathesis.BaseSchema:
 
 
 @pytest.fixture(scope="module")
-def gateway(stack: Stack) -> str:
-    return stack.url("gateway")
+def gateway(stack: Stack) -> Iterator[str]:
+    """A gateway routing to a credit_push with the production SSRF guard on (same database)."""
+    guarded, stop_guarded = stack.spawn("credit_push", webhook_allow_private=False)
+    port = int(guarded.rsplit(":", 1)[1])
+    url, stop_gateway = stack.spawn("gateway", credit_push_port=port, webhook_allow_private=False)
+    try:
+        yield url
+    finally:
+        stop_gateway()
+        stop_guarded()
+
+
+@pytest.fixture(scope="module")
+async def regulator(stack: Stack) -> dict[str, str]:
+    api = Api(stack.url("gateway"))
+    try:
+        return (await api.org("regulator")).headers
+    finally:
+        await api.aclose()
 
 
 @pytest.fixture(scope="module")
@@ -144,19 +171,59 @@ def _aimed(values: dict[str, Any], ids: dict[str, str], real: dict[str, str], us
     return aimed
 
 
-def _caller(case: Case, world: World) -> dict[str, str]:
-    roles = ROLES[(case.operation.method.upper(), case.operation.path)]
-    return world.headers(roles[0]) if roles else {}
+def _roles(op: tuple[str, str]) -> list[str]:
+    """Every role that may call ``op``, the world's usual caller first (an empty list: no key)."""
+    if not ROLES[op]:
+        return []
+    first = ROLES[op][0]
+    return [first, *sorted(allowed(op) - {first})]
+
+
+def _callers(case: Case) -> list[str | None]:
+    """The roles this case is sent as: all of them for an operation's first case (or at scale)."""
+    op = (case.operation.method.upper(), case.operation.path)
+    roles, seen = _roles(op), FUZZED_AS.setdefault(op, Counter())
+    if not roles:
+        return [None]
+    if SCALE > 1 or not seen:
+        return list(roles)
+    return [roles[sum(seen.values()) % len(roles)]]
+
+
+def _headers(role: str | None, world: World, regulator: dict[str, str]) -> dict[str, str]:
+    if role is None:
+        return {}
+    return regulator if role == "regulator" else world.headers(role)
 
 
 @schema.parametrize()
-def test_every_operation_conforms(case: Case, world: World, session: requests.Session, gateway: str) -> None:
+def test_every_operation_conforms(
+    case: Case, world: World, regulator: dict[str, str], session: requests.Session, gateway: str
+) -> None:
     _aim_at_real_objects(case, world)
-    response = case.call(base_url=gateway, session=session, headers=_caller(case, world))
-    ANSWERED.setdefault(case.operation.label, Counter())[response.status_code] += 1
-    case.validate_response(response, checks=CHECKS)
-    if response.status_code >= 400:
-        assert_problem(response.status_code, response.headers, response.content)
+    op = (case.operation.method.upper(), case.operation.path)
+    for role in _callers(case):
+        response = case.call(base_url=gateway, session=session, headers=_headers(role, world, regulator))
+        FUZZED_AS[op][role or "public"] += 1
+        ANSWERED.setdefault(case.operation.label, Counter())[response.status_code] += 1
+        case.validate_response(response, checks=CHECKS)
+        if response.status_code >= 400:
+            assert_problem(response.status_code, response.headers, response.content)
+
+
+def test_every_role_allowed_was_fuzzed() -> None:
+    """Each operation was sent as each role that may call it (the role matrix's "who")."""
+    if len(FUZZED_AS) < len(ROLES):
+        pytest.skip("runs after the whole fuzzing test only")
+    missing = {
+        op: set(_roles(op)) - set(FUZZED_AS[op]) for op in FUZZED_AS if set(_roles(op)) - set(FUZZED_AS[op])
+    }
+    assert not missing, missing
+    pairs = sum(len(_roles(op)) or 1 for op in FUZZED_AS)
+    print(
+        f"\nfuzzed {len(FUZZED_AS)} operations as {pairs} (operation, role) pairs,",
+        f"{MAX_EXAMPLES} examples each",
+    )
 
 
 def test_the_fuzzer_got_past_validation() -> None:
@@ -167,9 +234,22 @@ def test_the_fuzzer_got_past_validation() -> None:
     assert len(succeeded) >= MIN_SUCCEEDED, sorted(set(ANSWERED) - succeeded)
 
 
-def test_the_fuzzed_spec_is_the_served_one(gateway: str) -> None:
+def test_the_fuzzed_spec_is_the_served_one(gateway: str, stack: Stack) -> None:
+    assert httpx.get(stack.url("gateway") + "/openapi.json", timeout=30).json() == json.loads(
+        SPEC.read_text(encoding="utf-8")
+    )
     served = httpx.get(gateway + "/openapi.json", timeout=30).json()
     assert served == json.loads(SPEC.read_text(encoding="utf-8"))
+
+
+def test_the_fuzzed_gateway_has_the_production_ssrf_guard(gateway: str, world: World) -> None:
+    """A loopback webhook URL is refused here, though the shared stack (tests) allows it."""
+    for url in ("https://127.0.0.1/hook", "http://8.8.8.8/hook", "https://10.0.0.1/hook"):
+        refused = httpx.post(
+            gateway + "/v1/credit/subscriptions", json={"url": url}, headers=world.headers("bank"), timeout=30
+        )
+        assert refused.status_code == 422, (url, refused.text)
+        assert refused.json()["type"].endswith("/unsafe-webhook-url")
 
 
 def test_roles_cover_every_public_operation() -> None:

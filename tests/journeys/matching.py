@@ -160,7 +160,9 @@ def demand_and_answer(admin: Client, bank: Client, app: Client, bank_org: str) -
         395,
     )
     assert [d["id"] for d in ok(app.call("GET", "/v1/match/demands"))["items"]] == [demand["id"]]
-    assert ok(admin.call("GET", "/v1/match/stats")) == {
+    figures = ok(admin.call("GET", "/v1/match/stats"))
+    funnel = ("products", "enterprises", "queries", "demands", "responded", "accepted", "overdue")
+    assert {key: figures[key] for key in funnel} == {
         "products": 2,
         "enterprises": 1,
         "queries": 1,
@@ -169,3 +171,4 @@ def demand_and_answer(admin: Client, bank: Client, app: Client, bank_org: str) -
         "accepted": 1,
         "overdue": 0,
     }
+    assert figures["answers"]["answered"] == 1 and figures["answers"]["answered_in_time_bp"] == 10000

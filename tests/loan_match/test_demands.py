@@ -56,8 +56,8 @@ async def expected_respond_by(api: Api, created_on: date) -> date:
 async def stats(api: Api) -> dict[str, int]:
     response = await api.client.get("/v1/match/stats", headers=api.admin_headers)
     assert response.status_code == 200, response.text
-    figures: dict[str, int] = response.json()
-    return figures
+    # The funnel's counts; the breakdowns are tested in test_stats.py.
+    return {key: value for key, value in response.json().items() if isinstance(value, int)}
 
 
 async def test_demand_is_routed_to_every_bank_with_a_matching_product(api: Api) -> None:

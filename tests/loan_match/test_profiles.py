@@ -116,7 +116,14 @@ async def test_a_code_too_coarse_for_size_says_what_to_send(api: Api, code: str,
 
 
 @pytest.mark.parametrize(
-    ("code", "named"), [("J6621", "金融业"), ("J", "金融业"), ("G5311", "铁路运输"), ("G53", "铁路运输")]
+    ("code", "named"),
+    [
+        ("J6621", "金融业"),
+        ("J", "金融业"),
+        ("G5311", "铁路运输"),
+        ("G53", "铁路运输"),
+        ("K7040", "自有房地产经营活动"),
+    ],
 )
 async def test_finance_and_railway_profiles_are_outside_scope(api: Api, code: str, named: str) -> None:
     app = await api.org("partner_app")

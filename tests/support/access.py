@@ -52,6 +52,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("DELETE", "/v1/credit/blacklist/{entry_id}"): ("tax_authority",),
     ("GET", "/v1/credit/blacklist"): ("tax_authority", "admin", "bank"),
     ("GET", "/v1/credit/a-list"): ALL_ROLES,
+    ("GET", "/v1/credit/uploads"): ("tax_authority", "admin"),
+    ("GET", "/v1/credit/uploads/{upload_id}"): ("tax_authority", "admin"),
     # §4 guarantee ("guarantor" is the local guarantor of the world's chain)
     ("POST", f"{G}/institutions"): ("admin",),
     ("GET", f"{G}/institutions"): ("admin",),
@@ -59,6 +61,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("PATCH", f"{G}/institutions/{{institution_id}}"): ("admin",),
     ("GET", f"{G}/institutions/{{institution_id}}/position"): ("admin", "guarantor"),
     ("POST", f"{G}/agreements"): ("admin",),
+    ("GET", f"{G}/agreements"): ("admin", "guarantor", "bank"),
     ("GET", f"{G}/agreements/{{agreement_id}}"): ("admin", "guarantor", "bank"),
     ("POST", f"{G}/exposures"): ("guarantor",),
     ("GET", f"{G}/exposures"): ("admin", "guarantor", "bank"),
@@ -67,6 +70,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", f"{G}/exposures/{{exposure_id}}/default"): ("guarantor",),
     ("POST", f"{G}/exposures/{{exposure_id}}/recoveries"): ("guarantor",),
     ("GET", f"{G}/reports/summary"): ("admin", "guarantor"),
+    ("GET", f"{G}/reports/pools"): ("admin", "fund_manager"),
+    ("GET", f"{G}/reports/bridge-funds"): ("admin", "fund_manager"),
     # §6 policy funds in guarantee (pools: its fund manager and its banks; bridge funds: the manager)
     ("POST", f"{G}/pools"): ("fund_manager",),
     ("GET", f"{G}/pools"): ("fund_manager", "admin", "bank"),
@@ -97,6 +102,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/v1/match/demands/{demand_id}"): ("partner_app", "bank"),
     ("POST", "/v1/match/demands/{demand_id}/responses"): ("bank",),
     ("GET", "/v1/match/stats"): ("admin",),
+    ("GET", "/v1/match/stats/programmes"): ("admin", "fund_manager"),
     # §6 subsidy programmes (loan_match)
     ("POST", "/v1/match/programmes"): ("fund_manager",),
     ("GET", "/v1/match/programmes"): ALL_ROLES,

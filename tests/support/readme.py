@@ -1,4 +1,5 @@
-"""README.md as a test fixture: its text, its Python snippets, and a bank endpoint built from them."""
+"""README.md and its guides as test fixtures: their text, their Python snippets (the bank's are in
+docs/bank.md), and a bank endpoint built from them."""
 
 from __future__ import annotations
 
@@ -12,14 +13,27 @@ import pytest
 
 from tests.support.receiver import Received, Receiver
 
-README = (Path(__file__).parents[2] / "README.md").read_text()
+ROOT = Path(__file__).parents[2]
+README = (ROOT / "README.md").read_text()
+# The README is a short front page; the journeys' requests and snippets live in the role guides.
+GUIDES = {
+    path: path.read_text(encoding="utf-8") for path in [ROOT / "README.md", *sorted(ROOT.glob("docs/*.md"))]
+}
 
 
 def readme_snippet(marker: str, **names: Any) -> dict[str, Any]:
-    """Run the README's ```python block containing ``marker``; returns the names it defined."""
-    [code] = [block for block in re.findall(r"```python\n(.*?)```", README, re.S) if marker in block]
+    """Run the one ```python block of the README or a guide (docs/*.md) containing ``marker``
+    (outside docs/client.md, whose examples need a running platform); returns the names it defined."""
+    found = [
+        (path, block)
+        for path, text in GUIDES.items()
+        if path.name != "client.md"
+        for block in re.findall(r"```python\n(.*?)```", text, re.S)
+        if marker in block
+    ]
+    [(path, code)] = found
     namespace = dict(names)
-    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 (our own README)
+    exec(compile(code, str(path.relative_to(ROOT)), "exec"), namespace)  # noqa: S102 (our own docs)
     return namespace
 
 

@@ -149,7 +149,11 @@
       sessionStorage.removeItem(KEY);
       return showSignIn(error.message);
     }
-    const refused = sources.filter((s) => answers[s.id].error && !(s.optional && answers[s.id].status === 404));
+    // A list of orgs names the ids the figures are keyed by (banks in by_bank, for instance).
+    for (const s of sources.filter((one) => one.names)) {
+      for (const item of (answers[s.id].body || {}).items || []) labels[item.id] = item.name;
+    }
+    const refused = sources.filter((s) => answers[s.id].error && !(s.optional && (answers[s.id].status === 404 || s.names)));
     if (refused.length) notice(refused.map((s) => `${s.path}: ${answers[s.id].error}`).join(" · "));
     $$(".figure").forEach(fillFigure);
     drawCharts();
@@ -176,7 +180,7 @@
     return METRICS.find((m) => numeric.includes(m)) || numeric[0] || "";
   }
 
-  function breakdownSeries(body, breakdown) {
+  function breakdownSeries(body, breakdown, wanted) {
     if (breakdown.startsWith("count:")) {
       const field = breakdown.slice(6);
       const counts = {};
@@ -186,8 +190,11 @@
     const found = body[breakdown];
     if (!found || typeof found !== "object") return null;
     const entries = Object.entries(found).sort(([a], [b]) => (a < b ? -1 : 1));
-    const metric = metricOf(entries);
-    const values = entries.map(([k, v]) => [k, typeof v === "number" ? v : metric ? v[metric] ?? 0 : 0]);
+    const metric = wanted || metricOf(entries);
+    // An entry that carries a name (a programme, a pool) is labelled by it rather than by its id.
+    const values = entries
+      .map(([k, v]) => [v && v.name ? v.name : k, typeof v === "number" ? v : metric ? v[metric] : 0])
+      .filter(([, v]) => typeof v === "number");
     return { metric, kind: metric ? kindOf(metric) : "count", entries: values };
   }
 
@@ -221,14 +228,15 @@
       el.hidden = bars.length === 0;
       return bars.length ? () => barChart(plot, bars, el.dataset.kind, title, Number(el.dataset.targetBp) || 0) : null;
     }
-    const series = breakdownSeries(answer.body, breakdown);
+    const series = breakdownSeries(answer.body, breakdown, el.dataset.metric);
     // A breakdown the answer does not carry is left out, not shown empty.
     el.hidden = !series || series.entries.length === 0;
     if (el.hidden) return null;
     if (series.metric) $("figcaption", el).dataset.metric = label(series.metric);
     const points = series.entries.map(([k, v]) => ({ label: breakdown === "by_month" ? k : label(k), value: v }));
-    if (breakdown === "by_month") return () => lineChart(plot, points, series.kind, title);
-    return () => barChart(plot, points, series.kind, title, 0);
+    const kind = el.dataset.metric ? el.dataset.kind : series.kind;
+    if (breakdown === "by_month") return () => lineChart(plot, points, kind, title);
+    return () => barChart(plot, points, kind, title, 0);
   }
 
   // ---- tables --------------------------------------------------------------------------------
@@ -286,7 +294,8 @@
     const tr = document.createElement("tr");
     for (const c of columns) {
       const raw = c.key === "@key" ? row.key : row.values[c.key];
-      const text = c.key === "@key" ? (rowsName === "by_month" ? row.key : label(row.key)) : format(raw, c.kind);
+      const named = c.kind === "text" && c.key.endsWith("_org_id") ? label(raw) : format(raw, c.kind);
+      const text = c.key === "@key" ? (rowsName === "by_month" ? row.key : label(row.key)) : named;
       const td = Object.assign(document.createElement("td"), { textContent: text });
       td.dataset.key = c.key;
       td.dataset.value = raw === undefined || raw === null ? "" : String(raw);

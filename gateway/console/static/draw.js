@@ -7,12 +7,14 @@ window.ConsoleDraw = (() => {
   const sign = (n) => (n < 0 ? "-" : "");
   const fen = (n) => `${sign(n)}${groups(Math.floor(Math.abs(n) / 100))}.${String(Math.abs(n) % 100).padStart(2, "0")} 元`;
   const bp = (n) => `${sign(n)}${Math.floor(Math.abs(n) / 100)}.${String(Math.abs(n) % 100).padStart(2, "0")}%`;
-  const kindOf = (key) => (key.endsWith("_fen") ? "fen" : key.endsWith("_bp") ? "bp" : "count");
+  const minutes = (n) => (n < 60 ? `${n} 分钟 min` : `${groups(Math.floor(n / 60))} 小时 h ${n % 60} 分 min`);
+  const kindOf = (key) => (key.endsWith("_fen") ? "fen" : key.endsWith("_bp") ? "bp" : key.endsWith("_minutes") ? "minutes" : "count");
   function format(value, kind) {
     if (value === undefined || value === null) return "—";
     if (typeof value !== "number" || kind === "text") return String(value);
     if (kind === "fen") return fen(value);
     if (kind === "bp") return bp(value);
+    if (kind === "minutes") return minutes(value);
     return `${sign(value)}${groups(Math.abs(value))}`;
   }
 

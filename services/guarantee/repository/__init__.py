@@ -10,6 +10,7 @@ from services.guarantee.repository.base import Scope, Taken
 from services.guarantee.repository.bridges import BridgeQueries
 from services.guarantee.repository.exposures import ExposureQueries
 from services.guarantee.repository.figures import FigureQueries
+from services.guarantee.repository.fund_figures import FundFigureQueries
 from services.guarantee.repository.institutions import InstitutionQueries
 from services.guarantee.repository.pools import PoolQueries
 
@@ -17,6 +18,12 @@ __all__ = ["Repository", "Scope", "Taken"]
 
 
 class Repository(
-    InstitutionQueries, AgreementQueries, ExposureQueries, FigureQueries, PoolQueries, BridgeQueries
+    InstitutionQueries,
+    AgreementQueries,
+    ExposureQueries,
+    FigureQueries,
+    PoolQueries,
+    BridgeQueries,
+    FundFigureQueries,
 ):
     """Institutions, agreements, exposures and the totals over them; policy pools and bridge funds."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import sqlalchemy as sa
 from sqlalchemy.engine import RowMapping
 
-from services.guarantee.repository.base import Queries, columns_of, split_of, typed
+from services.guarantee.repository.base import Queries, Scope, columns_of, split_of, typed
 from services.guarantee.rows import AgreementRow
 from services.guarantee.rules import Split
 from services.guarantee.tables import agreement
@@ -30,3 +31,28 @@ class AgreementQueries(Queries):
         shares = columns_of("share_{}_bp", shares_bp)
         stmt = agreement.insert().values(id=str(uuid.uuid4()), **values, **shares).returning(agreement)
         return _agreement(await self._inserted(stmt))
+
+    async def agreements(
+        self, scope: Scope, *, after: tuple[dt.datetime, str] | None, limit: int
+    ) -> list[AgreementRow]:
+        """One page of the agreements in ``scope``, oldest first (one row more than ``limit``)."""
+        stmt = sa.select(agreement).where(_in_scope(scope))
+        if after is not None:
+            at, after_id = after
+            position = sa.tuple_(
+                sa.literal(at, agreement.c.created_at.type), sa.cast(after_id, agreement.c.id.type)
+            )
+            stmt = stmt.where(sa.tuple_(agreement.c.created_at, agreement.c.id) > position)
+        stmt = stmt.order_by(agreement.c.created_at, agreement.c.id).limit(limit + 1)
+        return [_agreement(row) for row in await self._all(stmt)]
+
+
+def _in_scope(scope: Scope) -> sa.ColumnElement[bool]:
+    """The agreements of a scope: a local guarantor's own, a provincial's locals', a bank's."""
+    if scope.kind == "guarantor":
+        return agreement.c.guarantor_id == scope.id
+    if scope.kind == "provincial":
+        return agreement.c.provincial_id == scope.id
+    if scope.kind == "bank":
+        return agreement.c.bank_org_id == scope.id
+    return sa.true()

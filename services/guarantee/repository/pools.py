@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy.engine import RowMapping
 
 from services.guarantee.fund_rows import BankBook, PoolLoanRow, PoolRow
 from services.guarantee.repository.base import Queries, as_int, typed
-from services.guarantee.tables import pool, pool_bank, pool_loan
+from services.guarantee.tables import pool, pool_bank, pool_loan, pool_recovery
 
 # Loans whose outstanding counts as overdue for the stop line: reported overdue, or defaulted.
 BAD = ("overdue", "defaulted")
@@ -63,6 +64,13 @@ class PoolQueries(Queries):
             "recovered_fen": pool.c.recovered_fen + recovered_fen,
         }
         await self.session.execute(pool.update().where(pool.c.id == pool_id).values(**change))
+
+    async def record_pool_recovery(
+        self, loan: PoolLoanRow, amount_fen: int, pool_fen: int, on: dt.date
+    ) -> None:
+        """The recovery with its day, for the figures of a period (the loan keeps the totals)."""
+        values = {"pool_id": loan.pool_id, "loan_id": loan.id, "amount_fen": amount_fen, "pool_fen": pool_fen}
+        await self.session.execute(pool_recovery.insert().values(**values, recovered_on=on))
 
     async def pool_loan(self, pool_id: str, loan_id: str, *, lock: bool = False) -> PoolLoanRow | None:
         stmt = sa.select(pool_loan).where(pool_loan.c.id == loan_id, pool_loan.c.pool_id == pool_id)

@@ -12,6 +12,15 @@ from services.guarantee.service.memo import Memo
 members: Memo[str, Member] = Memo()
 
 
+# CONTRACT §2: a regulator reads wherever admin reads (the routes admit it to GETs only).
+SEES_ALL = ("admin", "regulator")
+
+
+def sees_all(principal: Principal) -> bool:
+    """Admin and the regulator see every institution, agreement and exposure (CONTRACT §2, §4)."""
+    return principal.role in SEES_ALL
+
+
 async def caller_institution(repo: Repository, principal: Principal) -> Member:
     """The calling guarantor org's institution; 403 when the org has none (decided before any lookup)."""
     assert principal.org_id is not None
@@ -40,7 +49,7 @@ def book_scope(row: Member | Institution) -> Scope:
 
 async def exposure_scope(repo: Repository, principal: Principal) -> Scope:
     """CONTRACT §4 visibility: local its own, provincial its locals', fund and admin all, bank its loans."""
-    if principal.role == "admin":
+    if sees_all(principal):
         return Scope("all")
     if principal.role == "bank":
         return Scope("bank", principal.org_id)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
 from kit.orgs import require_org
@@ -9,7 +12,7 @@ from kit.principal import Principal
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.rows import AgreementRow
-from services.guarantee.service.access import caller_institution
+from services.guarantee.service.access import caller_institution, exposure_scope, sees_all
 
 
 async def create_agreement(
@@ -43,7 +46,7 @@ async def create_agreement(
 async def visible_agreement(repo: Repository, principal: Principal, agreement_id: str) -> AgreementRow:
     """An agreement seen by admin, its bank, its guarantor and the guarantor's ancestors."""
     row = await repo.agreement(agreement_id)
-    if principal.role == "admin":
+    if sees_all(principal):
         if row is None:
             raise NotFound("agreement")
         return row
@@ -56,3 +59,20 @@ async def visible_agreement(repo: Repository, principal: Principal, agreement_id
     if row is None or not related:
         raise NotFound("agreement")
     return row
+
+
+async def list_agreements(
+    repo: Repository,
+    principal: Principal,
+    *,
+    after: Callable[[], tuple[dt.datetime, str] | None],
+    limit: int,
+) -> list[AgreementRow]:
+    """The agreements the caller may see (CONTRACT §4): admin and the national fund all, a bank
+    its own, a local guarantor its own, a provincial those of its locals; oldest first.
+
+    ``after`` reads the cursor once the caller's scope is known (a guarantor org outside the
+    chain hears 403 whatever cursor it sent).
+    """
+    scope = await exposure_scope(repo, principal)
+    return await repo.agreements(scope, after=after(), limit=limit)

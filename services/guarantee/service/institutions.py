@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kit.errors import Conflict, NotFound, RuleViolation
+from kit.etags import require_match
 from kit.internal import InternalClient
 from kit.money import ratio_bp
 from kit.orgs import require_org
@@ -13,7 +14,7 @@ from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.rows import Institution
 from services.guarantee.rules import Tier
-from services.guarantee.service.access import book_scope, caller_institution
+from services.guarantee.service.access import book_scope, caller_institution, sees_all
 from services.guarantee.service.period import today
 
 # The column group of each tier in a split.
@@ -91,7 +92,7 @@ async def list_institutions(
 
 async def visible_institution(repo: Repository, principal: Principal, institution_id: str) -> Institution:
     """An institution seen by admin, itself or its ancestors; 404 for anyone else."""
-    me = None if principal.role == "admin" else await caller_institution(repo, principal)
+    me = None if sees_all(principal) else await caller_institution(repo, principal)
     row = await repo.institution(institution_id)
     if row is None:
         raise NotFound("institution")
@@ -105,9 +106,17 @@ async def visible_institution(repo: Repository, principal: Principal, institutio
 
 
 async def update_institution(
-    repo: Repository, institution_id: str, body: schemas.InstitutionUpdate
+    repo: Repository, institution_id: str, body: schemas.InstitutionUpdate, if_match: str | None = None
 ) -> Institution:
-    """A new audited net assets figure or leverage multiple; the figures left out stay."""
+    """A new audited net assets figure or leverage multiple; the figures left out stay.
+
+    ``if_match``: the ETag read; an institution changed since (another admin's figure) is a 412.
+    """
+    if if_match is not None:
+        current = await repo.institution(institution_id, lock=True)
+        if current is None:
+            raise NotFound("institution")
+        require_match(if_match, current)
     row = await repo.update_institution(
         institution_id, net_assets_fen=body.net_assets_fen, leverage_multiple=body.leverage_multiple
     )

@@ -171,6 +171,7 @@ async def record_recovery(
     paid = loan.compensation_fen or 0
     part = funds.pool_recovery(loan.recovered_total_fen, body.amount_fen, paid, loan.defaulted_fen)
     await repo.settle_pool(pool.id, recovered_fen=part)
+    await repo.record_pool_recovery(loan, body.amount_fen, part, body.recovered_on)
     row = await repo.update_pool_loan(
         loan.id,
         recovered_total_fen=loan.recovered_total_fen + body.amount_fen,

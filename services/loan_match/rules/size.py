@@ -16,14 +16,16 @@ GB/T 4754-2017 codes map to rows as follows (see :func:`row_for`):
 * G54–G58 and G591 装卸搬运 → 交通运输业 (装卸搬运 was in G58 under GB/T 4754-2011, the
   classification 300号's rows were written against); the rest of G59 → 仓储业; G60 → 邮政业.
 * H61 → 住宿业; H62 → 餐饮业; I63, I64 → 信息传输业; I65 → 软件和信息技术服务业
-* K701x → 房地产开发经营; K702x → 物业管理; the rest of K70 (K703 中介, K704 租赁经营,
-  K709) → 其他未列明行业. domain-facts records nothing the 2017 statistics note says of K704,
-  so it keeps this row until that is confirmed.
+* K701x → 房地产开发经营; K702x → 物业管理; K703 中介 and K709 其他房地产业 → 其他未列明行业,
+  which the 2017 statistics note (国统字〔2017〕213号, 附表注) defines as including 房地产中介服务
+  and 其他房地产业 but *not* 自有房地产经营活动 (K704, 房地产租赁经营 in GB/T 4754-2017): no row
+  covers K704, so it is outside the standard's scope (below).
 * L → 租赁和商务服务业; every other section → 其他未列明行业.
 
 Outside 300号's scope (:func:`outside_scope`, domain-facts §9): section J 金融业, which is sized
 by 《金融业企业划型标准规定》 (银发〔2015〕309号), and G53 铁路运输, which the 交通运输业 row
-excludes. Such a profile is refused rather than sized by a row that was never meant for it.
+excludes; and K704 自有房地产经营活动, which the 2017 note leaves out of 其他未列明行业 and no other
+row names. Such a profile is refused rather than sized by a row that was never meant for it.
 
 A code too coarse to choose a row (``F``, ``G``, ``G59``, ``H``, ``I``, ``K``, ``K70``)
 is refused by :func:`row_for` with a reason.
@@ -136,6 +138,10 @@ _OUTSIDE_SCOPE = {
         "group G53 (铁路运输): railway transport is outside 工信部联企业〔2011〕300号, whose "
         "交通运输业 row excludes it"
     ),
+    "K704": (
+        "group K704 (自有房地产经营活动, 房地产租赁经营): the 2017 statistics note (国统字〔2017〕213号) "
+        "leaves it out of 其他未列明行业 and no other row of 工信部联企业〔2011〕300号 covers it"
+    ),
 }
 
 
@@ -160,7 +166,7 @@ _FINER_CODES = {
     "G": "G54-G58 or G591 (交通运输业), G592-G599 (仓储业) or G60 (邮政业); G53 railway is outside 300号",
     "H": "H61 (住宿业) or H62 (餐饮业)",
     "I": "I63 or I64 (信息传输业), or I65 (软件和信息技术服务业)",
-    "K": "K701 (房地产开发经营), K702 (物业管理) or another K70 group (其他未列明行业)",
+    "K": "K701 (房地产开发经营), K702 (物业管理), K703 or K709 (其他未列明行业); K704 is outside 300号",
 }
 
 

@@ -38,7 +38,8 @@ async def put(
 
 
 def _check_in_scope(industry_code: str) -> None:
-    """300号 sizes neither finance (J) nor railway transport (G53) (domain-facts §9)."""
+    """300号 sizes neither finance (J), railway transport (G53) nor 自有房地产经营活动 (K704, by the
+    2017 statistics note) (domain-facts §5, §9)."""
     why = outside_scope(industry_code)
     if why is not None:
         raise RuleViolation(

@@ -121,8 +121,6 @@ def test_indicators_not_in_the_row_are_ignored() -> None:
         ("G60", "邮政业"),
         ("I64", "信息传输业"),
         ("K7030", "其他未列明行业"),
-        ("K704", "其他未列明行业"),  # kept: nothing confirmed of the 2017 note (docs/matching.md)
-        ("K7040", "其他未列明行业"),
         ("K709", "其他未列明行业"),
         ("K701", "房地产开发经营"),
         ("L72", "租赁和商务服务业"),
@@ -146,19 +144,22 @@ def test_g59_too_coarse_names_both_rows() -> None:
 
 
 @pytest.mark.parametrize(
-    "code", ["J", "J66", "J662", "J6621", "J68", "J6911", "G53", "G531", "G5311", "G5320"]
+    "code", ["J", "J66", "J662", "J6621", "J68", "J6911", "G53", "G531", "G5311", "G5320", "K704", "K7040"]
 )
-def test_finance_and_railway_are_outside_300(code: str) -> None:
+def test_finance_railway_and_own_property_are_outside_300(code: str) -> None:
     why = outside_scope(code)
     assert why is not None and code in why and "300号" in why
-    assert ("金融业" in why and "309号" in why) if code.startswith("J") else "铁路运输" in why
+    expected = {"J": ("金融业", "309号"), "G": ("铁路运输",), "K": ("自有房地产经营活动", "2017")}
+    assert all(word in why for word in expected[code[0]]), why
     with pytest.raises(IndustryOutsideScope):
         row_for(code)
     with pytest.raises(IndustryOutsideScope):
         classify(code, HUGE)
 
 
-@pytest.mark.parametrize("code", ["G54", "G5411", "G58", "G591", "G60", "K7010", "I6510", "C1311", "L7111"])
+@pytest.mark.parametrize(
+    "code", ["G54", "G5411", "G58", "G591", "G60", "K7010", "K7030", "K7090", "I6510", "C1311", "L7111"]
+)
 def test_neighbours_of_the_excluded_codes_are_in_scope(code: str) -> None:
     assert outside_scope(code) is None
 

@@ -6,25 +6,35 @@ from .access_entry_out_via import AccessEntryOutVia
 from .access_entry_out_what import AccessEntryOutWhat
 from .agreement import Agreement
 from .agreement_create import AgreementCreate
+from .answers import Answers
 from .authorisation_in import AuthorisationIn
 from .authorisation_out import AuthorisationOut
 from .authorisation_out_status import AuthorisationOutStatus
+from .bank_figures import BankFigures
 from .blacklist_in import BlacklistIn
 from .blacklist_out import BlacklistOut
 from .blacklist_out_status import BlacklistOutStatus
+from .bridge_flows import BridgeFlows
 from .bridge_fund import BridgeFund
 from .bridge_fund_create import BridgeFundCreate
+from .bridge_fund_figures import BridgeFundFigures
 from .bridge_loan import BridgeLoan
 from .bridge_loan_create import BridgeLoanCreate
 from .bridge_loan_create_size import BridgeLoanCreateSize
 from .bridge_loan_status import BridgeLoanStatus
 from .bridge_position import BridgePosition
+from .bridge_report import BridgeReport
+from .bridge_report_by_bank import BridgeReportByBank
+from .bridge_report_by_fund import BridgeReportByFund
+from .bridge_report_by_month import BridgeReportByMonth
+from .bridge_report_by_region import BridgeReportByRegion
 from .calendar import Calendar
 from .calendar_in import CalendarIn
 from .calendar_source import CalendarSource
 from .capacity import Capacity
 from .capacity_guarantor import CapacityGuarantor
 from .claim import Claim
+from .claim_figures import ClaimFigures
 from .claim_in import ClaimIn
 from .claim_status import ClaimStatus
 from .consent_in import ConsentIn
@@ -42,6 +52,7 @@ from .delivery_counts import DeliveryCounts
 from .delivery_out import DeliveryOut
 from .delivery_out_status import DeliveryOutStatus
 from .demand import Demand
+from .demand_figures import DemandFigures
 from .demand_in import DemandIn
 from .demand_response import DemandResponse
 from .demand_response_decision import DemandResponseDecision
@@ -60,9 +71,7 @@ from .exposure_create import ExposureCreate
 from .exposure_status import ExposureStatus
 from .feed_page import FeedPage
 from .figure import Figure
-from .healthz_healthz_get_response_healthz_healthz_get import (
-    HealthzHealthzGetResponseHealthzHealthzGet,
-)
+from .get_health_response_gethealth import GetHealthResponseGethealth
 from .ingest_out import IngestOut
 from .institution import Institution
 from .institution_create import InstitutionCreate
@@ -73,16 +82,10 @@ from .internal_rating_out import InternalRatingOut
 from .internal_rating_out_rating import InternalRatingOutRating
 from .key_info_out import KeyInfoOut
 from .key_out import KeyOut
-from .list_deliveries_v1_credit_deliveries_get_status_type_0 import (
-    ListDeliveriesV1CreditDeliveriesGetStatusType0,
-)
-from .list_exposures_v1_guarantee_exposures_get_status_type_0 import (
-    ListExposuresV1GuaranteeExposuresGetStatusType0,
-)
-from .list_institutions_v1_guarantee_institutions_get_tier_type_0 import (
-    ListInstitutionsV1GuaranteeInstitutionsGetTierType0,
-)
-from .list_orgs_v1_orgs_get_role_type_0 import ListOrgsV1OrgsGetRoleType0
+from .list_deliveries_status_type_0 import ListDeliveriesStatusType0
+from .list_exposures_status_type_0 import ListExposuresStatusType0
+from .list_institutions_tier_type_0 import ListInstitutionsTierType0
+from .list_orgs_role_type_0 import ListOrgsRoleType0
 from .loan_breakdown import LoanBreakdown
 from .match import Match
 from .me_out import MeOut
@@ -97,6 +100,7 @@ from .outcome_out import OutcomeOut
 from .overdue_report import OverdueReport
 from .page_a_list_item import PageAListItem
 from .page_access_entry_out import PageAccessEntryOut
+from .page_agreement import PageAgreement
 from .page_authorisation_out import PageAuthorisationOut
 from .page_blacklist_out import PageBlacklistOut
 from .page_bridge_fund import PageBridgeFund
@@ -112,17 +116,25 @@ from .page_outcome_out import PageOutcomeOut
 from .page_pool import PagePool
 from .page_product import PageProduct
 from .page_subscription_out import PageSubscriptionOut
+from .page_upload_out import PageUploadOut
 from .parties import Parties
 from .pool import Pool
 from .pool_bank import PoolBank
 from .pool_create import PoolCreate
 from .pool_default import PoolDefault
+from .pool_flows import PoolFlows
 from .pool_loan import PoolLoan
 from .pool_loan_create import PoolLoanCreate
 from .pool_loan_status import PoolLoanStatus
 from .pool_position import PoolPosition
 from .pool_position_by_bank import PoolPositionByBank
+from .pool_position_figures import PoolPositionFigures
 from .pool_recovery import PoolRecovery
+from .pool_report import PoolReport
+from .pool_report_by_bank import PoolReportByBank
+from .pool_report_by_month import PoolReportByMonth
+from .pool_report_by_pool import PoolReportByPool
+from .pool_report_by_region import PoolReportByRegion
 from .position import Position
 from .position_tier import PositionTier
 from .problem import Problem
@@ -155,17 +167,22 @@ from .profile_in_collateral_item import ProfileInCollateralItem
 from .profile_in_flags_item import ProfileInFlagsItem
 from .profile_size import ProfileSize
 from .programme import Programme
+from .programme_figures import ProgrammeFigures
 from .programme_in import ProgrammeIn
 from .programme_in_kind import ProgrammeInKind
 from .programme_kind import ProgrammeKind
+from .programme_stats import ProgrammeStats
+from .programme_stats_by_bank import ProgrammeStatsByBank
+from .programme_stats_by_month import ProgrammeStatsByMonth
+from .programme_stats_by_programme import ProgrammeStatsByProgramme
+from .programme_stats_by_region import ProgrammeStatsByRegion
+from .programme_stats_by_year import ProgrammeStatsByYear
+from .programme_stats_refused_by_reason import ProgrammeStatsRefusedByReason
 from .query_in import QueryIn
 from .query_result import QueryResult
 from .rating_out import RatingOut
 from .rating_out_rating import RatingOutRating
 from .rating_shown import RatingShown
-from .ratings_upload import RatingsUpload
-from .ratings_upload_rating_item import RatingsUploadRatingItem
-from .ratings_upload_rating_item_rating import RatingsUploadRatingItemRating
 from .recover_in import RecoverIn
 from .recover_out import RecoverOut
 from .recovery import Recovery
@@ -178,10 +195,14 @@ from .response_in_decision import ResponseInDecision
 from .secret_out import SecretOut
 from .standing_out import StandingOut
 from .stats import Stats
+from .stats_by_bank import StatsByBank
+from .stats_by_month import StatsByMonth
+from .stats_by_region import StatsByRegion
 from .stats_out import StatsOut
 from .stats_out_by_bank import StatsOutByBank
 from .stats_out_by_month import StatsOutByMonth
 from .stats_out_by_region import StatsOutByRegion
+from .stats_products_by_type import StatsProductsByType
 from .subscription_created import SubscriptionCreated
 from .subscription_created_min_rating_type_0 import SubscriptionCreatedMinRatingType0
 from .subscription_created_status import SubscriptionCreatedStatus
@@ -194,11 +215,23 @@ from .subscription_patch import SubscriptionPatch
 from .subscription_patch_min_rating_type_0 import SubscriptionPatchMinRatingType0
 from .subscription_patch_status_type_0 import SubscriptionPatchStatusType0
 from .summary import Summary
+from .summary_by_bank import SummaryByBank
 from .summary_by_region import SummaryByRegion
 from .summary_figures import SummaryFigures
 from .summary_tiers import SummaryTiers
 from .tax_multiple import TaxMultiple
 from .tier_figures import TierFigures
+from .upload_accepted import UploadAccepted
+from .upload_out import UploadOut
+from .upload_out_status import UploadOutStatus
+from .upload_ratings_json_ratings_upload import UploadRatingsJsonRatingsUpload
+from .upload_ratings_json_ratings_upload_rating_item import (
+    UploadRatingsJsonRatingsUploadRatingItem,
+)
+from .upload_ratings_json_ratings_upload_rating_item_rating import (
+    UploadRatingsJsonRatingsUploadRatingItemRating,
+)
+from .year_figures import YearFigures
 
 __all__ = (
     "AListItem",
@@ -207,25 +240,35 @@ __all__ = (
     "AccessEntryOutWhat",
     "Agreement",
     "AgreementCreate",
+    "Answers",
     "AuthorisationIn",
     "AuthorisationOut",
     "AuthorisationOutStatus",
+    "BankFigures",
     "BlacklistIn",
     "BlacklistOut",
     "BlacklistOutStatus",
+    "BridgeFlows",
     "BridgeFund",
     "BridgeFundCreate",
+    "BridgeFundFigures",
     "BridgeLoan",
     "BridgeLoanCreate",
     "BridgeLoanCreateSize",
     "BridgeLoanStatus",
     "BridgePosition",
+    "BridgeReport",
+    "BridgeReportByBank",
+    "BridgeReportByFund",
+    "BridgeReportByMonth",
+    "BridgeReportByRegion",
     "Calendar",
     "CalendarIn",
     "CalendarSource",
     "Capacity",
     "CapacityGuarantor",
     "Claim",
+    "ClaimFigures",
     "ClaimIn",
     "ClaimStatus",
     "ConsentIn",
@@ -243,6 +286,7 @@ __all__ = (
     "DeliveryOut",
     "DeliveryOutStatus",
     "Demand",
+    "DemandFigures",
     "DemandIn",
     "DemandResponse",
     "DemandResponseDecision",
@@ -261,7 +305,7 @@ __all__ = (
     "ExposureStatus",
     "FeedPage",
     "Figure",
-    "HealthzHealthzGetResponseHealthzHealthzGet",
+    "GetHealthResponseGethealth",
     "IngestOut",
     "Institution",
     "InstitutionCreate",
@@ -272,10 +316,10 @@ __all__ = (
     "InternalRatingOutRating",
     "KeyInfoOut",
     "KeyOut",
-    "ListDeliveriesV1CreditDeliveriesGetStatusType0",
-    "ListExposuresV1GuaranteeExposuresGetStatusType0",
-    "ListInstitutionsV1GuaranteeInstitutionsGetTierType0",
-    "ListOrgsV1OrgsGetRoleType0",
+    "ListDeliveriesStatusType0",
+    "ListExposuresStatusType0",
+    "ListInstitutionsTierType0",
+    "ListOrgsRoleType0",
     "LoanBreakdown",
     "Match",
     "MeOut",
@@ -290,6 +334,7 @@ __all__ = (
     "OverdueReport",
     "PageAListItem",
     "PageAccessEntryOut",
+    "PageAgreement",
     "PageAuthorisationOut",
     "PageBlacklistOut",
     "PageBridgeFund",
@@ -305,17 +350,25 @@ __all__ = (
     "PagePool",
     "PageProduct",
     "PageSubscriptionOut",
+    "PageUploadOut",
     "Parties",
     "Pool",
     "PoolBank",
     "PoolCreate",
     "PoolDefault",
+    "PoolFlows",
     "PoolLoan",
     "PoolLoanCreate",
     "PoolLoanStatus",
     "PoolPosition",
     "PoolPositionByBank",
+    "PoolPositionFigures",
     "PoolRecovery",
+    "PoolReport",
+    "PoolReportByBank",
+    "PoolReportByMonth",
+    "PoolReportByPool",
+    "PoolReportByRegion",
     "Position",
     "PositionTier",
     "Problem",
@@ -346,17 +399,22 @@ __all__ = (
     "ProfileInFlagsItem",
     "ProfileSize",
     "Programme",
+    "ProgrammeFigures",
     "ProgrammeIn",
     "ProgrammeInKind",
     "ProgrammeKind",
+    "ProgrammeStats",
+    "ProgrammeStatsByBank",
+    "ProgrammeStatsByMonth",
+    "ProgrammeStatsByProgramme",
+    "ProgrammeStatsByRegion",
+    "ProgrammeStatsByYear",
+    "ProgrammeStatsRefusedByReason",
     "QueryIn",
     "QueryResult",
     "RatingOut",
     "RatingOutRating",
     "RatingShown",
-    "RatingsUpload",
-    "RatingsUploadRatingItem",
-    "RatingsUploadRatingItemRating",
     "RecoverIn",
     "RecoverOut",
     "Recovery",
@@ -369,10 +427,14 @@ __all__ = (
     "SecretOut",
     "StandingOut",
     "Stats",
+    "StatsByBank",
+    "StatsByMonth",
+    "StatsByRegion",
     "StatsOut",
     "StatsOutByBank",
     "StatsOutByMonth",
     "StatsOutByRegion",
+    "StatsProductsByType",
     "SubscriptionCreated",
     "SubscriptionCreatedMinRatingType0",
     "SubscriptionCreatedStatus",
@@ -385,9 +447,17 @@ __all__ = (
     "SubscriptionPatchMinRatingType0",
     "SubscriptionPatchStatusType0",
     "Summary",
+    "SummaryByBank",
     "SummaryByRegion",
     "SummaryFigures",
     "SummaryTiers",
     "TaxMultiple",
     "TierFigures",
+    "UploadAccepted",
+    "UploadOut",
+    "UploadOutStatus",
+    "UploadRatingsJsonRatingsUpload",
+    "UploadRatingsJsonRatingsUploadRatingItem",
+    "UploadRatingsJsonRatingsUploadRatingItemRating",
+    "YearFigures",
 )

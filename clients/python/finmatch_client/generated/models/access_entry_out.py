@@ -25,7 +25,8 @@ class AccessEntryOut:
         id (UUID):
         reader_org_id (UUID):
         reader_role (str):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
         via (AccessEntryOutVia):
         what (AccessEntryOutWhat): `tax_figure` whenever the tax figure left, else `rating`.
     """

@@ -16,7 +16,8 @@ class AuthorisationIn:
     """
     Attributes:
         evidence_ref (str): The record of the enterprise's own act, e.g. its 电子税务局 authorisation number.
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
         expires_on (datetime.date | None | Unset): Last valid day (Asia/Shanghai).
     """
 

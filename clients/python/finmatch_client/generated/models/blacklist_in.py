@@ -17,7 +17,8 @@ class BlacklistIn:
         name (str):
         published_on (datetime.date): The day the entry was published (today or earlier).
         reason (str): The 重大税收违法失信 case, as published.
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     decision_served_on: datetime.date

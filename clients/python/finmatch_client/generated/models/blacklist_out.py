@@ -26,7 +26,8 @@ class BlacklistOut:
         published_on (datetime.date):
         reason (str):
         status (BlacklistOutStatus):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     created_at: datetime.datetime

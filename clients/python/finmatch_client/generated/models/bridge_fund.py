@@ -15,13 +15,13 @@ class BridgeFund:
     """
     Attributes:
         created_at (datetime.datetime):
-        daily_fee_bp (int):
+        daily_fee_bp (int): Daily fee, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         fund_manager_org_id (str):
         id (str):
         max_days (int):
         name (str):
-        outstanding_fen (int):
-        size_fen (int):
+        outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        size_fen (int): Size, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     created_at: datetime.datetime

@@ -12,10 +12,10 @@ T = TypeVar("T", bound="BridgeFundCreate")
 class BridgeFundCreate:
     """
     Attributes:
-        daily_fee_bp (int):
+        daily_fee_bp (int): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT §1).
         max_days (int):
         name (str):
-        size_fen (int):
+        size_fen (int): Size, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     daily_fee_bp: int

@@ -16,11 +16,11 @@ T = TypeVar("T", bound="BridgeLoan")
 class BridgeLoan:
     """
     Attributes:
-        amount_fen (int):
+        amount_fen (int): Amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         bank_org_id (str):
         days (int):
         due_on (datetime.date):
-        fee_fen (int):
+        fee_fen (int): Fee, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         fund_id (str):
         id (str):
         maturing_loan_ref (str):
@@ -29,7 +29,8 @@ class BridgeLoan:
         size (str):
         start_date (datetime.date):
         status (BridgeLoanStatus):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     amount_fen: int

@@ -19,14 +19,15 @@ T = TypeVar("T", bound="BridgeLoanCreate")
 class BridgeLoanCreate:
     """
     Attributes:
-        amount_fen (int):
+        amount_fen (int): Amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         bank_org_id (UUID):
         days (int):
         maturing_loan_ref (str):
         renewal_commitment_ref (str):
         size (BridgeLoanCreateSize): The enterprise's 工信部联企业〔2011〕300号 size as the manager verified it.
         start_date (datetime.date):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     amount_fen: int

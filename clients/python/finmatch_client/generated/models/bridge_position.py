@@ -18,10 +18,10 @@ class BridgePosition:
         fees_fen (int): Fees over every loan of the fund.
         fund_id (str):
         outstanding_fen (int): Bridge loans not yet repaid.
-        overdue_fen (int):
+        overdue_fen (int): Overdue, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         overdue_loans (int): Unpaid past due_on.
-        repaid_fen (int):
-        size_fen (int):
+        repaid_fen (int): Repaid, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        size_fen (int): Size, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     active_loans: int

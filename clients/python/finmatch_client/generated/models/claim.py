@@ -17,7 +17,7 @@ class Claim:
     """
     Attributes:
         bank_org_id (str):
-        claimable_fen (int):
+        claimable_fen (int): Claimable, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         claimed_on_fen (int): The interest or fee paid that the claim is for.
         created_at (datetime.datetime):
         decided_at (datetime.datetime | None):
@@ -29,7 +29,8 @@ class Claim:
         programme_id (str):
         reason (None | str):
         status (ClaimStatus):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     bank_org_id: str

@@ -19,7 +19,8 @@ class ClaimIn:
         paid_fen (int): Interest or fee the enterprise actually paid.
         period_from (datetime.date):
         period_to (datetime.date):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     bank_org_id: UUID

@@ -18,7 +18,8 @@ class ConsentIn:
     Attributes:
         bank_org_id (UUID):
         evidence_ref (str): Reference to the enterprise's signed authorization (e.g. 电子税务局 record number).
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
         expires_on (datetime.date | None | Unset): Last day the consent is valid (Asia/Shanghai).
     """
 

@@ -16,7 +16,7 @@ class DecisionOut:
     """
     Attributes:
         id (str):
-        paid_fen (int):
+        paid_fen (int): Paid, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         reason (None | str):
         status (DecisionOutStatus):
     """

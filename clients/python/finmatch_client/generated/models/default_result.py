@@ -18,7 +18,7 @@ T = TypeVar("T", bound="DefaultResult")
 class DefaultResult:
     """
     Attributes:
-        compensation_fen (int):
+        compensation_fen (int): 代偿 the guarantor pays the bank: outstanding − the bank's loss.
         exposure (Exposure):
         losses_fen (Parties): One amount per party of the chain.
     """

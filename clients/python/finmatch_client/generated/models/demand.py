@@ -21,7 +21,7 @@ T = TypeVar("T", bound="Demand")
 class Demand:
     """
     Attributes:
-        amount_fen (int):
+        amount_fen (int): Amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         created_at (datetime.datetime):
         enterprise (EnterpriseSummary):
         id (str):
@@ -32,7 +32,8 @@ class Demand:
         routed_to (list[str]):
         status (DemandStatus):
         term_months (int):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     amount_fen: int

@@ -19,12 +19,12 @@ T = TypeVar("T", bound="DemandResponse")
 class DemandResponse:
     """
     Attributes:
-        annual_rate_bp (int | None):
+        annual_rate_bp (int | None): Annual rate, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         bank_org_id (str):
         created_at (datetime.datetime):
         decision (DemandResponseDecision):
         id (str):
-        offered_amount_fen (int | None):
+        offered_amount_fen (int | None): Offered amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         reason (None | str):
     """
 

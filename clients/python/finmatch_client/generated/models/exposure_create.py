@@ -17,13 +17,14 @@ class ExposureCreate:
     """
     Attributes:
         agreement_id (UUID):
-        fee_rate_bp (int):
-        loan_ref (str):
+        fee_rate_bp (int): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT §1).
+        loan_ref (str): The bank's own loan reference; one guarantee per bank loan.
         maturity_date (datetime.date):
-        principal_fen (int):
-        small_micro (bool):
+        principal_fen (int): Principal, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        small_micro (bool): 小微企业 by 工信部联企业〔2011〕300号; counts in the 支小支农 figures.
         start_date (datetime.date):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
         agri (bool | Unset): 三农 business; counts in the 支小支农 figures. Default: False.
     """
 

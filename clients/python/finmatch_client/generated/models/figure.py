@@ -15,7 +15,7 @@ class Figure:
     Attributes:
         approved_count (int):
         key (str):
-        paid_fen (int):
+        paid_fen (int): Paid, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     approved_count: int

@@ -21,7 +21,7 @@ class Institution:
         id (str):
         leverage_multiple (int):
         name (str):
-        net_assets_fen (int):
+        net_assets_fen (int): Net assets, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         org_id (str):
         parent_id (None | str):
         tier (InstitutionTier):

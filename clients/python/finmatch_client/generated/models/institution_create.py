@@ -20,11 +20,12 @@ class InstitutionCreate:
     """
     Attributes:
         name (str):
-        net_assets_fen (int):
+        net_assets_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         org_id (UUID):
-        tier (InstitutionCreateTier):
-        leverage_multiple (int | Unset):  Default: 10.
-        parent_id (None | Unset | UUID):
+        tier (InstitutionCreateTier): Place in the chain: `national_fund`, `provincial` re-guarantor or `local`.
+        leverage_multiple (int | Unset): 放大倍数: 融资担保责任余额 may reach net assets × this; 10, up to 15 (国务院令第683号). Default:
+            10.
+        parent_id (None | Unset | UUID): The institution one tier up (a local's provincial, a provincial's fund).
     """
 
     name: str

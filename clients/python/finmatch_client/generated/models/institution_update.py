@@ -15,7 +15,7 @@ class InstitutionUpdate:
     """
     Attributes:
         leverage_multiple (int | None | Unset):
-        net_assets_fen (int | None | Unset):
+        net_assets_fen (int | None | Unset): Net assets, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     leverage_multiple: int | None | Unset = UNSET

@@ -20,13 +20,14 @@ T = TypeVar("T", bound="InternalRatingOut")
 class InternalRatingOut:
     """
     Attributes:
-        avg_annual_tax_fen (int | None):
+        avg_annual_tax_fen (int | None): Avg annual tax, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         name (str):
-        rating (InternalRatingOutRating):
+        rating (InternalRatingOutRating): 纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号).
         updated_at (datetime.datetime):
-        uscc (str):
-        version (int):
-        year (int):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
+        version (int): 1 for the year's first rating; each correction adds 1.
+        year (int): The evaluation year the rating is for.
         blacklisted (bool | Unset):  Default: False.
     """
 

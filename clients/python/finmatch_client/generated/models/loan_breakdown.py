@@ -16,10 +16,10 @@ class LoanBreakdown:
     Attributes:
         enterprises_with_loans (int):
         loans_count (int):
-        loans_total_fen (int):
+        loans_total_fen (int): Loans total, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         pure_credit_count_ratio_bp (int): Pure-credit loans / loans in bp, half up.
         pure_credit_ratio_bp (int): pure_credit_total_fen / loans_total_fen in bp, half up.
-        pure_credit_total_fen (int):
+        pure_credit_total_fen (int): Pure credit total, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     enterprises_with_loans: int

@@ -17,12 +17,13 @@ T = TypeVar("T", bound="Match")
 class Match:
     """
     Attributes:
-        annual_rate_bp (int):
+        annual_rate_bp (int): Annual rate, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         bank_org_id (str):
-        estimated_guarantee_fee_fen (int):
-        estimated_interest_fen (int):
-        estimated_subsidy_fen (int):
-        estimated_total_cost_fen (int):
+        estimated_guarantee_fee_fen (int): Estimated guarantee fee, in fen (分; 100 fen = 1 yuan), an integer, never a
+            float.
+        estimated_interest_fen (int): Estimated interest, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        estimated_subsidy_fen (int): Estimated subsidy, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        estimated_total_cost_fen (int): Estimated total cost, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         product_id (str):
         product_name (str):
         product_type (str):

@@ -18,11 +18,12 @@ T = TypeVar("T", bound="OutcomeIn")
 class OutcomeIn:
     """
     Attributes:
-        amount_fen (int):
+        amount_fen (int): Amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         credit_type (OutcomeInCreditType):
         granted_on (datetime.date):
         loan_ref (str): The bank's own reference of the loan; unique per bank (a repeat is 409 duplicate-loan).
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     amount_fen: int

@@ -15,14 +15,15 @@ T = TypeVar("T", bound="OutcomeOut")
 class OutcomeOut:
     """
     Attributes:
-        amount_fen (int):
+        amount_fen (int): Amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         bank_org_id (UUID):
         created_at (datetime.datetime):
         credit_type (str):
         granted_on (datetime.date):
         id (UUID):
         loan_ref (None | str): Null only for loans reported before loan_ref was required.
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     amount_fen: int

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="OverdueReport")
 class OverdueReport:
     """
     Attributes:
-        outstanding_fen (int):
+        outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         overdue_on (datetime.date):
     """
 

@@ -14,16 +14,16 @@ T = TypeVar("T", bound="Pool")
 class Pool:
     """
     Attributes:
-        balance_fen (int):
+        balance_fen (int): Balance, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         bank_org_ids (list[str]):
-        compensation_bp (int):
+        compensation_bp (int): Compensation, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         created_at (datetime.datetime):
         fund_manager_org_id (str):
         id (str):
-        initial_balance_fen (int):
+        initial_balance_fen (int): Initial balance, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         name (str):
         region_code (str):
-        stop_overdue_bp (int):
+        stop_overdue_bp (int): Stop overdue, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
     """
 
     balance_fen: int

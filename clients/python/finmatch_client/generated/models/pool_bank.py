@@ -13,11 +13,11 @@ T = TypeVar("T", bound="PoolBank")
 class PoolBank:
     """
     Attributes:
-        outstanding_fen (int):
-        overdue_fen (int):
-        overdue_ratio_bp (int):
-        paid_fen (int):
-        recovered_fen (int):
+        outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        overdue_fen (int): Overdue, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        overdue_ratio_bp (int): Overdue ratio, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
+        paid_fen (int): Paid, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        recovered_fen (int): Recovered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         suspended (bool): overdue_ratio_bp has reached stop_overdue_bp: no new loans.
     """
 

@@ -13,9 +13,9 @@ T = TypeVar("T", bound="PoolCreate")
 class PoolCreate:
     """
     Attributes:
-        balance_fen (int):
+        balance_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         bank_org_ids (list[UUID]):
-        compensation_bp (int):
+        compensation_bp (int): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT §1).
         name (str):
         region_code (str):
         stop_overdue_bp (int): The overdue ratio at which a bank adds no loan.

@@ -17,21 +17,22 @@ class PoolLoan:
     """
     Attributes:
         bank_org_id (str):
-        compensation_fen (int | None):
+        compensation_fen (int | None): Compensation, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         defaulted_on (datetime.date | None):
         id (str):
         loan_ref (str):
         maturity_date (datetime.date):
-        outstanding_fen (int):
+        outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         overdue_on (datetime.date | None):
         pool_id (str):
-        principal_fen (int):
-        recovered_pool_fen (int):
-        recovered_total_fen (int):
+        principal_fen (int): Principal, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        recovered_pool_fen (int): Recovered pool, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        recovered_total_fen (int): Recovered total, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         start_date (datetime.date):
         status (PoolLoanStatus):
-        uncovered_fen (int | None):
-        uscc (str):
+        uncovered_fen (int | None): Uncovered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     bank_org_id: str

@@ -15,9 +15,10 @@ class PoolLoanCreate:
     Attributes:
         loan_ref (str):
         maturity_date (datetime.date):
-        principal_fen (int):
+        principal_fen (int): Principal, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         start_date (datetime.date):
-        uscc (str):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     loan_ref: str

@@ -22,7 +22,7 @@ class PoolPosition:
         outstanding_fen (int): Still owed on the pool's loans: principal or the last overdue report, and for a defaulted
             loan its defaulted outstanding less recoveries.
         overdue_fen (int): The part of outstanding_fen on overdue or defaulted loans.
-        overdue_ratio_bp (int):
+        overdue_ratio_bp (int): Overdue ratio, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         paid_fen (int): Compensation paid to banks on defaults.
         pool_id (str):
         recovered_fen (int): The pool's part of recoveries, returned to it.

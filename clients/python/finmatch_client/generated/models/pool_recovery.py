@@ -20,7 +20,7 @@ class PoolRecovery:
         bank_fen (int): What of it stays with the bank.
         loan (PoolLoan):
         pool_fen (int): What this recovery returned to the pool.
-        total_recovered_fen (int):
+        total_recovered_fen (int): Total recovered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     bank_fen: int

@@ -31,7 +31,7 @@ class Position:
             liability_fen (int): Over active exposures. A local guarantor: its weighted_liability_fen total (融资担保责任余额, the
                 figure the limits use). A provincial re-guarantor or the national fund: its own share of the outstanding amounts
                 below it, unweighted (100%).
-            net_assets_fen (int):
+            net_assets_fen (int): Net assets, in fen (分; 100 fen = 1 yuan), an integer, never a float.
             recovered_fen (int): 追偿 on what it paid. A local guarantor: recoveries on the guaranteed part (every party's but
                 the bank's). A re-guarantor: its own recovery share.
             single_client_cap_fen (int): 10% of net assets, rounded down.

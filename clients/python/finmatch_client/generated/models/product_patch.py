@@ -40,15 +40,18 @@ class ProductPatch:
 
     Attributes:
         accepted_collateral (list[ProductPatchAcceptedCollateralType0Item] | None | Unset):
-        annual_rate_bp (int | None | Unset):
-        guarantee_fee_bp (int | None | Unset):
+        annual_rate_bp (int | None | Unset): Annual rate, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an
+            integer.
+        guarantee_fee_bp (int | None | Unset): Guarantee fee, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an
+            integer.
         industry_prefixes (list[str] | None | Unset):
-        interest_subsidy_bp (int | None | Unset):
-        max_amount_fen (int | None | Unset):
+        interest_subsidy_bp (int | None | Unset): Interest subsidy, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %),
+            an integer.
+        max_amount_fen (int | None | Unset): Max amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         max_term_months (int | None | Unset):
-        min_amount_fen (int | None | Unset):
+        min_amount_fen (int | None | Unset): Min amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         min_rating (None | ProductPatchMinRatingType0 | Unset):
-        min_revenue_fen (int | None | Unset):
+        min_revenue_fen (int | None | Unset): Min revenue, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         min_term_months (int | None | Unset):
         min_years_in_business (int | None | Unset):
         name (None | str | Unset):

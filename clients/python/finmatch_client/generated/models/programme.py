@@ -23,19 +23,20 @@ class Programme:
     """
     Attributes:
         approved_count (int):
-        budget_fen (int):
-        cap_per_enterprise_year_fen (int | None):
-        cap_per_item_fen (int | None):
+        budget_fen (int): Budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        cap_per_enterprise_year_fen (int | None): Cap per enterprise year, in fen (分; 100 fen = 1 yuan), an integer,
+            never a float.
+        cap_per_item_fen (int | None): Cap per item, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         created_at (datetime.datetime):
         eligible (Eligibility): Who a programme is for; an empty or absent list means any.
         fund_manager_org_id (str):
         id (str):
         kind (ProgrammeKind):
         name (str):
-        paid_fen (int):
+        paid_fen (int): Paid, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         refused_count (int):
-        remaining_budget_fen (int):
-        share_bp (int):
+        remaining_budget_fen (int): Remaining budget, in fen (分; 100 fen = 1 yuan), an integer, never a float.
+        share_bp (int): Share, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         year (int):
         by_month (list[Figure] | None | Unset): Paid by month of approval (YYYY-MM, Asia/Shanghai); single read.
         by_region (list[Figure] | None | Unset): Paid by 市州 (region code xxxx00); on the single-programme read.

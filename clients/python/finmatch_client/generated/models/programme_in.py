@@ -19,13 +19,14 @@ T = TypeVar("T", bound="ProgrammeIn")
 class ProgrammeIn:
     """
     Attributes:
-        budget_fen (int):
+        budget_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         kind (ProgrammeInKind):
         name (str):
-        share_bp (int):
+        share_bp (int): Share, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer.
         year (int):
-        cap_per_enterprise_year_fen (int | None | Unset):
-        cap_per_item_fen (int | None | Unset):
+        cap_per_enterprise_year_fen (int | None | Unset): Cap per enterprise year, in fen (分; 100 fen = 1 yuan), an
+            integer, never a float.
+        cap_per_item_fen (int | None | Unset): Cap per item, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         eligible (Eligibility | Unset): Who a programme is for; an empty or absent list means any.
     """
 

@@ -27,7 +27,8 @@ class QueryResult:
             rating (None | RatingShown):
             size (str):
             total_matches (int):
-            uscc (str):
+            uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+                character is its MOD 31 check character).
     """
 
     degraded: list[str]

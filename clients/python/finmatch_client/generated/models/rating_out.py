@@ -18,11 +18,12 @@ class RatingOut:
     """
     Attributes:
         name (str):
-        rating (RatingOutRating):
+        rating (RatingOutRating): 纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号).
         updated_at (datetime.datetime):
-        uscc (str):
-        version (int):
-        year (int):
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
+        version (int): 1 for the year's first rating; each correction adds 1.
+        year (int): The evaluation year the rating is for.
         avg_annual_tax_fen (int | None | Unset): Only for the tax authority, admins and banks holding a consent.
         blacklisted (bool | Unset): On the 红黑榜 now: `rating` is then D (国家税务总局令第54号). Default: False.
     """

@@ -18,7 +18,7 @@ class RecoveryResult:
     """
     Attributes:
         allocation_fen (Parties): One amount per party of the chain.
-        total_recovered_fen (int):
+        total_recovered_fen (int): Total recovered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
     """
 
     allocation_fen: Parties

@@ -14,8 +14,9 @@ class RejectedItem:
     """
     Attributes:
         detail (str):
-        index (int):
-        uscc (None | str):
+        index (int): The item's position in `items`, from 0.
+        uscc (None | str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
+            character is its MOD 31 check character).
     """
 
     detail: str

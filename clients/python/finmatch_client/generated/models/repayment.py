@@ -13,7 +13,7 @@ T = TypeVar("T", bound="Repayment")
 class Repayment:
     """
     Attributes:
-        amount_fen (int):
+        amount_fen (int): Amount, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         paid_on (datetime.date):
     """
 

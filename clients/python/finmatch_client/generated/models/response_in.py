@@ -16,8 +16,10 @@ class ResponseIn:
     """
     Attributes:
         decision (ResponseInDecision):
-        annual_rate_bp (int | None | Unset):
-        offered_amount_fen (int | None | Unset):
+        annual_rate_bp (int | None | Unset): Annual rate, in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an
+            integer.
+        offered_amount_fen (int | None | Unset): Offered amount, in fen (分; 100 fen = 1 yuan), an integer, never a
+            float.
         reason (None | str | Unset):
     """
 

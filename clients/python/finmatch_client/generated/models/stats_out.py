@@ -32,10 +32,10 @@ class StatsOut:
         enterprises_with_loans (int):
         from_ (datetime.date | None):
         loans_count (int):
-        loans_total_fen (int):
+        loans_total_fen (int): Loans total, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         pure_credit_count_ratio_bp (int): Pure-credit loans / loans in bp, half up.
         pure_credit_ratio_bp (int): pure_credit_total_fen / loans_total_fen in bp, half up.
-        pure_credit_total_fen (int):
+        pure_credit_total_fen (int): Pure credit total, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         small_micro_pushed (int): Small-micro enterprises (latest item's mark) pushed.
         small_micro_with_loans (int): Of those, the ones with a loan in the period.
         to (datetime.date | None):

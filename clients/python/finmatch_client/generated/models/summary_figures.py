@@ -19,7 +19,7 @@ class SummaryFigures:
 
     Attributes:
         active_exposures (int):
-        active_principal_fen (int):
+        active_principal_fen (int): Active principal, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         avg_fee_rate_bp (int): Weighted by guaranteed balance (target ≤ 100).
         guaranteed_balance_fen (int): Outstanding minus the banks' shares (在保余额).
         small_micro_agri_share_bp (int): 支小支农: small-micro or agri guaranteed balance ÷ all (target ≥ 8000).

@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.calendar import Calendar
+from ...models.calendar_in import CalendarIn
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    year: int,
+    *,
+    body: CalendarIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/match/calendar/{year}".format(
+            year=quote(str(year), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Calendar | Problem | None:
+    if response.status_code == 200:
+        response_200 = Calendar.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Calendar | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarIn,
+) -> Response[Calendar | Problem]:
+    """Set a year's business-day calendar
+
+     Load the 国务院办公厅 holiday notice of a year: its rest days and make-up working days.
+
+    **Who may call:** `admin`.
+
+    Args:
+        year (int): A calendar year.
+        body (CalendarIn): A 国务院办公厅 holiday notice: the rest days and the make-up working days
+            (调休) it sets.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Calendar | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarIn,
+) -> Calendar | Problem | None:
+    """Set a year's business-day calendar
+
+     Load the 国务院办公厅 holiday notice of a year: its rest days and make-up working days.
+
+    **Who may call:** `admin`.
+
+    Args:
+        year (int): A calendar year.
+        body (CalendarIn): A 国务院办公厅 holiday notice: the rest days and the make-up working days
+            (调休) it sets.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Calendar | Problem
+    """
+
+    return sync_detailed(
+        year=year,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarIn,
+) -> Response[Calendar | Problem]:
+    """Set a year's business-day calendar
+
+     Load the 国务院办公厅 holiday notice of a year: its rest days and make-up working days.
+
+    **Who may call:** `admin`.
+
+    Args:
+        year (int): A calendar year.
+        body (CalendarIn): A 国务院办公厅 holiday notice: the rest days and the make-up working days
+            (调休) it sets.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Calendar | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    year: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CalendarIn,
+) -> Calendar | Problem | None:
+    """Set a year's business-day calendar
+
+     Load the 国务院办公厅 holiday notice of a year: its rest days and make-up working days.
+
+    **Who may call:** `admin`.
+
+    Args:
+        year (int): A calendar year.
+        body (CalendarIn): A 国务院办公厅 holiday notice: the rest days and the make-up working days
+            (调休) it sets.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Calendar | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            year=year,
+            client=client,
+            body=body,
+        )
+    ).parsed

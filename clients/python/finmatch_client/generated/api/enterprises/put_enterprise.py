@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.profile import Profile
+from ...models.profile_in import ProfileIn
+from ...types import Response
+
+
+def _get_kwargs(
+    uscc: str,
+    *,
+    body: ProfileIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/match/enterprises/{uscc}".format(
+            uscc=quote(str(uscc), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Profile | None:
+    if response.status_code == 200:
+        response_200 = Profile.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Profile]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uscc: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProfileIn,
+) -> Response[Problem | Profile]:
+    """Create or replace an enterprise's profile
+
+     Create or replace the app's profile of an enterprise; size follows 工信部联企业〔2011〕300号.
+
+    **Who may call:** `partner_app`.
+
+    Args:
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB
+            32100-2015; the last character is its MOD 31 check character).
+        body (ProfileIn): An enterprise as a partner app knows it; size is computed from it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Profile]
+    """
+
+    kwargs = _get_kwargs(
+        uscc=uscc,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    uscc: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProfileIn,
+) -> Problem | Profile | None:
+    """Create or replace an enterprise's profile
+
+     Create or replace the app's profile of an enterprise; size follows 工信部联企业〔2011〕300号.
+
+    **Who may call:** `partner_app`.
+
+    Args:
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB
+            32100-2015; the last character is its MOD 31 check character).
+        body (ProfileIn): An enterprise as a partner app knows it; size is computed from it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Profile
+    """
+
+    return sync_detailed(
+        uscc=uscc,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    uscc: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProfileIn,
+) -> Response[Problem | Profile]:
+    """Create or replace an enterprise's profile
+
+     Create or replace the app's profile of an enterprise; size follows 工信部联企业〔2011〕300号.
+
+    **Who may call:** `partner_app`.
+
+    Args:
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB
+            32100-2015; the last character is its MOD 31 check character).
+        body (ProfileIn): An enterprise as a partner app knows it; size is computed from it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Profile]
+    """
+
+    kwargs = _get_kwargs(
+        uscc=uscc,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uscc: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProfileIn,
+) -> Problem | Profile | None:
+    """Create or replace an enterprise's profile
+
+     Create or replace the app's profile of an enterprise; size follows 工信部联企业〔2011〕300号.
+
+    **Who may call:** `partner_app`.
+
+    Args:
+        uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB
+            32100-2015; the last character is its MOD 31 check character).
+        body (ProfileIn): An enterprise as a partner app knows it; size is computed from it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Profile
+    """
+
+    return (
+        await asyncio_detailed(
+            uscc=uscc,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_exposures_status_type_0 import (
+    ListExposuresStatusType0,
+)
+from ...models.page_exposure import PageExposure
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: ListExposuresStatusType0 | None | Unset = UNSET,
+    uscc: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, str):
+        json_status = status
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_uscc: None | str | Unset
+    if isinstance(uscc, Unset):
+        json_uscc = UNSET
+    else:
+        json_uscc = uscc
+    params["uscc"] = json_uscc
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/guarantee/exposures",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageExposure | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageExposure.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageExposure | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    status: ListExposuresStatusType0 | None | Unset = UNSET,
+    uscc: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageExposure | Problem]:
+    """List guarantee exposures
+
+     Exposures the caller may see, oldest first, filtered by `status` and `uscc`.
+
+    **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
+
+    Args:
+        status (ListExposuresStatusType0 | None | Unset):
+        uscc (None | str | Unset):
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageExposure | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        uscc=uscc,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    status: ListExposuresStatusType0 | None | Unset = UNSET,
+    uscc: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageExposure | Problem | None:
+    """List guarantee exposures
+
+     Exposures the caller may see, oldest first, filtered by `status` and `uscc`.
+
+    **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
+
+    Args:
+        status (ListExposuresStatusType0 | None | Unset):
+        uscc (None | str | Unset):
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageExposure | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        uscc=uscc,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    status: ListExposuresStatusType0 | None | Unset = UNSET,
+    uscc: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageExposure | Problem]:
+    """List guarantee exposures
+
+     Exposures the caller may see, oldest first, filtered by `status` and `uscc`.
+
+    **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
+
+    Args:
+        status (ListExposuresStatusType0 | None | Unset):
+        uscc (None | str | Unset):
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageExposure | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        uscc=uscc,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    status: ListExposuresStatusType0 | None | Unset = UNSET,
+    uscc: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageExposure | Problem | None:
+    """List guarantee exposures
+
+     Exposures the caller may see, oldest first, filtered by `status` and `uscc`.
+
+    **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
+
+    Args:
+        status (ListExposuresStatusType0 | None | Unset):
+        uscc (None | str | Unset):
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageExposure | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            uscc=uscc,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.position import Position
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    institution_id: UUID,
+    *,
+    year: int | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_year: int | None | Unset
+    if isinstance(year, Unset):
+        json_year = UNSET
+    else:
+        json_year = year
+    params["year"] = json_year
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/guarantee/institutions/{institution_id}/position".format(
+            institution_id=quote(str(institution_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Position | Problem | None:
+    if response.status_code == 200:
+        response_200 = Position.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Position | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    institution_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+) -> Response[Position | Problem]:
+    """An institution's guarantee balance against its regulatory limits
+
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
+
+    **Who may call:** `admin`, `guarantor`, `regulator`.
+
+    Args:
+        institution_id (UUID):
+        year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Position | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        institution_id=institution_id,
+        year=year,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    institution_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+) -> Position | Problem | None:
+    """An institution's guarantee balance against its regulatory limits
+
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
+
+    **Who may call:** `admin`, `guarantor`, `regulator`.
+
+    Args:
+        institution_id (UUID):
+        year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Position | Problem
+    """
+
+    return sync_detailed(
+        institution_id=institution_id,
+        client=client,
+        year=year,
+    ).parsed
+
+
+async def asyncio_detailed(
+    institution_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+) -> Response[Position | Problem]:
+    """An institution's guarantee balance against its regulatory limits
+
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
+
+    **Who may call:** `admin`, `guarantor`, `regulator`.
+
+    Args:
+        institution_id (UUID):
+        year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Position | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        institution_id=institution_id,
+        year=year,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    institution_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+) -> Position | Problem | None:
+    """An institution's guarantee balance against its regulatory limits
+
+     Capacity, liability, headroom, 代偿 and 追偿 figures, and 代偿率 (cumulative and for `year`).
+
+    **Who may call:** `admin`, `guarantor`, `regulator`.
+
+    Args:
+        institution_id (UUID):
+        year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Position | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            institution_id=institution_id,
+            client=client,
+            year=year,
+        )
+    ).parsed

@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_a_list_item import PageAListItem
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    year: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_year: int | None | Unset
+    if isinstance(year, Unset):
+        json_year = UNSET
+    else:
+        json_year = year
+    params["year"] = json_year
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/credit/a-list",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageAListItem | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageAListItem.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageAListItem | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageAListItem | Problem]:
+    """List the year's A-rated enterprises (the published red list)
+
+     The public 纳税信用A级纳税人名单 of an evaluation year, by uscc; blacklisted enterprises left out.
+
+    **Who may call:** any holder of an API key.
+
+    Args:
+        year (int | None | Unset): Evaluation year; default the latest published.
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAListItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageAListItem | Problem | None:
+    """List the year's A-rated enterprises (the published red list)
+
+     The public 纳税信用A级纳税人名单 of an evaluation year, by uscc; blacklisted enterprises left out.
+
+    **Who may call:** any holder of an API key.
+
+    Args:
+        year (int | None | Unset): Evaluation year; default the latest published.
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAListItem | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        year=year,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageAListItem | Problem]:
+    """List the year's A-rated enterprises (the published red list)
+
+     The public 纳税信用A级纳税人名单 of an evaluation year, by uscc; blacklisted enterprises left out.
+
+    **Who may call:** any holder of an API key.
+
+    Args:
+        year (int | None | Unset): Evaluation year; default the latest published.
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAListItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageAListItem | Problem | None:
+    """List the year's A-rated enterprises (the published red list)
+
+     The public 纳税信用A级纳税人名单 of an evaluation year, by uscc; blacklisted enterprises left out.
+
+    **Who may call:** any holder of an API key.
+
+    Args:
+        year (int | None | Unset): Evaluation year; default the latest published.
+        limit (int | Unset): Page size (default 50, max 1000). Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's next_cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAListItem | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            year=year,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

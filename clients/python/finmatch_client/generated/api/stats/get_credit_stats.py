@@ -1,0 +1,283 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.stats_out import StatsOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept, Unset):
+        headers["accept"] = accept
+
+    params: dict[str, Any] = {}
+
+    json_year: int | None | Unset
+    if isinstance(year, Unset):
+        json_year = UNSET
+    else:
+        json_year = year
+    params["year"] = json_year
+
+    json_from_: None | str | Unset
+    if isinstance(from_, Unset):
+        json_from_ = UNSET
+    elif isinstance(from_, datetime.date):
+        json_from_ = from_.isoformat()
+    else:
+        json_from_ = from_
+    params["from"] = json_from_
+
+    json_to: None | str | Unset
+    if isinstance(to, Unset):
+        json_to = UNSET
+    elif isinstance(to, datetime.date):
+        json_to = to.isoformat()
+    else:
+        json_to = to
+    params["to"] = json_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/credit/stats",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | StatsOut | None:
+    if response.status_code == 200:
+        response_200 = StatsOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StatsOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
+) -> Response[Problem | StatsOut]:
+    """Credit-push statistics for a period
+
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    **Who may call:** `admin`, `tax_authority`, `regulator`.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StatsOut]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        from_=from_,
+        to=to,
+        accept=accept,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
+) -> Problem | StatsOut | None:
+    """Credit-push statistics for a period
+
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    **Who may call:** `admin`, `tax_authority`, `regulator`.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StatsOut
+    """
+
+    return sync_detailed(
+        client=client,
+        year=year,
+        from_=from_,
+        to=to,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
+) -> Response[Problem | StatsOut]:
+    """Credit-push statistics for a period
+
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    **Who may call:** `admin`, `tax_authority`, `regulator`.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StatsOut]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        from_=from_,
+        to=to,
+        accept=accept,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    year: int | None | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+    accept: None | str | Unset = UNSET,
+) -> Problem | StatsOut | None:
+    """Credit-push statistics for a period
+
+     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
+    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+
+    **Who may call:** `admin`, `tax_authority`, `regulator`.
+
+    Args:
+        year (int | None | Unset):
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        accept (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StatsOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            year=year,
+            from_=from_,
+            to=to,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,28 @@
+"""Fixtures of the reliability tests: two tenants of every role, and the fault-run scale."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from tests.reliability.tenants import Tenants, build_tenants
+from tests.support.api import Api
+from tests.support.stack import Stack
+from tests.support.world import quiet_the_bank
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "faults: fault and load tests; `make test-faults` runs them scaled up")
+
+
+@pytest.fixture(scope="package")
+async def tenants(stack: Stack) -> AsyncIterator[Tenants]:
+    api = Api(stack.url("gateway"))
+    try:
+        made = await build_tenants(api)
+        yield made
+        for tenant in (made.a, made.b):
+            await quiet_the_bank(api, tenant.actor("bank"))
+    finally:
+        await api.aclose()
