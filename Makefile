@@ -59,7 +59,7 @@ bench: $(STAMP)
 FINMATCH_FAULTS_SCALE ?= 10
 .PHONY: test-faults
 test-faults: $(STAMP)
-	FINMATCH_FAULTS_SCALE=$(FINMATCH_FAULTS_SCALE) $(BIN)/python -m pytest -q -m faults
+	FINMATCH_FAULTS_SCALE=$(FINMATCH_FAULTS_SCALE) $(BIN)/python -m pytest -q -s -m faults tests
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

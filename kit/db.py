@@ -8,6 +8,7 @@ else is rolled back, so a refused request changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
@@ -74,10 +75,31 @@ def database_unreachable(exc: BaseException) -> bool:
     if isinstance(exc, SATimeoutError):  # the connection pool stayed empty
         return True
     return any(
-        isinstance(seen, OSError | asyncpg.TooManyConnectionsError | asyncpg.CannotConnectNowError)
+        isinstance(seen, _UNREACHABLE)
         or (isinstance(seen, DBAPIError) and seen.connection_invalidated)
+        or _closed_under_the_driver(seen)
         for seen in _chain(exc, contexts=True)
     )
+
+
+def _closed_under_the_driver(exc: BaseException) -> bool:
+    """asyncpg's own "connection is closed" (a raw-connection call after the server went away);
+    SQLAlchemy's asyncpg dialect reads the same message as a disconnect. Other InterfaceErrors
+    are misuse, a bug, and stay 500s."""
+    return isinstance(exc, asyncpg.InterfaceError) and "connection is closed" in str(exc)
+
+
+# Raised by asyncpg itself, unwrapped, when a driver-level call (COPY through the raw connection)
+# meets a server that went away: SQLSTATE class 08 (connection exception), and 57P01/57P02
+# (terminated by an administrator's or a crash's shutdown) and 57P03 (starting up).
+_UNREACHABLE = (
+    OSError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+)
 
 
 def invalid_text() -> Problem:
@@ -123,13 +145,7 @@ async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
 
 def install_database_handlers(app: FastAPI) -> None:
     # Connection failures may also surface unwrapped (asyncpg raises them while the pool connects).
-    for error in (
-        DBAPIError,
-        SATimeoutError,
-        OSError,
-        asyncpg.TooManyConnectionsError,
-        asyncpg.CannotConnectNowError,
-    ):
+    for error in (DBAPIError, SATimeoutError, asyncpg.InterfaceError, *_UNREACHABLE):
         app.add_exception_handler(error, on_database_error)
 
 
@@ -227,7 +243,7 @@ class TransactionMiddleware(HttpMiddleware):
             assert start is not None, "the application sent no response"
             messages = await self._settle(session, state, start, b"".join(chunks))
         finally:
-            await session.close()
+            await _close_quietly(session)
         for message in messages:
             await send(message)
 
@@ -237,7 +253,7 @@ class TransactionMiddleware(HttpMiddleware):
         """The response to send: as the app gave it, or a problem when the commit failed."""
         status = int(start["status"])
         if status >= 400 and session.in_transaction():
-            await session.rollback()
+            await _rollback_quietly(session)  # after a 503 for a broken connection, this fails too
         if status >= 400 or not session.in_transaction():
             return start, {"type": "http.response.body", "body": body, "more_body": False}
         try:
@@ -267,3 +283,15 @@ async def _rollback_quietly(session: AsyncSession) -> None:
         await session.rollback()
     except Exception as exc:  # the failed commit is what gets answered and logged
         log.debug("rollback after a failed commit also failed: %r", exc)
+
+
+async def _close_quietly(session: AsyncSession) -> None:
+    """Close the request's session. On a connection the server broke, the rollback inside the
+    close fails too; that failure must not replace the answer already decided (a 503), so the
+    connection is invalidated (the pool drops it) instead."""
+    try:
+        await session.close()
+    except Exception as exc:
+        log.debug("closing the session failed: %r", exc)
+        with contextlib.suppress(Exception):
+            await session.invalidate()
