@@ -31,14 +31,11 @@ internal_router = APIRouter(prefix="/internal/match", tags=["internal"])
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
 PartnerApp = Annotated[Principal, Depends(require_roles("partner_app"))]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
-# CONTRACT §5 "any": every role of the platform, the fund managers of §6 included.
+# CONTRACT §5 "any": every role of the platform, the fund managers of §6 included (a regulator
+# reads wherever admin does).
 AnyRole = Annotated[
     Principal,
-    Depends(
-        require_roles(
-            "admin", "regulator", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager"
-        )
-    ),
+    Depends(require_roles("admin", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager")),
 ]
 AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]

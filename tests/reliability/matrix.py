@@ -97,6 +97,10 @@ TABLE: dict[tuple[str, str], Row] = {
     ("PATCH", f"{G}/institutions/{{institution_id}}"): Row(),
     ("GET", f"{G}/institutions/{{institution_id}}/position"): Row(other=SIB404, chain=ANCESTOR_READS),
     ("POST", f"{G}/agreements"): Row(),
+    ("GET", f"{G}/agreements"): Row(
+        hides={"bank": "agreement_id", "guarantor": "agreement_id"},
+        chain={"provincial": 200, "other provincial": 200},
+    ),
     ("GET", f"{G}/agreements/{{agreement_id}}"): Row(
         other={"bank": 404, "guarantor": 404}, chain=ANCESTOR_READS
     ),

@@ -59,6 +59,7 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("PATCH", f"{G}/institutions/{{institution_id}}"): ("admin",),
     ("GET", f"{G}/institutions/{{institution_id}}/position"): ("admin", "guarantor"),
     ("POST", f"{G}/agreements"): ("admin",),
+    ("GET", f"{G}/agreements"): ("admin", "guarantor", "bank"),
     ("GET", f"{G}/agreements/{{agreement_id}}"): ("admin", "guarantor", "bank"),
     ("POST", f"{G}/exposures"): ("guarantor",),
     ("GET", f"{G}/exposures"): ("admin", "guarantor", "bank"),

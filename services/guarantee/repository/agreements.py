@@ -7,7 +7,7 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.engine import RowMapping
 
-from services.guarantee.repository.base import Queries, columns_of, split_of, typed
+from services.guarantee.repository.base import Queries, Scope, columns_of, split_of, typed
 from services.guarantee.rows import AgreementRow
 from services.guarantee.rules import Split
 from services.guarantee.tables import agreement
@@ -21,6 +21,17 @@ class AgreementQueries(Queries):
     async def agreement(self, agreement_id: str) -> AgreementRow | None:
         row = await self._one(sa.select(agreement).where(agreement.c.id == agreement_id))
         return _agreement(row) if row is not None else None
+
+    async def agreements(self, scope: Scope, *, after_id: str | None, limit: int) -> list[AgreementRow]:
+        """One page by id of the agreements in ``scope`` (and one row more, when another follows)."""
+        stmt = sa.select(agreement)
+        if scope.kind == "guarantor":
+            stmt = stmt.where(agreement.c.guarantor_id == scope.id)
+        elif scope.kind == "provincial":
+            stmt = stmt.where(agreement.c.provincial_id == scope.id)
+        elif scope.kind == "bank":
+            stmt = stmt.where(agreement.c.bank_org_id == scope.id)
+        return [_agreement(row) for row in await self._page(stmt, agreement.c.id, after_id, limit)]
 
     async def insert_agreement(
         self, *, bank_org_id: str, guarantor_id: str, provincial_id: str, shares_bp: Split

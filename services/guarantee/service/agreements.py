@@ -9,7 +9,7 @@ from kit.principal import Principal
 from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.rows import AgreementRow
-from services.guarantee.service.access import caller_institution, sees_all
+from services.guarantee.service.access import caller_institution, exposure_scope, sees_all
 
 
 async def create_agreement(
@@ -56,3 +56,12 @@ async def visible_agreement(repo: Repository, principal: Principal, agreement_id
     if row is None or not related:
         raise NotFound("agreement")
     return row
+
+
+async def list_agreements(
+    repo: Repository, principal: Principal, *, after_id: str | None, limit: int
+) -> list[AgreementRow]:
+    """The agreements the caller may see (CONTRACT §4): admin and the regulator all, a bank its
+    own, a local guarantor its own, a provincial its locals', the national fund all."""
+    scope = await exposure_scope(repo, principal)
+    return await repo.agreements(scope, after_id=after_id, limit=limit)

@@ -100,6 +100,7 @@ from .outcome_out import OutcomeOut
 from .overdue_report import OverdueReport
 from .page_a_list_item import PageAListItem
 from .page_access_entry_out import PageAccessEntryOut
+from .page_agreement import PageAgreement
 from .page_authorisation_out import PageAuthorisationOut
 from .page_blacklist_out import PageBlacklistOut
 from .page_bridge_fund import PageBridgeFund
@@ -324,6 +325,7 @@ __all__ = (
     "OverdueReport",
     "PageAListItem",
     "PageAccessEntryOut",
+    "PageAgreement",
     "PageAuthorisationOut",
     "PageBlacklistOut",
     "PageBridgeFund",

@@ -99,7 +99,8 @@ def sync_detailed(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         year (int): A calendar year.
@@ -132,7 +133,8 @@ def sync(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         year (int): A calendar year.
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         year (int): A calendar year.
@@ -191,7 +194,8 @@ async def asyncio(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         year (int): A calendar year.

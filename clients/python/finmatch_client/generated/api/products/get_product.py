@@ -107,7 +107,8 @@ def sync_detailed(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         product_id (str):
@@ -144,7 +145,8 @@ def sync(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         product_id (str):
@@ -176,7 +178,8 @@ async def asyncio_detailed(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         product_id (str):
@@ -211,7 +214,8 @@ async def asyncio(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `regulator`.
+    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
+    `regulator`.
 
     Args:
         product_id (str):
