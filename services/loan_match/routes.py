@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 
 from kit.app import AppContext
 from kit.deps import Session, idempotent
+from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor
 from kit.principal import Principal, require_roles
 from kit.uscc import USCC
@@ -202,6 +203,7 @@ async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.
     operation_id="matchProducts",
     summary="Match an enterprise against every loan product",
     tags=["matching"],
+    responses=problems(s404="not-found (you have put no profile for this uscc)"),
 )
 async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matcher: Matching) -> Response:
     """Match the enterprise against every active product: matches ranked by cost, and with
@@ -220,6 +222,7 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matche
     operation_id="createDemand",
     summary="Publish an enterprise's financing demand to banks",
     tags=["demands"],
+    responses=problems(s404="not-found (you have put no profile for this uscc)"),
 )
 async def create_demand(
     body: schemas.DemandIn, app: PartnerApp, session: Session, matcher: Matching
