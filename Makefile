@@ -54,6 +54,13 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+# The long fault runs (tests/faults, docs/reliability.md): PostgreSQL restarted under load, processes
+# killed, misbehaving webhook receivers, a ten-minute soak. CI runs it after `make test` (~25 min).
+FINMATCH_FAULTS_SCALE ?= 10
+.PHONY: test-faults
+test-faults: $(STAMP)
+	FINMATCH_FAULTS_SCALE=$(FINMATCH_FAULTS_SCALE) $(BIN)/python -m pytest -q -m faults
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
 

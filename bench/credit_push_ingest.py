@@ -1,88 +1,109 @@
-"""Ratings upload: time for 10,000 items (new, identical again, all adjusted), and banks seeded.
+"""Ratings upload in-process: the bench's own items (30% A) in batches, with banks subscribed.
 
-    .venv/bin/python -m bench.credit_push_ingest --banks 20
+    .venv/bin/python -m bench.credit_push_ingest --banks 5 --batches 10 [--profile FILE]
 
-Uses a fresh database and the real credit_push app in-process (no background workers), with
-``--banks`` banks already known so each A item fans out to every bank's outbox.
+Uses a fresh database and the real credit_push app in-process (no background workers, no
+gateway), with ``--banks`` banks known and each holding one unfiltered subscription, so each A
+item writes an event and a delivery per bank, as in ``make bench``. Each batch is timed from the
+request body (bytes, encoded beforehand) to the answer; ``--profile`` writes a cProfile of the
+uploads alone. The last lines: the same items identical again, then all adjusted.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
+import json
 import time
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import sqlalchemy as sa
 
+from bench.data import rating_items
+from bench.ingest import batches
 from kit.credentials import Signer, generate_signing_key, public_key_text
 from kit.migrations import upgrade
 from kit.principal import GATEWAY, Principal, subject_of
 from kit.settings import Settings
 from services.credit_push.app import create_app
 from services.credit_push.service import learn_banks
-from tests.support.api import make_uscc
-from tests.support.postgres import PgTestServer
+from services.credit_push.tables import subscriptions
+from services.credit_push.workers import tune_gc
 
 GATEWAY_KEY = generate_signing_key()  # a throwaway key for a throwaway database
 
 
-def _items(n: int, tax: int) -> list[dict[str, Any]]:
-    levels = "ABMCD"
-    return [
-        {
-            "uscc": make_uscc(),
-            "name": f"企业{i}",
-            "rating": levels[i % 5],
-            "year": 2025,
-            "avg_annual_tax_fen": tax,
-        }
-        for i in range(n)
-    ]
+async def _subscribe(ctx: Any, banks: list[tuple[str, str]]) -> None:
+    now = datetime.now(UTC)
+    async with ctx.sessionmaker.begin() as session:
+        await learn_banks(session, banks, now)
+        rows = [
+            {"id": uuid.uuid4(), "bank_org_id": uuid.UUID(b), "url": f"http://127.0.0.1:9/hook/{i}",
+             "status": "active", "secret": "whsec_" + "A" * 32, "created_at": now, "updated_at": now}
+            for i, (b, _) in enumerate(banks)
+        ]  # fmt: skip
+        await session.execute(sa.insert(subscriptions), rows)
 
 
-async def _run(url: str, n: int, bank_count: int) -> None:
+async def _post(client: httpx.AsyncClient, body: bytes, tax: Principal) -> float:
+    token = Signer(GATEWAY, GATEWAY_KEY).mint(
+        audience="credit_push", method="POST", target="/v1/credit/ratings", subject=subject_of(tax)
+    )
+    headers = {"X-Finmatch-Principal": token, "Content-Type": "application/json"}
+    started = time.perf_counter()
+    response = await client.post("/v1/credit/ratings", content=body, headers=headers)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, response.text
+    return elapsed
+
+
+async def _run(url: str, n: int, bank_count: int, count: int, profile: str | None) -> None:
     await upgrade(url)
     app = create_app(Settings(database_url=url, trusted_keys=f"{GATEWAY}:{public_key_text(GATEWAY_KEY)}"))
     ctx = app.state.ctx
-    async with ctx.sessionmaker.begin() as session:
-        banks = [(str(uuid.uuid4()), f"bank {i}") for i in range(bank_count)]
-        await learn_banks(session, banks, datetime.now(UTC))
+    tune_gc()  # as the served process does when its dispatcher starts
+    await _subscribe(ctx, [(str(uuid.uuid4()), f"bank {i}") for i in range(bank_count)])
     tax = Principal(role="tax_authority", name="bench", org_id=str(uuid.uuid4()))
+    items = rating_items(n, 30)
+    adjusted = [{**i, "name": i["name"] + "!"} for i in items]
+    rounds = [("new", items), ("identical", items), ("adjusted", adjusted)]
+    profiler = cProfile.Profile()
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://credit_push", timeout=300) as client:
-        items = _items(n, 100)
-        for label, batch in [
-            ("new", items),
-            ("identical", items),
-            ("adjusted", [{**i, "avg_annual_tax_fen": 200} for i in items]),
-        ]:
-            token = Signer(GATEWAY, GATEWAY_KEY).mint(
-                audience="credit_push", method="POST", target="/v1/credit/ratings", subject=subject_of(tax)
-            )
-            headers = {"X-Finmatch-Principal": token}
-            started = time.perf_counter()
-            response = await client.post("/v1/credit/ratings", json={"items": batch}, headers=headers)
-            elapsed = time.perf_counter() - started
-            assert response.status_code == 200, response.text
-            body = response.json()
-            counts = f"accepted={body['accepted']} unchanged={body['unchanged']}"
-            print(f"{label:>9}: {n} items in {elapsed:.2f} s  {counts}")
+        for label, upload in rounds:
+            bodies = [json.dumps({"items": b}).encode() for b in batches(upload, count)]
+            seconds: list[float] = []
+            for body in bodies:
+                profiler.enable()
+                elapsed = await _post(client, body, tax)
+                profiler.disable()
+                seconds.append(elapsed)
+            total = sum(seconds)
+            per = " ".join(f"{s:.2f}" for s in seconds)
+            print(f"{label:>9}: {n} items in {total:.2f} s ({n / total:,.0f} rows/s); batches {per}")
+    if profile:
+        profiler.dump_stats(profile)
     await ctx.engine.dispose()
 
 
 def main() -> None:
+    from tests.support.postgres import PgTestServer
+
     parser = argparse.ArgumentParser()
-    parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--banks", type=int, default=20)
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--batches", type=int, default=10)
+    parser.add_argument("--banks", type=int, default=5)
+    parser.add_argument("--profile", help="write a cProfile of the uploads to this file")
     args = parser.parse_args()
     server = PgTestServer()
     server.start()
     try:
         url = asyncio.run(server.create_database())
-        asyncio.run(_run(url, args.items, args.banks))
+        asyncio.run(_run(url, args.items, args.banks, args.batches, args.profile))
     finally:
         server.stop()
 

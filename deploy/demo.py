@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 
 from deploy import demo_data as data
+from deploy.demo_funds import load_funds
 from deploy.demo_steps import Api, load_credit, load_guarantee, load_matching
 
 KEYS_FILE = Path("var") / "demo-keys.json"
@@ -62,6 +63,8 @@ PRINTED = {
     "BANK": data.BANKS[0],
     "GUARANTOR": data.PREFECTURES[0].guarantor,
     "PARTNER_APP": data.PARTNER_APP,
+    "FUND_MANAGER": data.IP_OFFICE,
+    "REGULATOR": data.REGULATOR,
 }
 
 
@@ -73,6 +76,8 @@ def all_orgs() -> list[tuple[str, str]]:
         (data.PARTNER_APP, "partner_app"),
         *((bank, "bank") for bank in data.BANKS),
         *((name, "guarantor") for name in guarantors),
+        *((name, "fund_manager") for name in (data.IP_OFFICE, data.COMMERCE, data.INDUSTRY_OFFICE)),
+        (data.REGULATOR, "regulator"),
     ]
 
 
@@ -87,6 +92,7 @@ async def load(gateway_url: str, admin_key: str, *, today: dt.date | None = None
         credit = await load_credit(api, orgs, keys, people, today)
         chain = await load_guarantee(api, orgs, keys, people, today)
         profiled = await load_matching(api, orgs, keys, people)
+        await load_funds(api, orgs, keys, people, today)
     printed = {"ADMIN": admin_key, **{role: keys[orgs[name]["id"]] for role, name in PRINTED.items()}}
     return Loaded(gateway_url, printed, credit, profiled, chain)
 
@@ -137,7 +143,8 @@ def write_env(loaded: Loaded, path: Path = ENV_FILE) -> Path:
 def render(loaded: Loaded, env_file: Path = ENV_FILE) -> str:
     lines: list[str] = [
         "Demo data loaded: 国家税务总局甘肃省税务局, 14 市州 and 兰州新区, 4 banks, the guarantee chain,",
-        f"{data.ENTERPRISE_COUNT} rated enterprises. Keys for each role (also in {env_file}):",
+        f"{data.ENTERPRISE_COUNT} rated enterprises, the seed's IP-pledge subsidies, a risk pool and a",
+        f"bridge fund. Keys for each role (also in {env_file}; /console takes REGULATOR or ADMIN):",
         *loaded.export_lines(),
         "",
         "Try it (each command works as printed):",

@@ -19,6 +19,13 @@ TAX_AUTHORITY = "国家税务总局甘肃省税务局"
 PARTNER_APP = "甘肃省中小企业公共服务平台"
 NATIONAL_FUND = "国家融资担保基金"
 PROVINCIAL = "甘肃省融资再担保集团有限公司"
+# Policy funds (CONTRACT §6) and their offices (the seed's 责任单位), and a supervisor for the console.
+IP_OFFICE = "甘肃省市场监督管理局（知识产权局）"
+COMMERCE = "甘肃省商务厅"
+INDUSTRY_OFFICE = "甘肃省工业和信息化厅"
+REGULATOR = "甘肃省地方金融监督管理局"
+POOL = "甘肃省小微外贸企业互助贷款风险补偿担保基金"
+BRIDGE_FUND = "甘肃省中小微企业续贷转贷基金"
 BANKS = ("甘肃银行", "兰州银行", "甘肃省农村信用社联合社", "中国工商银行甘肃省分行")
 ENTERPRISE_COUNT = 3000
 SEED = 620000

@@ -12,10 +12,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
-from gateway import console, keycache, openapi_merge, proxy, repository
+from gateway import console, keycache, limitsync, openapi_merge, proxy, repository, upstream
 from gateway.auth import KeyStore
 from gateway.bodylimit import BodyLimitMiddleware
-from gateway.ratelimit import FailedAttempts, TokenBuckets
+from gateway.ratelimit import Policy, SharedCounter
 from gateway.routes import internal_router, router
 from gateway.settings import GatewaySettings
 from gateway.tables import idempotency_keys
@@ -75,11 +75,18 @@ async def route_to_service(request: Request, prefix: str, rest: str) -> Response
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
-    keys = KeyStore(keycache.KeyCache(), keycache.UsageTracker(), FailedAttempts(settings.failed_auth_limit))
+    keys = KeyStore(keycache.KeyCache(), keycache.UsageTracker())
+    limits = limitsync.Limits(
+        rate=SharedCounter(Policy.per_second(settings.rate_limit_per_s, settings.rate_limit_burst_s)),
+        failures=SharedCounter(Policy.failures(settings.failed_auth_limit)),
+    )
 
     async def start(ctx: AppContext) -> None:
         app.state.upstream = make_client(
             timeout=httpx.Timeout(settings.upstream_timeout_s, connect=settings.upstream_connect_timeout_s)
+        )
+        app.state.proxy_client = upstream.session(
+            connect_timeout_s=settings.upstream_connect_timeout_s, timeout_s=settings.upstream_timeout_s
         )
         if settings.admin_key:
             async with ctx.sessionmaker.begin() as session:
@@ -87,6 +94,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
 
     async def stop(_: AppContext) -> None:
         await app.state.upstream.aclose()
+        await app.state.proxy_client.close()
 
     app = build_app(
         "gateway",
@@ -99,6 +107,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         workers=[
             keycache.listener(keys.cache, settings.require_database_url()),
             keycache.usage_flusher(keys.usage),
+            limitsync.syncer(limits, settings.limit_sync_ms / 1000),
         ],
         trust_boundary=False,
         idempotency_table=idempotency_keys,
@@ -109,7 +118,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
-    app.state.buckets = TokenBuckets(settings.rate_limit_per_s)
+    app.state.limits = limits
     app.state.keys = keys
     app.state.openapi_cache = None
     return app

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from gateway import repository
 from gateway.keycache import KeyCache, UsageTracker, resolve
 from gateway.keys import parse_key, secret_matches
-from gateway.ratelimit import FailedAttempts, TokenBuckets
+from gateway.limitsync import Limits
+from gateway.ratelimit import SharedCounter, retry_after_header
 from gateway.roles import ADMIN
 from gateway.settings import GatewaySettings
 from kit import metrics
@@ -31,7 +32,6 @@ class KeyStore:
 
     cache: KeyCache
     usage: UsageTracker
-    failures: FailedAttempts
 
 
 async def authenticate(
@@ -58,8 +58,8 @@ async def authenticate(
     return Principal(role=found.role, name=found.name, org_id=str(found.org_id)), str(key_id)
 
 
-def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
-    wait = buckets.take(bucket)
+def rate_limit(counter: SharedCounter, bucket: str) -> None:
+    wait = counter.hit(bucket)
     if wait > 0:
         metrics.limit_refused("rate_limit")
         raise Problem(
@@ -67,7 +67,7 @@ def rate_limit(buckets: TokenBuckets, bucket: str) -> None:
             "rate-limited",
             "Too many requests for this API key; slow down.",
             title="Too many requests",
-            headers={"Retry-After": TokenBuckets.retry_after_header(wait)},
+            headers={"Retry-After": retry_after_header(wait)},
         )
 
 
@@ -77,7 +77,7 @@ def too_many_failures(wait_s: float) -> Problem:
         "too-many-failed-attempts",
         "Too many requests with a missing or unknown API key from this address; wait before trying again.",
         title="Too many failed attempts",
-        headers={"Retry-After": TokenBuckets.retry_after_header(wait_s)},
+        headers={"Retry-After": retry_after_header(wait_s)},
     )
 
 
@@ -85,17 +85,18 @@ async def authenticated(request: Request) -> Principal:
     """The caller of a public request, from its bearer key, once its key's rate limit allows."""
     settings: GatewaySettings = request.app.state.settings
     keys: KeyStore = request.app.state.keys
+    limits: Limits = request.app.state.limits
     try:
         principal, bucket = await authenticate(
             request.headers.get("authorization"), settings.admin_key, request.app.state.ctx.engine, keys
         )
     except Unauthorized as exc:
         # Checked only after the key failed: a valid key is never refused by this rule.
-        wait = keys.failures.fail(request.client.host if request.client else "unknown")
+        wait = limits.failures.record(request.client.host if request.client else "unknown")
         if wait > 0:
             raise too_many_failures(wait) from exc
         raise
-    rate_limit(request.app.state.buckets, bucket)
+    rate_limit(limits.rate, bucket)
     return principal
 
 
@@ -112,7 +113,7 @@ async def caller(request: Request) -> Principal:
 Caller = Annotated[Principal, Depends(caller)]
 
 
-def require_admin(request: Request, principal: Caller) -> Principal:
+async def require_admin(request: Request, principal: Caller) -> Principal:
     """Admin; for a read (GET), a regulator too (kit.principal.role_allowed, CONTRACT §2)."""
     if not role_allowed(principal.role, (ADMIN,), request.method):
         raise Forbidden(f"Role {principal.role!r} may not call this operation.")

@@ -1,4 +1,4 @@
-"""Routing by path prefix to the services, over one pooled client with explicit timeouts.
+"""Routing by path prefix to the services, over one pooled client (gateway.upstream) with timeouts.
 
 The gateway strips whatever identity the caller claims and vouches for the principal it
 resolved from the API key with a token minted for exactly this call (kit.principal); a
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 
-import httpx
+import aiohttp
 from fastapi import Request
 from fastapi.responses import Response
 from prometheus_client import Counter
 from starlette.requests import ClientDisconnect
 
+from gateway import upstream
 from gateway.auth import authenticated
 from kit import metrics, tracing
 from kit import principal as principal_mod
@@ -42,16 +43,6 @@ _FORWARD_REQUEST = (
     "idempotency-key",
     "user-agent",
 )
-_DROP_RESPONSE = {
-    "connection",
-    "keep-alive",
-    "transfer-encoding",
-    "content-length",
-    "content-encoding",
-    "date",
-    "server",
-    "x-request-id",
-}
 
 
 async def forward(request: Request, prefix: str, rest: str) -> Response:
@@ -60,12 +51,14 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
         raise _no_operation()
     principal = await authenticated(request)
     ctx = request.app.state.ctx
-    headers = {name: value for name in _FORWARD_REQUEST if (value := request.headers.get(name)) is not None}
+    request_headers = request.headers
+    headers = {name: value for name in _FORWARD_REQUEST if (value := request_headers.get(name)) is not None}
     headers[REQUEST_ID_HEADER] = current_request_id() or ""
     tracing.inject(headers)
-    url = ctx.settings.url_of(service) + _target(request, rest)
-    headers[principal_mod.HEADER] = _vouch(request, service, url, principal)
-    client: httpx.AsyncClient = request.app.state.upstream
+    target = upstream.sendable(_target(request, rest))
+    headers[principal_mod.HEADER] = _vouch(request, service, target, principal)
+    url = upstream.target_url(ctx.settings.url_of(service), target)
+    client: aiohttp.ClientSession = request.app.state.proxy_client
     try:
         body = await request.body()
     except ClientDisconnect:
@@ -77,19 +70,20 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     attempts = 2 if request.method in ("GET", "HEAD") else 1
     for attempt in range(attempts):
         try:
-            upstream = await client.request(request.method, url, content=body, headers=headers)
+            answer = await upstream.send(client, request.method, url, headers, body)
             break
-        except httpx.InvalidURL as exc:
+        except aiohttp.InvalidURL as exc:
             raise _no_operation() from exc
         except TRANSPORT_ERRORS as exc:
             if attempt + 1 < attempts and failure_kind(exc) == "broken":
                 continue
             raise _upstream_problem(service, exc) from exc
-    response_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
-    return Response(upstream.content, status_code=upstream.status_code, headers=response_headers)
+    response = Response(answer.body, status_code=answer.status)
+    response.raw_headers.extend(answer.headers)
+    return response
 
 
-def _vouch(request: Request, service: str, url: str, principal: principal_mod.Principal) -> str:
+def _vouch(request: Request, service: str, target: str, principal: principal_mod.Principal) -> str:
     """A token for exactly this call: ``service``, the method, and the path and query as sent."""
     signer: Signer | None = request.app.state.credentials.signer
     if signer is None:
@@ -100,10 +94,6 @@ def _vouch(request: Request, service: str, url: str, principal: principal_mod.Pr
             title="Service unavailable",
             headers={"Retry-After": "5"},
         )
-    try:
-        target = httpx.URL(url).raw_path.decode("ascii")
-    except httpx.InvalidURL as exc:
-        raise _no_operation() from exc
     subject = principal_mod.subject_of(principal)
     return signer.mint(audience=service, method=request.method, target=target, subject=subject)
 

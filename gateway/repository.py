@@ -1,8 +1,9 @@
-"""All SQL of the gateway: orgs and API keys."""
+"""All SQL of the gateway: orgs, API keys and the shared limit counters."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -12,7 +13,7 @@ from sqlmodel import col
 
 from gateway.keys import NewKey
 from gateway.roles import ADMIN
-from gateway.tables import ApiKey, Org
+from gateway.tables import ApiKey, Org, limit_counters
 
 # Every gateway replica LISTENs here (gateway.keycache); the payload is the key id that changed.
 KEY_CHANNEL = "finmatch_api_keys"
@@ -110,3 +111,57 @@ _ACTIVE_KEY = (
 async def active_key(conn: AsyncConnection, key_id: uuid.UUID) -> sa.Row[str, uuid.UUID, str, str] | None:
     """(secret_hash, org id, org name, org role) of an unrevoked key."""
     return (await conn.execute(_ACTIVE_KEY, {"key_id": key_id})).first()
+
+
+# One statement per sync: add each replica's counts (rows in one order, so two replicas' batches
+# never deadlock) and read back the totals, also of the rows sent with 0 (read only, not written).
+_SYNC_COUNTERS = sa.text(
+    """
+    WITH sent AS (
+        SELECT * FROM unnest(
+            CAST(:scopes AS text[]), CAST(:buckets AS text[]), CAST(:windows AS bigint[]),
+            CAST(:hits AS bigint[]), CAST(:expires AS double precision[])
+        ) AS s(scope, bucket, window_index, hits, expires_s)
+    ), added AS (
+        INSERT INTO gateway.limit_counters AS c (scope, bucket, window_index, hits, expires_at)
+        SELECT scope, bucket, window_index, hits, to_timestamp(expires_s) FROM sent
+        WHERE hits > 0 ORDER BY scope, bucket, window_index
+        ON CONFLICT (scope, bucket, window_index) DO UPDATE SET hits = c.hits + EXCLUDED.hits
+        RETURNING c.scope, c.bucket, c.window_index, c.hits
+    )
+    SELECT scope, bucket, window_index, hits FROM added
+    UNION ALL
+    SELECT c.scope, c.bucket, c.window_index, c.hits
+    FROM gateway.limit_counters AS c JOIN sent AS s USING (scope, bucket, window_index)
+    WHERE s.hits = 0
+    """
+)
+
+
+@dataclass(frozen=True)
+class CounterRow:
+    scope: str
+    bucket: str
+    window_index: int
+    hits: int
+
+
+async def sync_counters(
+    conn: AsyncConnection, rows: list[CounterRow], expires_s: list[float]
+) -> list[CounterRow]:
+    """Add ``rows``' hits to the shared counters; the totals of every row sent."""
+    result = await conn.execute(
+        _SYNC_COUNTERS,
+        {
+            "scopes": [row.scope for row in rows],
+            "buckets": [row.bucket for row in rows],
+            "windows": [row.window_index for row in rows],
+            "hits": [row.hits for row in rows],
+            "expires": expires_s,
+        },
+    )
+    return [CounterRow(scope, bucket, int(window), int(hits)) for scope, bucket, window, hits in result]
+
+
+async def purge_counters(conn: AsyncConnection) -> None:
+    await conn.execute(sa.delete(limit_counters).where(limit_counters.c.expires_at < sa.func.now()))

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway import repository
@@ -42,6 +42,8 @@ internal_router = APIRouter(prefix="/internal", tags=["internal"], include_in_sc
 class OrgIn(BaseModel):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     role: Role
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "兰州银行", "role": "bank"}]})
 
 
 class OrgOut(BaseModel):

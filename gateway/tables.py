@@ -1,4 +1,5 @@
-"""The gateway's tables (schema ``gateway``): orgs and their API keys, the platform's identity."""
+"""The gateway's tables (schema ``gateway``): orgs and their API keys, the platform's identity,
+and the limit counters its replicas share."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ class ApiKey(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
     # Written lazily (gateway.keycache): at most about once a minute per key, off the request path.
     last_used_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+# Requests per (limit scope, bucket, window), summed by every gateway replica (gateway.limitsync).
+limit_counters = sa.Table(
+    "limit_counters",
+    metadata,
+    sa.Column("scope", sa.Text(), primary_key=True),
+    sa.Column("bucket", sa.Text(), primary_key=True),
+    sa.Column("window_index", sa.BigInteger(), primary_key=True),
+    sa.Column("hits", sa.BigInteger(), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    prefixes=["UNLOGGED"],
+)

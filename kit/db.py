@@ -191,8 +191,10 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-def get_session(request: Request) -> AsyncSession:
-    """FastAPI dependency: the request's session (its transaction starts on first use)."""
+async def get_session(request: Request) -> AsyncSession:
+    """FastAPI dependency: the request's session (its transaction starts on first use).
+
+    ``async`` so that FastAPI does not run it in a worker thread (kit.principal, same reason)."""
     session: AsyncSession = request.state.db
     return session
 
@@ -243,9 +245,25 @@ class TransactionMiddleware(HttpMiddleware):
                 await hook(session, status, body)
             await session.commit()
         except Exception as exc:
-            await session.rollback()
+            await _rollback_quietly(session)
             if is_unstorable_text(exc):
                 return invalid_text().asgi_messages()
+            # The database went away (restart, failover) between the answer and its commit:
+            # nothing is known to be stored, so the client is told to retry, as for any request.
+            if database_unreachable(exc):
+                log.warning("commit failed, database unavailable: %r", exc)
+                return _database_unavailable().asgi_messages()
+            if is_transient_conflict(exc):
+                return _database_conflict().asgi_messages()
             log.exception("commit failed")
             return internal_error("The change could not be stored; nothing was changed.").asgi_messages()
         return start, {"type": "http.response.body", "body": body, "more_body": False}
+
+
+async def _rollback_quietly(session: AsyncSession) -> None:
+    """Roll back after a failed commit; on a connection that broke, that fails too, and the
+    session's close discards the connection anyway."""
+    try:
+        await session.rollback()
+    except Exception as exc:  # the failed commit is what gets answered and logged
+        log.debug("rollback after a failed commit also failed: %r", exc)

@@ -81,6 +81,18 @@ class PreconditionFailed(DomainError):
     default_slug = "precondition-failed"
 
 
+class PayloadTooLarge(DomainError):
+    """The body, though within the byte limit, holds more than one request may carry."""
+
+    default_slug = "payload-too-large"
+
+
+class UnsupportedMediaType(DomainError):
+    """The body is of a type the operation does not take."""
+
+    default_slug = "unsupported-media-type"
+
+
 class Unavailable(DomainError):
     """Something the use case needs did not answer; the caller may retry after a pause.
 

@@ -84,6 +84,15 @@ def localise_problem(slug: str, title: str, detail: str, members: Mapping[str, A
     return zh_title, _format(zh_detail, members) if zh_detail else detail
 
 
+def localise(key: str, english: str, members: Mapping[str, Any]) -> str:
+    """A text in the request's language: ``english`` as the code made it, or the catalogue's
+    template for ``key`` filled with ``members`` (the English text when none is catalogued)."""
+    if current_language() == "en":
+        return english
+    template = text(key)
+    return _format(template, members) if template else english
+
+
 def localise_validation(error_type: str, message: str, context: Mapping[str, Any] | None) -> str:
     """One validation message (pydantic's ``type`` and ``ctx``) in the request's language."""
     if current_language() == "en":

@@ -150,6 +150,10 @@ class Metrics:
         )
         build.labels(version(), git_commit()).set(1)
         self.queries = _QueryCollector()
+        # Tasks alive on the app's loop: a leak (a task per request never ending) shows as growth.
+        self.queries.gauges["finmatch_asyncio_tasks"] = _QueryGauge(
+            "finmatch_asyncio_tasks", "Asyncio tasks alive on the process's event loop", (), _task_count
+        )
         r.register(self.queries)
 
     def start(self) -> None:
@@ -167,6 +171,10 @@ class Metrics:
             self.server.shutdown()
             self.server.server_close()
             self.server = None
+
+
+async def _task_count() -> GaugeRows:
+    return [((), float(len(asyncio.all_tasks())))]
 
 
 _current: contextvars.ContextVar[Metrics | None] = contextvars.ContextVar("finmatch_metrics", default=None)

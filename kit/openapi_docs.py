@@ -132,7 +132,12 @@ def document_callers(spec: dict[str, Any], app: FastAPI, public_paths: frozenset
                 continue
             public = path in public_paths
             callers = roles
-            if roles is not None and "admin" in roles and method.upper() in READ_METHODS:
+            if (
+                roles is not None
+                and "admin" in roles
+                and REGULATOR not in roles
+                and method.upper() in READ_METHODS
+            ):
                 callers = (*roles, REGULATOR)
             if callers is not None:
                 operation["x-roles"] = list(callers)
@@ -212,7 +217,7 @@ USCC_TEXT = (
     "统一社会信用代码: the enterprise's 18-character Unified Social Credit Code "
     "(GB 32100-2015; the last character is its MOD 31 check character)."
 )
-USCC_EXAMPLE = "91620100710000000T"
+USCC_EXAMPLE = "91620100MA72RH3L12"
 
 
 def _fits(value: int, schema: dict[str, Any]) -> bool:

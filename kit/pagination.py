@@ -11,7 +11,7 @@ import json
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from kit.errors import RuleViolation
 
@@ -24,7 +24,9 @@ DEFAULT_LIMIT = 50
 
 class Page(BaseModel, Generic[T]):
     items: list[T]
-    next_cursor: str | None = None
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page; null on the last page."
+    )
 
 
 def encode_cursor(position: dict[str, Any]) -> str:

@@ -12,7 +12,7 @@ nowhere and a process broken into can speak only in its own name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -134,8 +134,8 @@ def _token_of(scope: Scope) -> str | None:
     return next((v.decode("latin-1") for k, v in scope["headers"] if k == HEADER_BYTES), None)
 
 
-def get_principal(request: Request) -> Principal:
-    """FastAPI dependency: the caller the platform vouches for, else 401."""
+def principal_of_request(request: Request) -> Principal:
+    """The caller the platform vouches for, else 401."""
     principal: Principal | None = getattr(request.state, "principal", None)
     if principal is None:
         credentials: Credentials = request.app.state.credentials
@@ -148,6 +148,16 @@ def get_principal(request: Request) -> Principal:
     return principal
 
 
+# Dependencies are ``async def`` although they never wait: FastAPI runs a plain ``def``
+# dependency in a worker thread, a thread hand-off per dependency per request (the largest
+# per-request cost of a service's rating read in the profile, bench/README.md "gateway").
+
+
+async def get_principal(request: Request) -> Principal:
+    """FastAPI dependency: the caller the platform vouches for, else 401."""
+    return principal_of_request(request)
+
+
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
@@ -158,10 +168,10 @@ def role_allowed(role: str, roles: tuple[str, ...], method: str) -> bool:
     return role == REGULATOR and ADMIN in roles and method.upper() in READ_METHODS
 
 
-def require_roles(*roles: str) -> Callable[[Request, Principal], Principal]:
+def require_roles(*roles: str) -> Callable[[Request, Principal], Awaitable[Principal]]:
     """Dependency: 403 for a role that may never call, decided before any lookup."""
 
-    def check(request: Request, principal: CurrentPrincipal) -> Principal:
+    async def check(request: Request, principal: CurrentPrincipal) -> Principal:
         if not role_allowed(principal.role, roles, request.method):
             raise Forbidden(f"Role {principal.role!r} may not call this operation.")
         return principal
@@ -169,13 +179,13 @@ def require_roles(*roles: str) -> Callable[[Request, Principal], Principal]:
     return mark_roles(check, roles)
 
 
-def require_service(*names: str) -> Callable[[Principal], Principal]:
+def require_service(*names: str) -> Callable[[Principal], Awaitable[Principal]]:
     """Dependency for ``/internal/...``: a service principal, and one of ``names`` when given.
 
     ``Depends(require_service("loan_match"))``: only loan_match may call; another service is a 403.
     """
 
-    def check(principal: CurrentPrincipal) -> Principal:
+    async def check(principal: CurrentPrincipal) -> Principal:
         if not principal.is_service:
             raise Forbidden("Internal operations accept only platform services.")
         if names and principal.service not in names:

@@ -135,6 +135,8 @@ _STATUS_BY_ERROR: tuple[tuple[type[errors.DomainError], int], ...] = (
     (errors.Conflict, 409),
     (errors.RuleViolation, 422),
     (errors.PreconditionFailed, 412),
+    (errors.PayloadTooLarge, 413),
+    (errors.UnsupportedMediaType, 415),
     (errors.Unavailable, 503),
 )
 

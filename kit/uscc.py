@@ -12,6 +12,7 @@ registration (91100000100003962T) or six digits starting with a province code (C
 
 from __future__ import annotations
 
+from operator import mul
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -42,6 +43,7 @@ PROVINCES = frozenset(
 NATIONAL_REGISTRATION = "100000"
 WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
+_ALLOWED = frozenset(ALPHABET)
 
 
 class InvalidUSCC(ValueError):
@@ -49,7 +51,10 @@ class InvalidUSCC(ValueError):
 
 
 def check_character(first17: str) -> str:
-    total = sum(_VALUE[ch] * weight for ch, weight in zip(first17, WEIGHTS, strict=True))
+    if len(first17) != len(WEIGHTS):
+        raise ValueError(f"check_character takes 17 characters, got {len(first17)}")
+    # map() rather than a generator: a 10,000-item upload checks 10,000 codes (bench/README.md).
+    total = sum(map(mul, map(_VALUE.__getitem__, first17), WEIGHTS))
     return ALPHABET[(31 - total % 31) % 31]
 
 
@@ -58,8 +63,8 @@ def normalize_uscc(raw: str) -> str:
     code = raw.strip().upper()
     if len(code) != 18:
         raise InvalidUSCC(f"a USCC has 18 characters, got {len(code)}")
-    bad = sorted({ch for ch in code if ch not in _VALUE})
-    if bad:
+    if not _ALLOWED.issuperset(code):
+        bad = sorted({ch for ch in code if ch not in _VALUE})
         raise InvalidUSCC(f"characters not allowed in a USCC: {''.join(bad)}")
     if code[0] not in FIRST_CHARACTERS:
         raise InvalidUSCC(f"first character {code[0]!r} is not a registration authority code (1-9, A, N, Y)")
@@ -116,7 +121,7 @@ USCC = Annotated[
     Field(
         description="统一社会信用代码: the enterprise's 18-character Unified Social Credit Code "
         "(GB 32100-2015; the last character is its MOD 31 check character).",
-        examples=["91620100710000000T"],
+        examples=["91620100MA72RH3L12"],
     ),
 ]
 """A request field or path parameter holding a USCC; invalid ones answer 422 ``invalid-uscc``."""

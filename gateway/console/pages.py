@@ -76,6 +76,7 @@ GUARANTEE = Page(
     intro="GET /v1/guarantee/reports/summary 与机构头寸 positions (CONTRACT §4, §6).",
     sources=(
         Source("summary", "/v1/guarantee/reports/summary", filtered=True),
+        ORGS,
         Source(
             "positions",
             "/v1/guarantee/institutions?limit=100",
@@ -132,6 +133,7 @@ GUARANTEE = Page(
     tables=(
         Table("guarantee-tiers", "分级", "By tier", "summary", "tiers", TIER_COLUMNS),
         Table("guarantee-region", "按市州", "By 市州", "summary", "by_region", optional=True),
+        Table("guarantee-bank", "按银行", "By bank", "summary", "by_bank", optional=True),
         Table(
             "guarantee-positions",
             "机构头寸与代偿率",
@@ -165,6 +167,19 @@ ANSWER_COLUMNS = (
     Column("answered_in_time_bp", "按时答复率", "Answered in time", "bp"),
     Column("median_answer_minutes", "答复用时中位数", "Median answer time", "minutes"),
     Column("p90_answer_minutes", "答复用时P90", "90th percentile", "minutes"),
+)
+
+FUNNEL_COLUMNS = (
+    Column("demands", "融资需求", "Demands"),
+    Column("routed", "已推送银行", "Routed"),
+    Column("responded", "已响应", "Responded"),
+    Column("accepted", "已受理", "Accepted"),
+    Column("overdue", "逾期未响应", "Overdue"),
+    Column("answers.routes", "推送笔数", "Routes"),
+    Column("answers.answered", "已决定", "Decided"),
+    Column("answers.answered_in_time_bp", "按时答复率", "Answered in time", "bp"),
+    Column("answers.median_answer_minutes", "答复用时中位数", "Median answer time", "minutes"),
+    Column("answers.p90_answer_minutes", "答复用时P90", "90th percentile", "minutes"),
 )
 
 MATCH = Page(
@@ -204,6 +219,7 @@ MATCH = Page(
             "需求漏斗", "Demand funnel", "stats", ("demands", "routed", "responded", "accepted", "overdue")
         ),
         Chart("产品类型", "Products by type", "products", breakdown="count:product_type"),
+        Chart("各银行在架产品", "Products by bank", "stats", breakdown="by_bank", metric="products"),
         Chart(
             "各银行答复用时中位数",
             "Median answer time by bank",
@@ -225,8 +241,16 @@ MATCH = Page(
             "by_bank",
             (Column("products", "在架产品", "Products"), *ANSWER_COLUMNS),
         ),
-        Table("match-region", "按市州", "By 市州", "stats", "by_region", optional=True),
-        Table("match-month", "按月", "By month", "stats", "by_month", optional=True),
+        Table("match-region", "按市州", "By 市州", "stats", "by_region", FUNNEL_COLUMNS, optional=True),
+        Table(
+            "match-month",
+            "按月",
+            "By month",
+            "stats",
+            "by_month",
+            (Column("queries", "匹配查询", "Queries"), *FUNNEL_COLUMNS),
+            optional=True,
+        ),
         Table(
             "match-products",
             "贷款产品",

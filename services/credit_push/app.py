@@ -6,12 +6,19 @@ from fastapi import FastAPI
 
 from kit.app import AppContext, build_app
 from kit.settings import Settings
-from services.credit_push import routes_blacklist, routes_subscriptions
+from services.credit_push import routes_blacklist, routes_subscriptions, routes_uploads
 from services.credit_push.routes import internal_router, router
 from services.credit_push.service import access_log
 from services.credit_push.settings import CreditPushSettings
 from services.credit_push.tables import idempotency_keys
-from services.credit_push.workers import access_log_flush, bank_discovery, consent_expiry, dispatcher
+from services.credit_push.workers import (
+    access_log_flush,
+    bank_discovery,
+    consent_expiry,
+    dispatcher,
+    lapse_sweep,
+    upload_jobs,
+)
 
 
 async def _install_access_log(ctx: AppContext) -> None:
@@ -35,10 +42,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             router,
             routes_subscriptions.router,
             routes_blacklist.router,
+            routes_uploads.router,
             internal_router,
             routes_blacklist.internal_router,
         ],
-        workers=[bank_discovery, consent_expiry, dispatcher, access_log_flush],
+        workers=[bank_discovery, consent_expiry, dispatcher, access_log_flush, lapse_sweep, upload_jobs],
         on_startup=[_install_access_log],
         on_shutdown=[_flush_access_log],
         idempotency_table=idempotency_keys,

@@ -6,7 +6,6 @@ extreme values) is a 422 ``invalid-cursor``, never a 500.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import datetime
 from typing import Any, Protocol
@@ -14,6 +13,7 @@ from typing import Any, Protocol
 from fastapi import Response
 from pydantic import BaseModel
 
+from kit.etags import body_of, etag_of
 from kit.pagination import decode_cursor, invalid_cursor
 
 
@@ -69,6 +69,4 @@ def seq_of(cursor: str | None) -> int:
 
 def with_etag(item: BaseModel) -> Response:
     """A JSON answer with a strong ETag (CONTRACT §1: every GET of a single object sends one)."""
-    body = item.model_dump_json().encode()
-    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-    return Response(body, media_type="application/json", headers={"ETag": etag})
+    return Response(body_of(item), media_type="application/json", headers={"ETag": etag_of(item)})

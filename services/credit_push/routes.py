@@ -15,9 +15,11 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from kit.csv import CSV_MEDIA_TYPE, render, wants_csv
 from kit.deps import Session
 from kit.errors import NotFound, RuleViolation
+from kit.etags import etag_of
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
 from kit.uscc import USCC
+from services.credit_push import routes_uploads
 from services.credit_push.deps import idempotent
 from services.credit_push.paging import after_of, position_of, with_etag
 from services.credit_push.rules.period import period
@@ -32,7 +34,6 @@ from services.credit_push.schemas import (
     OutcomeIn,
     OutcomeOut,
     RatingOut,
-    RatingsUpload,
     StatsOut,
 )
 from services.credit_push.service import (
@@ -92,14 +93,18 @@ def _aware(since: datetime) -> datetime:
     "/ratings",
     response_model=IngestOut,
     dependencies=[idempotent],
+    openapi_extra=routes_uploads.RATINGS_BODY,
+    responses=routes_uploads.RATINGS_RESPONSES,
     operation_id="uploadRatings",
     summary="Upload taxpayer credit ratings",
     tags=["ratings"],
 )
-async def upload_ratings(body: RatingsUpload, _: TaxAuthority, session: Session) -> IngestOut:
-    """Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
-    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号)."""
-    return await ratings.ingest(session, body.items)
+async def upload_ratings(request: Request, principal: TaxAuthority, session: Session) -> IngestOut | Response:
+    """Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号) as JSON, CSV or
+    .xlsx; invalid items come back in `rejected`, the rest are stored, and banks are sent the push
+    set A, B, M (税总发〔2019〕113号). A file of more than 10,000 rows is answered 202 and stored in
+    the background (`GET /v1/credit/uploads/{id}`)."""
+    return await routes_uploads.receive(request, principal, session)
 
 
 @router.get(
@@ -111,11 +116,13 @@ async def upload_ratings(body: RatingsUpload, _: TaxAuthority, session: Session)
     summary="Get an enterprise's current taxpayer credit rating",
     tags=["ratings"],
 )
-async def get_rating(uscc: USCC, principal: Reader, session: Session) -> RatingOut:
+async def get_rating(uscc: USCC, principal: Reader, session: Session, response: Response) -> RatingOut:
     """An enterprise's current rating; a bank sees it only when entitled: the public A list, or the
     enterprise's consent for the tax figure (税收征管法 第八条 confidentiality; 404 otherwise)."""
     bank_id = _org(principal) if principal.role == "bank" else None
-    return await ratings.rating_for(session, uscc, bank_id)
+    found = await ratings.rating_for(session, uscc, bank_id)
+    response.headers["ETag"] = etag_of(found.model_dump(mode="json", exclude_unset=True))
+    return found
 
 
 @internal_router.get(

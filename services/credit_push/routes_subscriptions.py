@@ -11,10 +11,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from kit.deps import Session
+from kit.deps import IfMatch, Session
+from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, encode_cursor, page_of
 from services.credit_push.deps import idempotent
-from services.credit_push.paging import after_of, position_of, seq_of
+from services.credit_push.paging import after_of, position_of, seq_of, with_etag
 from services.credit_push.routes import Bank, _allow_private, _aware, _id, _org
 from services.credit_push.schemas import (
     DeliveryOut,
@@ -77,27 +78,32 @@ async def list_subscriptions(
     summary="Get one subscription",
     tags=["subscriptions"],
 )
-async def get_subscription(sub_id: str, principal: Bank, session: Session) -> SubscriptionOut:
+async def get_subscription(sub_id: str, principal: Bank, session: Session) -> Response:
     """One of your webhook subscriptions: its URL, filter (`min_rating`, `region_codes`) and status;
-    another bank's is a 404 (CONTRACT §3)."""
-    return await subscriptions.get(session, _org(principal), _id(sub_id, "subscription"))
+    another bank's is a 404 (CONTRACT §3). Its `ETag` is what a PATCH's `If-Match` names."""
+    return with_etag(await subscriptions.get(session, _org(principal), _id(sub_id, "subscription")))
 
 
 @router.patch(
     "/subscriptions/{sub_id}",
     response_model=SubscriptionOut,
-    responses={404: {}},
+    responses={404: {}, **problems(s412="precondition-failed")},
     operation_id="updateSubscription",
     summary="Change a subscription (URL, filter, pause)",
     tags=["subscriptions"],
 )
 async def patch_subscription(
-    sub_id: str, body: SubscriptionPatch, principal: Bank, request: Request, session: Session
+    sub_id: str,
+    body: SubscriptionPatch,
+    principal: Bank,
+    request: Request,
+    session: Session,
+    if_match: IfMatch = None,
 ) -> SubscriptionOut:
-    """Pause or resume (pending deliveries wait while paused), or change the URL or filters."""
-    return await subscriptions.patch(
-        session, _org(principal), _id(sub_id, "subscription"), body, _allow_private(request)
-    )
+    """Pause or resume (pending deliveries wait while paused), or change the URL or filters; with
+    `If-Match`, a subscription changed since you read it is a 412 and nothing changes."""
+    sub = _id(sub_id, "subscription")
+    return await subscriptions.patch(session, _org(principal), sub, body, _allow_private(request), if_match)
 
 
 @router.delete(

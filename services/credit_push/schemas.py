@@ -25,7 +25,7 @@ class RatingItem(BaseModel):
     """One item of an upload; an invalid item is rejected on its own, the rest are stored."""
 
     uscc: str = Field(
-        description="统一社会信用代码 (GB 32100); lower case is normalised.", examples=["91620100710000000T"]
+        description="统一社会信用代码 (GB 32100); lower case is normalised.", examples=["91620100MA72RH3L12"]
     )
     name: str = Field(examples=["兰州示例商贸有限公司"])
     rating: Level = Field(
@@ -53,7 +53,7 @@ class RatingsUpload(StrictBody):
                 {
                     "items": [
                         {
-                            "uscc": "91620100710000000T",
+                            "uscc": "91620100MA72RH3L12",
                             "name": "兰州示例商贸有限公司",
                             "rating": "A",
                             "year": 2025,
@@ -150,27 +150,54 @@ class ConsentIn(StrictBody):
         default=None, description="Last day the consent is valid (Asia/Shanghai)."
     )
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "bank_org_id": "6f1c0c1e-0000-4000-8000-00000000b001",
+                    "evidence_ref": "ETAX-2026-000123",
+                    "expires_on": "2026-12-31",
+                }
+            ]
+        }
+    )
+
 
 class ConsentOut(BaseModel):
     id: uuid.UUID
     uscc: str
     bank_org_id: uuid.UUID
-    partner_org_id: uuid.UUID
-    evidence_ref: str
-    status: Literal["active", "revoked", "expired"]
-    expires_on: date | None
+    partner_org_id: uuid.UUID = Field(description="The partner app that recorded the consent.")
+    evidence_ref: str = Field(
+        description="The record of the enterprise's own act (e.g. its 电子税务局 number)."
+    )
+    status: Literal["active", "revoked", "expired"] = Field(
+        description="`active` grants the bank the rating and tax figure; `revoked`, `expired` nothing."
+    )
+    expires_on: date | None = Field(description="Last valid day (Asia/Shanghai); null: until revoked.")
     created_at: datetime
-    ended_at: datetime | None
+    ended_at: datetime | None = Field(description="When it was revoked or expired.")
 
 
 class SubscriptionIn(StrictBody):
-    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+        description="An https URL on a public address; private, loopback and reserved ones are refused."
+    )
     min_rating: PushLevel | None = Field(
         default=None, description="Only published events at this level or better."
     )
     region_codes: Annotated[list[RegionCode], Field(min_length=1, max_length=100)] | None = Field(
         default=None,
         description="Only enterprises in these regions (`xx0000` a province, `xxxx00` a prefecture).",
+    )
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"url": "https://hooks.bank.example/credit", "min_rating": "B", "region_codes": ["620000"]}
+            ]
+        }
     )
 
 
@@ -184,8 +211,10 @@ class SubscriptionPatch(StrictBody):
 class SubscriptionOut(BaseModel):
     id: uuid.UUID
     url: str
-    status: Literal["active", "paused"]
-    paused_reason: str | None
+    status: Literal["active", "paused"] = Field(
+        description="`paused`: events addressed meanwhile wait and are sent on resuming."
+    )
+    paused_reason: str | None = Field(description="Why it paused, e.g. the receiver answered 410.")
     min_rating: PushLevel | None
     region_codes: list[str] | None
     created_at: datetime
@@ -202,11 +231,13 @@ class SecretOut(BaseModel):
 
 
 class RecoverIn(StrictBody):
-    since: datetime
+    since: datetime = Field(
+        description="Requeue the failed deliveries created since then (RFC 3339, with zone)."
+    )
 
 
 class RecoverOut(BaseModel):
-    requeued: int
+    requeued: int = Field(description="How many failed deliveries were queued again.")
 
 
 class DeliveryOut(BaseModel):
@@ -215,9 +246,13 @@ class DeliveryOut(BaseModel):
     subscription_id: uuid.UUID
     status: Literal["pending", "delivered", "failed"]
     attempts: int = Field(description="Every HTTP attempt, the first included.")
-    last_status_code: int | None
-    last_error: str | None
-    next_attempt_at: datetime | None
+    last_status_code: int | None = Field(description="The receiver's HTTP status at the last attempt.")
+    last_error: str | None = Field(
+        description="The last attempt's error, if any (a timeout, a refused connection, ...)."
+    )
+    next_attempt_at: datetime | None = Field(
+        description="When the retry schedule sends it next; null: no more."
+    )
     created_at: datetime
     delivered_at: datetime | None
 
@@ -225,7 +260,7 @@ class DeliveryOut(BaseModel):
 class EventOut(BaseModel):
     id: uuid.UUID
     type: Literal["credit.rating.published", "credit.rating.withdrawn"]
-    seq: int
+    seq: int = Field(description="Your own event sequence; apply per USCC only an event newer than the last.")
     created_at: str
     data: dict[str, Any]
 

@@ -192,3 +192,27 @@ blacklist = sa.Table(
     sa.Column("created_at", TS, nullable=False),
     sa.Column("ended_at", TS, nullable=True),
 )
+
+# A rating file of more than 10,000 rows (CONTRACT §3 "Rating files"), stored as sent and
+# processed by the upload worker in batches; ``done`` rows are stored, so a restart resumes
+# there. ``content`` is dropped once the job has finished or failed.
+uploads = sa.Table(
+    "uploads",
+    metadata,
+    sa.Column("id", UUID(as_uuid=True), primary_key=True),
+    sa.Column("org_id", UUID(as_uuid=True), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=True),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("done", sa.Integer, nullable=False),
+    sa.Column("accepted", sa.Integer, nullable=False),
+    sa.Column("unchanged", sa.Integer, nullable=False),
+    sa.Column("rejected", JSONB, nullable=False),
+    sa.Column("error", sa.Text, nullable=True),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("lease_until", TS, nullable=True),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("finished_at", TS, nullable=True),
+)

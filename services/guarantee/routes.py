@@ -11,8 +11,9 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from kit.app import AppContext
 from kit.csv import CSV_MEDIA_TYPE, flatten, render, wants_csv
-from kit.deps import Session, idempotent
+from kit.deps import IfMatch, Session, idempotent
 from kit.errors import RuleViolation
+from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
 from kit.principal import Principal, ServicePrincipal, require_roles, require_service
@@ -126,24 +127,29 @@ async def list_institutions(
     tags=["institutions"],
 )
 async def get_institution(
-    institution_id: UUID, principal: AdminOrGuarantor, session: Session
+    institution_id: UUID, principal: AdminOrGuarantor, session: Session, response: Response
 ) -> schemas.Institution:
-    """An institution, for admin, itself and its ancestors."""
+    """An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names."""
     row = await institutions.visible_institution(Repository(session), principal, str(institution_id))
-    return row
+    return tag(response.headers, row)
 
 
 @router.patch(
     "/institutions/{institution_id}",
+    responses=problems(s412="precondition-failed"),
     operation_id="updateInstitution",
     summary="Change an institution's net assets or leverage multiple",
     tags=["institutions"],
 )
 async def update_institution(
-    institution_id: UUID, body: schemas.InstitutionUpdate, _: Admin, session: Session
+    institution_id: UUID,
+    body: schemas.InstitutionUpdate,
+    _: Admin,
+    session: Session,
+    if_match: IfMatch = None,
 ) -> schemas.Institution:
     """Record a new audited net assets figure or leverage multiple; capacity changes from then on."""
-    row = await institutions.update_institution(Repository(session), str(institution_id), body)
+    row = await institutions.update_institution(Repository(session), str(institution_id), body, if_match)
     return row
 
 
@@ -183,18 +189,6 @@ async def create_agreement(
 ) -> schemas.Agreement:
     """A bank × local guarantor risk-share agreement under 国办发〔2019〕6号 (admin)."""
     row = await agreements.create_agreement(Repository(session), ctx.internal, body)
-    return answers.agreement(row)
-
-
-@router.get(
-    "/agreements/{agreement_id}",
-    operation_id="getAgreement",
-    summary="Get one cooperation agreement",
-    tags=["agreements"],
-)
-async def get_agreement(agreement_id: UUID, principal: Viewer, session: Session) -> schemas.Agreement:
-    """An agreement, for admin, its bank, its guarantor and the guarantor's ancestors."""
-    row = await agreements.visible_agreement(Repository(session), principal, str(agreement_id))
     return answers.agreement(row)
 
 
@@ -256,10 +250,12 @@ async def list_exposures(
     summary="Get one exposure and its shares",
     tags=["exposures"],
 )
-async def get_exposure(exposure_id: UUID, principal: Viewer, session: Session) -> schemas.Exposure:
+async def get_exposure(
+    exposure_id: UUID, principal: Viewer, session: Session, response: Response
+) -> schemas.Exposure:
     """One exposure, if the caller may see it (404 otherwise)."""
     row = await exposures.visible_exposure(Repository(session), principal, str(exposure_id))
-    return answers.exposure(row)
+    return tag(response.headers, answers.exposure(row))
 
 
 def _on_exposure(
@@ -333,7 +329,8 @@ async def recover(
         200: {
             "content": {CSV_MEDIA_TYPE: {}},
             "description": "JSON, or with `Accept: text/csv` the same "
-            "figures as CSV: a header row, the scope's row (region_code `all`), then one row per 市州.",
+            "figures as CSV: a header row, the scope's row (region_code `all`), then one row per 市州, "
+            "then one per bank (`bank_org_id`).",
         },
         **problems(s422="validation-error, invalid-period"),
     },
@@ -366,6 +363,8 @@ def _csv_rows(report: schemas.Summary) -> list[dict[str, Any]]:
     rows = [{**heading, **flatten(report.model_dump(include=fields))}]
     for code, figures in report.by_region.items():
         rows.append({**heading, "region_code": code, **flatten(figures.model_dump())})
+    for bank, figures in report.by_bank.items():
+        rows.append({**heading, "region_code": "all", "bank_org_id": bank, **flatten(figures.model_dump())})
     return rows
 
 

@@ -124,9 +124,9 @@ class Releases:
 
 @dataclass(frozen=True)
 class RegionFigures:
-    """The summary's sums over one 市州 (as of a day, flows over a period)."""
+    """The summary's sums over one 市州, or one bank (as of a day, flows over a period)."""
 
-    region_code: str
+    region_code: str  # the 市州 code, or the bank's org id for a per-bank row
     active: int
     principal: int
     guaranteed: int

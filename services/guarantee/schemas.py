@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from kit.shapes import MAX_FEN, Bp, Fen, StrictBody
 from kit.uscc import USCC
@@ -130,15 +130,35 @@ class ExposureCreate(StrictBody):
             raise ValueError("maturity_date must be after start_date")
         return self
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "agreement_id": "6f1c0c1e-0000-4000-8000-000000000001",
+                    "loan_ref": "LN-2026-0001",
+                    "uscc": "91620100MA72RH3L12",
+                    "principal_fen": 100_000_000,
+                    "small_micro": True,
+                    "agri": False,
+                    "fee_rate_bp": 80,
+                    "start_date": "2026-01-10",
+                    "maturity_date": "2027-01-10",
+                }
+            ]
+        }
+    )
+
 
 class Exposure(BaseModel):
     id: str
     agreement_id: str
-    guarantor_id: str
-    bank_org_id: str
-    loan_ref: str
+    guarantor_id: str = Field(description="The local guarantor that registered it.")
+    bank_org_id: str = Field(description="The lending bank (the agreement's).")
+    loan_ref: str = Field(description="The bank's own loan reference; one guarantee per bank loan.")
     uscc: str
-    status: Status
+    status: Status = Field(
+        description="`active` while outstanding, `repaid` in full, or `compensated` after a default (代偿)."
+    )
     small_micro: bool
     agri: bool
     principal_fen: int
@@ -239,6 +259,9 @@ class Summary(SummaryFigures):
     to: dt.date = Field(description="Balances are as of this day (default today); flows up to it.")
     region_code: str | None = Field(description="The one 市州 the report is narrowed to, if any.")
     by_region: dict[str, SummaryFigures] = Field(description="Keyed by 市州 code (USCC characters 3–8).")
+    by_bank: dict[str, SummaryFigures] = Field(
+        default_factory=dict, description="Keyed by the lending bank's org id."
+    )
 
     model_config = {"populate_by_name": True, "serialize_by_alias": True}
 

@@ -5,16 +5,17 @@ Each operation parses the request, calls one use case of ``service/`` and shapes
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
+from pydantic import BaseModel
 
 from kit.app import AppContext
-from kit.deps import Session, idempotent
+from kit.deps import IfMatch, Session, idempotent
+from kit.etags import body_of, etag_of, tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor
 from kit.principal import Principal, require_roles
@@ -32,11 +33,14 @@ internal_router = APIRouter(prefix="/internal/match", tags=["internal"])
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
 PartnerApp = Annotated[Principal, Depends(require_roles("partner_app"))]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
-# CONTRACT §5 "any": every role of the platform, the fund managers of §6 included (a regulator
-# reads wherever admin does).
+# CONTRACT §5 "any": every role of the platform, the fund managers of §6 included.
 AnyRole = Annotated[
     Principal,
-    Depends(require_roles("admin", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager")),
+    Depends(
+        require_roles(
+            "admin", "regulator", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager"
+        )
+    ),
 ]
 AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
@@ -45,7 +49,7 @@ IDEMPOTENT = idempotent(idempotency_keys)
 Year = Annotated[int, Path(ge=2000, le=2099, description="A calendar year.")]
 
 
-def _matcher(request: Request) -> Matcher:
+async def _matcher(request: Request) -> Matcher:
     ctx: AppContext = request.app.state.ctx
     catalogue: Catalogue = request.app.state.catalogue
     return Matcher(ctx.internal, catalogue)
@@ -76,10 +80,9 @@ def _position(cursor: str | None) -> Position | None:
         raise invalid_cursor() from exc
 
 
-def _with_etag(payload: Any, if_none_match: str | None) -> Response:
-    """A JSON answer with a strong ETag; 304 when the client already holds this version."""
-    body = JSONResponse(payload).body
-    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+def _with_etag(answer: BaseModel, if_none_match: str | None) -> Response:
+    """A JSON answer with a strong ETag (kit/etags.py); 304 when the client already holds this version."""
+    body, etag = body_of(answer), etag_of(answer)
     if if_none_match is not None:
         offered = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         if etag in offered or "*" in offered:
@@ -122,7 +125,7 @@ async def list_products(
     # A filter, not an object in the path: a malformed id is a 422, an unknown one an empty list.
     bank = str(bank_org_id) if bank_org_id is not None else None
     page = await products.listed(session, bank_org_id=bank, after=_position(cursor), limit=limit)
-    return _with_etag(page.model_dump(mode="json"), if_none_match)
+    return _with_etag(page, if_none_match)
 
 
 @router.get(
@@ -138,20 +141,21 @@ async def get_product(
     """One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed."""
     product = await products.get(session, product_id)
-    return _with_etag(product.model_dump(mode="json"), if_none_match)
+    return _with_etag(product, if_none_match)
 
 
 @router.patch(
     "/products/{product_id}",
+    responses=problems(s412="precondition-failed"),
     operation_id="updateProduct",
     summary="Change a loan product",
     tags=["products"],
 )
 async def update_product(
-    product_id: str, body: schemas.ProductPatch, bank: Bank, session: Session
+    product_id: str, body: schemas.ProductPatch, bank: Bank, session: Session, if_match: IfMatch = None
 ) -> schemas.Product:
     """Change the bank's own product; the result must be a consistent product."""
-    return await products.update(session, product_id, _org(bank), body)
+    return await products.update(session, product_id, _org(bank), body, if_match)
 
 
 @router.delete(
@@ -189,9 +193,9 @@ async def put_profile(
     summary="Get an enterprise's profile",
     tags=["enterprises"],
 )
-async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.Profile:
+async def get_profile(uscc: USCC, app: PartnerApp, session: Session, response: Response) -> schemas.Profile:
     """The app's own profile of an enterprise."""
-    return await profiles.get(session, _org(app), uscc)
+    return tag(response.headers, await profiles.get(session, _org(app), uscc))
 
 
 # ---- matching ----------------------------------------------------------------------
@@ -200,14 +204,15 @@ async def get_profile(uscc: USCC, app: PartnerApp, session: Session) -> schemas.
 @router.post(
     "/queries",
     response_model=schemas.QueryResult,
+    responses=problems(s404="not-found (the app has no profile of the enterprise)"),
     operation_id="matchProducts",
     summary="Match an enterprise against every loan product",
     tags=["matching"],
-    responses=problems(s404="not-found (you have put no profile for this uscc)"),
 )
 async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matcher: Matching) -> Response:
-    """Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed."""
+    """Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed."""
     # Already JSON (schemas.QueryResult): a 2,000-product answer is built as plain data once.
     return Response(await queries.run(session, matcher, _org(app), body), media_type="application/json")
 
@@ -219,15 +224,16 @@ async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matche
     "/demands",
     status_code=201,
     dependencies=[IDEMPOTENT],
+    responses=problems(s404="not-found (the app has no profile of the enterprise)"),
     operation_id="createDemand",
     summary="Publish an enterprise's financing demand to banks",
     tags=["demands"],
-    responses=problems(s404="not-found (you have put no profile for this uscc)"),
 )
 async def create_demand(
     body: schemas.DemandIn, app: PartnerApp, session: Session, matcher: Matching
 ) -> schemas.Demand:
-    """Publish a financing demand; it goes to every bank with a matching product now."""
+    """Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now."""
     return await demands.publish(session, matcher, _org(app), body)
 
 
@@ -251,9 +257,9 @@ async def list_demands(
     summary="Get one demand and the banks' responses",
     tags=["demands"],
 )
-async def get_demand(demand_id: str, who: AppOrBank, session: Session) -> schemas.Demand:
+async def get_demand(demand_id: str, who: AppOrBank, session: Session, response: Response) -> schemas.Demand:
     """One demand with its responses."""
-    return await demands.get(session, _viewer(who), demand_id)
+    return tag(response.headers, await demands.get(session, _viewer(who), demand_id))
 
 
 @router.post(
@@ -291,6 +297,6 @@ async def put_calendar(year: Year, body: schemas.CalendarIn, _: Admin, session: 
     summary="Get a year's business-day calendar",
     tags=["calendar"],
 )
-async def get_calendar(year: Year, _: AnyRole, session: Session) -> schemas.Calendar:
+async def get_calendar(year: Year, _: AnyRole, session: Session, response: Response) -> schemas.Calendar:
     """The working-day calendar in force for a year, with its source (loaded, library, statutory)."""
-    return await calendars.get(session, year)
+    return tag(response.headers, await calendars.get(session, year))

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 
 from kit.app import AppContext
 from kit.deps import Session, idempotent
+from kit.etags import tag
 from kit.internal import InternalClient
 from kit.principal import Principal, require_roles
 from services.loan_match import schemas_programmes as schemas
@@ -36,7 +37,7 @@ AnyRole = Annotated[
 IDEMPOTENT = idempotent(idempotency_keys)
 
 
-def _internal(request: Request) -> InternalClient:
+async def _internal(request: Request) -> InternalClient:
     ctx: AppContext = request.app.state.ctx
     return ctx.internal
 
@@ -81,9 +82,11 @@ async def list_programmes(_: AnyRole, session: Session) -> list[schemas.Programm
     summary="Get one policy programme",
     tags=["programmes"],
 )
-async def get_programme(programme_id: str, _: AnyRole, session: Session) -> schemas.Programme:
+async def get_programme(
+    programme_id: str, _: AnyRole, session: Session, response: Response
+) -> schemas.Programme:
     """One programme with its figures, by 市州 and by month."""
-    return await programmes.get(session, programme_id)
+    return tag(response.headers, await programmes.get(session, programme_id))
 
 
 @router.post(

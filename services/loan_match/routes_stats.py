@@ -10,9 +10,9 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 
 from kit.csv import CSV_MEDIA_TYPE, response_body, wants_csv
 from kit.deps import Session
+from kit.openapi_docs import problems
 from kit.period import period
 from kit.principal import Principal, require_roles
-from kit.problems import PROBLEM_MEDIA_TYPE
 from services.loan_match import schemas_stats
 from services.loan_match.service import programme_stats as programme_stats_service
 from services.loan_match.service import stats as stats_service
@@ -37,10 +37,7 @@ def answer_doc(rows: str) -> dict[int | str, dict[str, Any]]:
             "description": "JSON, or with `Accept: text/csv` the same figures as CSV: a header row, "
             f"the overall row (breakdown `all`), then one row per {rows}.",
         },
-        422: {
-            "description": "Problem types: validation-error, invalid-period.",
-            "content": {PROBLEM_MEDIA_TYPE: {}},
-        },
+        **problems(s422="validation-error, invalid-period"),
     }
 
 

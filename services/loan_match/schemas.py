@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, Strict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
 
 from kit.shapes import Bp, Fen, PositiveFen, StrictBody
@@ -14,7 +14,7 @@ from services.loan_match.rules.codes import industry_problem, region_problem
 from services.loan_match.rules.size import IndustryTooCoarse, outside_scope, row_for
 from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductType, RatingLevel, SizeName
 
-Months = Annotated[int, Strict(), Field(ge=1, le=600)]
+Months = Annotated[int, Strict(), Field(ge=1, le=600, description="A loan term in whole months.")]
 Multiple = Annotated[int, Strict(), Field(ge=1, le=1000)]
 MatchLimit = Annotated[
     int, Strict(), Field(ge=1, le=1000, description="How many matches to show, at most 1000.")
@@ -46,17 +46,48 @@ def _enterprise_industry(code: str) -> str:
     return code
 
 
-RegionCode = Annotated[str, AfterValidator(_region)]
-IndustryPrefix = Annotated[str, AfterValidator(_industry)]
-IndustryCode = Annotated[str, AfterValidator(_enterprise_industry)]
+RegionCode = Annotated[
+    str,
+    AfterValidator(_region),
+    Field(description="A 6-digit GB/T 2260 division code.", examples=["620102"]),
+]
+IndustryPrefix = Annotated[
+    str, AfterValidator(_industry), Field(description="A GB/T 4754-2017 code or prefix.", examples=["C"])
+]
+IndustryCode = Annotated[
+    str,
+    AfterValidator(_enterprise_industry),
+    Field(
+        description="The GB/T 4754-2017 industry code; it picks the size row of 工信部联企业〔2011〕300号.",
+        examples=["C3411"],
+    ),
+]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Sizes = Annotated[list[SizeName], Field(max_length=3)]
-Regions = Annotated[list[RegionCode], Field(max_length=500)]
-Prefixes = Annotated[list[IndustryPrefix], Field(max_length=500)]
-Years = Annotated[int, Strict(), Field(ge=0, le=200)]
-Flags = Annotated[list[Flag], Field(max_length=3)]
-Collaterals = Annotated[list[Collateral], Field(max_length=7)]
+Sizes = Annotated[
+    list[SizeName], Field(max_length=3, description="Enterprise sizes served (工信部联企业〔2011〕300号).")
+]
+Regions = Annotated[
+    list[RegionCode],
+    Field(
+        max_length=500,
+        description="GB/T 2260 codes: 620000 is all Gansu, 620100 a prefecture (6201xx), a county code "
+        "itself; empty: anywhere.",
+    ),
+]
+Prefixes = Annotated[
+    list[IndustryPrefix],
+    Field(max_length=500, description="GB/T 4754-2017 sections or code prefixes (C, I65); empty: any."),
+]
+Years = Annotated[int, Strict(), Field(ge=0, le=200, description="Whole years since establishment.")]
+Flags = Annotated[
+    list[Flag],
+    Field(
+        max_length=3,
+        description="高新技术企业 (high_tech), 专精特新 (specialized_sme), 农业产业化龙头 (agri_leading).",
+    ),
+]
+Collaterals = Annotated[list[Collateral], Field(max_length=7, description="Kinds of collateral.")]
 StrictBool = Annotated[bool, Strict()]
 
 
@@ -80,8 +111,12 @@ class ProductFields(StrictBody):
     min_term_months: Months
     max_term_months: Months
     annual_rate_bp: Bp
-    min_rating: RatingLevel | None = None
-    tax_multiple: TaxMultiple | None = None
+    min_rating: RatingLevel | None = Field(
+        default=None, description="Lowest 纳税信用级别 accepted (A, B or M); none: no rating needed."
+    )
+    tax_multiple: TaxMultiple | None = Field(
+        default=None, description="Amount cap as a multiple of the average annual tax, per level."
+    )
     sizes: Sizes = Field(default_factory=_all_sizes)
     region_codes: Regions = Field(default_factory=list)
     industry_prefixes: Prefixes = Field(default_factory=list)
@@ -89,13 +124,43 @@ class ProductFields(StrictBody):
     min_revenue_fen: Fen = 0
     required_flags: Flags = Field(default_factory=list)
     accepted_collateral: Collaterals = Field(default_factory=list)
-    requires_guarantee: StrictBool = False
+    requires_guarantee: StrictBool = Field(
+        default=False, description="Only with a guarantor's cover: matching checks guarantee capacity."
+    )
     guarantee_fee_bp: Bp = 100
     interest_subsidy_bp: Bp = 0
 
 
 class ProductCreate(ProductFields):
     """A loan product with its structured eligibility. Empty lists mean "any"."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "陇原科技贷",
+                    "product_type": "guaranteed",
+                    "min_amount_fen": 10_000_000,
+                    "max_amount_fen": 500_000_000,
+                    "min_term_months": 6,
+                    "max_term_months": 36,
+                    "annual_rate_bp": 385,
+                    "min_rating": "B",
+                    "tax_multiple": {"A": 10, "B": 5},
+                    "sizes": ["micro", "small"],
+                    "region_codes": ["620000"],
+                    "industry_prefixes": ["C", "I65"],
+                    "min_years_in_business": 2,
+                    "min_revenue_fen": 100_000_000,
+                    "required_flags": ["high_tech"],
+                    "accepted_collateral": ["ip", "receivables"],
+                    "requires_guarantee": True,
+                    "guarantee_fee_bp": 100,
+                    "interest_subsidy_bp": 0,
+                }
+            ]
+        }
+    )
 
 
 class ProductPatch(StrictBody):
@@ -142,6 +207,24 @@ class ProfileIn(StrictBody):
     flags: Flags = Field(default_factory=list)
     collateral: Collaterals = Field(default_factory=list)
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "兰州示例机械制造有限公司",
+                    "industry_code": "C3411",
+                    "region_code": "620102",
+                    "employees": 50,
+                    "revenue_fen": 800_000_000,
+                    "total_assets_fen": 1_200_000_000,
+                    "established_on": "2018-03-01",
+                    "flags": ["specialized_sme"],
+                    "collateral": ["receivables"],
+                }
+            ]
+        }
+    )
+
 
 class Profile(ProfileIn):
     uscc: str
@@ -149,6 +232,9 @@ class Profile(ProfileIn):
     size_basis: str
     created_at: datetime
     updated_at: datetime
+
+    # Not ProfileIn's request example: an answer carries the computed size and times too.
+    model_config = ConfigDict(json_schema_extra=None)
 
 
 class QueryIn(StrictBody):
@@ -159,6 +245,20 @@ class QueryIn(StrictBody):
     limit: Annotated[
         int, Strict(), Field(ge=1, le=1000, description="How many matches to show (CONTRACT §5).")
     ] = 20
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "amount_fen": 100_000_000,
+                    "term_months": 12,
+                    "include_excluded": True,
+                    "limit": 5,
+                }
+            ]
+        }
+    )
 
 
 class CriterionResult(TypedDict):
@@ -213,6 +313,19 @@ class DemandIn(StrictBody):
     amount_fen: PositiveFen
     term_months: Months
     purpose: Text
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "amount_fen": 100_000_000,
+                    "term_months": 12,
+                    "purpose": "购置生产设备",
+                }
+            ]
+        }
+    )
 
 
 class ResponseIn(StrictBody):

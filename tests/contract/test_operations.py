@@ -112,3 +112,16 @@ def test_money_rates_and_codes_are_explained_on_every_schema() -> None:
             if (field.endswith(("_fen", "_bp")) or field == "uscc") and not prop.get("description"):
                 unexplained.append(f"{name}.{field}")
     assert not unexplained, unexplained
+
+
+@pytest.mark.parametrize(("method", "path"), OPERATIONS)
+def test_who_may_call_is_the_contracts_who(method: str, path: str) -> None:
+    """``x-roles`` (read from the role dependency) names CONTRACT §2-§5's callers (tests/support/access.py);
+    an operation without it is open to every key, or to anyone."""
+    from tests.support.access import ALL_ROLES, ROLES
+
+    declared = _op(method, path).get("x-roles")
+    if declared is None:
+        assert ROLES[(method, path)] in (ALL_ROLES, ()), (method, path)
+    else:
+        assert set(declared) - {"regulator"} == set(ROLES[(method, path)]), (declared, ROLES[(method, path)])

@@ -45,6 +45,8 @@ from tests.support.problems import assert_problem
 from tests.support.stack import Stack
 from tests.support.world import World
 
+# `make test` (scale 1) fuzzes a little; `make test-faults` (scale > 1, `-m faults`) fuzzes more.
+pytestmark = [pytest.mark.faults] if SCALE > 1 else []
 # The gateway's merged /openapi.json as committed (a test below checks the gateway serves exactly it).
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "gateway.json"
 Case = schemathesis.Case[APIOperation[Any, Any, Any, Any]]

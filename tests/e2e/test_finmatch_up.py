@@ -72,7 +72,15 @@ def test_up_serves_the_platform_through_the_gateway(platform: tuple[Up, dict[str
         o["role"]
         for o in httpx.get(f"{gateway}/v1/orgs", params={"limit": 1000}, headers=admin).json()["items"]
     }
-    assert roles == {"admin", "tax_authority", "bank", "guarantor", "partner_app"}
+    assert roles == {
+        "admin",
+        "tax_authority",
+        "bank",
+        "guarantor",
+        "partner_app",
+        "fund_manager",
+        "regulator",
+    }
     spec = httpx.get(f"{gateway}/openapi.json").json()
     assert "/v1/orgs" in spec["paths"]
 

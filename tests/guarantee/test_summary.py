@@ -68,6 +68,9 @@ async def test_balances_as_of_to_and_flows_in_the_period(api: Api) -> None:
     assert june["tiers"]["local"]["compensated_fen"] == 0
     now = await report(api, c)
     assert (now["guaranteed_balance_fen"], now["active_exposures"], now["from"]) == (yuan(600_000), 1, None)
+    assert now["by_bank"] == {
+        c.bank.org_id: {k: v for k, v in now.items() if k in now["by_bank"][c.bank.org_id]}
+    }
     assert now["tiers"]["local"]["compensated_fen"] == yuan(4_800_000)  # all time
     assert now["tiers"]["provincial"]["outstanding_share_fen"] == yuan(150_000)
     september = await report(api, c, **{"from": "2026-09-01", "to": "2026-09-30"})
@@ -99,7 +102,9 @@ async def test_csv_answers_the_same_figures(api: Api) -> None:
     )
     assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(got.text)))
-    assert [r["region_code"] for r in rows] == ["all", LANZHOU, TIANSHUI]
+    assert [r["region_code"] for r in rows if not r["bank_org_id"]] == ["all", LANZHOU, TIANSHUI]
+    [bank] = [r for r in rows if r["bank_org_id"]]
+    assert bank["bank_org_id"] == c.bank.org_id and bank["guaranteed_balance_fen"] == str(yuan(5_600_000))
     json_body = await report(api, c, to="2026-05-31")
     assert rows[0]["guaranteed_balance_fen"] == str(json_body["guaranteed_balance_fen"])
     assert rows[2]["tiers.local.outstanding_share_fen"] == str(

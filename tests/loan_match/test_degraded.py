@@ -78,7 +78,15 @@ async def _setup(api: Api) -> tuple[Actor, Actor, dict[str, dict[str, Any]], dic
         "guaranteed": await publish(api, bank, name="担保贷", requires_guarantee=True),
     }
     profile = await put_profile(api, app)
-    body = {"uscc": profile["uscc"], "amount_fen": 100 * WAN, "term_months": 12, "include_excluded": True}
+    # The catalogue is shared by the whole run: other tests' cheaper products must not push this
+    # bank's match out of the first `limit` (20 by default), whatever order the tests run in.
+    body = {
+        "uscc": profile["uscc"],
+        "amount_fen": 100 * WAN,
+        "term_months": 12,
+        "include_excluded": True,
+        "limit": 1000,
+    }
     return bank, app, products, body
 
 

@@ -87,6 +87,15 @@ TABLE: dict[tuple[str, str], Row] = {
         "regulator",
         "bank",
     ),
+    ("GET", "/v1/credit/uploads"): p(
+        "§3 Rating files: the history (tax_authority, admin); §2 regulator reads",
+        "tax_authority",
+        "admin",
+        "regulator",
+    ),
+    ("GET", "/v1/credit/uploads/{upload_id}"): p(
+        "§3 Rating files: an upload (tax_authority, admin)", "tax_authority", "admin", "regulator"
+    ),
     ("GET", "/v1/credit/a-list"): p("§3 Blacklist: a-list (any role)", *ROLES),
     # §4 guarantee: "guarantor" is the local tier of tenant a, "other" its sibling
     ("POST", f"{G}/institutions"): Row(),

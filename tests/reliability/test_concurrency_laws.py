@@ -38,7 +38,8 @@ from tests.support.api import make_uscc
 from tests.support.stack import Stack
 from tests.support.sync_api import Client, new_org, ok, until
 
-pytestmark = pytest.mark.faults
+# `make test` (scale 1) runs these small; `make test-faults` (scale 10, `-m faults`) runs them big.
+pytestmark = [pytest.mark.faults] if SCALE > 1 else []
 LIMITS = {"leverage-limit-exceeded", "single-client-limit-exceeded"}
 # What the state machine's requests met, over the run: the laws must have been put to the test.
 MET: Counter[str] = Counter()

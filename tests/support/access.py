@@ -52,6 +52,8 @@ ROLES: dict[tuple[str, str], tuple[str, ...]] = {
     ("DELETE", "/v1/credit/blacklist/{entry_id}"): ("tax_authority",),
     ("GET", "/v1/credit/blacklist"): ("tax_authority", "admin", "bank"),
     ("GET", "/v1/credit/a-list"): ALL_ROLES,
+    ("GET", "/v1/credit/uploads"): ("tax_authority", "admin"),
+    ("GET", "/v1/credit/uploads/{upload_id}"): ("tax_authority", "admin"),
     # §4 guarantee ("guarantor" is the local guarantor of the world's chain)
     ("POST", f"{G}/institutions"): ("admin",),
     ("GET", f"{G}/institutions"): ("admin",),

@@ -16,12 +16,14 @@ from services.credit_push.repository import (
     deliveries,
     events,
     ingest,
+    lapses,
     locks,
     outcomes,
     public_list,
     ratings,
     stats,
     subscriptions,
+    uploads,
     views,
 )
 from services.credit_push.repository.deliveries import Claimed
@@ -36,11 +38,13 @@ __all__ = [
     "deliveries",
     "events",
     "ingest",
+    "lapses",
     "locks",
     "outcomes",
     "public_list",
     "ratings",
     "stats",
     "subscriptions",
+    "uploads",
     "views",
 ]

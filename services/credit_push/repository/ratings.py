@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -62,7 +62,8 @@ _CURRENT_SQL = f"""
            CASE WHEN l.uscc IS NULL THEN r.rating ELSE 'D' END AS rating,
            r.year, r.version, r.region_code, r.avg_annual_tax_fen, r.updated_at,
            l.uscc IS NOT NULL AS blacklisted,
-           make_date(r.year + 3, 3, 31) < CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) AS lapsed
+           make_date(r.year + 3, 3, 31)
+               < coalesce(CAST(:today AS date), CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date)) AS lapsed
     FROM credit_push.ratings r
     LEFT JOIN (SELECT DISTINCT uscc FROM credit_push.blacklist WHERE {LISTED_NOW}) l ON l.uscc = r.uscc
 """  # noqa: S608 (a constant)
@@ -82,10 +83,13 @@ def _current(row: sa.Row[Any]) -> Current:
     )
 
 
-async def currents(session: AsyncSession, usccs: Sequence[str]) -> dict[str, Current]:
+async def currents(
+    session: AsyncSession, usccs: Sequence[str], today: date | None = None
+) -> dict[str, Current]:
+    """``today`` (Asia/Shanghai) decides which ratings have lapsed; default: the database's today."""
     result = await session.execute(
         sa.text(_CURRENT_SQL + " WHERE r.uscc = ANY(CAST(:u AS text[])) ORDER BY r.uscc, r.year DESC"),
-        {"u": list(usccs)},
+        {"u": list(usccs), "today": today},
     )
     return {row.uscc: _current(row) for row in result}
 
@@ -93,11 +97,11 @@ async def currents(session: AsyncSession, usccs: Sequence[str]) -> dict[str, Cur
 async def current(session: AsyncSession, uscc: str) -> tuple[Current, datetime] | None:
     """The current rating and when it was stored."""
     query = sa.text(_CURRENT_SQL + " WHERE r.uscc = :u ORDER BY r.uscc, r.year DESC")
-    row = (await session.execute(query, {"u": uscc})).first()
+    row = (await session.execute(query, {"u": uscc, "today": None})).first()
     return (_current(row), row.updated_at) if row else None
 
 
 async def a_list(session: AsyncSession) -> list[str]:
     """Enterprises whose current rating is A (the published list)."""
-    result = await session.execute(sa.text(_CURRENT_SQL + " ORDER BY r.uscc, r.year DESC"))
+    result = await session.execute(sa.text(_CURRENT_SQL + " ORDER BY r.uscc, r.year DESC"), {"today": None})
     return [row.uscc for row in result if row.rating == PUBLIC_LEVEL and not row.lapsed]

@@ -49,7 +49,7 @@ async def reconcile(
     """
     if not usccs:
         return 0
-    currents = await repo.ratings.currents(session, usccs)
+    currents = await repo.ratings.currents(session, usccs, business_date(now))
     consented = await repo.consents.consented_pairs(session, usccs, bank_ids, business_date(now))
     seen = await repo.views.seen(session, usccs, bank_ids)
     pairs = set(seen) | consented | await _a_list_pairs(session, usccs, bank_ids, currents)

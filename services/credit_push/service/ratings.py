@@ -18,10 +18,13 @@ from services.credit_push.schemas import IngestOut, InternalRatingOut, RatingOut
 from services.credit_push.service import access_log
 
 
-async def ingest(session: AsyncSession, items: Sequence[Any]) -> IngestOut:
-    """Store a batch; a fixed number of statements whatever its size (no per-item round trips)."""
+async def ingest(session: AsyncSession, items: Sequence[Any], rows: Sequence[int] | None = None) -> IngestOut:
+    """Store a batch; a fixed number of statements whatever its size (no per-item round trips).
+
+    ``rows``: the items' row numbers in a rating file (service/uploads.py), named by rejections.
+    """
     now = datetime.now(UTC)
-    valid, rejected = parse_batch(items, business_date(now).year)
+    valid, rejected = parse_batch(items, business_date(now).year, rows)
     accepted, unchanged = await _store(session, valid, now) if valid else (0, 0)
     return IngestOut(
         accepted=accepted,
@@ -46,6 +49,11 @@ async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) 
         await repo.ingest.plan(session, sorted(consented))
         await repo.ingest.write(session, now)
     return changed, len(valid) - changed
+
+
+async def store_batch(session: AsyncSession, valid: list[RatingItem], now: datetime) -> tuple[int, int]:
+    """One batch of a rating file processed in the background (service/uploads.py); see ``_store``."""
+    return await _store(session, valid, now) if valid else (0, 0)
 
 
 async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> RatingOut:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import Conflict, NotFound, RuleViolation
+from kit.etags import require_match
 from services.credit_push import repository as repo
 from services.credit_push.repository.subscriptions import SubscriptionRow
 from services.credit_push.rules.urls import UnsafeUrl
@@ -117,10 +118,20 @@ async def get(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> Subscri
 
 
 async def patch(
-    session: AsyncSession, bank_id: str, sub_id: uuid.UUID, body: SubscriptionPatch, allow_private: bool
+    session: AsyncSession,
+    bank_id: str,
+    sub_id: uuid.UUID,
+    body: SubscriptionPatch,
+    allow_private: bool,
+    if_match: str | None = None,
 ) -> SubscriptionOut:
-    """Pause or resume, or change the URL or filters; a null URL or status changes nothing."""
+    """Pause or resume, or change the URL or filters; a null URL or status changes nothing.
+
+    ``if_match``: the ETag the bank read; another version (the dispatcher paused it on a 410,
+    another client changed it) is a 412 (kit/etags.py).
+    """
     row = await _own(session, bank_id, sub_id, lock=True)
+    require_match(if_match, subscription_out(row))
     if body.url is not None:
         await _check_url(body.url, allow_private)
     if _changes_something(body):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import sqlalchemy as sa
@@ -22,17 +23,6 @@ class AgreementQueries(Queries):
         row = await self._one(sa.select(agreement).where(agreement.c.id == agreement_id))
         return _agreement(row) if row is not None else None
 
-    async def agreements(self, scope: Scope, *, after_id: str | None, limit: int) -> list[AgreementRow]:
-        """One page by id of the agreements in ``scope`` (and one row more, when another follows)."""
-        stmt = sa.select(agreement)
-        if scope.kind == "guarantor":
-            stmt = stmt.where(agreement.c.guarantor_id == scope.id)
-        elif scope.kind == "provincial":
-            stmt = stmt.where(agreement.c.provincial_id == scope.id)
-        elif scope.kind == "bank":
-            stmt = stmt.where(agreement.c.bank_org_id == scope.id)
-        return [_agreement(row) for row in await self._page(stmt, agreement.c.id, after_id, limit)]
-
     async def insert_agreement(
         self, *, bank_org_id: str, guarantor_id: str, provincial_id: str, shares_bp: Split
     ) -> AgreementRow:
@@ -41,3 +31,28 @@ class AgreementQueries(Queries):
         shares = columns_of("share_{}_bp", shares_bp)
         stmt = agreement.insert().values(id=str(uuid.uuid4()), **values, **shares).returning(agreement)
         return _agreement(await self._inserted(stmt))
+
+    async def agreements(
+        self, scope: Scope, *, after: tuple[dt.datetime, str] | None, limit: int
+    ) -> list[AgreementRow]:
+        """One page of the agreements in ``scope``, oldest first (one row more than ``limit``)."""
+        stmt = sa.select(agreement).where(_in_scope(scope))
+        if after is not None:
+            at, after_id = after
+            position = sa.tuple_(
+                sa.literal(at, agreement.c.created_at.type), sa.cast(after_id, agreement.c.id.type)
+            )
+            stmt = stmt.where(sa.tuple_(agreement.c.created_at, agreement.c.id) > position)
+        stmt = stmt.order_by(agreement.c.created_at, agreement.c.id).limit(limit + 1)
+        return [_agreement(row) for row in await self._all(stmt)]
+
+
+def _in_scope(scope: Scope) -> sa.ColumnElement[bool]:
+    """The agreements of a scope: a local guarantor's own, a provincial's locals', a bank's."""
+    if scope.kind == "guarantor":
+        return agreement.c.guarantor_id == scope.id
+    if scope.kind == "provincial":
+        return agreement.c.provincial_id == scope.id
+    if scope.kind == "bank":
+        return agreement.c.bank_org_id == scope.id
+    return sa.true()

@@ -111,9 +111,16 @@ class FigureQueries(Queries):
         return typed(Releases, await self._totals(stmt))
 
     async def region_figures(
-        self, scope: Scope, *, start: dt.date | None, end: dt.date, region_code: str | None
+        self,
+        scope: Scope,
+        *,
+        start: dt.date | None,
+        end: dt.date,
+        region_code: str | None,
+        by_bank: bool = False,
     ) -> list[RegionFigures]:
-        """The summary's sums per 市州: balances as of ``end``, 代偿 and 追偿 between the two days."""
+        """The summary's sums per 市州 (with ``by_bank``, per lending bank: its org id is then the
+        row's key): balances as of ``end``, 代偿 and 追偿 between the two days."""
         per = _per_exposure(start, end)
         guaranteed = sum((per.c[f"out_{p}"] for p in PARTIES if p != "bank"), sa.literal(0))
         outstanding = per.c.out_bank + guaranteed
@@ -122,6 +129,7 @@ class FigureQueries(Queries):
             sa.select(
                 per,
                 region_of(exposure.c.uscc).label("region_code"),
+                sa.cast(exposure.c.bank_org_id, sa.Text).label("bank_key"),
                 exposure.c.principal_fen,
                 exposure.c.fee_rate_bp,
                 (exposure.c.small_micro | exposure.c.agri).label("small_micro_agri"),
@@ -135,8 +143,9 @@ class FigureQueries(Queries):
         )
         j = joined.c
         active = j.outstanding > 0
+        key = j.bank_key if by_bank else j.region_code
         stmt = sa.select(
-            j.region_code,
+            key.label("region_code"),
             sa.func.count().filter(active).label("active"),
             _sum(j.principal_fen, active).label("principal"),
             _sum(j.guaranteed).label("guaranteed"),
@@ -149,10 +158,10 @@ class FigureQueries(Queries):
                 for name in ("out", "comp", "rec")
                 for p in PARTIES
             ),
-        ).group_by(j.region_code)
+        ).group_by(key)
         if region_code is not None:
             stmt = stmt.where(j.region_code == region_code)
-        rows = await self._all(stmt.order_by(j.region_code))
+        rows = await self._all(stmt.order_by(key))
         return [_region(row) for row in rows]
 
     async def client_exposures(self, uscc: str, guarantor_ids: list[str]) -> dict[str, list[Held]]:

@@ -10,7 +10,9 @@ from services.guarantee.repository.base import Queries, typed
 from services.guarantee.rows import Book, Institution
 from services.guarantee.rules import Tier
 from services.guarantee.rules.weights import Guarantor, Held
-from services.guarantee.tables import exposure, institution
+from services.guarantee.tables import institution
+
+_LOCK_BOOK = sa.text("SELECT * FROM guarantee.lock_book(CAST(:g AS uuid), :u)")
 
 
 class InstitutionQueries(Queries):
@@ -18,8 +20,10 @@ class InstitutionQueries(Queries):
         row = await self._one(stmt)
         return typed(Institution, row) if row is not None else None
 
-    async def institution(self, institution_id: str) -> Institution | None:
-        return await self._institution(sa.select(institution).where(institution.c.id == institution_id))
+    async def institution(self, institution_id: str, *, lock: bool = False) -> Institution | None:
+        """``lock``: the row stays locked until the transaction ends (a PATCH with If-Match)."""
+        stmt = sa.select(institution).where(institution.c.id == institution_id)
+        return await self._institution(stmt.with_for_update() if lock else stmt)
 
     async def institution_of_org(self, org_id: str) -> Institution | None:
         return await self._institution(sa.select(institution).where(institution.c.org_id == org_id))
@@ -44,25 +48,20 @@ class InstitutionQueries(Queries):
         queues here, so limits judged under it are exact) with its running weighted total; then
         the client's active exposures with it (a client holds a few; the weights need each one).
 
-        Two statements, not one: a statement reads what was committed when it began, so a read
-        folded into the locking statement could miss what the lock holder before us committed."""
-        locked = sa.select(
-            institution.c.net_assets_fen, institution.c.leverage_multiple, institution.c.liability_fen
-        ).where(institution.c.id == guarantor_id)
-        row = await self._one(locked.with_for_update())
-        if row is None:
+        One round trip (migration guarantee_0007, ``guarantee.lock_book``): the function locks,
+        then reads the exposures in a second statement, which sees what the lock holder before
+        us committed (a read folded into the locking statement could miss it)."""
+        rows = (await self.session.execute(_LOCK_BOOK, {"g": guarantor_id, "u": uscc})).all()
+        if not rows:
             return None
-        e = exposure.c
-        held = sa.select(
-            e.id,
-            e.outstanding_fen,
-            e.guaranteed_fen,
-            e.small_micro,
-            e.principal_fen,
-            e.weighted_liability_fen,
-        ).where(e.guarantor_id == guarantor_id, e.uscc == uscc, e.status == "active")
-        guarantor = Guarantor(row["net_assets_fen"], row["leverage_multiple"], row["liability_fen"])
-        return Book(guarantor, {item[0]: Held(*item[1:]) for item in await self.session.execute(held)})
+        first = rows[0]
+        guarantor = Guarantor(first.net_assets_fen, first.leverage_multiple, first.liability_fen)
+        held = {
+            str(r.id): Held(r.outstanding_fen, r.guaranteed_fen, r.small_micro, r.principal_fen,
+                            r.weighted_liability_fen)
+            for r in rows if r.id is not None
+        }  # fmt: skip
+        return Book(guarantor, held)
 
     async def add_liability(self, guarantor_id: str, delta_fen: int) -> None:
         """Move the guarantor's running weighted total (its row is locked by ``lock_book``)."""

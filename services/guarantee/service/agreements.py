@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
 from kit.orgs import require_org
@@ -59,9 +62,17 @@ async def visible_agreement(repo: Repository, principal: Principal, agreement_id
 
 
 async def list_agreements(
-    repo: Repository, principal: Principal, *, after_id: str | None, limit: int
+    repo: Repository,
+    principal: Principal,
+    *,
+    after: Callable[[], tuple[dt.datetime, str] | None],
+    limit: int,
 ) -> list[AgreementRow]:
-    """The agreements the caller may see (CONTRACT §4): admin and the regulator all, a bank its
-    own, a local guarantor its own, a provincial its locals', the national fund all."""
+    """The agreements the caller may see (CONTRACT §4): admin and the national fund all, a bank
+    its own, a local guarantor its own, a provincial those of its locals; oldest first.
+
+    ``after`` reads the cursor once the caller's scope is known (a guarantor org outside the
+    chain hears 403 whatever cursor it sent).
+    """
     scope = await exposure_scope(repo, principal)
-    return await repo.agreements(scope, after_id=after_id, limit=limit)
+    return await repo.agreements(scope, after=after(), limit=limit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kit.errors import Conflict, NotFound, RuleViolation
+from kit.etags import require_match
 from kit.internal import InternalClient
 from kit.money import ratio_bp
 from kit.orgs import require_org
@@ -105,9 +106,17 @@ async def visible_institution(repo: Repository, principal: Principal, institutio
 
 
 async def update_institution(
-    repo: Repository, institution_id: str, body: schemas.InstitutionUpdate
+    repo: Repository, institution_id: str, body: schemas.InstitutionUpdate, if_match: str | None = None
 ) -> Institution:
-    """A new audited net assets figure or leverage multiple; the figures left out stay."""
+    """A new audited net assets figure or leverage multiple; the figures left out stay.
+
+    ``if_match``: the ETag read; an institution changed since (another admin's figure) is a 412.
+    """
+    if if_match is not None:
+        current = await repo.institution(institution_id, lock=True)
+        if current is None:
+            raise NotFound("institution")
+        require_match(if_match, current)
     row = await repo.update_institution(
         institution_id, net_assets_fen=body.net_assets_fen, leverage_multiple=body.leverage_multiple
     )

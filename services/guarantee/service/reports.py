@@ -83,6 +83,9 @@ async def summary(
     """Balances as of the period's end, 代偿 and 追偿 within it, for the scope and per 市州."""
     scope = await _summary_scope(repo, principal)
     regions = await repo.region_figures(scope, start=period.start, end=period.end, region_code=region_code)
+    banks = await repo.region_figures(
+        scope, start=period.start, end=period.end, region_code=region_code, by_bank=True
+    )
     return schemas.Summary(
         **_figures(_added(regions)).model_dump(),
         scope=scope.id or "all",
@@ -90,4 +93,5 @@ async def summary(
         to=period.end,
         region_code=region_code,
         by_region={r.region_code: _figures(r) for r in regions},
+        by_bank={b.region_code: _figures(b) for b in banks},
     )

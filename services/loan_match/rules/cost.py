@@ -7,6 +7,7 @@ as one fraction and rounded half up to the fen once, so no intermediate rounding
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kit.money import BP_WHOLE, div_half_up
@@ -61,6 +62,23 @@ def estimate(amount_fen: int, term_months: int, price: Pricing) -> Cost:
     """Interest and guarantee fee of a loan of ``amount_fen`` over ``term_months`` at ``price``."""
     amount_months = amount_fen * term_months
     return Cost(_interest(amount_months, price.net_rate_bp2), _fee(amount_months, price.fee_bp))
+
+
+def estimates(amount_fen: int, term_months: int, prices: Sequence[Pricing]) -> list[Cost]:
+    """:func:`estimate` of each price, in a tight loop: a query prices every distinct price of
+    the catalogue (hundreds), so the per-call overhead is what this saves."""
+    twice = 2 * amount_fen * term_months
+    if twice < 0:
+        raise ValueError("a negative amount or term has no cost")
+    # kit.money.div_half_up(n, d) = (2n + d) // 2d, written out for _interest's and _fee's d.
+    interest_d, fee_d = BP_WHOLE * BP_WHOLE * MONTHS_PER_YEAR, BP_WHOLE * MONTHS_PER_YEAR
+    return [
+        Cost(
+            (twice * p.net_rate_bp2 + interest_d) // (2 * interest_d),
+            (twice * p.fee_bp + fee_d) // (2 * fee_d),
+        )
+        for p in prices
+    ]
 
 
 def rank_key(total_cost_fen: int, annual_rate_bp: int, product_id: str) -> tuple[int, int, str]:

@@ -31,6 +31,7 @@ from services.loan_match.rules.facts import (
     Request,
     Standing,
 )
+from services.loan_match.rules.reasons import REASONS, reason
 
 __all__ = [
     "ALL_SIZES",
@@ -183,20 +184,15 @@ def _yuan(fen: int) -> str:
 def _amount(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     r = ev.request
     ok = p.min_amount_fen <= r.amount_fen <= p.max_amount_fen
-    where = "within" if ok else "outside"
-    return ok, Check(
-        "amount",
-        f"amount {_yuan(r.amount_fen)} is {where} {_yuan(p.min_amount_fen)} to {_yuan(p.max_amount_fen)}",
-    )
+    values = {"amount": _yuan(r.amount_fen), "min": _yuan(p.min_amount_fen), "max": _yuan(p.max_amount_fen)}
+    return ok, reason("amount", "amount.within" if ok else "amount.outside", **values)
 
 
 def _term(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     r = ev.request
     ok = p.min_term_months <= r.term_months <= p.max_term_months
-    where = "within" if ok else "outside"
-    return ok, Check(
-        "term", f"term {r.term_months} months is {where} {p.min_term_months} to {p.max_term_months} months"
-    )
+    values = {"term": r.term_months, "min": p.min_term_months, "max": p.max_term_months}
+    return ok, reason("term", "term.within" if ok else "term.outside", **values)
 
 
 def rating_at_least(rating: str, minimum: str) -> bool:
@@ -208,146 +204,129 @@ def rating_at_least(rating: str, minimum: str) -> bool:
 
 # Without the enterprise's authorisation its tax data may not be used for this app (税收征管法
 # 第八条; 税总发〔2019〕113号): one detail for every amount, so asking again learns nothing.
-NOT_AUTHORISED_DETAIL = "the enterprise has not authorised this app to use its tax credit data"
+NOT_AUTHORISED_DETAIL = REASONS["rating.not_authorised"]
 
 
-def _rating_missing(criterion: Criterion, rating: Rating, what: str) -> Check | None:
+def _rating_missing(criterion: Criterion, rating: Rating, **values: object) -> Check | None:
     """Why ``criterion`` cannot be decided from ``rating``, or None when it can."""
     if rating.answer is Answer.NOT_AUTHORISED:
-        return Check(criterion, NOT_AUTHORISED_DETAIL)
+        return reason(criterion, f"{criterion}.not_authorised")
     if rating.answer is Answer.UNAVAILABLE:
-        return Check(criterion, f"the credit rating service did not answer, so {what} is unknown")
+        return reason(criterion, f"{criterion}.unavailable", **values)
     if rating.answer is Answer.NONE or rating.rating is None:
-        return Check(criterion, f"the enterprise has no current taxpayer credit rating, so no {what}")
+        return reason(criterion, f"{criterion}.none", **values)
     return None
 
 
 def _rating(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     rating = ev.rating
     if p.min_rating is None:
-        return True, Check("rating", "no minimum taxpayer credit rating")
-    missing = _rating_missing("rating", rating, f"rating of {p.min_rating} or better")
+        return True, reason("rating", "rating.any")
+    missing = _rating_missing("rating", rating, minimum=p.min_rating)
     if missing is not None or rating.rating is None:
-        return False, missing or Check("rating", "no rating")
+        return False, missing or reason("rating", "rating.none", minimum=p.min_rating)
     ok = rating_at_least(rating.rating, p.min_rating)
-    verb = "meets" if ok else "is below"
-    return ok, Check("rating", f"rating {rating.rating} {verb} the minimum {p.min_rating}")
+    return ok, reason(
+        "rating", "rating.meets" if ok else "rating.below", rating=rating.rating, minimum=p.min_rating
+    )
 
 
 def _tax_multiple(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     r, rating = ev.request, ev.rating
     # The tax figure is used but never shown (CONTRACT §5): details name only the multiple.
     if not p.tax_multiple:
-        return True, Check("tax_multiple", "no tax-based amount limit")
-    missing = _rating_missing("tax_multiple", rating, "tax-based limit")
+        return True, reason("tax_multiple", "tax_multiple.any")
+    missing = _rating_missing("tax_multiple", rating)
     if missing is not None or rating.rating is None:
-        return False, missing or Check("tax_multiple", "no rating")
+        return False, missing or reason("tax_multiple", "tax_multiple.none")
     multiple = p.tax_multiple.get(rating.rating)
     if multiple is None:
-        return False, Check("tax_multiple", f"the product sets no tax multiple for rating {rating.rating}")
+        return False, reason("tax_multiple", "tax_multiple.no_multiple", rating=rating.rating)
     if rating.avg_annual_tax_fen is None:
-        return False, Check("tax_multiple", "no average annual tax figure is on record for the enterprise")
+        return False, reason("tax_multiple", "tax_multiple.no_figure")
     ok = r.amount_fen <= multiple * rating.avg_annual_tax_fen
-    verb = "within" if ok else "above"
-    return ok, Check(
-        "tax_multiple",
-        f"amount is {verb} {multiple} x the enterprise's average annual tax (rating {rating.rating})",
-    )
+    code = "tax_multiple.within" if ok else "tax_multiple.above"
+    return ok, reason("tax_multiple", code, multiple=multiple, rating=rating.rating)
 
 
 def _size(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     e = ev.enterprise
     sizes = tuple(p.sizes) or ALL_SIZES
     ok = e.size in sizes
-    verb = "is" if ok else "is not"
-    return ok, Check("size", f"size {e.size} {verb} one of {', '.join(sizes)}")
+    return ok, reason("size", "size.in" if ok else "size.out", size=e.size, sizes=", ".join(sizes))
 
 
 def _region(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     e = ev.enterprise
     if not p.region_codes:
-        return True, Check("region", "any region")
+        return True, reason("region", "region.any")
     ok = any(region_covers(code, e.region_code) for code in p.region_codes)
-    verb = "is covered by" if ok else "is not covered by"
-    return ok, Check("region", f"region {e.region_code} {verb} {', '.join(p.region_codes)}")
+    code = "region.covered" if ok else "region.not_covered"
+    return ok, reason("region", code, region=e.region_code, codes=", ".join(p.region_codes))
 
 
 def _industry(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     e = ev.enterprise
     if not p.industry_prefixes:
-        return True, Check("industry", "any industry")
+        return True, reason("industry", "industry.any")
     ok = any(e.industry_code.startswith(prefix) for prefix in p.industry_prefixes)
-    verb = "is under" if ok else "is not under"
-    return ok, Check("industry", f"industry {e.industry_code} {verb} {', '.join(p.industry_prefixes)}")
+    code = "industry.under" if ok else "industry.not_under"
+    return ok, reason("industry", code, industry=e.industry_code, prefixes=", ".join(p.industry_prefixes))
 
 
 def _years(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     e = ev.enterprise
     ok = e.years_in_business >= p.min_years_in_business
-    return ok, Check(
-        "years_in_business",
-        f"{e.years_in_business} full years in business, {p.min_years_in_business} needed",
-    )
+    values = {"years": e.years_in_business, "needed": p.min_years_in_business}
+    return ok, reason("years_in_business", "years_in_business.count", **values)
 
 
 def _revenue(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     e = ev.enterprise
     ok = e.revenue_fen >= p.min_revenue_fen
-    return ok, Check("revenue", f"revenue {_yuan(e.revenue_fen)}, at least {_yuan(p.min_revenue_fen)} needed")
+    values = {"revenue": _yuan(e.revenue_fen), "needed": _yuan(p.min_revenue_fen)}
+    return ok, reason("revenue", "revenue.amount", **values)
 
 
 def _flags(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     e = ev.enterprise
     missing = [flag for flag in p.required_flags if flag not in e.flags]
     if not p.required_flags:
-        return True, Check("flags", "no qualification required")
+        return True, reason("flags", "flags.any")
     if missing:
-        return False, Check("flags", f"missing required qualification: {', '.join(missing)}")
-    return True, Check("flags", f"holds {', '.join(p.required_flags)}")
+        return False, reason("flags", "flags.missing", missing=", ".join(missing))
+    return True, reason("flags", "flags.held", flags=", ".join(p.required_flags))
 
 
 def _collateral(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     e = ev.enterprise
     if not p.accepted_collateral:
-        return True, Check("collateral", "no collateral needed")
+        return True, reason("collateral", "collateral.any")
     held = [kind for kind in p.accepted_collateral if kind in e.collateral]
     if held:
-        return True, Check("collateral", f"holds accepted collateral: {', '.join(held)}")
-    return False, Check(
-        "collateral", f"holds none of the accepted collateral: {', '.join(p.accepted_collateral)}"
-    )
+        return True, reason("collateral", "collateral.held", held=", ".join(held))
+    return False, reason("collateral", "collateral.missing", accepted=", ".join(p.accepted_collateral))
 
 
 def _guarantee(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     capacity = ev.capacity.get(p.bank_org_id, UNAVAILABLE_CAPACITY)
     if not p.requires_guarantee:
-        return True, Check("guarantee_capacity", "no guarantee needed")
+        return True, reason("guarantee_capacity", "guarantee_capacity.any")
     if capacity.answer is Answer.UNAVAILABLE:
-        return False, Check(
-            "guarantee_capacity", "the guarantee service did not answer, so guarantee headroom is unknown"
-        )
+        return False, reason("guarantee_capacity", "guarantee_capacity.unavailable")
     # Pass or fail for the asked amount only: no guarantor's name or headroom figure, which
     # repeated queries could otherwise narrow down.
     if capacity.sufficient_guarantors:
-        return True, Check(
-            "guarantee_capacity",
-            "a guarantor with an agreement with this bank has headroom for the guaranteed part (80%)",
-        )
-    return False, Check(
-        "guarantee_capacity",
-        "no guarantor with an agreement with this bank has headroom for the guaranteed part (80%)",
-    )
+        return True, reason("guarantee_capacity", "guarantee_capacity.headroom")
+    return False, reason("guarantee_capacity", "guarantee_capacity.no_headroom")
 
 
 # 重大税收违法失信主体信息公布管理办法 (国家税务总局令第54号): the list is public, so it applies
 # whether or not the enterprise has authorised the app (CONTRACT §5 ``credit_standing``).
-BLACKLISTED_DETAIL = (
-    "the enterprise is on the 重大税收违法失信主体 list (major tax violators, 国家税务总局令第54号), "
-    "so no product is offered while it stays there"
-)
+BLACKLISTED_DETAIL = REASONS["credit_standing.blacklisted"]
 
 
 def _standing(p: Product, ev: Evaluator) -> tuple[bool, Check]:
     if ev.standing.answer is Answer.KNOWN and ev.standing.blacklisted:
-        return False, Check("credit_standing", BLACKLISTED_DETAIL)
-    return True, Check("credit_standing", "the enterprise is not on the 重大税收违法失信主体 list")
+        return False, reason("credit_standing", "credit_standing.blacklisted")
+    return True, reason("credit_standing", "credit_standing.clear")

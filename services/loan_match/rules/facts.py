@@ -115,6 +115,10 @@ class Request:
 class Check:
     criterion: Criterion
     detail: str
+    # The stable code of the sentence and the values in it (rules/reasons.py), from which the
+    # answer is put into the caller's language; the detail alone decides equality.
+    code: str = field(default="", compare=False)
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

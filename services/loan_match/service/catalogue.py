@@ -2,7 +2,7 @@
 
 Every product change (publish, edit, retire) takes the next number of the one-row
 ``catalogue`` counter under its lock and stores it on the product (repository
-``_next_change``). A query reads that counter (one indexed row) and, only when it moved,
+``_next_change``). A query reads that counter (one indexed row, with the profile) and, only when it moved,
 the products changed since the number this process has loaded: so every replica on the
 database sees each change on its next query, and a query against thousands of products
 reads none of them in the steady state. The database stays the source of truth.
@@ -32,6 +32,18 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Lane:
+    """Members of one group with the same price, product type and rate: within a query they
+    have one total cost, so they rank by product id alone (CONTRACT §5), an order fixed when
+    the catalogue is loaded. A query ranks lanes, not products."""
+
+    price: int  # position in Snapshot.prices
+    product_type: str
+    annual_rate_bp: int
+    members: tuple[tuple[str, int], ...]  # (product id, position in Snapshot.entries), id order
+
+
+@dataclass(frozen=True)
 class Group:
     """Products whose criteria have equal keys, so one evaluation decides them all: products
     repeat the same constraints, and a catalogue of thousands has a few dozen groups."""
@@ -40,6 +52,7 @@ class Group:
     tests: tuple[eligibility.Test, ...]
     members: tuple[int, ...]  # positions in Snapshot.entries
     banks: frozenset[str]
+    lanes: tuple[Lane, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,7 @@ def snapshot_of(entries: tuple[Entry, ...]) -> Snapshot:
             entries[members[0]].tests,
             tuple(members),
             frozenset(entries[i].product.bank_org_id for i in members),
+            _lanes(entries, members, price_of),
         )
         for members in by_keys.values()
     )
@@ -78,6 +92,14 @@ def snapshot_of(entries: tuple[Entry, ...]) -> Snapshot:
             group_of[i] = g
     banks = frozenset(e.product.bank_org_id for e in entries if e.product.requires_guarantee)
     return Snapshot(entries, groups, tuple(prices), tuple(price_of), tuple(group_of), banks)
+
+
+def _lanes(entries: tuple[Entry, ...], members: list[int], price_of: list[int]) -> tuple[Lane, ...]:
+    by_lane: dict[tuple[int, str, int], list[tuple[str, int]]] = {}
+    for i in members:  # entries are in id order, so each lane's members are too
+        p = entries[i].product
+        by_lane.setdefault((price_of[i], p.product_type, p.annual_rate_bp), []).append((p.id, i))
+    return tuple(Lane(*key, tuple(found)) for key, found in by_lane.items())
 
 
 EMPTY = snapshot_of(())
@@ -108,8 +130,10 @@ class Catalogue:
         self._snapshot = EMPTY
         self._lock = asyncio.Lock()  # one reload at a time; concurrent queries wait for it
 
-    async def current(self, session: AsyncSession) -> Snapshot:
-        version = await repository.catalogue_version(session)
+    async def current(self, session: AsyncSession, version: int | None = None) -> Snapshot:
+        """The snapshot at ``version`` (read now when not given), reloaded only when it moved."""
+        if version is None:
+            version = await repository.catalogue_version(session)
         if version != self._loaded:
             async with self._lock:
                 if version != self._loaded:

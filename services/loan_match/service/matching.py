@@ -11,6 +11,7 @@ from datetime import date
 import pydantic_core
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit import i18n
 from kit.errors import NotFound
 from kit.internal import InternalClient
 from services.loan_match import clients, repository
@@ -19,7 +20,7 @@ from services.loan_match.rows import ProfileRow
 from services.loan_match.rules import cost, eligibility, subsidy
 from services.loan_match.schemas import CriterionResult, Excluded, Match, QueryResult
 from services.loan_match.service import programmes
-from services.loan_match.service.catalogue import Catalogue, Entry, Snapshot
+from services.loan_match.service.catalogue import Catalogue, Entry, Group, Lane, Snapshot
 
 
 def enterprise_facts(profile: ProfileRow, today: date) -> eligibility.Enterprise:
@@ -72,10 +73,11 @@ async def match(
     today: date,
 ) -> tuple[ProfileRow, MatchRun]:
     """The app's profile of the enterprise and how every active product matches it."""
-    profile = await repository.get_profile(session, partner_app_id, uscc)
-    if profile is None:
+    start = await repository.match_start(session, partner_app_id, uscc, today.year)
+    if start is None:
         raise NotFound("enterprise profile")
-    snapshot = await matcher.catalogue.current(session)
+    profile = start.profile
+    snapshot = await matcher.catalogue.current(session, start.catalogue_version)
     # The rating is asked for the app the query is for: credit_push shows it only with the
     # enterprise's authorisation of that app (CONTRACT §3, 税总发〔2019〕113号).
     (rating, shown), standing, capacity = await asyncio.gather(
@@ -89,10 +91,8 @@ async def match(
     )
     facts = enterprise_facts(profile, today)
     evaluator = eligibility.Evaluator(facts, request, rating, capacity, standing)
-    # Policy-fund interest subsidies (CONTRACT §6) lower a match's cost: read once per query.
-    offers = await programmes.offers_for(
-        session, profile.size, profile.region_code, list(profile.collateral), uscc, today.year
-    )
+    # Policy-fund interest subsidies (CONTRACT §6) lower a match's cost: read with the profile.
+    offers = programmes.offers_for(start.offers, profile.size, profile.region_code, list(profile.collateral))
     return profile, _run(snapshot, evaluator, profile, shown, shape, offers)
 
 
@@ -107,15 +107,14 @@ def _run(
     """Each group of products is evaluated once (stopping at its first failure); only the
     first ``limit`` matches are priced in full and described."""
     passing = [evaluator.eligible(g.sample, g.tests) for g in snapshot.groups]
-    matched: list[int] = []
+    matching = [g for g, ok in zip(snapshot.groups, passing, strict=True) if ok]
     banks: set[str] = set()
-    for group, ok in zip(snapshot.groups, passing, strict=True):
-        if ok:
-            matched.extend(group.members)
-            banks |= group.banks
+    for group in matching:
+        banks |= group.banks
+    total = sum(len(g.members) for g in matching)
     describe = _Describe(snapshot, evaluator)
-    top = heapq.nsmallest(shape.limit, _ranked(snapshot, evaluator.request, matched, offers))
-    matches = [_match(snapshot.entries[i], evaluator, describe.reasons(i), offers) for *_, i in top]
+    top = ranked(snapshot, evaluator.request, matching, shape.limit, offers)
+    matches = [_match(snapshot.entries[i], evaluator, describe.reasons(i), offers) for i in top]
     excluded: list[Excluded] = []
     if shape.include_excluded:
         failing = sorted(
@@ -123,32 +122,48 @@ def _run(
         )
         excluded = [_excluded(snapshot.entries[i], describe.failures(i)) for i in failing]  # id order
     degraded = _degraded(evaluator)
-    answer = _answer(profile, shown, degraded, len(matched), matches, excluded)
+    answer = _answer(profile, shown, degraded, total, matches, excluded)
     body = pydantic_core.to_json(answer)
-    return MatchRun(body, len(matched), degraded, sorted(banks), evaluator.rating.answer)
+    return MatchRun(body, total, degraded, sorted(banks), evaluator.rating.answer)
 
 
-def _ranked(
+def ranked(
     snapshot: Snapshot,
     request: eligibility.Request,
-    matched: list[int],
+    matching: Sequence[Group],
+    limit: int,
     offers: Sequence[subsidy.Offer] = (),
-) -> list[tuple[int, int, str, int]]:
-    """Ranking keys of the matches (CONTRACT §5: total cost net of policy subsidies, then rate,
-    then product id) with their positions; the total is worked out once per distinct price and
-    product type, which products share."""
-    costs = [cost.estimate(request.amount_fen, request.term_months, p) for p in snapshot.prices]
-    entries, price_of = snapshot.entries, snapshot.price_of
+) -> list[int]:
+    """Positions of the first ``limit`` matches of the ``matching`` groups in ranking order
+    (CONTRACT §5: total cost net of policy subsidies, then rate, then product id).
+
+    Products of one lane share their total and rate and are already in id order, so each
+    lane is one sorted run: a heap of the lanes' heads yields the first ``limit`` in order.
+    The work is per distinct price, per lane and per shown match, never per matching product.
+    """
+    costs = cost.estimates(request.amount_fen, request.term_months, snapshot.prices)
     totals: dict[tuple[int, str], int] = {}
-
-    def total(i: int) -> int:
-        key = (price_of[i], entries[i].product.product_type)
-        found = totals.get(key)
-        if found is None:
-            found = totals[key] = _net_total(costs[key[0]], key[1], offers)
-        return found
-
-    return [(total(i), entries[i].product.annual_rate_bp, entries[i].product.id, i) for i in matched]
+    heads: list[tuple[int, int, str, int, Lane]] = []
+    for group in matching:
+        for lane in group.lanes:
+            if offers:
+                key = (lane.price, lane.product_type)
+                total = totals.get(key)
+                if total is None:
+                    total = totals[key] = _net_total(costs[lane.price], lane.product_type, offers)
+            else:
+                total = costs[lane.price].total_fen
+            heads.append((total, lane.annual_rate_bp, lane.members[0][0], 0, lane))
+    heapq.heapify(heads)
+    out: list[int] = []
+    while heads and len(out) < limit:
+        total, rate, _, at, lane = heads[0]
+        out.append(lane.members[at][1])
+        if at + 1 < len(lane.members):
+            heapq.heapreplace(heads, (total, rate, lane.members[at + 1][0], at + 1, lane))
+        else:
+            heapq.heappop(heads)
+    return out
 
 
 def _net_total(estimate: cost.Cost, product_type: str, offers: Sequence[subsidy.Offer]) -> int:
@@ -212,7 +227,9 @@ class _Results:
         for check in checks:
             item = self._seen.get(check)
             if item is None:
-                item = self._seen[check] = {"criterion": check.criterion, "detail": check.detail}
+                # In the caller's language, from the check's stable code (rules/reasons.py).
+                detail = i18n.localise(f"reason:{check.code}", check.detail, dict(check.values))
+                item = self._seen[check] = {"criterion": check.criterion, "detail": detail}
             out.append(item)
         return out
 

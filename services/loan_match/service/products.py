@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound
+from kit.etags import require_match
 from kit.pagination import Page, page_of
 from services.loan_match import repository, schemas
 from services.loan_match.rows import Position, ProductRow
@@ -43,10 +44,18 @@ async def get(session: AsyncSession, product_id: str) -> schemas.Product:
 
 
 async def update(
-    session: AsyncSession, product_id: str, bank_org_id: str, patch: schemas.ProductPatch
+    session: AsyncSession,
+    product_id: str,
+    bank_org_id: str,
+    patch: schemas.ProductPatch,
+    if_match: str | None = None,
 ) -> schemas.Product:
-    """The bank's own product changed by ``patch``; the result must be a consistent product."""
-    row = await _own(session, product_id, bank_org_id)
+    """The bank's own product changed by ``patch``; the result must be a consistent product.
+
+    ``if_match``: the ETag the bank read; a product changed since (by another client) is a 412.
+    """
+    row = await _own(session, product_id, bank_org_id)  # locked until the request commits
+    require_match(if_match, product_out(row))
     values = _column_values(_patched(row, patch))
     values["updated_at"] = datetime.now(UTC)
     return product_out(await repository.update_product(session, row.id, values))

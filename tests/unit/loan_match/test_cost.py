@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.loan_match.rules.cost import (
+    Pricing,
     estimate,
+    estimates,
     guarantee_fee_fen,
     interest_fen,
     pricing,
@@ -88,3 +90,11 @@ def test_estimate_from_pricing_equals_the_formulas(
     found = estimate(amount, term, price)
     assert found.interest_fen == interest_fen(amount, rate, subsidy, term)
     assert found.guarantee_fee_fen == (guarantee_fee_fen(amount, fee, term) if guaranteed else 0)
+
+
+prices = st.builds(Pricing, st.integers(0, 10_000 * 10_000), st.integers(0, 10_000))
+
+
+@given(amount=st.integers(0, 10**13), term=st.integers(1, 600), prices=st.lists(prices, max_size=20))
+def test_estimates_equal_estimate_of_each_price(amount: int, term: int, prices: list[Pricing]) -> None:
+    assert estimates(amount, term, prices) == [estimate(amount, term, p) for p in prices]

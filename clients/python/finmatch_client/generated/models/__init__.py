@@ -116,6 +116,7 @@ from .page_outcome_out import PageOutcomeOut
 from .page_pool import PagePool
 from .page_product import PageProduct
 from .page_subscription_out import PageSubscriptionOut
+from .page_upload_out import PageUploadOut
 from .parties import Parties
 from .pool import Pool
 from .pool_bank import PoolBank
@@ -182,9 +183,6 @@ from .query_result import QueryResult
 from .rating_out import RatingOut
 from .rating_out_rating import RatingOutRating
 from .rating_shown import RatingShown
-from .ratings_upload import RatingsUpload
-from .ratings_upload_rating_item import RatingsUploadRatingItem
-from .ratings_upload_rating_item_rating import RatingsUploadRatingItemRating
 from .recover_in import RecoverIn
 from .recover_out import RecoverOut
 from .recovery import Recovery
@@ -217,11 +215,22 @@ from .subscription_patch import SubscriptionPatch
 from .subscription_patch_min_rating_type_0 import SubscriptionPatchMinRatingType0
 from .subscription_patch_status_type_0 import SubscriptionPatchStatusType0
 from .summary import Summary
+from .summary_by_bank import SummaryByBank
 from .summary_by_region import SummaryByRegion
 from .summary_figures import SummaryFigures
 from .summary_tiers import SummaryTiers
 from .tax_multiple import TaxMultiple
 from .tier_figures import TierFigures
+from .upload_accepted import UploadAccepted
+from .upload_out import UploadOut
+from .upload_out_status import UploadOutStatus
+from .upload_ratings_json_ratings_upload import UploadRatingsJsonRatingsUpload
+from .upload_ratings_json_ratings_upload_rating_item import (
+    UploadRatingsJsonRatingsUploadRatingItem,
+)
+from .upload_ratings_json_ratings_upload_rating_item_rating import (
+    UploadRatingsJsonRatingsUploadRatingItemRating,
+)
 from .year_figures import YearFigures
 
 __all__ = (
@@ -341,6 +350,7 @@ __all__ = (
     "PagePool",
     "PageProduct",
     "PageSubscriptionOut",
+    "PageUploadOut",
     "Parties",
     "Pool",
     "PoolBank",
@@ -405,9 +415,6 @@ __all__ = (
     "RatingOut",
     "RatingOutRating",
     "RatingShown",
-    "RatingsUpload",
-    "RatingsUploadRatingItem",
-    "RatingsUploadRatingItemRating",
     "RecoverIn",
     "RecoverOut",
     "Recovery",
@@ -440,10 +447,17 @@ __all__ = (
     "SubscriptionPatchMinRatingType0",
     "SubscriptionPatchStatusType0",
     "Summary",
+    "SummaryByBank",
     "SummaryByRegion",
     "SummaryFigures",
     "SummaryTiers",
     "TaxMultiple",
     "TierFigures",
+    "UploadAccepted",
+    "UploadOut",
+    "UploadOutStatus",
+    "UploadRatingsJsonRatingsUpload",
+    "UploadRatingsJsonRatingsUploadRatingItem",
+    "UploadRatingsJsonRatingsUploadRatingItemRating",
     "YearFigures",
 )

@@ -19,12 +19,12 @@ class ConsentOut:
     Attributes:
         bank_org_id (UUID):
         created_at (datetime.datetime):
-        ended_at (datetime.datetime | None):
-        evidence_ref (str):
-        expires_on (datetime.date | None):
+        ended_at (datetime.datetime | None): When it was revoked or expired.
+        evidence_ref (str): The record of the enterprise's own act (e.g. its 电子税务局 number).
+        expires_on (datetime.date | None): Last valid day (Asia/Shanghai); null: until revoked.
         id (UUID):
-        partner_org_id (UUID):
-        status (ConsentOutStatus):
+        partner_org_id (UUID): The partner app that recorded the consent.
+        status (ConsentOutStatus): `active` grants the bank the rating and tax figure; `revoked`, `expired` nothing.
         uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
             character is its MOD 31 check character).
     """

@@ -22,9 +22,9 @@ class DeliveryOut:
         delivered_at (datetime.datetime | None):
         event_id (UUID):
         id (UUID):
-        last_error (None | str):
-        last_status_code (int | None):
-        next_attempt_at (datetime.datetime | None):
+        last_error (None | str): The last attempt's error, if any (a timeout, a refused connection, ...).
+        last_status_code (int | None): The receiver's HTTP status at the last attempt.
+        next_attempt_at (datetime.datetime | None): When the retry schedule sends it next; null: no more.
         status (DeliveryOutStatus):
         subscription_id (UUID):
     """

@@ -27,10 +27,11 @@ class Eligibility:
     """Who a programme is for; an empty or absent list means any.
 
     Attributes:
-        collateral (list[EligibilityCollateralItem] | Unset):
+        collateral (list[EligibilityCollateralItem] | Unset): Kinds of collateral.
         product_types (list[EligibilityProductTypesItem] | Unset):
-        region_codes (list[str] | Unset):
-        sizes (list[EligibilitySizesItem] | Unset):
+        region_codes (list[str] | Unset): GB/T 2260 codes: 620000 is all Gansu, 620100 a prefecture (6201xx), a county
+            code itself; empty: anywhere.
+        sizes (list[EligibilitySizesItem] | Unset): Enterprise sizes served (工信部联企业〔2011〕300号).
     """
 
     collateral: list[EligibilityCollateralItem] | Unset = UNSET

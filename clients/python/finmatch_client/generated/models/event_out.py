@@ -23,7 +23,7 @@ class EventOut:
         created_at (str):
         data (EventOutData):
         id (UUID):
-        seq (int):
+        seq (int): Your own event sequence; apply per USCC only an event newer than the last.
         type_ (EventOutType):
     """
 

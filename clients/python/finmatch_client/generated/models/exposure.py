@@ -22,16 +22,16 @@ class Exposure:
     Attributes:
         agreement_id (str):
         agri (bool):
-        bank_org_id (str):
+        bank_org_id (str): The lending bank (the agreement's).
         compensation_fen (int | None): 代偿 paid by the guarantor to the bank.
         created_at (datetime.datetime):
         defaulted_fen (int | None): The outstanding amount at default (代偿 basis).
         ended_on (datetime.date | None): When it was repaid in full or defaulted.
         fee_rate_bp (int): Annual guarantee fee rate in bp (policy target ≤ 100, 国办发〔2019〕6号).
         guaranteed_fen (int): Outstanding minus the bank's share: what the chain answers for.
-        guarantor_id (str):
+        guarantor_id (str): The local guarantor that registered it.
         id (str):
-        loan_ref (str):
+        loan_ref (str): The bank's own loan reference; one guarantee per bank loan.
         losses_fen (None | Parties): Losses, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         maturity_date (datetime.date):
         outstanding_fen (int): Outstanding, in fen (分; 100 fen = 1 yuan), an integer, never a float.
@@ -41,7 +41,7 @@ class Exposure:
         shares_fen (Parties): One amount per party of the chain.
         small_micro (bool):
         start_date (datetime.date):
-        status (ExposureStatus):
+        status (ExposureStatus): `active` while outstanding, `repaid` in full, or `compensated` after a default (代偿).
         total_recovered_fen (int): Total recovered, in fen (分; 100 fen = 1 yuan), an integer, never a float.
         uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
             character is its MOD 31 check character).

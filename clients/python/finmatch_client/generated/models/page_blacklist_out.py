@@ -20,7 +20,7 @@ class PageBlacklistOut:
     """
     Attributes:
         items (list[BlacklistOut]):
-        next_cursor (None | str | Unset):
+        next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
     """
 
     items: list[BlacklistOut]

@@ -20,7 +20,7 @@ class PageOutcomeOut:
     """
     Attributes:
         items (list[OutcomeOut]):
-        next_cursor (None | str | Unset):
+        next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
     """
 
     items: list[OutcomeOut]

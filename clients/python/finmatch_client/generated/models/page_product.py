@@ -20,7 +20,7 @@ class PageProduct:
     """
     Attributes:
         items (list[Product]):
-        next_cursor (None | str | Unset):
+        next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
     """
 
     items: list[Product]

@@ -41,26 +41,30 @@ class ProductCreate:
     Attributes:
         annual_rate_bp (int): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT §1).
         max_amount_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
-        max_term_months (int):
+        max_term_months (int): A loan term in whole months.
         min_amount_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
-        min_term_months (int):
+        min_term_months (int): A loan term in whole months.
         name (str):
         product_type (ProductCreateProductType):
-        accepted_collateral (list[ProductCreateAcceptedCollateralItem] | Unset):
+        accepted_collateral (list[ProductCreateAcceptedCollateralItem] | Unset): Kinds of collateral.
         guarantee_fee_bp (int | Unset): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer (CONTRACT
             §1). Default: 100.
-        industry_prefixes (list[str] | Unset):
+        industry_prefixes (list[str] | Unset): GB/T 4754-2017 sections or code prefixes (C, I65); empty: any.
         interest_subsidy_bp (int | Unset): A rate in basis points (1 bp = 0.01 %; 10,000 bp = 100 %), an integer
             (CONTRACT §1). Default: 0.
-        min_rating (None | ProductCreateMinRatingType0 | Unset):
+        min_rating (None | ProductCreateMinRatingType0 | Unset): Lowest 纳税信用级别 accepted (A, B or M); none: no rating
+            needed.
         min_revenue_fen (int | Unset): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float
             (CONTRACT §1). Default: 0.
-        min_years_in_business (int | Unset):  Default: 0.
-        region_codes (list[str] | Unset):
-        required_flags (list[ProductCreateRequiredFlagsItem] | Unset):
-        requires_guarantee (bool | Unset):  Default: False.
-        sizes (list[ProductCreateSizesItem] | Unset):
-        tax_multiple (None | TaxMultiple | Unset):
+        min_years_in_business (int | Unset): Whole years since establishment. Default: 0.
+        region_codes (list[str] | Unset): GB/T 2260 codes: 620000 is all Gansu, 620100 a prefecture (6201xx), a county
+            code itself; empty: anywhere.
+        required_flags (list[ProductCreateRequiredFlagsItem] | Unset): 高新技术企业 (high_tech), 专精特新 (specialized_sme),
+            农业产业化龙头 (agri_leading).
+        requires_guarantee (bool | Unset): Only with a guarantor's cover: matching checks guarantee capacity. Default:
+            False.
+        sizes (list[ProductCreateSizesItem] | Unset): Enterprise sizes served (工信部联企业〔2011〕300号).
+        tax_multiple (None | TaxMultiple | Unset): Amount cap as a multiple of the average annual tax, per level.
     """
 
     annual_rate_bp: int

@@ -24,9 +24,9 @@ class Profile:
         created_at (datetime.datetime):
         employees (int):
         established_on (datetime.date):
-        industry_code (str):
+        industry_code (str): The GB/T 4754-2017 industry code; it picks the size row of 工信部联企业〔2011〕300号.
         name (str):
-        region_code (str):
+        region_code (str): A 6-digit GB/T 2260 division code.
         revenue_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         size (ProfileSize):
         size_basis (str):
@@ -35,8 +35,8 @@ class Profile:
         updated_at (datetime.datetime):
         uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
             character is its MOD 31 check character).
-        collateral (list[ProfileCollateralItem] | Unset):
-        flags (list[ProfileFlagsItem] | Unset):
+        collateral (list[ProfileCollateralItem] | Unset): Kinds of collateral.
+        flags (list[ProfileFlagsItem] | Unset): 高新技术企业 (high_tech), 专精特新 (specialized_sme), 农业产业化龙头 (agri_leading).
     """
 
     created_at: datetime.datetime

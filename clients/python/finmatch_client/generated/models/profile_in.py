@@ -26,14 +26,14 @@ class ProfileIn:
     Attributes:
         employees (int):
         established_on (datetime.date):
-        industry_code (str):
+        industry_code (str): The GB/T 4754-2017 industry code; it picks the size row of 工信部联企业〔2011〕300号.
         name (str):
-        region_code (str):
+        region_code (str): A 6-digit GB/T 2260 division code.
         revenue_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
         total_assets_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT
             §1).
-        collateral (list[ProfileInCollateralItem] | Unset):
-        flags (list[ProfileInFlagsItem] | Unset):
+        collateral (list[ProfileInCollateralItem] | Unset): Kinds of collateral.
+        flags (list[ProfileInFlagsItem] | Unset): 高新技术企业 (high_tech), 专精特新 (specialized_sme), 农业产业化龙头 (agri_leading).
     """
 
     employees: int

@@ -15,7 +15,7 @@ class QueryIn:
     """
     Attributes:
         amount_fen (int): An amount of money in fen (分; 100 fen = 1 yuan), an integer, never a float (CONTRACT §1).
-        term_months (int):
+        term_months (int): A loan term in whole months.
         uscc (str): 统一社会信用代码: the enterprise's 18-character Unified Social Credit Code (GB 32100-2015; the last
             character is its MOD 31 check character).
         include_excluded (bool | Unset):  Default: False.

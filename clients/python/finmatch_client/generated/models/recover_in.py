@@ -13,7 +13,7 @@ T = TypeVar("T", bound="RecoverIn")
 class RecoverIn:
     """
     Attributes:
-        since (datetime.datetime):
+        since (datetime.datetime): Requeue the failed deliveries created since then (RFC 3339, with zone).
     """
 
     since: datetime.datetime

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="RecoverOut")
 class RecoverOut:
     """
     Attributes:
-        requeued (int):
+        requeued (int): How many failed deliveries were queued again.
     """
 
     requeued: int

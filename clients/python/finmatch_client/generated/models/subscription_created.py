@@ -27,10 +27,10 @@ class SubscriptionCreated:
         created_at (datetime.datetime):
         id (UUID):
         min_rating (None | SubscriptionCreatedMinRatingType0):
-        paused_reason (None | str):
+        paused_reason (None | str): Why it paused, e.g. the receiver answered 410.
         region_codes (list[str] | None):
         secret (str): `whsec_` + base64; shown once.
-        status (SubscriptionCreatedStatus):
+        status (SubscriptionCreatedStatus): `paused`: events addressed meanwhile wait and are sent on resuming.
         updated_at (datetime.datetime):
         url (str):
     """

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="SubscriptionIn")
 class SubscriptionIn:
     """
     Attributes:
-        url (str):
+        url (str): An https URL on a public address; private, loopback and reserved ones are refused.
         min_rating (None | SubscriptionInMinRatingType0 | Unset): Only published events at this level or better.
         region_codes (list[str] | None | Unset): Only enterprises in these regions (`xx0000` a province, `xxxx00` a
             prefecture).

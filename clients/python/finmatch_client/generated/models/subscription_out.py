@@ -27,9 +27,9 @@ class SubscriptionOut:
         created_at (datetime.datetime):
         id (UUID):
         min_rating (None | SubscriptionOutMinRatingType0):
-        paused_reason (None | str):
+        paused_reason (None | str): Why it paused, e.g. the receiver answered 410.
         region_codes (list[str] | None):
-        status (SubscriptionOutStatus):
+        status (SubscriptionOutStatus): `paused`: events addressed meanwhile wait and are sent on resuming.
         updated_at (datetime.datetime):
         url (str):
     """

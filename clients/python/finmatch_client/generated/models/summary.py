@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.summary_by_bank import SummaryByBank
     from ..models.summary_by_region import SummaryByRegion
     from ..models.summary_tiers import SummaryTiers
 
@@ -32,6 +35,7 @@ class Summary:
         to (datetime.date): Balances are as of this day (default today); flows up to it.
         upto_5m_client_share_bp (int): Guaranteed balance of clients whose 单户在保余额 with their guarantor is ≤ 5,000,000
             yuan ÷ all (target ≥ 5000 of 支小支农).
+        by_bank (SummaryByBank | Unset): Keyed by the lending bank's org id.
     """
 
     active_exposures: int
@@ -46,6 +50,7 @@ class Summary:
     tiers: SummaryTiers
     to: datetime.date
     upto_5m_client_share_bp: int
+    by_bank: SummaryByBank | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +83,10 @@ class Summary:
 
         upto_5m_client_share_bp = self.upto_5m_client_share_bp
 
+        by_bank: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.by_bank, Unset):
+            by_bank = self.by_bank.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -96,11 +105,14 @@ class Summary:
                 "upto_5m_client_share_bp": upto_5m_client_share_bp,
             }
         )
+        if by_bank is not UNSET:
+            field_dict["by_bank"] = by_bank
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.summary_by_bank import SummaryByBank
         from ..models.summary_by_region import SummaryByRegion
         from ..models.summary_tiers import SummaryTiers
 
@@ -147,6 +159,13 @@ class Summary:
 
         upto_5m_client_share_bp = d.pop("upto_5m_client_share_bp")
 
+        _by_bank = d.pop("by_bank", UNSET)
+        by_bank: SummaryByBank | Unset
+        if isinstance(_by_bank, Unset):
+            by_bank = UNSET
+        else:
+            by_bank = SummaryByBank.from_dict(_by_bank)
+
         summary = cls(
             active_exposures=active_exposures,
             active_principal_fen=active_principal_fen,
@@ -160,6 +179,7 @@ class Summary:
             tiers=tiers,
             to=to,
             upto_5m_client_share_bp=upto_5m_client_share_bp,
+            by_bank=by_bank,
         )
 
         summary.additional_properties = d

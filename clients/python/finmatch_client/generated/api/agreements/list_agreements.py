@@ -104,10 +104,10 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageAgreement | Problem]:
-    """List the cooperation agreements the caller may see
+    """List the cooperation agreements you belong to
 
-     Admin and the regulator every agreement; a bank and a local guarantor their own; a
-    provincial its locals'; the national fund all. By id.
+     The agreements you may see, oldest first: admin and the national fund all, a bank and a
+    local guarantor their own, a provincial re-guarantor those of its local guarantors.
 
     **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
 
@@ -141,10 +141,10 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageAgreement | Problem | None:
-    """List the cooperation agreements the caller may see
+    """List the cooperation agreements you belong to
 
-     Admin and the regulator every agreement; a bank and a local guarantor their own; a
-    provincial its locals'; the national fund all. By id.
+     The agreements you may see, oldest first: admin and the national fund all, a bank and a
+    local guarantor their own, a provincial re-guarantor those of its local guarantors.
 
     **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
 
@@ -173,10 +173,10 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageAgreement | Problem]:
-    """List the cooperation agreements the caller may see
+    """List the cooperation agreements you belong to
 
-     Admin and the regulator every agreement; a bank and a local guarantor their own; a
-    provincial its locals'; the national fund all. By id.
+     The agreements you may see, oldest first: admin and the national fund all, a bank and a
+    local guarantor their own, a provincial re-guarantor those of its local guarantors.
 
     **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
 
@@ -208,10 +208,10 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageAgreement | Problem | None:
-    """List the cooperation agreements the caller may see
+    """List the cooperation agreements you belong to
 
-     Admin and the regulator every agreement; a bank and a local guarantor their own; a
-    provincial its locals'; the national fund all. By id.
+     The agreements you may see, oldest first: admin and the national fund all, a bank and a
+    local guarantor their own, a provincial re-guarantor those of its local guarantors.
 
     **Who may call:** `admin`, `guarantor`, `bank`, `regulator`.
 

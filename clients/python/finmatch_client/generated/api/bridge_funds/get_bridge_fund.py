@@ -100,7 +100,7 @@ def sync_detailed(
 
      One bridge (转贷) fund: its size, daily fee in bp and what is lent out; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -133,7 +133,7 @@ def sync(
 
      One bridge (转贷) fund: its size, daily fee in bp and what is lent out; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -161,7 +161,7 @@ async def asyncio_detailed(
 
      One bridge (转贷) fund: its size, daily fee in bp and what is lent out; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -192,7 +192,7 @@ async def asyncio(
 
      One bridge (转贷) fund: its size, daily fee in bp and what is lent out; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):

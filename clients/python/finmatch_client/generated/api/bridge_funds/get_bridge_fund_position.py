@@ -100,7 +100,7 @@ def sync_detailed(
 
      Outstanding, what is left, and the loans unpaid past due_on (overdue).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -133,7 +133,7 @@ def sync(
 
      Outstanding, what is left, and the loans unpaid past due_on (overdue).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -161,7 +161,7 @@ async def asyncio_detailed(
 
      Outstanding, what is left, and the loans unpaid past due_on (overdue).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -192,7 +192,7 @@ async def asyncio(
 
      Outstanding, what is left, and the loans unpaid past due_on (overdue).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):

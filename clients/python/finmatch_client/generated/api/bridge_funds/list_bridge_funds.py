@@ -108,7 +108,7 @@ def sync_detailed(
 
      The bridge (转贷, 应急转贷) funds visible to the caller, paged by cursor (CONTRACT §4).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.
@@ -144,7 +144,7 @@ def sync(
 
      The bridge (转贷, 应急转贷) funds visible to the caller, paged by cursor (CONTRACT §4).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
 
      The bridge (转贷, 应急转贷) funds visible to the caller, paged by cursor (CONTRACT §4).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.
@@ -209,7 +209,7 @@ async def asyncio(
 
      The bridge (转贷, 应急转贷) funds visible to the caller, paged by cursor (CONTRACT §4).
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.

@@ -119,7 +119,7 @@ def sync_detailed(
 
      The fund's loans, oldest first; an unpaid loan past due_on reads `overdue`.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -158,7 +158,7 @@ def sync(
 
      The fund's loans, oldest first; an unpaid loan past due_on reads `overdue`.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -192,7 +192,7 @@ async def asyncio_detailed(
 
      The fund's loans, oldest first; an unpaid loan past due_on reads `overdue`.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):
@@ -229,7 +229,7 @@ async def asyncio(
 
      The fund's loans, oldest first; an unpaid loan past due_on reads `overdue`.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         fund_id (UUID):

@@ -99,8 +99,8 @@ def sync_detailed(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         year (int): A calendar year.
@@ -133,8 +133,8 @@ def sync(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         year (int): A calendar year.
@@ -162,8 +162,8 @@ async def asyncio_detailed(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         year (int): A calendar year.
@@ -194,8 +194,8 @@ async def asyncio(
 
      The working-day calendar in force for a year, with its source (loaded, library, statutory).
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         year (int): A calendar year.

@@ -104,7 +104,7 @@ def sync_detailed(
 
      The programme's claims for its fund manager; a bank's or app's own claims for them.
 
-    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`.
 
     Args:
         programme_id (str):
@@ -137,7 +137,7 @@ def sync(
 
      The programme's claims for its fund manager; a bank's or app's own claims for them.
 
-    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`.
 
     Args:
         programme_id (str):
@@ -165,7 +165,7 @@ async def asyncio_detailed(
 
      The programme's claims for its fund manager; a bank's or app's own claims for them.
 
-    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`.
 
     Args:
         programme_id (str):
@@ -196,7 +196,7 @@ async def asyncio(
 
      The programme's claims for its fund manager; a bank's or app's own claims for them.
 
-    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `bank`, `partner_app`, `admin`, `regulator`.
 
     Args:
         programme_id (str):

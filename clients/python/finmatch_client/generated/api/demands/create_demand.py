@@ -121,7 +121,8 @@ def sync_detailed(
 ) -> Response[Demand | Problem]:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 
@@ -158,7 +159,8 @@ def sync(
 ) -> Demand | Problem | None:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 
@@ -190,7 +192,8 @@ async def asyncio_detailed(
 ) -> Response[Demand | Problem]:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 
@@ -225,7 +228,8 @@ async def asyncio(
 ) -> Demand | Problem | None:
     """Publish an enterprise's financing demand to banks
 
-     Publish a financing demand; it goes to every bank with a matching product now.
+     Publish a financing demand for an enterprise whose profile the app put first; it goes to
+    every bank with a matching product now.
 
     **Who may call:** `partner_app`.
 

@@ -98,7 +98,7 @@ def sync_detailed(
 ) -> Response[Institution | Problem]:
     """Get one guarantee institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     **Who may call:** `admin`, `guarantor`, `regulator`.
 
@@ -131,7 +131,7 @@ def sync(
 ) -> Institution | Problem | None:
     """Get one guarantee institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     **Who may call:** `admin`, `guarantor`, `regulator`.
 
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 ) -> Response[Institution | Problem]:
     """Get one guarantee institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     **Who may call:** `admin`, `guarantor`, `regulator`.
 
@@ -190,7 +190,7 @@ async def asyncio(
 ) -> Institution | Problem | None:
     """Get one guarantee institution
 
-     An institution, for admin, itself and its ancestors.
+     An institution, for admin, itself and its ancestors; its ETag is what a PATCH's If-Match names.
 
     **Who may call:** `admin`, `guarantor`, `regulator`.
 

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.institution import Institution
 from ...models.institution_update import InstitutionUpdate
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     institution_id: UUID,
     *,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -62,6 +65,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -115,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Institution | Problem]:
     """Change an institution's net assets or leverage multiple
 
@@ -124,6 +133,7 @@ def sync_detailed(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -137,6 +147,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         institution_id=institution_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Institution | Problem | None:
     """Change an institution's net assets or leverage multiple
 
@@ -160,6 +172,7 @@ def sync(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -174,6 +187,7 @@ def sync(
         institution_id=institution_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -182,6 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Institution | Problem]:
     """Change an institution's net assets or leverage multiple
 
@@ -191,6 +206,7 @@ async def asyncio_detailed(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -204,6 +220,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         institution_id=institution_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,6 +233,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: InstitutionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Institution | Problem | None:
     """Change an institution's net assets or leverage multiple
 
@@ -225,6 +243,7 @@ async def asyncio(
 
     Args:
         institution_id (UUID):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (InstitutionUpdate):
 
     Raises:
@@ -240,5 +259,6 @@ async def asyncio(
             institution_id=institution_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

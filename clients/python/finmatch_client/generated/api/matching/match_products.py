@@ -112,8 +112,9 @@ def sync_detailed(
 ) -> Response[Problem | QueryResult]:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 
@@ -146,8 +147,9 @@ def sync(
 ) -> Problem | QueryResult | None:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 
@@ -175,8 +177,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | QueryResult]:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 
@@ -207,8 +210,9 @@ async def asyncio(
 ) -> Problem | QueryResult | None:
     """Match an enterprise against every loan product
 
-     Match the enterprise against every active product: matches ranked by cost, and with
-    `include_excluded` every other product with all the criteria it failed.
+     Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed.
 
     **Who may call:** `partner_app`.
 

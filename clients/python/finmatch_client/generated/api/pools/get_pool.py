@@ -101,7 +101,7 @@ def sync_detailed(
      One risk-compensation pool (风险补偿资金池): its balance, the share of a loss it compensates and the
     overdue ratio at which a bank adds no loan; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         pool_id (UUID):
@@ -135,7 +135,7 @@ def sync(
      One risk-compensation pool (风险补偿资金池): its balance, the share of a loss it compensates and the
     overdue ratio at which a bank adds no loan; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         pool_id (UUID):
@@ -164,7 +164,7 @@ async def asyncio_detailed(
      One risk-compensation pool (风险补偿资金池): its balance, the share of a loss it compensates and the
     overdue ratio at which a bank adds no loan; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         pool_id (UUID):
@@ -196,7 +196,7 @@ async def asyncio(
      One risk-compensation pool (风险补偿资金池): its balance, the share of a loss it compensates and the
     overdue ratio at which a bank adds no loan; answered with an ETag.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         pool_id (UUID):

@@ -100,7 +100,7 @@ def sync_detailed(
 
      Balance, paid, recovered, outstanding and the overdue ratio, in all and by bank.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         pool_id (UUID):
@@ -133,7 +133,7 @@ def sync(
 
      Balance, paid, recovered, outstanding and the overdue ratio, in all and by bank.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         pool_id (UUID):
@@ -161,7 +161,7 @@ async def asyncio_detailed(
 
      Balance, paid, recovered, outstanding and the overdue ratio, in all and by bank.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         pool_id (UUID):
@@ -192,7 +192,7 @@ async def asyncio(
 
      Balance, paid, recovered, outstanding and the overdue ratio, in all and by bank.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`.
 
     Args:
         pool_id (UUID):

@@ -108,7 +108,7 @@ def sync_detailed(
 
      Pools: a fund manager its own, a bank those it is in, admin and regulator all.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.
@@ -144,7 +144,7 @@ def sync(
 
      Pools: a fund manager its own, a bank those it is in, admin and regulator all.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
 
      Pools: a fund manager its own, a bank those it is in, admin and regulator all.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.
@@ -209,7 +209,7 @@ async def asyncio(
 
      Pools: a fund manager its own, a bank those it is in, admin and regulator all.
 
-    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`, `regulator`.
+    **Who may call:** `fund_manager`, `admin`, `regulator`, `bank`.
 
     Args:
         limit (int | Unset): Page size (default 50, max 1000). Default: 50.

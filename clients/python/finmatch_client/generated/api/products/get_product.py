@@ -107,8 +107,8 @@ def sync_detailed(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         product_id (str):
@@ -145,8 +145,8 @@ def sync(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         product_id (str):
@@ -178,8 +178,8 @@ async def asyncio_detailed(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         product_id (str):
@@ -214,8 +214,8 @@ async def asyncio(
      One active loan product with its eligibility criteria, rate and fees; `If-None-Match` with its ETag
     answers 304 when it has not changed.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         product_id (str):

@@ -126,8 +126,8 @@ def sync_detailed(
 
      Active products, oldest first. Answers an ETag; `If-None-Match` with it gives 304.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         bank_org_id (None | Unset | UUID): Only this bank's products.
@@ -169,8 +169,8 @@ def sync(
 
      Active products, oldest first. Answers an ETag; `If-None-Match` with it gives 304.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         bank_org_id (None | Unset | UUID): Only this bank's products.
@@ -207,8 +207,8 @@ async def asyncio_detailed(
 
      Active products, oldest first. Answers an ETag; `If-None-Match` with it gives 304.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         bank_org_id (None | Unset | UUID): Only this bank's products.
@@ -248,8 +248,8 @@ async def asyncio(
 
      Active products, oldest first. Answers an ETag; `If-None-Match` with it gives 304.
 
-    **Who may call:** `admin`, `tax_authority`, `bank`, `guarantor`, `partner_app`, `fund_manager`,
-    `regulator`.
+    **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
+    `fund_manager`.
 
     Args:
         bank_org_id (None | Unset | UUID): Only this bank's products.

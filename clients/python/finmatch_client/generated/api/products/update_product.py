@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.product import Product
 from ...models.product_patch import ProductPatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     product_id: str,
     *,
     body: ProductPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -61,6 +64,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -114,6 +122,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | Product]:
     """Change a loan product
 
@@ -123,6 +132,7 @@ def sync_detailed(
 
     Args:
         product_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (ProductPatch): Any subset of a product's fields; the result must still be a
             consistent product.
 
@@ -137,6 +147,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         product_id=product_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | Product | None:
     """Change a loan product
 
@@ -160,6 +172,7 @@ def sync(
 
     Args:
         product_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (ProductPatch): Any subset of a product's fields; the result must still be a
             consistent product.
 
@@ -175,6 +188,7 @@ def sync(
         product_id=product_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -183,6 +197,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | Product]:
     """Change a loan product
 
@@ -192,6 +207,7 @@ async def asyncio_detailed(
 
     Args:
         product_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (ProductPatch): Any subset of a product's fields; the result must still be a
             consistent product.
 
@@ -206,6 +222,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         product_id=product_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -218,6 +235,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | Product | None:
     """Change a loan product
 
@@ -227,6 +245,7 @@ async def asyncio(
 
     Args:
         product_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (ProductPatch): Any subset of a product's fields; the result must still be a
             consistent product.
 
@@ -243,5 +262,6 @@ async def asyncio(
             product_id=product_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

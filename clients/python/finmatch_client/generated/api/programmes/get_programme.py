@@ -100,7 +100,7 @@ def sync_detailed(
      One programme with its figures, by 市州 and by month.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Args:
         programme_id (str):
@@ -134,7 +134,7 @@ def sync(
      One programme with its figures, by 市州 and by month.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Args:
         programme_id (str):
@@ -163,7 +163,7 @@ async def asyncio_detailed(
      One programme with its figures, by 市州 and by month.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Args:
         programme_id (str):
@@ -195,7 +195,7 @@ async def asyncio(
      One programme with its figures, by 市州 and by month.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Args:
         programme_id (str):

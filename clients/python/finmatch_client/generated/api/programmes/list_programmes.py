@@ -89,7 +89,7 @@ def sync_detailed(
      Every programme with what it has paid and has left, oldest first.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +117,7 @@ def sync(
      Every programme with what it has paid and has left, oldest first.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +141,7 @@ async def asyncio_detailed(
      Every programme with what it has paid and has left, oldest first.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +167,7 @@ async def asyncio(
      Every programme with what it has paid and has left, oldest first.
 
     **Who may call:** `admin`, `regulator`, `tax_authority`, `bank`, `guarantor`, `partner_app`,
-    `fund_manager`, `regulator`.
+    `fund_manager`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,13 +7,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ingest_out import IngestOut
 from ...models.problem import Problem
-from ...models.ratings_upload import RatingsUpload
-from ...types import UNSET, Response, Unset
+from ...models.upload_accepted import UploadAccepted
+from ...models.upload_ratings_json_ratings_upload import UploadRatingsJsonRatingsUpload
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: RatingsUpload,
+    body: UploadRatingsJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,9 +26,18 @@ def _get_kwargs(
         "url": "/v1/credit/ratings",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, UploadRatingsJsonRatingsUpload):
+        _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "text/csv"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -35,11 +45,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> IngestOut | Problem | None:
+) -> IngestOut | Problem | UploadAccepted | None:
     if response.status_code == 200:
         response_200 = IngestOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = UploadAccepted.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -65,6 +80,11 @@ def _parse_response(
         response_413 = Problem.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -99,7 +119,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[IngestOut | Problem]:
+) -> Response[IngestOut | Problem | UploadAccepted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,27 +131,31 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[IngestOut | Problem]:
+) -> Response[IngestOut | Problem | UploadAccepted]:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
-    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号) as JSON, CSV or
+    .xlsx; invalid items come back in `rejected`, the rest are stored, and banks are sent the push
+    set A, B, M (税总发〔2019〕113号). A file of more than 10,000 rows is answered 202 and stored in
+    the background (`GET /v1/credit/uploads/{id}`).
 
     **Who may call:** `tax_authority`.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IngestOut | Problem]
+        Response[IngestOut | Problem | UploadAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -149,27 +173,31 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> IngestOut | Problem | None:
+) -> IngestOut | Problem | UploadAccepted | None:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
-    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号) as JSON, CSV or
+    .xlsx; invalid items come back in `rejected`, the rest are stored, and banks are sent the push
+    set A, B, M (税总发〔2019〕113号). A file of more than 10,000 rows is answered 202 and stored in
+    the background (`GET /v1/credit/uploads/{id}`).
 
     **Who may call:** `tax_authority`.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IngestOut | Problem
+        IngestOut | Problem | UploadAccepted
     """
 
     return sync_detailed(
@@ -182,27 +210,31 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[IngestOut | Problem]:
+) -> Response[IngestOut | Problem | UploadAccepted]:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
-    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号) as JSON, CSV or
+    .xlsx; invalid items come back in `rejected`, the rest are stored, and banks are sent the push
+    set A, B, M (税总发〔2019〕113号). A file of more than 10,000 rows is answered 202 and stored in
+    the background (`GET /v1/credit/uploads/{id}`).
 
     **Who may call:** `tax_authority`.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IngestOut | Problem]
+        Response[IngestOut | Problem | UploadAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -218,27 +250,31 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RatingsUpload,
+    body: UploadRatingsJsonRatingsUpload | File | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> IngestOut | Problem | None:
+) -> IngestOut | Problem | UploadAccepted | None:
     """Upload taxpayer credit ratings
 
-     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号); invalid items come
-    back in `rejected`, the rest are stored, and banks are sent the push set A, B, M (税总发〔2019〕113号).
+     Upload up to 10,000 纳税信用 ratings (levels A, B, M, C, D of 公告2025年第12号) as JSON, CSV or
+    .xlsx; invalid items come back in `rejected`, the rest are stored, and banks are sent the push
+    set A, B, M (税总发〔2019〕113号). A file of more than 10,000 rows is answered 202 and stored in
+    the background (`GET /v1/credit/uploads/{id}`).
 
     **Who may call:** `tax_authority`.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe key: the same key and body within 24 h
             return the first answer.
-        body (RatingsUpload):
+        body (UploadRatingsJsonRatingsUpload):
+        body (File):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IngestOut | Problem
+        IngestOut | Problem | UploadAccepted
     """
 
     return (

@@ -98,7 +98,7 @@ def sync_detailed(
     """Get one subscription
 
      One of your webhook subscriptions: its URL, filter (`min_rating`, `region_codes`) and status;
-    another bank's is a 404 (CONTRACT §3).
+    another bank's is a 404 (CONTRACT §3). Its `ETag` is what a PATCH's `If-Match` names.
 
     **Who may call:** `bank`.
 
@@ -132,7 +132,7 @@ def sync(
     """Get one subscription
 
      One of your webhook subscriptions: its URL, filter (`min_rating`, `region_codes`) and status;
-    another bank's is a 404 (CONTRACT §3).
+    another bank's is a 404 (CONTRACT §3). Its `ETag` is what a PATCH's `If-Match` names.
 
     **Who may call:** `bank`.
 
@@ -161,7 +161,7 @@ async def asyncio_detailed(
     """Get one subscription
 
      One of your webhook subscriptions: its URL, filter (`min_rating`, `region_codes`) and status;
-    another bank's is a 404 (CONTRACT §3).
+    another bank's is a 404 (CONTRACT §3). Its `ETag` is what a PATCH's `If-Match` names.
 
     **Who may call:** `bank`.
 
@@ -193,7 +193,7 @@ async def asyncio(
     """Get one subscription
 
      One of your webhook subscriptions: its URL, filter (`min_rating`, `region_codes`) and status;
-    another bank's is a 404 (CONTRACT §3).
+    another bank's is a 404 (CONTRACT §3). Its `ETag` is what a PATCH's `If-Match` names.
 
     **Who may call:** `bank`.
 

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.subscription_out import SubscriptionOut
 from ...models.subscription_patch import SubscriptionPatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sub_id: str,
     *,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -61,6 +64,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -114,15 +122,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SubscriptionOut]:
     """Change a subscription (URL, filter, pause)
 
-     Pause or resume (pending deliveries wait while paused), or change the URL or filters.
+     Pause or resume (pending deliveries wait while paused), or change the URL or filters; with
+    `If-Match`, a subscription changed since you read it is a 412 and nothing changes.
 
     **Who may call:** `bank`.
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -136,6 +147,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         sub_id=sub_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -150,15 +162,18 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | SubscriptionOut | None:
     """Change a subscription (URL, filter, pause)
 
-     Pause or resume (pending deliveries wait while paused), or change the URL or filters.
+     Pause or resume (pending deliveries wait while paused), or change the URL or filters; with
+    `If-Match`, a subscription changed since you read it is a 412 and nothing changes.
 
     **Who may call:** `bank`.
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -173,6 +188,7 @@ def sync(
         sub_id=sub_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -181,15 +197,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SubscriptionOut]:
     """Change a subscription (URL, filter, pause)
 
-     Pause or resume (pending deliveries wait while paused), or change the URL or filters.
+     Pause or resume (pending deliveries wait while paused), or change the URL or filters; with
+    `If-Match`, a subscription changed since you read it is a 412 and nothing changes.
 
     **Who may call:** `bank`.
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -203,6 +222,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         sub_id=sub_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,15 +235,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SubscriptionPatch,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | SubscriptionOut | None:
     """Change a subscription (URL, filter, pause)
 
-     Pause or resume (pending deliveries wait while paused), or change the URL or filters.
+     Pause or resume (pending deliveries wait while paused), or change the URL or filters; with
+    `If-Match`, a subscription changed since you read it is a 412 and nothing changes.
 
     **Who may call:** `bank`.
 
     Args:
         sub_id (str):
+        if_match (None | str | Unset): The ETag you read: a stale one is a 412.
         body (SubscriptionPatch):
 
     Raises:
@@ -239,5 +262,6 @@ async def asyncio(
             sub_id=sub_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -6,20 +6,22 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.ratings_upload_rating_item import RatingsUploadRatingItem
+    from ..models.upload_ratings_json_ratings_upload_rating_item import (
+        UploadRatingsJsonRatingsUploadRatingItem,
+    )
 
 
-T = TypeVar("T", bound="RatingsUpload")
+T = TypeVar("T", bound="UploadRatingsJsonRatingsUpload")
 
 
 @_attrs_define
-class RatingsUpload:
+class UploadRatingsJsonRatingsUpload:
     """
     Attributes:
-        items (list[RatingsUploadRatingItem]):
+        items (list[UploadRatingsJsonRatingsUploadRatingItem]):
     """
 
-    items: list[RatingsUploadRatingItem]
+    items: list[UploadRatingsJsonRatingsUploadRatingItem]
 
     def to_dict(self) -> dict[str, Any]:
         items = []
@@ -39,18 +41,22 @@ class RatingsUpload:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ratings_upload_rating_item import RatingsUploadRatingItem
+        from ..models.upload_ratings_json_ratings_upload_rating_item import (
+            UploadRatingsJsonRatingsUploadRatingItem,
+        )
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = RatingsUploadRatingItem.from_dict(items_item_data)
+            items_item = UploadRatingsJsonRatingsUploadRatingItem.from_dict(
+                items_item_data
+            )
 
             items.append(items_item)
 
-        ratings_upload = cls(
+        upload_ratings_json_ratings_upload = cls(
             items=items,
         )
 
-        return ratings_upload
+        return upload_ratings_json_ratings_upload

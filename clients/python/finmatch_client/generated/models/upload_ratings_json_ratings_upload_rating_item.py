@@ -6,22 +6,23 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.ratings_upload_rating_item_rating import (
-    RatingsUploadRatingItemRating,
-    check_ratings_upload_rating_item_rating,
+from ..models.upload_ratings_json_ratings_upload_rating_item_rating import (
+    UploadRatingsJsonRatingsUploadRatingItemRating,
+    check_upload_ratings_json_ratings_upload_rating_item_rating,
 )
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="RatingsUploadRatingItem")
+T = TypeVar("T", bound="UploadRatingsJsonRatingsUploadRatingItem")
 
 
 @_attrs_define
-class RatingsUploadRatingItem:
+class UploadRatingsJsonRatingsUploadRatingItem:
     """One item of an upload; an invalid item is rejected on its own, the rest are stored.
 
     Attributes:
         name (str):
-        rating (RatingsUploadRatingItemRating): 纳税信用级别 A, B, M, C or D (公告2025年第12号; M since 公告2018年第8号).
+        rating (UploadRatingsJsonRatingsUploadRatingItemRating): 纳税信用级别 A, B, M, C or D (公告2025年第12号; M since
+            公告2018年第8号).
         uscc (str): 统一社会信用代码 (GB 32100); lower case is normalised.
         year (int): Evaluation year, 2014 to the previous calendar year.
         avg_annual_tax_fen (int | None | Unset): Average annual tax paid, fen.
@@ -30,7 +31,7 @@ class RatingsUploadRatingItem:
     """
 
     name: str
-    rating: RatingsUploadRatingItemRating
+    rating: UploadRatingsJsonRatingsUploadRatingItemRating
     uscc: str
     year: int
     avg_annual_tax_fen: int | None | Unset = UNSET
@@ -89,7 +90,9 @@ class RatingsUploadRatingItem:
         d = dict(src_dict)
         name = d.pop("name")
 
-        rating = check_ratings_upload_rating_item_rating(d.pop("rating"))
+        rating = check_upload_ratings_json_ratings_upload_rating_item_rating(
+            d.pop("rating")
+        )
 
         uscc = d.pop("uscc")
 
@@ -124,7 +127,7 @@ class RatingsUploadRatingItem:
 
         small_micro = _parse_small_micro(d.pop("small_micro", UNSET))
 
-        ratings_upload_rating_item = cls(
+        upload_ratings_json_ratings_upload_rating_item = cls(
             name=name,
             rating=rating,
             uscc=uscc,
@@ -134,8 +137,8 @@ class RatingsUploadRatingItem:
             small_micro=small_micro,
         )
 
-        ratings_upload_rating_item.additional_properties = d
-        return ratings_upload_rating_item
+        upload_ratings_json_ratings_upload_rating_item.additional_properties = d
+        return upload_ratings_json_ratings_upload_rating_item
 
     @property
     def additional_keys(self) -> list[str]:
