@@ -30,8 +30,22 @@ class Period:
         return today if self.end is None or self.end > today else self.end
 
 
+# Dates a period may name: their instants in Asia/Shanghai, and the day after ``to``, must be
+# representable (0001-01-01 at +08:00 is in year 0 in UTC; 9999-12-31 has no next day).
+EARLIEST = date(1900, 1, 1)
+LATEST = date(9998, 12, 31)
+
+
+def check_range(start: date | None, end: date | None) -> None:
+    """422 ``invalid-period`` for a ``from`` or ``to`` outside EARLIEST..LATEST."""
+    for value, field in ((start, "from"), (end, "to")):
+        if value is not None and not EARLIEST <= value <= LATEST:
+            raise _invalid(f"{field} must be between {EARLIEST} and {LATEST}.", field)
+
+
 def period(year: int | None, start: date | None, end: date | None) -> Period:
     """The period asked for; ``year`` and ``from``/``to`` together, or ``from`` after ``to``: 422."""
+    check_range(start, end)
     if year is not None:
         if start is not None or end is not None:
             raise _invalid("Give either year or from/to, not both.", "year")

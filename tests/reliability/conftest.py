@@ -1,4 +1,4 @@
-"""Fixtures of the reliability tests: two tenants of every role, and the fault-run scale."""
+"""Fixtures of the reliability tests: two tenants of every role."""
 
 from __future__ import annotations
 
@@ -10,10 +10,6 @@ from tests.reliability.tenants import Tenants, build_tenants
 from tests.support.api import Api
 from tests.support.stack import Stack
 from tests.support.world import quiet_the_bank
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "faults: fault and load tests; `make test-faults` runs them scaled up")
 
 
 @pytest.fixture(scope="package")

@@ -59,8 +59,10 @@ def who_column(text: str | None = None) -> dict[tuple[str, str], str]:
         methods = [m.strip() for m in cells[0].split(",")]
         if not methods or not set(methods) <= METHODS:
             continue
+        paths = _paths(cells[1])
         for method in methods:
-            for path in _paths(cells[1]):
+            # "GET, PATCH, DELETE | /x[/{id}]": the list is read only; the others act on the item.
+            for path in paths if method == "GET" else paths[-1:]:
                 found.setdefault((method, template(path)), cells[2])
     return found
 

@@ -87,6 +87,15 @@ TABLE: dict[tuple[str, str], Row] = {
         "regulator",
         "bank",
     ),
+    ("GET", "/v1/credit/uploads"): p(
+        "§3 Rating files: the history (tax_authority, admin); §2 regulator reads",
+        "tax_authority",
+        "admin",
+        "regulator",
+    ),
+    ("GET", "/v1/credit/uploads/{upload_id}"): p(
+        "§3 Rating files: an upload (tax_authority, admin)", "tax_authority", "admin", "regulator"
+    ),
     ("GET", "/v1/credit/a-list"): p("§3 Blacklist: a-list (any role)", *ROLES),
     # §4 guarantee: "guarantor" is the local tier of tenant a, "other" its sibling
     ("POST", f"{G}/institutions"): Row(),
@@ -97,6 +106,10 @@ TABLE: dict[tuple[str, str], Row] = {
     ("PATCH", f"{G}/institutions/{{institution_id}}"): Row(),
     ("GET", f"{G}/institutions/{{institution_id}}/position"): Row(other=SIB404, chain=ANCESTOR_READS),
     ("POST", f"{G}/agreements"): Row(),
+    ("GET", f"{G}/agreements"): Row(
+        hides={"bank": "agreement_id", "guarantor": "agreement_id"},
+        chain={"provincial": 200, "other provincial": 200},
+    ),
     ("GET", f"{G}/agreements/{{agreement_id}}"): Row(
         other={"bank": 404, "guarantor": 404}, chain=ANCESTOR_READS
     ),

@@ -215,3 +215,15 @@ async def _delete_sub(t: Tenants, fresh: bool) -> Call:
             "id"
         ]
     return Call(f"/v1/credit/subscriptions/{sub}")
+
+
+fixed("GET", "/v1/credit/uploads", lambda t: Call("/v1/credit/uploads"))
+
+
+@recipe("GET", "/v1/credit/uploads/{upload_id}")
+async def _upload(t: Tenants, fresh: bool) -> Call:
+    """The tenant's tax authority's last upload (every upload is kept in the history)."""
+    listed = await t.api.call(t.a.actor("tax_authority"), "GET", "/v1/credit/uploads", params={"limit": 1000})
+    items = (await ok(listed, 200))["items"]
+    assert items, listed.text
+    return Call(f"/v1/credit/uploads/{items[-1]['id']}")

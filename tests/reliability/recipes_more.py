@@ -58,6 +58,7 @@ async def _agreement(t: Tenants, fresh: bool) -> Call:
     return Call(f"{G}/agreements", body)
 
 
+fixed("GET", f"{G}/agreements", lambda t: Call(f"{G}/agreements", params={"limit": 1000}))
 fixed("GET", f"{G}/agreements/{{agreement_id}}", lambda t: Call(f"{G}/agreements/{t.a.id('agreement_id')}"))
 
 

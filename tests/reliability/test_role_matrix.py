@@ -56,6 +56,22 @@ def test_prose_rows_only_where_the_contract_has_no_table_row() -> None:
     assert unnamed == []
 
 
+def test_every_operation_of_the_contract_tables_is_served() -> None:
+    served = {(method, template(path)) for method, path in OPS}
+    unserved = [op for op in who_column() if not op[1].startswith("/internal/") and op not in served]
+    assert unserved == []
+
+
+def test_the_spec_names_the_roles_the_contract_names() -> None:
+    """Each operation's ``x-roles`` in the spec (from the routes' ``require_roles``) is the matrix's."""
+    differ = {}
+    for op in OPS:
+        named = SPEC["paths"][op[1]][op[0].lower()].get("x-roles")
+        if named is not None and set(named) != allowed(op):
+            differ[f"{op[0]} {op[1]}"] = (sorted(named), sorted(allowed(op)))
+    assert differ == {}
+
+
 async def _send(t: Tenants, op: tuple[str, str], actor: Actor | None, call: Call) -> httpx.Response:
     headers = actor.headers if actor else {}
     return await t.api.client.request(op[0], call.path, json=call.json, params=call.params, headers=headers)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from kit.errors import RuleViolation
+from kit.period import check_range
 from kit.shapes import SHANGHAI
 
 
@@ -27,6 +28,7 @@ class Period:
 
 def period(year: int | None, start: date | None, end: date | None) -> Period:
     """The period asked for; ``year`` and ``from``/``to`` together, or ``from`` after ``to``: 422."""
+    check_range(start, end)  # a date whose instants PostgreSQL cannot hold was a 500
     if year is not None:
         if start is not None or end is not None:
             raise _invalid("Give either year or from/to, not both.", "year")

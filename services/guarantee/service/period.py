@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kit.errors import RuleViolation
+from kit.period import check_range
 from kit.shapes import business_today
 
 
@@ -25,6 +26,7 @@ class Period:
 
 def period(year: int | None, start: dt.date | None, end: dt.date | None) -> Period:
     """``year`` is short for Y-01-01..Y-12-31; with it, ``from`` and ``to`` may not be given."""
+    check_range(start, end)
     if year is not None:
         if start is not None or end is not None:
             raise _invalid("Give either year or from/to, not both.", "year")
