@@ -101,3 +101,25 @@ def localise_validation(error_type: str, message: str, context: Mapping[str, Any
     if template is None:
         return _format(text("validation:other") or "{message}", {"message": message})
     return _format(template, {"message": message, **(context or {})})
+
+
+class Sentence(str):
+    """An English sentence that also knows its catalogue key and the values it names, so the
+    answer's edge can give it in the request's language (``localise_sentence``). It is a ``str``:
+    the code that makes and compares it needs no change."""
+
+    key: str
+    members: Mapping[str, Any]
+
+    def __new__(cls, key: str, english: str, **members: Any) -> Sentence:
+        sentence = super().__new__(cls, english)
+        sentence.key = key
+        sentence.members = members
+        return sentence
+
+
+def localise_sentence(sentence: str) -> str:
+    """``sentence`` in the request's language when it is a ``Sentence``, else as it is."""
+    if isinstance(sentence, Sentence):
+        return localise(sentence.key, str(sentence), sentence.members)
+    return sentence

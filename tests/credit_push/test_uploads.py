@@ -75,6 +75,25 @@ async def test_a_gbk_csv_with_chinese_columns_is_stored_and_bad_rows_named_by_ro
     assert again.json() == {"accepted": 0, "unchanged": 1, "rejected": []}
 
 
+async def test_rejected_rows_are_explained_in_the_clerks_language(api: Api) -> None:
+    tax = await api.org("tax_authority")
+    uscc = make_uscc()
+    rows: list[list[Any]] = [
+        ZH_HEADER,
+        [uscc, "兰州某某商贸有限公司", "E", 2024, "", "", ""],
+        [uscc, "兰州某某商贸有限公司", "B", 2024, "", "", ""],
+        [uscc, "兰州某某商贸有限公司", "B", 2024, "", "", ""],
+    ]
+    body = _csv(rows).encode("utf-8")
+    zh = (await _post(api, tax, body, CSV_TYPE, **{"Accept-Language": "zh-CN"})).json()
+    assert [r["detail"] for r in zh["rejected"]] == [
+        "信用级别（rating）：未知级别 'E'，应为 A、B、M、C、D 之一",
+        "与第 3 行重复（同一次上传中统一社会信用代码和评价年度相同）",
+    ]
+    en = (await _post(api, tax, body, CSV_TYPE)).json()
+    assert en["rejected"][0]["detail"] == "rating: unknown level 'E'; one of A, B, M, C, D"
+
+
 async def test_utf8_with_bom_and_english_columns(api: Api) -> None:
     tax = await api.org("tax_authority")
     uscc = make_uscc()

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from kit.i18n import Sentence
+
 FIRST_YEAR = 2014
 
 
-def year_problem(year: int, today: date) -> str | None:
+def year_problem(year: int, today: date) -> Sentence | None:
     """Why ``year`` cannot be an uploaded evaluation year on ``today`` (Asia/Shanghai), or None."""
     if year < FIRST_YEAR:
-        return f"year {year} is before {FIRST_YEAR}, the first evaluation year"
+        english = f"year {year} is before {FIRST_YEAR}, the first evaluation year"
+        return Sentence("rejection:year-too-early", english, year=year, first=FIRST_YEAR)
     if year >= today.year:
         latest = today.year - 1
-        return f"year {year} is not evaluated yet: year Y is published from April of Y+1 (latest {latest})"
+        english = f"year {year} is not evaluated yet: year Y is published from April of Y+1 (latest {latest})"
+        return Sentence("rejection:year-not-evaluated", english, year=year, latest=latest)
     return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kit.i18n import Sentence
 from kit.shapes import MAX_FEN
 from kit.uscc import InvalidUSCC, normalize_uscc
 from services.credit_push.rules.rating_years import FIRST_YEAR, year_problem
@@ -92,49 +93,59 @@ def _unstorable_fields(raw: dict[Any, Any]) -> list[str]:
     return sorted(shown(str(k)) for k in bad)
 
 
-def parse_item(raw: Any, this_year: int) -> RatingItem | str:
+def parse_item(raw: Any, this_year: int) -> RatingItem | Sentence:
     """The item, or the reason it is rejected (a sentence a tax clerk can act on)."""
     if not isinstance(raw, dict):
-        return "item must be an object"
+        return Sentence("rejection:not-an-object", "item must be an object")
     # One check over all the item's text first: a 10,000-item upload is almost always clean.
     if not storable("".join(raw) + "".join(v for v in raw.values() if isinstance(v, str))):
         unstorable = sorted(
             shown(k) for k, v in raw.items() if not storable(k) or (isinstance(v, str) and not storable(v))
         )
-        return f"{', '.join(unstorable)}: text with a NUL byte or an invalid character (lone surrogate)"
+        fields = ", ".join(unstorable)
+        english = f"{fields}: text with a NUL byte or an invalid character (lone surrogate)"
+        return Sentence("rejection:unstorable-text", english, fields=fields)
     uscc_raw = raw.get("uscc")
     if not isinstance(uscc_raw, str):
-        return "uscc: required, a string"
+        return Sentence("rejection:uscc-required", "uscc: required, a string")
     try:
         uscc = normalize_uscc(uscc_raw)
     except InvalidUSCC as exc:
-        return f"uscc: invalid USCC: {exc}"
+        return Sentence("rejection:uscc-invalid", f"uscc: invalid USCC: {exc}", why=str(exc))
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
-        return "name: required, a non-empty string"
+        return Sentence("rejection:name-required", "name: required, a non-empty string")
     if len(name.strip()) > MAX_NAME:
-        return f"name: at most {MAX_NAME} characters"
+        return Sentence("rejection:name-too-long", f"name: at most {MAX_NAME} characters", max=MAX_NAME)
     rating = raw.get("rating")
     if not isinstance(rating, str) or rating.strip().upper() not in RATINGS:
-        return f"rating: unknown level {rating!r}; one of A, B, M, C, D"
+        english = f"rating: unknown level {rating!r}; one of A, B, M, C, D"
+        return Sentence("rejection:rating-unknown", english, level=repr(rating))
     year = raw.get("year")
     if not isinstance(year, int) or isinstance(year, bool):
-        return f"year: {year!r} is not an evaluation year (a whole number, {FIRST_YEAR} to {this_year - 1})"
+        english = (
+            f"year: {year!r} is not an evaluation year (a whole number, {FIRST_YEAR} to {this_year - 1})"
+        )
+        return Sentence(
+            "rejection:year-not-a-number", english, year=repr(year), first=FIRST_YEAR, latest=this_year - 1
+        )
     problem = year_problem(year, date(this_year, 1, 1))
     if problem is not None:
-        return f"year: {problem}"
+        return Sentence(problem.key, f"year: {problem}", **problem.members)
     region = raw.get("region_code")
     if region is not None and (not isinstance(region, str) or not _REGION.match(region)):
-        return "region_code: a 6-digit GB/T 2260 code"
+        return Sentence("rejection:region-invalid", "region_code: a 6-digit GB/T 2260 code")
     tax = raw.get("avg_annual_tax_fen")
     if tax is not None and (not _is_int(tax) or not 0 <= tax <= MAX_FEN):
-        return "avg_annual_tax_fen: a non-negative whole number of fen"
+        return Sentence("rejection:tax-invalid", "avg_annual_tax_fen: a non-negative whole number of fen")
     small_micro = raw.get("small_micro")
     if small_micro is not None and not isinstance(small_micro, bool):
-        return "small_micro: true or false"
+        return Sentence("rejection:small-micro-invalid", "small_micro: true or false")
     if not _KNOWN.issuperset(raw):
         unknown = [shown(k) for k in sorted(set(raw) - _KNOWN)]
-        return f"unknown fields: {', '.join(unknown)}"
+        return Sentence(
+            "rejection:unknown-fields", f"unknown fields: {', '.join(unknown)}", fields=", ".join(unknown)
+        )
     return RatingItem(uscc, name.strip(), rating.strip().upper(), year, region, tax, small_micro)
 
 
@@ -157,7 +168,8 @@ def parse_batch(
             continue
         key = (parsed.uscc, parsed.year)
         if key in first_index:
-            detail = f"duplicate of {what} {first_index[key]} (same uscc and year in one upload)"
+            english = f"duplicate of {what} {first_index[key]} (same uscc and year in one upload)"
+            detail = Sentence(f"rejection:duplicate-{what}", english, first=first_index[key])
             rejected.append(Rejection(index, parsed.uscc, detail))
             continue
         first_index[key] = index

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound
+from kit.i18n import localise_sentence
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.rules.entitlement import Current, rating_data, read_view
@@ -29,7 +30,9 @@ async def ingest(session: AsyncSession, items: Sequence[Any], rows: Sequence[int
     return IngestOut(
         accepted=accepted,
         unchanged=unchanged,
-        rejected=[RejectedItem(index=r.index, uscc=r.uscc, detail=r.detail) for r in rejected],
+        rejected=[
+            RejectedItem(index=r.index, uscc=r.uscc, detail=localise_sentence(r.detail)) for r in rejected
+        ],
     )
 
 
