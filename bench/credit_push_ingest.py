@@ -32,6 +32,7 @@ from kit.settings import Settings
 from services.credit_push.app import create_app
 from services.credit_push.service import learn_banks
 from services.credit_push.tables import subscriptions
+from services.credit_push.workers import tune_gc
 
 GATEWAY_KEY = generate_signing_key()  # a throwaway key for a throwaway database
 
@@ -64,6 +65,7 @@ async def _run(url: str, n: int, bank_count: int, count: int, profile: str | Non
     await upgrade(url)
     app = create_app(Settings(database_url=url, trusted_keys=f"{GATEWAY}:{public_key_text(GATEWAY_KEY)}"))
     ctx = app.state.ctx
+    tune_gc()  # as the served process does when its dispatcher starts
     await _subscribe(ctx, [(str(uuid.uuid4()), f"bank {i}") for i in range(bank_count)])
     tax = Principal(role="tax_authority", name="bench", org_id=str(uuid.uuid4()))
     items = rating_items(n, 30)

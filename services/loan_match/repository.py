@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.loan_match.repository_programmes import InterestOffer, interest_offers, offers_of
 from services.loan_match.rows import (
     CalendarRow,
     DemandRow,
@@ -57,11 +58,12 @@ def _after(created_at: sa.Column[Any], id_: sa.Column[Any], position: Position) 
 # ---- products ----------------------------------------------------------------------
 
 
-async def _next_change(session: AsyncSession) -> int:
-    """The catalogue's next change number, under the catalogue row's lock until commit: a
-    replica that reads version N therefore sees every product change numbered up to N."""
-    stmt = sa.update(catalogue).values(version=catalogue.c.version + 1).returning(catalogue.c.version)
-    return int((await session.execute(stmt)).scalar_one())
+def _next_change() -> sa.ScalarSelect[Any]:
+    """The catalogue's next change number, taken in the statement that changes the product
+    (one round trip), under the catalogue row's lock until commit: a replica that reads
+    version N therefore sees every product change numbered up to N."""
+    bump = sa.update(catalogue).values(version=catalogue.c.version + 1).returning(catalogue.c.version)
+    return sa.select(bump.cte("next_change").c.version).scalar_subquery()
 
 
 async def catalogue_version(session: AsyncSession) -> int:
@@ -75,7 +77,7 @@ async def products_changed_since(session: AsyncSession, change_no: int) -> list[
 
 
 async def insert_product(session: AsyncSession, values: dict[str, Any]) -> ProductRow:
-    values = {**values, "change_no": await _next_change(session)}
+    values = {**values, "change_no": _next_change()}
     stmt = sa.insert(product).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -96,7 +98,7 @@ async def lock_own_product(session: AsyncSession, product_id: str, bank_org_id: 
 
 
 async def update_product(session: AsyncSession, product_id: str, values: dict[str, Any]) -> ProductRow:
-    values = {**values, "change_no": await _next_change(session)}
+    values = {**values, "change_no": _next_change()}
     stmt = sa.update(product).where(product.c.id == product_id).values(**values).returning(*product.c)
     return _as(ProductRow, (await session.execute(stmt)).one())
 
@@ -105,7 +107,7 @@ async def retire_product(session: AsyncSession, product_id: str, now: datetime) 
     await session.execute(
         sa.update(product)
         .where(product.c.id == product_id)
-        .values(active=False, retired_at=now, updated_at=now, change_no=await _next_change(session))
+        .values(active=False, retired_at=now, updated_at=now, change_no=_next_change())
     )
 
 
@@ -143,21 +145,30 @@ async def get_profile(session: AsyncSession, partner_app_id: str, uscc: str) -> 
     return _maybe(ProfileRow, (await session.execute(stmt)).first())
 
 
-async def profile_and_catalogue_version(
-    session: AsyncSession, partner_app_id: str, uscc: str
-) -> tuple[ProfileRow, int] | None:
-    """The app's profile of the enterprise and the catalogue's version, in one round trip:
-    what every match starts from."""
+@dataclass(frozen=True)
+class MatchStart:
+    """What every match starts from: the app's profile of the enterprise, the catalogue's
+    version and the interest programmes of the year with what each has paid the enterprise."""
+
+    profile: ProfileRow
+    catalogue_version: int
+    offers: list[InterestOffer]
+
+
+async def match_start(session: AsyncSession, partner_app_id: str, uscc: str, year: int) -> MatchStart | None:
+    """:class:`MatchStart` in one round trip, or None when the app has no profile of it."""
     version = sa.select(catalogue.c.version).scalar_subquery().label("catalogue_version")
-    stmt = sa.select(enterprise_profile, version).where(
+    offers = interest_offers(uscc, year).label("interest_offers")
+    stmt = sa.select(enterprise_profile, version, offers).where(
         enterprise_profile.c.partner_app_id == partner_app_id, enterprise_profile.c.uscc == uscc
     )
     row = (await session.execute(stmt)).first()
     if row is None:
         return None
     values = dict(row._mapping)
-    found = int(values.pop("catalogue_version"))
-    return ProfileRow(**values), found
+    version_no = int(values.pop("catalogue_version"))
+    offered = offers_of(values.pop("interest_offers"))
+    return MatchStart(ProfileRow(**values), version_no, offered)
 
 
 # ---- queries -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -172,26 +173,56 @@ async def decide_claim(
     return ClaimRow(**(await session.execute(stmt)).one()._mapping)
 
 
-async def interest_offers(session: AsyncSession, uscc: str, year: int) -> list[tuple[ProgrammeRow, int]]:
-    """The ``interest`` programmes of ``year`` with what each has paid the enterprise that year:
-    one statement per query, whatever the number of products."""
+@dataclass(frozen=True)
+class InterestOffer:
+    """An ``interest`` programme of the year as matching needs it, with what it has paid the
+    enterprise that year and what is left of its budget."""
+
+    share_bp: int
+    cap_per_item_fen: int | None
+    cap_per_enterprise_year_fen: int | None
+    product_types: list[str]
+    collateral: list[str]
+    sizes: list[str]
+    region_codes: list[str]
+    enterprise_paid_fen: int
+    budget_left_fen: int
+
+
+_OFFER_FIELDS = (
+    "share_bp",
+    "cap_per_item_fen",
+    "cap_per_enterprise_year_fen",
+    *("product_types", "collateral", "sizes", "region_codes"),
+)
+
+
+def interest_offers(uscc: str, year: int) -> sa.ScalarSelect[Any]:
+    """The ``interest`` programmes of ``year`` with what each has paid the enterprise that year,
+    as one JSON array (programme id order): a column of the statement a match starts with
+    (repository.match_start), so whatever the number of products it costs no round trip."""
     t = subsidy_enterprise_year
     joined = programme.outerjoin(
         t, sa.and_(t.c.programme_id == programme.c.id, t.c.uscc == uscc, t.c.year == year)
     )
-    paid = sa.func.coalesce(t.c.paid_fen, 0).label("enterprise_paid_fen")
-    stmt = (
-        sa.select(*programme.c, paid)
+    item = sa.func.json_build_object(
+        *(x for name in _OFFER_FIELDS for x in (name, programme.c[name])),
+        "enterprise_paid_fen",
+        sa.func.coalesce(t.c.paid_fen, 0),
+        "budget_left_fen",
+        programme.c.budget_fen - programme.c.paid_fen,
+    )
+    return (
+        sa.select(sa.func.json_agg(aggregate_order_by(item, programme.c.id), type_=JSON))
         .select_from(joined)
         .where(programme.c.kind == "interest", programme.c.year == year)
-        .order_by(programme.c.id)
+        .scalar_subquery()
     )
-    out = []
-    for row in (await session.execute(stmt)).all():
-        values = dict(row._mapping)
-        used = int(values.pop("enterprise_paid_fen"))
-        out.append((ProgrammeRow(**values), used))
-    return out
+
+
+def offers_of(found: list[dict[str, Any]] | None) -> list[InterestOffer]:
+    """The rows of :func:`interest_offers`' array (NULL when there is none)."""
+    return [InterestOffer(**item) for item in found or ()]
 
 
 async def paid_by(session: AsyncSession, programme_id: str, key: sa.ColumnElement[str]) -> list[Figure]:

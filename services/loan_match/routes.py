@@ -49,7 +49,7 @@ IDEMPOTENT = idempotent(idempotency_keys)
 Year = Annotated[int, Path(ge=2000, le=2099, description="A calendar year.")]
 
 
-def _matcher(request: Request) -> Matcher:
+async def _matcher(request: Request) -> Matcher:
     ctx: AppContext = request.app.state.ctx
     catalogue: Catalogue = request.app.state.catalogue
     return Matcher(ctx.internal, catalogue)

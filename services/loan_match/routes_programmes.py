@@ -37,7 +37,7 @@ AnyRole = Annotated[
 IDEMPOTENT = idempotent(idempotency_keys)
 
 
-def _internal(request: Request) -> InternalClient:
+async def _internal(request: Request) -> InternalClient:
     ctx: AppContext = request.app.state.ctx
     return ctx.internal
 

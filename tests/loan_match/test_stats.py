@@ -1,12 +1,14 @@
 """/v1/match/stats: the funnel of a period, how fast each bank answers, per 市州, bank and month, as
 JSON and CSV (CONTRACT §1 "Statistics", §5). Everything here happens in 甘南州 (623000), which no
-other test uses, so the region's figures are exactly this test's."""
+other test uses. A demand goes to every bank with a product for it, and other tests publish
+products for the whole province, so this module runs on a database and stack of its own."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -15,9 +17,11 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from kit.migrations import upgrade
 from kit.shapes import SHANGHAI, business_today
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.loan_match import WAN, publish, put_profile
+from tests.support.postgres import PgTestServer
 from tests.support.stack import Stack
 
 STATS = "/v1/match/stats"
@@ -25,6 +29,20 @@ REGION = "623000"
 # The demands are moved to 09:00 of this day (Asia/Shanghai), so that their answers 90 minutes and
 # 30 hours later are in the past whatever the time the test runs.
 DAY = business_today() - timedelta(days=3)
+
+
+@pytest.fixture(scope="module")
+def stack(pg_server: PgTestServer) -> Iterator[Stack]:
+    """Overrides the shared stack for this module: only this module's banks have products."""
+
+    async def fresh() -> str:
+        url = await pg_server.create_database()
+        await upgrade(url)
+        return url
+
+    running = Stack(asyncio.run(fresh()))
+    yield running
+    running.close()
 
 
 @pytest.fixture

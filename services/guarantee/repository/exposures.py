@@ -9,10 +9,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import IntegrityError
 
 from services.guarantee.repository.base import (
     Queries,
     Scope,
+    Taken,
     columns_of,
     scope_clause,
     split_of,
@@ -20,7 +22,7 @@ from services.guarantee.repository.base import (
 )
 from services.guarantee.rows import ExposureRow, NewExposure
 from services.guarantee.rules import PARTIES, DefaultOutcome, Figures, Split, Status
-from services.guarantee.tables import exposure, exposure_event, institution
+from services.guarantee.tables import exposure, exposure_event
 
 
 def _exposure(row: RowMapping) -> ExposureRow:
@@ -78,6 +80,37 @@ def _event_values(
     }
 
 
+# Built once per set of columns (there is one) and reused, as SQL text: building it with Core (a
+# CTE over every column of exposure) was the largest Python cost of a registration (bench/README.md
+# "Profiles"); tests/guarantee cover the rows and the running total it writes.
+_REGISTRATIONS: dict[tuple[str, ...], sa.TextualSelect] = {}
+
+
+def _registration(keys: tuple[str, ...]) -> sa.TextualSelect:
+    """INSERT the exposure (a parameter per column in ``keys``), its registration event (the same
+    parameters: the principal on the start date, split as the opening shares) and move the
+    guarantor's running total by ``delta``; answers the exposure."""
+    stmt = _REGISTRATIONS.get(keys)
+    if stmt is None:
+        parts = ", ".join(f"part_{p}_fen" for p in PARTIES)
+        shares = ", ".join(f":outstanding_{p}_fen" for p in PARTIES)
+        sql = f"""
+            WITH e AS (
+                INSERT INTO guarantee.exposure ({", ".join(keys)}) VALUES ({", ".join(":" + k for k in keys)})
+                RETURNING *
+            ), ev AS (
+                INSERT INTO guarantee.exposure_event (exposure_id, kind, amount_fen, on_date, {parts})
+                VALUES (CAST(:id AS uuid), 'registration', :principal_fen, :start_date, {shares})
+            ), total AS (
+                UPDATE guarantee.institution SET liability_fen = liability_fen + :delta
+                WHERE id = CAST(:guarantor_id AS uuid)
+            )
+            SELECT * FROM e
+        """  # noqa: S608 - the names are exposure's own columns, the values parameters
+        stmt = _REGISTRATIONS[keys] = sa.text(sql).columns(*exposure.c)
+    return stmt
+
+
 class ExposureQueries(Queries):
     async def exposure(self, exposure_id: str, scope: Scope, *, lock: bool = False) -> ExposureRow | None:
         stmt = sa.select(exposure).where(exposure.c.id == exposure_id, scope_clause(scope))
@@ -110,20 +143,13 @@ class ExposureQueries(Queries):
     async def insert_exposure(self, new: NewExposure) -> ExposureRow:
         """One statement: the new active exposure, its registration event and the guarantor's new
         running total; ``Taken`` when the bank's loan is already under guarantee (unique key)."""
-        exposure_id = str(uuid.uuid4())
-        inserted = exposure.insert().values(id=exposure_id, **_new_values(new)).returning(exposure).cte("e")
-        event = exposure_event.insert().values(
-            _event_values(
-                exposure_id, "registration", new.principal_fen, new.start_date, new.figures.shares_fen
-            )
-        )
-        total = (
-            institution.update()
-            .where(institution.c.id == new.agreement.guarantor_id)
-            .values(liability_fen=institution.c.liability_fen + new.liability_delta_fen)
-        )
-        stmt = sa.select(inserted).add_cte(event.cte("ev"), total.cte("total"))
-        return _exposure(await self._inserted(stmt))
+        values = {"id": str(uuid.uuid4()), **_new_values(new)}
+        stmt = _registration(tuple(values))
+        try:
+            result = await self.session.execute(stmt, {**values, "delta": new.liability_delta_fen})
+        except IntegrityError as exc:
+            raise Taken(str(exc.orig)) from exc
+        return _exposure(result.mappings().one())
 
     async def reweigh(self, weights: Mapping[str, int]) -> None:
         """New weights for a client's other exposures (its 单户在保余额 crossed 500万)."""

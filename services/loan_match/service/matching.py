@@ -73,11 +73,11 @@ async def match(
     today: date,
 ) -> tuple[ProfileRow, MatchRun]:
     """The app's profile of the enterprise and how every active product matches it."""
-    found = await repository.profile_and_catalogue_version(session, partner_app_id, uscc)
-    if found is None:
+    start = await repository.match_start(session, partner_app_id, uscc, today.year)
+    if start is None:
         raise NotFound("enterprise profile")
-    profile, version = found
-    snapshot = await matcher.catalogue.current(session, version)
+    profile = start.profile
+    snapshot = await matcher.catalogue.current(session, start.catalogue_version)
     # The rating is asked for the app the query is for: credit_push shows it only with the
     # enterprise's authorisation of that app (CONTRACT §3, 税总发〔2019〕113号).
     (rating, shown), standing, capacity = await asyncio.gather(
@@ -91,10 +91,8 @@ async def match(
     )
     facts = enterprise_facts(profile, today)
     evaluator = eligibility.Evaluator(facts, request, rating, capacity, standing)
-    # Policy-fund interest subsidies (CONTRACT §6) lower a match's cost: read once per query.
-    offers = await programmes.offers_for(
-        session, profile.size, profile.region_code, list(profile.collateral), uscc, today.year
-    )
+    # Policy-fund interest subsidies (CONTRACT §6) lower a match's cost: read with the profile.
+    offers = programmes.offers_for(start.offers, profile.size, profile.region_code, list(profile.collateral))
     return profile, _run(snapshot, evaluator, profile, shown, shape, offers)
 
 

@@ -4,6 +4,7 @@ figures (CONTRACT §6; the demo's follow 甘工信发〔2019〕114号)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -99,14 +100,17 @@ def _figures(rows: list[repo.Figure]) -> list[schemas.Figure]:
     return [schemas.Figure(key=f.key, paid_fen=f.paid_fen, approved_count=f.approved_count) for f in rows]
 
 
-async def offers_for(
-    session: AsyncSession, size: str, region_code: str, collateral: list[str], uscc: str, year: int
+def offers_for(
+    found: Sequence[repo.InterestOffer], size: str, region_code: str, collateral: list[str]
 ) -> list[subsidy.Offer]:
-    """The ``interest`` programmes of ``year`` the enterprise qualifies for, with what each has
-    paid it this year and has left: read once per query, whatever the number of products."""
+    """The year's ``interest`` programmes (read with the profile, once per query whatever the
+    number of products) the enterprise qualifies for, with what each has paid it and has left."""
     offers = []
-    for row, paid in await repo.interest_offers(session, uscc, year):
-        rule = eligible(row)
+    for row in found:
+        rule = subsidy.Eligible(row.product_types, row.collateral, row.sizes, row.region_codes)
         if subsidy.enterprise_eligible(rule, size, region_code, collateral):
-            offers.append(subsidy.Offer(terms(row), rule, subsidy.Used(paid, row.budget_fen - row.paid_fen)))
+            terms = subsidy.Terms(row.share_bp, row.cap_per_item_fen, row.cap_per_enterprise_year_fen)
+            offers.append(
+                subsidy.Offer(terms, rule, subsidy.Used(row.enterprise_paid_fen, row.budget_left_fen))
+            )
     return offers
