@@ -10,57 +10,10 @@ fetches the source with the signed-in key and fills the slots. Figures follow CO
 from __future__ import annotations
 
 from gateway.console.model import REGIONS, Chart, Column, Figure, Page, Source, Table
+from gateway.console.pages_credit import CREDIT
 from gateway.console.pages_funds import FUNDS, ORGS
 
 __all__ = ["PAGES", "REGIONS", "Chart", "Figure", "Page", "Table"]
-
-CREDIT = Page(
-    slug="credit",
-    zh="银税互动",
-    en="Bank-tax credit",
-    intro="GET /v1/credit/stats — 纳税信用推送、投递与贷款 (CONTRACT §3).",
-    sources=(Source("stats", "/v1/credit/stats", filtered=True),),
-    figure_source="stats",
-    figures=(
-        Figure("enterprises_rated", "已评级企业", "Enterprises rated"),
-        Figure("enterprises_pushed", "已推送企业", "Enterprises pushed"),
-        Figure("banks_subscribed", "订阅银行", "Banks subscribed"),
-        Figure("deliveries.pending", "待投递", "Deliveries pending"),
-        Figure("deliveries.failed", "投递失败", "Deliveries failed"),
-        Figure("deliveries.delivered", "已投递", "Deliveries delivered"),
-        Figure("loans_count", "贷款笔数", "Loans reported"),
-        Figure("loans_total_fen", "贷款金额", "Loan amount", "fen"),
-        Figure("pure_credit_total_fen", "纯信用贷款金额", "Pure-credit amount", "fen"),
-        Figure("pure_credit_ratio_bp", "纯信用贷款比例", "Pure-credit ratio (amount)", "bp"),
-        Figure("pure_credit_count_ratio_bp", "纯信用贷款笔数比例", "Pure-credit ratio (count)", "bp"),
-        Figure("enterprises_with_loans", "获贷企业", "Enterprises with loans"),
-        Figure("small_micro_pushed", "推送小微企业", "Small-micro pushed"),
-        Figure("small_micro_with_loans", "获贷小微企业", "Small-micro with loans"),
-        Figure(
-            "beneficiary_ratio_bp",
-            "受益户数比例",
-            "Beneficiary ratio",
-            "bp",
-            note="获贷小微 ÷ 推送小微 small-micro with loans ÷ small-micro pushed",
-        ),
-    ),
-    charts=(
-        Chart(
-            "投递状态",
-            "Delivery health",
-            "stats",
-            ("deliveries.pending", "deliveries.delivered", "deliveries.failed"),
-        ),
-        Chart("贷款金额", "Loan amounts", "stats", ("loans_total_fen", "pure_credit_total_fen"), "fen"),
-        Chart("按市州", "By 市州", "stats", breakdown="by_region"),
-        Chart("按月", "By month", "stats", breakdown="by_month"),
-    ),
-    tables=(
-        Table("credit-region", "按市州", "By 市州", "stats", "by_region", optional=True),
-        Table("credit-month", "按月", "By month", "stats", "by_month", optional=True),
-        Table("credit-bank", "按银行", "By bank", "stats", "by_bank", optional=True),
-    ),
-)
 
 TIER_COLUMNS = (
     Column("outstanding_share_fen", "在保余额份额", "Outstanding share", "fen"),

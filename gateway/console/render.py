@@ -13,7 +13,7 @@ from html import escape
 
 from gateway.console.pages import PAGES, REGIONS, Chart, Figure, Page, Table
 
-ASSET_VERSION = "2"
+ASSET_VERSION = "3"
 TIER_NAMES = {
     "national_fund": "国家融资担保基金 National fund",
     "provincial": "省级再担保 Provincial",
@@ -29,6 +29,9 @@ ROW_KEY_LABELS = {
     "by_pool": "资金池编号 Pool id",
     "by_fund": "基金编号 Fund id",
     "refused_by_reason": "拒绝原因 Reason",
+    "rated_by_level": "评级 Level",
+    "rated_by_year": "评价年度 Evaluation year",
+    "loans_by_credit_type": "贷款方式 Credit type",
 }
 READ_ONLY_ZH = "只读视图，数据来自公开接口。"
 SIGN_IN_HINT = "输入 admin 或 regulator 的 API 密钥 Enter an admin or regulator API key"

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import AppContext, build_app
 from kit.settings import Settings
-from services.credit_push import routes_blacklist, routes_subscriptions, routes_uploads
+from services.credit_push import routes_blacklist, routes_stats, routes_subscriptions, routes_uploads
 from services.credit_push.routes import internal_router, router
 from services.credit_push.service import access_log
 from services.credit_push.settings import CreditPushSettings
@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             routes_subscriptions.router,
             routes_blacklist.router,
             routes_uploads.router,
+            routes_stats.router,
             internal_router,
             routes_blacklist.internal_router,
         ],

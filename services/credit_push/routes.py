@@ -10,9 +10,8 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from kit.csv import CSV_MEDIA_TYPE, render, wants_csv
 from kit.deps import Session
 from kit.errors import NotFound, RuleViolation
 from kit.etags import etag_of
@@ -22,7 +21,6 @@ from kit.uscc import USCC
 from services.credit_push import routes_uploads
 from services.credit_push.deps import idempotent
 from services.credit_push.paging import after_of, position_of, with_etag
-from services.credit_push.rules.period import period
 from services.credit_push.schemas import (
     AccessEntryOut,
     AuthorisationIn,
@@ -34,7 +32,6 @@ from services.credit_push.schemas import (
     OutcomeIn,
     OutcomeOut,
     RatingOut,
-    StatsOut,
 )
 from services.credit_push.service import (
     access_log,
@@ -43,7 +40,6 @@ from services.credit_push.service import (
     outcomes,
     ratings,
 )
-from services.credit_push.service import stats as stats_service
 
 router = APIRouter(prefix="/v1/credit")
 internal_router = APIRouter(prefix="/internal/credit", tags=["internal"])
@@ -53,7 +49,6 @@ Reader = Annotated[Principal, Depends(require_roles("tax_authority", "admin", "b
 Partner = Annotated[Principal, Depends(require_roles("partner_app"))]
 PartnerOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
-Regulator = Annotated[Principal, Depends(require_roles("admin", "tax_authority"))]
 LogReader = Annotated[Principal, Depends(require_roles("tax_authority", "admin", "partner_app"))]
 OutcomeReader = Annotated[Principal, Depends(require_roles("bank", "tax_authority", "admin"))]
 
@@ -320,36 +315,6 @@ async def list_outcomes(
     items = await outcomes.list_for(session, where, after_of(cursor), limit)
     page, next_cursor = page_of(items, limit, position_of)
     return Page[OutcomeOut](items=page, next_cursor=next_cursor)
-
-
-@router.get(
-    "/stats",
-    response_model=StatsOut,
-    responses={
-        200: {
-            "content": {CSV_MEDIA_TYPE: {}},
-            "description": "JSON, or with `Accept: text/csv` the same figures as CSV: a header row, "
-            "the overall row (breakdown `all`), then one row per 市州, bank and month.",
-        }
-    },
-    operation_id="getCreditStats",
-    summary="Credit-push statistics for a period",
-    tags=["stats"],
-)
-async def stats(
-    _: Regulator,
-    session: Session,
-    accept: Annotated[str | None, Header()] = None,
-    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
-    from_: Annotated[date | None, Query(alias="from", description="Inclusive, Asia/Shanghai.")] = None,
-    to: Annotated[date | None, Query(description="Inclusive, Asia/Shanghai.")] = None,
-) -> StatsOut | Response:
-    """银税互动 figures of the period (all time without one): coverage, delivery health, loans with
-    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month."""
-    figures = await stats_service.stats(session, period(year, from_, to))
-    if not wants_csv(accept):
-        return figures
-    return Response(render(stats_service.csv_rows(figures)), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8")
 
 
 __all__ = ["internal_router", "router"]

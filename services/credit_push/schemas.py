@@ -299,42 +299,6 @@ class OutcomeOut(BaseModel):
     created_at: datetime
 
 
-class DeliveryCounts(BaseModel):
-    pending: int
-    delivered: int
-    failed: int
-
-
-class LoanBreakdown(BaseModel):
-    """The loan figures of one 市州, bank or month."""
-
-    loans_count: int
-    loans_total_fen: int
-    pure_credit_total_fen: int
-    pure_credit_ratio_bp: int = Field(description="pure_credit_total_fen / loans_total_fen in bp, half up.")
-    pure_credit_count_ratio_bp: int = Field(description="Pure-credit loans / loans in bp, half up.")
-    enterprises_with_loans: int
-
-
-class StatsOut(LoanBreakdown):
-    from_: date | None = Field(alias="from", serialization_alias="from")
-    to: date | None
-    enterprises_rated: int = Field(description="Enterprises with any stored rating (now).")
-    enterprises_pushed: int = Field(description="Enterprises sent a `published` in the period.")
-    banks_subscribed: int = Field(description="Banks with an active subscription (now).")
-    deliveries: DeliveryCounts = Field(description="Webhook deliveries created in the period, by status.")
-    small_micro_pushed: int = Field(description="Small-micro enterprises (latest item's mark) pushed.")
-    small_micro_with_loans: int = Field(description="Of those, the ones with a loan in the period.")
-    beneficiary_ratio_bp: int = Field(
-        description="受益户数比例: small_micro_with_loans / small_micro_pushed in bp, half up."
-    )
-    by_region: dict[str, LoanBreakdown] = Field(description="Per 市州 (6-digit `xxxx00` code).")
-    by_bank: dict[str, LoanBreakdown] = Field(description="Per bank org id.")
-    by_month: dict[str, LoanBreakdown] = Field(description="Per month of granted_on, `YYYY-MM`.")
-
-    model_config = {"populate_by_name": True}
-
-
 class AuthorisationIn(StrictBody):
     uscc: USCC
     evidence_ref: Evidence = Field(

@@ -154,16 +154,78 @@ async def test_a_bad_key_is_told_clearly(tab: Tab) -> None:
     assert_read_only(tab)
 
 
+def flat(value: Any, prefix: str = "") -> dict[str, Any]:
+    """``{"deliveries": {"pending": 1}}`` -> ``{"deliveries.pending": 1}``; a number is ``value``."""
+    if not isinstance(value, dict):
+        return {"value": value}
+    out: dict[str, Any] = {}
+    for key, part in value.items():
+        if isinstance(part, dict):
+            out.update(flat(part, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = part
+    return out
+
+
+async def assert_table_matches(page: Page, table_id: str, entries: dict[str, Any]) -> int:
+    """Every row of a breakdown table shows its entry of the answer: each cell's value, formatted.
+    Returns the cells compared."""
+    rows = page.locator(f"#{table_id} tbody tr")
+    assert await rows.count() == len(entries), table_id
+    compared = 0
+    for index, key in enumerate(sorted(entries)):
+        row = rows.nth(index)
+        assert await row.locator('td[data-key="@key"]').get_attribute("data-value") == key
+        values = flat(entries[key])
+        cells = await row.locator('td:not([data-key="@key"])').evaluate_all(
+            "tds => tds.map(td => ({key: td.dataset.key, value: td.dataset.value, text: td.textContent}))",
+        )
+        header = await page.eval_on_selector_all(
+            f"#{table_id} thead th", "ths => ths.map(th => [th.dataset.key, th.dataset.kind || 'count'])"
+        )
+        kinds = dict(header)
+        for cell in cells:
+            expected = values.get(cell["key"])
+            assert cell["value"] == ("" if expected is None else str(expected)), (table_id, key, cell)
+            assert cell["text"] == shown(expected, kinds[cell["key"]]), (table_id, key, cell)
+            compared += 1
+    return compared
+
+
+CREDIT_TABLES = {
+    "credit-region": "by_region",
+    "credit-month": "by_month",
+    "credit-bank": "by_bank",
+    "credit-levels": "rated_by_level",
+    "credit-years": "rated_by_year",
+    "credit-types": "loans_by_credit_type",
+}
+
+
 async def test_credit_page_shows_the_stats_answer(tab: Tab, figures: Figures) -> None:
     body = await open_page(tab, ADMIN_KEY, "credit")
     assert await tab.page.locator("#who-name").text_content() == "Platform operator (admin)"
-    assert await assert_figures_match(tab.page, body) >= 8
+    assert await assert_figures_match(tab.page, body) >= 20
     assert body["enterprises_rated"] >= len(figures.usccs) and body["loans_count"] >= 1
+    assert body["authorisations"]["active"] >= 0 and "oldest_pending_age_seconds" in body
+    for table_id, member in CREDIT_TABLES.items():
+        assert body[member], f"the demo data has {member}"
+        assert await assert_table_matches(tab.page, table_id, body[member]) >= len(body[member]), table_id
+    bank = tab.page.locator(f'#credit-bank tbody tr:has(td[data-value="{figures.bank.org_id}"]) td').first
+    assert await bank.text_content() == figures.bank.name, "banks by name"
     assert await bars(tab.page) >= 3, "delivery health and loan amounts are drawn as bars"
-    if "by_month" in body:
-        assert await tab.page.locator("figure.chart svg polyline.line").count() == 1
-    else:
-        assert await tab.page.locator('figure.chart[data-breakdown="by_month"]').is_hidden()
+    # Loans, the 受益户数比例 to date and the 纯信用贷款比例, each by month as a line.
+    assert await tab.page.locator("figure.chart svg polyline.line").count() == 3
+    for metric in ("beneficiary_ratio_bp", "pure_credit_ratio_bp"):
+        by_region = tab.page.locator(f'figure.chart[data-breakdown="by_region"][data-metric="{metric}"]')
+        assert await by_region.locator("rect.bar").count() == len(body["by_region"]), metric
+    levels = tab.page.locator('figure.chart[data-breakdown="rated_by_level"] rect.bar')
+    assert await levels.count() == len(body["rated_by_level"])
+    async with tab.page.expect_download() as download_info:
+        await tab.page.click('button.csv[data-table="credit-region"]')
+    text = (await (await download_info.value).path()).read_text(encoding="utf-8-sig")
+    assert text.startswith("breakdown,key,") and "rated_by_level" not in text.splitlines()[0]
+    assert any(line.startswith("region,620100,") for line in text.splitlines()), "the endpoint's own CSV"
     await assert_key_kept_in_tab_only(tab, ADMIN_KEY)
     await tab.shot("credit")
     assert_read_only(tab)

@@ -110,7 +110,8 @@ async def test_stats_as_csv_and_bad_periods(api: Api) -> None:
     assert int(rows[0]["deliveries.pending"]) == figures["deliveries"]["pending"]
     months = {r["key"]: r for r in rows if r["breakdown"] == "month"}
     assert set(months) == set(figures["by_month"])
-    assert len(rows) == 1 + sum(len(figures[k]) for k in ("by_region", "by_bank", "by_month"))
+    members = ("by_region", "by_bank", "by_month", "rated_by_level", "rated_by_year", "loans_by_credit_type")
+    assert len(rows) == 1 + sum(len(figures[k]) for k in members)
     for params in ({"year": 2018, "from": "2018-01-01"}, {"from": "2018-02-01", "to": "2018-01-01"}):
         refused = await api.call(tax, "GET", "/v1/credit/stats", params=params)
         assert refused.status_code == 422

@@ -168,7 +168,7 @@
     if (value === undefined && answer.body && el.dataset.alt) value = get(answer.body, el.dataset.alt);
     el.classList.toggle("absent", value === undefined);
     out.textContent = format(value, el.dataset.kind);
-    out.dataset.value = value === undefined ? "" : String(value);
+    out.dataset.value = value === undefined || value === null ? "" : String(value);
     if (answer.error) el.title = answer.error;
   }
 
@@ -193,7 +193,7 @@
     const metric = wanted || metricOf(entries);
     // An entry that carries a name (a programme, a pool) is labelled by it rather than by its id.
     const values = entries
-      .map(([k, v]) => [v && v.name ? v.name : k, typeof v === "number" ? v : metric ? v[metric] : 0])
+      .map(([k, v]) => [v && v.name ? v.name : k, typeof v === "number" ? v : metric ? get(v, metric) : 0])
       .filter(([, v]) => typeof v === "number");
     return { metric, kind: metric ? kindOf(metric) : "count", entries: values };
   }

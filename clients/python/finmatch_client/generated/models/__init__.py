@@ -10,6 +10,7 @@ from .answers import Answers
 from .authorisation_in import AuthorisationIn
 from .authorisation_out import AuthorisationOut
 from .authorisation_out_status import AuthorisationOutStatus
+from .bank_breakdown import BankBreakdown
 from .bank_figures import BankFigures
 from .blacklist_in import BlacklistIn
 from .blacklist_out import BlacklistOut
@@ -86,10 +87,11 @@ from .list_deliveries_status_type_0 import ListDeliveriesStatusType0
 from .list_exposures_status_type_0 import ListExposuresStatusType0
 from .list_institutions_tier_type_0 import ListInstitutionsTierType0
 from .list_orgs_role_type_0 import ListOrgsRoleType0
-from .loan_breakdown import LoanBreakdown
+from .loan_type_figures import LoanTypeFigures
 from .match import Match
 from .me_out import MeOut
 from .me_out_role import MeOutRole
+from .month_breakdown import MonthBreakdown
 from .org_in import OrgIn
 from .org_in_role import OrgInRole
 from .org_out import OrgOut
@@ -187,6 +189,7 @@ from .recover_in import RecoverIn
 from .recover_out import RecoverOut
 from .recovery import Recovery
 from .recovery_result import RecoveryResult
+from .region_breakdown import RegionBreakdown
 from .rejected_item import RejectedItem
 from .repaid import Repaid
 from .repayment import Repayment
@@ -202,7 +205,11 @@ from .stats_out import StatsOut
 from .stats_out_by_bank import StatsOutByBank
 from .stats_out_by_month import StatsOutByMonth
 from .stats_out_by_region import StatsOutByRegion
+from .stats_out_loans_by_credit_type import StatsOutLoansByCreditType
+from .stats_out_rated_by_level import StatsOutRatedByLevel
+from .stats_out_rated_by_year import StatsOutRatedByYear
 from .stats_products_by_type import StatsProductsByType
+from .status_counts import StatusCounts
 from .subscription_created import SubscriptionCreated
 from .subscription_created_min_rating_type_0 import SubscriptionCreatedMinRatingType0
 from .subscription_created_status import SubscriptionCreatedStatus
@@ -232,6 +239,8 @@ from .upload_ratings_json_ratings_upload_rating_item_rating import (
     UploadRatingsJsonRatingsUploadRatingItemRating,
 )
 from .year_figures import YearFigures
+from .year_ratings import YearRatings
+from .year_ratings_by_level import YearRatingsByLevel
 
 __all__ = (
     "AListItem",
@@ -244,6 +253,7 @@ __all__ = (
     "AuthorisationIn",
     "AuthorisationOut",
     "AuthorisationOutStatus",
+    "BankBreakdown",
     "BankFigures",
     "BlacklistIn",
     "BlacklistOut",
@@ -320,10 +330,11 @@ __all__ = (
     "ListExposuresStatusType0",
     "ListInstitutionsTierType0",
     "ListOrgsRoleType0",
-    "LoanBreakdown",
+    "LoanTypeFigures",
     "Match",
     "MeOut",
     "MeOutRole",
+    "MonthBreakdown",
     "OrgIn",
     "OrgInRole",
     "OrgOut",
@@ -419,6 +430,7 @@ __all__ = (
     "RecoverOut",
     "Recovery",
     "RecoveryResult",
+    "RegionBreakdown",
     "RejectedItem",
     "Repaid",
     "Repayment",
@@ -434,7 +446,11 @@ __all__ = (
     "StatsOutByBank",
     "StatsOutByMonth",
     "StatsOutByRegion",
+    "StatsOutLoansByCreditType",
+    "StatsOutRatedByLevel",
+    "StatsOutRatedByYear",
     "StatsProductsByType",
+    "StatusCounts",
     "SubscriptionCreated",
     "SubscriptionCreatedMinRatingType0",
     "SubscriptionCreatedStatus",
@@ -460,4 +476,6 @@ __all__ = (
     "UploadRatingsJsonRatingsUploadRatingItem",
     "UploadRatingsJsonRatingsUploadRatingItemRating",
     "YearFigures",
+    "YearRatings",
+    "YearRatingsByLevel",
 )

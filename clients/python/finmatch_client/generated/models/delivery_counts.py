@@ -11,7 +11,8 @@ T = TypeVar("T", bound="DeliveryCounts")
 
 @_attrs_define
 class DeliveryCounts:
-    """
+    """Webhook delivery health: deliveries created in the period, by their status now.
+
     Attributes:
         delivered (int):
         failed (int):

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.loan_breakdown import LoanBreakdown
+    from ..models.bank_breakdown import BankBreakdown
 
 
 T = TypeVar("T", bound="StatsOutByBank")
@@ -15,9 +15,9 @@ T = TypeVar("T", bound="StatsOutByBank")
 
 @_attrs_define
 class StatsOutByBank:
-    """Per bank org id."""
+    """Per bank org id: banks with a loan or a delivery in the period."""
 
-    additional_properties: dict[str, LoanBreakdown] = _attrs_field(
+    additional_properties: dict[str, BankBreakdown] = _attrs_field(
         init=False, factory=dict
     )
 
@@ -31,14 +31,14 @@ class StatsOutByBank:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.loan_breakdown import LoanBreakdown
+        from ..models.bank_breakdown import BankBreakdown
 
         d = dict(src_dict)
         stats_out_by_bank = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = LoanBreakdown.from_dict(prop_dict)
+            additional_property = BankBreakdown.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -49,10 +49,10 @@ class StatsOutByBank:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> LoanBreakdown:
+    def __getitem__(self, key: str) -> BankBreakdown:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: LoanBreakdown) -> None:
+    def __setitem__(self, key: str, value: BankBreakdown) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.loan_breakdown import LoanBreakdown
+    from ..models.month_breakdown import MonthBreakdown
 
 
 T = TypeVar("T", bound="StatsOutByMonth")
@@ -15,9 +15,9 @@ T = TypeVar("T", bound="StatsOutByMonth")
 
 @_attrs_define
 class StatsOutByMonth:
-    """Per month of granted_on, `YYYY-MM`."""
+    """Per month, `YYYY-MM`: months with a loan (granted_on) or a push in the period."""
 
-    additional_properties: dict[str, LoanBreakdown] = _attrs_field(
+    additional_properties: dict[str, MonthBreakdown] = _attrs_field(
         init=False, factory=dict
     )
 
@@ -31,14 +31,14 @@ class StatsOutByMonth:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.loan_breakdown import LoanBreakdown
+        from ..models.month_breakdown import MonthBreakdown
 
         d = dict(src_dict)
         stats_out_by_month = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = LoanBreakdown.from_dict(prop_dict)
+            additional_property = MonthBreakdown.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -49,10 +49,10 @@ class StatsOutByMonth:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> LoanBreakdown:
+    def __getitem__(self, key: str) -> MonthBreakdown:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: LoanBreakdown) -> None:
+    def __setitem__(self, key: str, value: MonthBreakdown) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.loan_breakdown import LoanBreakdown
+    from ..models.region_breakdown import RegionBreakdown
 
 
 T = TypeVar("T", bound="StatsOutByRegion")
@@ -17,7 +17,7 @@ T = TypeVar("T", bound="StatsOutByRegion")
 class StatsOutByRegion:
     """Per 市州 (6-digit `xxxx00` code)."""
 
-    additional_properties: dict[str, LoanBreakdown] = _attrs_field(
+    additional_properties: dict[str, RegionBreakdown] = _attrs_field(
         init=False, factory=dict
     )
 
@@ -31,14 +31,14 @@ class StatsOutByRegion:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.loan_breakdown import LoanBreakdown
+        from ..models.region_breakdown import RegionBreakdown
 
         d = dict(src_dict)
         stats_out_by_region = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = LoanBreakdown.from_dict(prop_dict)
+            additional_property = RegionBreakdown.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -49,10 +49,10 @@ class StatsOutByRegion:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> LoanBreakdown:
+    def __getitem__(self, key: str) -> RegionBreakdown:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: LoanBreakdown) -> None:
+    def __setitem__(self, key: str, value: RegionBreakdown) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -16,6 +16,7 @@ def _get_kwargs(
     year: int | None | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
     accept: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -48,6 +49,13 @@ def _get_kwargs(
     else:
         json_to = to
     params["to"] = json_to
+
+    json_region_code: None | str | Unset
+    if isinstance(region_code, Unset):
+        json_region_code = UNSET
+    else:
+        json_region_code = region_code
+    params["region_code"] = json_region_code
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -127,19 +135,23 @@ def sync_detailed(
     year: int | None | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
     accept: None | str | Unset = UNSET,
 ) -> Response[Problem | StatsOut]:
     """Credit-push statistics for a period
 
-     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
-    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+     银税互动 figures of the period (all time without one), of one 市州 with `region_code`:
+    enterprises rated (by level and evaluation year) and pushed, authorisations and consents,
+    banks subscribed, delivery health, loans with the 纯信用贷款比例, the 受益户数比例, and all of
+    them per 市州, bank and month.
 
     **Who may call:** `admin`, `tax_authority`, `regulator`.
 
     Args:
-        year (int | None | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
         from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
         to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
         accept (None | str | Unset):
 
     Raises:
@@ -154,6 +166,7 @@ def sync_detailed(
         year=year,
         from_=from_,
         to=to,
+        region_code=region_code,
         accept=accept,
     )
 
@@ -170,19 +183,23 @@ def sync(
     year: int | None | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
     accept: None | str | Unset = UNSET,
 ) -> Problem | StatsOut | None:
     """Credit-push statistics for a period
 
-     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
-    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+     银税互动 figures of the period (all time without one), of one 市州 with `region_code`:
+    enterprises rated (by level and evaluation year) and pushed, authorisations and consents,
+    banks subscribed, delivery health, loans with the 纯信用贷款比例, the 受益户数比例, and all of
+    them per 市州, bank and month.
 
     **Who may call:** `admin`, `tax_authority`, `regulator`.
 
     Args:
-        year (int | None | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
         from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
         to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
         accept (None | str | Unset):
 
     Raises:
@@ -198,6 +215,7 @@ def sync(
         year=year,
         from_=from_,
         to=to,
+        region_code=region_code,
         accept=accept,
     ).parsed
 
@@ -208,19 +226,23 @@ async def asyncio_detailed(
     year: int | None | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
     accept: None | str | Unset = UNSET,
 ) -> Response[Problem | StatsOut]:
     """Credit-push statistics for a period
 
-     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
-    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+     银税互动 figures of the period (all time without one), of one 市州 with `region_code`:
+    enterprises rated (by level and evaluation year) and pushed, authorisations and consents,
+    banks subscribed, delivery health, loans with the 纯信用贷款比例, the 受益户数比例, and all of
+    them per 市州, bank and month.
 
     **Who may call:** `admin`, `tax_authority`, `regulator`.
 
     Args:
-        year (int | None | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
         from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
         to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
         accept (None | str | Unset):
 
     Raises:
@@ -235,6 +257,7 @@ async def asyncio_detailed(
         year=year,
         from_=from_,
         to=to,
+        region_code=region_code,
         accept=accept,
     )
 
@@ -249,19 +272,23 @@ async def asyncio(
     year: int | None | Unset = UNSET,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    region_code: None | str | Unset = UNSET,
     accept: None | str | Unset = UNSET,
 ) -> Problem | StatsOut | None:
     """Credit-push statistics for a period
 
-     银税互动 figures of the period (all time without one): coverage, delivery health, loans with
-    the pure-credit ratios, the 受益户数比例, and the loans per 市州, bank and month.
+     银税互动 figures of the period (all time without one), of one 市州 with `region_code`:
+    enterprises rated (by level and evaluation year) and pushed, authorisations and consents,
+    banks subscribed, delivery health, loans with the 纯信用贷款比例, the 受益户数比例, and all of
+    them per 市州, bank and month.
 
     **Who may call:** `admin`, `tax_authority`, `regulator`.
 
     Args:
-        year (int | None | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
         from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
         to (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        region_code (None | str | Unset): One 市州 (a `xxxx00` GB/T 2260 code).
         accept (None | str | Unset):
 
     Raises:
@@ -278,6 +305,7 @@ async def asyncio(
             year=year,
             from_=from_,
             to=to,
+            region_code=region_code,
             accept=accept,
         )
     ).parsed

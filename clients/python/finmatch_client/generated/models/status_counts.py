@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="StatusCounts")
+
+
+@_attrs_define
+class StatusCounts:
+    """Authorisations or consents recorded in the period, by their status now; `expired` counts
+    an active one whose last valid day (`expires_on`, Asia/Shanghai) has passed, too.
+
+        Attributes:
+            active (int):
+            expired (int):
+            revoked (int):
+    """
+
+    active: int
+    expired: int
+    revoked: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        active = self.active
+
+        expired = self.expired
+
+        revoked = self.revoked
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "active": active,
+                "expired": expired,
+                "revoked": revoked,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        active = d.pop("active")
+
+        expired = d.pop("expired")
+
+        revoked = d.pop("revoked")
+
+        status_counts = cls(
+            active=active,
+            expired=expired,
+            revoked=revoked,
+        )
+
+        status_counts.additional_properties = d
+        return status_counts
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
