@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway import proxy
 from kit.asgi import HttpMiddleware
+from kit.db import DATABASE_ERRORS, on_database_error
 from kit.errors import DomainError
 from kit.problems import Problem, problem_from_error
 
@@ -35,10 +36,15 @@ class ProxyFastPath(HttpMiddleware):
         _, _, prefix, rest = str(scope["path"]).split("/", 3)
         if self.route is not None:
             scope["route"] = self.route
+        request = Request(scope, receive)
         try:
-            response = await proxy.forward(Request(scope, receive), prefix, rest)
+            response = await proxy.forward(request, prefix, rest)
         except Problem as problem:
             response = problem.response()
         except DomainError as error:
             response = problem_from_error(error).response()
+        except DATABASE_ERRORS as error:
+            # The key lookup or its last-used mark met a database that went away: a 503 with
+            # Retry-After, as the exception handlers answer past FastAPI (a bug still raises).
+            response = await on_database_error(request, error)
         await response(scope, receive, send)

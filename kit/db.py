@@ -143,9 +143,18 @@ async def on_database_error(_: Request, exc: Exception) -> JSONResponse:
     raise exc
 
 
+# What on_database_error answers. Connection failures may also surface unwrapped (asyncpg
+# raises them while the pool connects).
+DATABASE_ERRORS: tuple[type[Exception], ...] = (
+    DBAPIError,
+    SATimeoutError,
+    asyncpg.InterfaceError,
+    *_UNREACHABLE,
+)
+
+
 def install_database_handlers(app: FastAPI) -> None:
-    # Connection failures may also surface unwrapped (asyncpg raises them while the pool connects).
-    for error in (DBAPIError, SATimeoutError, asyncpg.InterfaceError, *_UNREACHABLE):
+    for error in DATABASE_ERRORS:
         app.add_exception_handler(error, on_database_error)
 
 
