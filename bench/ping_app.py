@@ -3,7 +3,7 @@
     python -m bench.ping_app --port 8100
 
 Same server as ``finmatch serve NAME`` (deploy/cli.py: uvicorn, one process, the same host,
-keep-alive and shutdown settings, no log config), and none of the platform's middleware,
+event loop, keep-alive and shutdown settings, no log config), and none of the platform's middleware,
 database or authentication: what is left is the price of Python, ASGI and HTTP on this machine.
 """
 
@@ -14,6 +14,7 @@ import argparse
 import uvicorn
 from fastapi import FastAPI
 
+from deploy.cli import event_loop
 from kit.http import SERVER_KEEP_ALIVE_S
 
 app = FastAPI()
@@ -33,6 +34,7 @@ def main() -> None:
         host="127.0.0.1",
         port=args.port,
         log_config=None,
+        loop=event_loop(),
         timeout_graceful_shutdown=5,
         timeout_keep_alive=SERVER_KEEP_ALIVE_S,
     )

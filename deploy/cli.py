@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import os
 import secrets
 import signal
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI
 from pydantic import ValidationError
@@ -105,10 +106,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=settings.host,
         port=settings.port_of(args.name),
         log_config=None,
+        loop=event_loop(),
         timeout_graceful_shutdown=5,
         timeout_keep_alive=SERVER_KEEP_ALIVE_S,
     )
     return 0
+
+
+def event_loop() -> Literal["uvloop", "asyncio"]:
+    """uvloop when installed (a dependency: socket I/O and callbacks in C, bench/README.md
+    "Profiles: platform"), else asyncio's own loop, which answers the same."""
+    return "uvloop" if importlib.util.find_spec("uvloop") is not None else "asyncio"
 
 
 def _interrupt(signum: int, _: object) -> None:

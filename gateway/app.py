@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from typing import Any
 
 import httpx
@@ -93,10 +92,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         if settings.admin_key:
             async with ctx.sessionmaker.begin() as session:
                 await repository.ensure_bootstrap_admin(session)
-        # What is loaded by now (modules, routes, schemas) lives as long as the process: out of
-        # the collector's generations, so its full collections stop rescanning it (the profile's
-        # garbage-collection time per proxied request about halved, bench/README.md).
-        gc.freeze()
 
     async def stop(_: AppContext) -> None:
         await app.state.upstream.aclose()

@@ -25,7 +25,12 @@ def body_of(answer: Any) -> bytes:
 
 
 def etag_of(answer: Any) -> str:
-    return f'"{hashlib.sha256(body_of(answer)).hexdigest()[:32]}"'
+    return tag_of(body_of(answer))
+
+
+def tag_of(body: bytes) -> str:
+    """The tag of an answer already serialised (the exact bytes sent)."""
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
 T = TypeVar("T")

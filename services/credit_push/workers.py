@@ -153,10 +153,8 @@ GC_THRESHOLDS = (50_000, 20, 100)
 
 
 def tune_gc() -> None:
-    """Freeze what startup made (modules, tables, the app: never garbage, so never scanned again)
-    and collect less often. The process's memory stays bounded: only cyclic garbage waits."""
-    gc.collect()
-    gc.freeze()
+    """Collect less often (kit/app.py has already frozen what startup made). The process's
+    memory stays bounded: only cyclic garbage waits."""
     gc.set_threshold(*GC_THRESHOLDS)
 
 

@@ -39,7 +39,8 @@ Viewer = Annotated[Principal, Depends(require_roles("admin", "guarantor", "bank"
 idempotency = idempotent(idempotency_keys)
 
 
-def _ctx(request: Request) -> AppContext:
+async def _ctx(request: Request) -> AppContext:
+    # async: FastAPI runs a plain ``def`` dependency in its thread pool (a hand-off per request).
     ctx: AppContext = request.app.state.ctx
     return ctx
 

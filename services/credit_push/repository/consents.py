@@ -59,13 +59,6 @@ async def consented_usccs(session: AsyncSession, bank_id: str, today: date) -> l
     return list(await session.scalars(query.distinct()))
 
 
-async def has_valid(session: AsyncSession, bank_id: str, uscc: str, today: date) -> bool:
-    query = sa.select(sa.literal(1)).where(
-        consents.c.bank_org_id == uuid.UUID(bank_id), consents.c.uscc == uscc, _valid(today)
-    )
-    return (await session.execute(query.limit(1))).first() is not None
-
-
 async def insert(session: AsyncSession, row: ConsentRow) -> None:
     await session.execute(sa.insert(consents).values(**asdict(row)))
 

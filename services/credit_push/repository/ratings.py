@@ -101,6 +101,35 @@ async def current(session: AsyncSession, uscc: str) -> tuple[Current, datetime] 
     return (_current(row), row.updated_at) if row else None
 
 
+# The bank's consent, read with the rating in one round trip: the same rule as consents._valid
+# (active, unexpired on the business day, its app still holding a valid authorisation,
+# authorisations.valid), spelled in SQL so the hot read builds no statement per request.
+_READ_SQL = sa.text(
+    f"""
+    SELECT cur.*, EXISTS (
+        SELECT 1 FROM credit_push.consents c
+        WHERE c.bank_org_id = CAST(:bank AS uuid) AND c.uscc = cur.uscc AND c.status = 'active'
+          AND (c.expires_on IS NULL OR c.expires_on >= CAST(:day AS date))
+          AND EXISTS (
+            SELECT 1 FROM credit_push.authorisations a
+            WHERE a.partner_org_id = c.partner_org_id AND a.uscc = c.uscc AND a.status = 'active'
+              AND (a.expires_on IS NULL OR a.expires_on >= CAST(:day AS date)))
+    ) AS consented
+    FROM ({_CURRENT_SQL} WHERE r.uscc = :u ORDER BY r.uscc, r.year DESC LIMIT 1) cur
+    """  # noqa: S608 (constants)
+)
+
+
+async def read(
+    session: AsyncSession, uscc: str, bank_id: str | None, today: date
+) -> tuple[Current, datetime, bool] | None:
+    """The current rating, when it was stored, and whether ``bank_id`` holds a valid consent for
+    it on ``today`` (False without a bank): one statement."""
+    params = {"u": uscc, "today": None, "bank": bank_id, "day": today}
+    row = (await session.execute(_READ_SQL, params)).first()
+    return (_current(row), row.updated_at, bool(row.consented)) if row else None
+
+
 async def a_list(session: AsyncSession) -> list[str]:
     """Enterprises whose current rating is A (the published list)."""
     result = await session.execute(sa.text(_CURRENT_SQL + " ORDER BY r.uscc, r.year DESC"), {"today": None})

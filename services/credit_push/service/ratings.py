@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -60,12 +60,18 @@ async def store_batch(session: AsyncSession, valid: list[RatingItem], now: datet
 
 
 async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> RatingOut:
-    """An enterprise's current rating; a bank (``bank_id``) sees it only when entitled.
+    """An enterprise's current rating; a bank (``bank_id``) sees it only when entitled: the tax
+    figure too with a consent, the public fields for today's A list, else 404.
 
-    A bank's read of non-public data is recorded in the access log (税收征管法 第八条).
+    One statement reads the rating and the bank's consent. A bank's read of non-public data is
+    recorded in the access log (税收征管法 第八条).
     """
-    current, updated_at = await _current(session, uscc)
-    full = bank_id is None or await _bank_sees_all(session, bank_id, current)
+    today = business_date(datetime.now(UTC))
+    found = await repo.ratings.read(session, uscc, bank_id, today)
+    if found is None:
+        raise NotFound("rating")
+    current, updated_at, consented = found
+    full = bank_id is None or _bank_sees_all(current, consented, today)
     out = RatingOut(**_public_fields(current, updated_at))
     if full:  # set only then: the answer leaves out a field never set (response_model_exclude_unset)
         out.avg_annual_tax_fen = current.avg_annual_tax_fen
@@ -76,10 +82,8 @@ async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> R
     return out
 
 
-async def _bank_sees_all(session: AsyncSession, bank_id: str, current: Current) -> bool:
+def _bank_sees_all(current: Current, consented: bool, today: date) -> bool:
     """True: the tax figure too (a consent); False: the public fields (the A list); else 404."""
-    today = business_date(datetime.now(UTC))
-    consented = await repo.consents.has_valid(session, bank_id, current.uscc, today)
     # A list from years ago is not today's A list (rules/rating_years.py): it entitles no one.
     view = read_view(current.rating if is_current(current.year, today) else "", consented)
     if view is None:
