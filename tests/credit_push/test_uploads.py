@@ -176,6 +176,11 @@ async def test_a_large_file_is_processed_in_the_background_with_progress(api: Ap
     status = await eventually(finished, within_s=120)
     assert (status["done"], status["accepted"], status["unchanged"]) == (10_050, 10_049, 0)
     assert [(r["index"], r["uscc"]) for r in status["rejected"]] == [(5000, rows[4999][0])]
+    assert "before 2014" in status["rejected"][0]["detail"]
+    zh = await api.call(
+        other_tax, "GET", f"/v1/credit/uploads/{upload_id}", headers={"Accept-Language": "zh-CN"}
+    )
+    assert zh.json()["rejected"][0]["detail"] == "评价年度（year）：1999 年早于首个评价年度 2014 年"
     assert (await _rating(api, tax, rows[10_050][0]))["rating"] == "C"
 
     replay = await _post(api, tax, _csv(rows).encode(), CSV_TYPE, **{"Idempotency-Key": "big-file-1"})

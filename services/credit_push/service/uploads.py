@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from kit.errors import DomainError, NotFound, UnsupportedMediaType
+from kit.i18n import Sentence, localise
 from kit.shapes import business_date
 from services.credit_push import rating_files
 from services.credit_push import repository as repo
@@ -98,6 +99,22 @@ def _row(kind: str, org_id: str, rows: int, now: datetime) -> UploadRow:
     )
 
 
+def _stored(rejection: Rejection) -> dict[str, Any]:
+    """A background job's rejection as stored: the English reason, and its catalogue key and
+    values so that a later read gives it in that request's language."""
+    stored: dict[str, Any] = {"index": rejection.index, "uscc": rejection.uscc, "detail": rejection.detail}
+    if isinstance(rejection.detail, Sentence):
+        stored |= {"key": rejection.detail.key, "members": dict(rejection.detail.members)}
+    return stored
+
+
+def _rejected_item(stored: dict[str, Any]) -> RejectedItem:
+    detail = str(stored["detail"])
+    if "key" in stored:
+        detail = localise(stored["key"], detail, stored.get("members", {}))
+    return RejectedItem(index=stored["index"], uscc=stored["uscc"], detail=detail)
+
+
 def upload_out(row: UploadRow) -> UploadOut:
     return UploadOut(
         id=row.id,
@@ -108,7 +125,7 @@ def upload_out(row: UploadRow) -> UploadOut:
         done=row.done,
         accepted=row.accepted,
         unchanged=row.unchanged,
-        rejected=[RejectedItem(**r) for r in row.rejected],
+        rejected=[_rejected_item(r) for r in row.rejected],
         error=row.error,
         created_at=row.created_at,
         finished_at=row.finished_at,
@@ -174,7 +191,7 @@ async def process(sessionmaker: async_sessionmaker[AsyncSession], job: Job) -> N
         async with sessionmaker.begin() as session:
             await repo.uploads.end(session, job.id, "failed", datetime.now(UTC), exc.detail)
         return
-    rejected = [{"index": r.index, "uscc": r.uscc, "detail": r.detail} for r in judged.rejected]
+    rejected = [_stored(r) for r in judged.rejected]
     async with sessionmaker.begin() as session:
         await repo.uploads.set_rejected(session, job.id, rejected)
     try:
