@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest openapi bench clean deploy-check lock
+.PHONY: run test tools lint typecheck pytest openapi bench clean deploy-check lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -17,7 +17,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/finmatch up --demo
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) tools lint typecheck pytest
+
+# Debian's docker-compose and chromium, which tests/deploy and tests/console use.
+tools:
+	@deploy/test-tools.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

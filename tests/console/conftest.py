@@ -1,7 +1,7 @@
 """A real headless Chromium (Debian's, never a downloaded build) on the console of the test stack.
 
 Without /usr/bin/chromium the browser tests skip locally with the reason, and fail under CI
-(env CI set), where .ci/run installs it.
+(env CI set); `make test` installs it (deploy/test-tools.sh).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def chromium_path() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     if CHROMIUM.is_file():
         return CHROMIUM
-    reason = f"{CHROMIUM} is missing: `apt-get install -y chromium` (.ci/run installs it)"
+    reason = f"{CHROMIUM} is missing: `apt-get install -y chromium` (`make test` installs it)"
     if os.environ.get("CI"):
         pytest.fail(reason)
     pytest.skip(reason)

@@ -43,7 +43,7 @@ def tool(name: str, how_to_install: str) -> str:
         return found
     message = f"{name} is not installed ({how_to_install})"
     if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI must have it: .ci/run installs it")
+        pytest.fail(f"{message}; `make test` installs it (deploy/test-tools.sh)")
     pytest.skip(message)
 
 
