@@ -29,14 +29,20 @@ def pg_server() -> Iterator[PgTestServer]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
-def database_url(pg_server: PgTestServer) -> str:
+def _fresh_database(pg_server: PgTestServer) -> str:
+    """A new database on the test server, migrated."""
+
     async def fresh() -> str:
         url = await pg_server.create_database()
         await upgrade(url)
         return url
 
     return asyncio.run(fresh())
+
+
+@pytest.fixture(scope="session")
+def database_url(pg_server: PgTestServer) -> str:
+    return _fresh_database(pg_server)
 
 
 @pytest.fixture(scope="session")
@@ -50,13 +56,7 @@ def stack(database_url: str) -> Iterator[Stack]:
 def own_stack(pg_server: PgTestServer) -> Iterator[Stack]:
     """A stack on a database of its own, for a module whose figures others' data would change:
     a module overrides ``stack`` with it (``def stack(own_stack)``) and ``api`` follows."""
-
-    async def fresh() -> str:
-        url = await pg_server.create_database()
-        await upgrade(url)
-        return url
-
-    running = Stack(asyncio.run(fresh()))
+    running = Stack(_fresh_database(pg_server))
     yield running
     running.close()
 

@@ -3,7 +3,6 @@ pool and a bridge fund show figures, and loading twice changes nothing (deploy/d
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +10,7 @@ import pytest
 
 from deploy import demo
 from deploy import demo_data as data
-from kit.migrations import upgrade
 from tests.support.api import Api
-from tests.support.postgres import PgTestServer
 from tests.support.stack import ADMIN_KEY, Stack
 
 FIGURES = (
@@ -27,28 +24,16 @@ async def figures(api: Api) -> dict[str, Any]:
     return {path: (await api.client.get(path, headers=api.admin_headers)).json() for path in FIGURES}
 
 
-@pytest.fixture
-async def own_stack(pg_server: PgTestServer) -> AsyncIterator[Stack]:
+@pytest.fixture(scope="module")
+def stack(own_stack: Stack) -> Stack:
     """A database of its own: the demo's province-wide programmes would change what the shared
     stack's matching tests expect (a subsidy for every 市州)."""
-    url = await pg_server.create_database()
-    await upgrade(url)
-    running = Stack(url)
-    yield running
-    running.close()
-
-
-@pytest.fixture
-async def own_api(own_stack: Stack) -> AsyncIterator[Api]:
-    client = Api(own_stack.url("gateway"))
-    yield client
-    await client.aclose()
+    return own_stack
 
 
 async def test_the_demo_runs_the_seeds_programmes_and_loads_once(
-    own_stack: Stack, own_api: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    stack: Stack, api: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stack, api = own_stack, own_api
     monkeypatch.chdir(tmp_path)  # var/demo-keys.json and var/demo.env go there
     # A fifth of the enterprises, from the same seed: enough for every story, quicker to load.
     every = data.enterprises
