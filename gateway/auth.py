@@ -62,23 +62,20 @@ def rate_limit(counter: SharedCounter, bucket: str) -> None:
     wait = counter.hit(bucket)
     if wait > 0:
         metrics.limit_refused("rate_limit")
-        raise Problem(
-            429,
-            "rate-limited",
-            "Too many requests for this API key; slow down.",
-            title="Too many requests",
-            headers={"Retry-After": retry_after_header(wait)},
-        )
+        raise _too_many("rate-limited", "Too many requests for this API key; slow down.", "requests", wait)
 
 
 def too_many_failures(wait_s: float) -> Problem:
-    return Problem(
-        429,
-        "too-many-failed-attempts",
-        "Too many requests with a missing or unknown API key from this address; wait before trying again.",
-        title="Too many failed attempts",
-        headers={"Retry-After": retry_after_header(wait_s)},
+    detail = (
+        "Too many requests with a missing or unknown API key from this address; wait before trying again."
     )
+    return _too_many("too-many-failed-attempts", detail, "failed attempts", wait_s)
+
+
+def _too_many(slug: str, detail: str, what: str, wait_s: float) -> Problem:
+    """A 429 with the seconds to wait (RFC 9110 Retry-After), for either of the gateway's limits."""
+    headers = {"Retry-After": retry_after_header(wait_s)}
+    return Problem(429, slug, detail, title=f"Too many {what}", headers=headers)
 
 
 async def authenticated(request: Request) -> Principal:
