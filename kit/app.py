@@ -20,6 +20,7 @@ from kit import metrics as metrics_mod
 from kit import tracing
 from kit.db import (
     TransactionMiddleware,
+    database_unreachable,
     install_database_handlers,
     instrument_pool,
     make_engine,
@@ -260,12 +261,21 @@ async def _run_worker(worker: Worker, ctx: AppContext) -> None:
             return
         except asyncio.CancelledError:
             raise
-        except Exception:
-            log.exception(
-                "background worker %s crashed; restarting in 1 s", getattr(worker, "__name__", worker)
-            )
+        except Exception as exc:
+            _log_crash(getattr(worker, "__name__", str(worker)), exc)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(ctx.stopping.wait(), timeout=1.0)
+
+
+def _log_crash(name: str, exc: Exception) -> None:
+    """A database that cannot be reached is an outage the probes report, not a bug: one line a
+    retry, no traceback (it would repeat every second until PostgreSQL is back)."""
+    if database_unreachable(exc):
+        log.warning(
+            "background worker %s: database unreachable (%s); restarting in 1 s", name, type(exc).__name__
+        )
+    else:
+        log.exception("background worker %s crashed; restarting in 1 s", name)
 
 
 def _idempotency_purge(table: sa.Table) -> Worker:
