@@ -15,7 +15,7 @@ from html import escape
 
 from gateway.console.model import Kind
 
-WIDTH = 360
+WIDTH = 320
 FONT = 12
 ROW = 36
 BAR = 12
@@ -56,8 +56,8 @@ def format_value(value: int | None, kind: Kind) -> str:
 
 def text_width(text: str) -> float:
     """About how wide ``text`` is at the chart's font size: a CJK character is square, others
-    about six tenths of one."""
-    return sum(FONT if ord(char) > 0x2E7F else FONT * 0.6 for char in text)
+    a little over half of one."""
+    return sum(FONT if ord(char) > 0x2E7F else FONT * 0.56 for char in text)
 
 
 def _fit(text: str, room: float) -> str:
@@ -124,6 +124,9 @@ def bar_chart(
         return no_data(title, attrs)
     low = min(0, *(p.value for p in points))
     high = max(0, target_bp or 0, *(p.value for p in points))
+    if target_bp is not None:
+        # Room right of the target line, so it never runs through the values at the right edge.
+        high = high * 5 // 4
     scale = (WIDTH - 2 * MARGIN) / ((high - low) or 1)
     zero = MARGIN - low * scale
     rows = [_bar_row(index, point, kind, zero, scale) for index, point in enumerate(points)]
