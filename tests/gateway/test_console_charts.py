@@ -3,12 +3,15 @@ caller's key as for the API, the service's own answer on who may read, the API's
 
 from __future__ import annotations
 
+import asyncio
 import xml.etree.ElementTree as ET
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.support.api import Actor, Api, make_uscc
+from tests.support.stack import Stack
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 PROBLEM = "application/problem+json"
@@ -104,3 +107,19 @@ async def test_bad_filters_and_unknown_charts_are_problems(api: Api) -> None:
     for path in ("/console/charts/credit/no-such-chart.svg", "/console/charts/nowhere/by-month.svg"):
         missing = await api.client.get(path, headers=api.admin_headers)
         assert missing.status_code == 404 and missing.headers["content-type"].startswith(PROBLEM), path
+
+
+async def test_bad_keys_on_chart_urls_count_towards_the_failed_key_limit(stack: Stack, api: Api) -> None:
+    regulator = await api.org("regulator")
+    url, stop = await asyncio.to_thread(stack.spawn, "gateway", failed_auth_limit=3)
+    try:
+        async with httpx.AsyncClient(base_url=url) as client:
+            path = "/console/charts/credit/by-month.svg"
+            bad = {"Authorization": "Bearer fmk_not-a-real-key"}
+            statuses = [(await client.get(path, headers=bad)).status_code for _ in range(6)]
+            assert statuses[:3] == [401] * 3 and statuses[-1] == 429, statuses
+            refused = await client.get(path, headers=bad)
+            assert refused.json()["type"].endswith("/too-many-failed-attempts")
+            assert (await client.get(path, headers=regulator.headers)).status_code == 200
+    finally:
+        await asyncio.to_thread(stop)
