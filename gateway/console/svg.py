@@ -9,7 +9,7 @@ stylesheet may restyle the classes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -175,8 +175,9 @@ def line_chart(
     and the months along the bottom (as many as fit without overlapping)."""
     if not points:
         return no_data(title, attrs)
-    spots = _spots([p.value for p in points])
-    zero_y = _spots([p.value for p in points], 0)[0][1]
+    y_of = _y_scale([p.value for p in points])
+    spots = [(_x_of(index, len(points)), y_of(point.value)) for index, point in enumerate(points)]
+    zero_y = y_of(0)
     baseline = {"x1": MARGIN, "x2": WIDTH - MARGIN, "y1": _num(zero_y), "y2": _num(zero_y)}
     line = {"points": " ".join(f"{_num(x)},{_num(y)}" for x, y in spots), "class": "line"}
     highest = format_value(max(p.value for p in points), kind)
@@ -196,19 +197,19 @@ def line_chart(
     return _svg(title, LINE_HEIGHT, "".join(parts), attrs or {}, len(points))
 
 
-def _spots(values: Sequence[int], only: int | None = None) -> list[tuple[float, float]]:
-    """Where each value (or only the value ``only``, for the zero line) stands: the range runs from
-    zero or the lowest value up to the highest, spread evenly across the width."""
+def _y_scale(values: Sequence[int]) -> Callable[[int], float]:
+    """Where a value stands: the range runs from zero (or the lowest value) up to the highest."""
     top, bottom = 26, 34
     low, high = min(0, *values), max(1, *values)
     scale = (LINE_HEIGHT - top - bottom) / (high - low)
-    step = (WIDTH - 2 * MARGIN) / (len(values) - 1) if len(values) > 1 else 0
-    if only is not None:
-        return [(MARGIN, top + (high - only) * scale)]
-    spread = len(values) > 1
-    return [
-        (MARGIN + i * step if spread else WIDTH / 2, top + (high - v) * scale) for i, v in enumerate(values)
-    ]
+    return lambda value: top + (high - value) * scale
+
+
+def _x_of(index: int, count: int) -> float:
+    """Points spread evenly across the width; a single one stands in the middle."""
+    if count == 1:
+        return WIDTH / 2
+    return MARGIN + index * (WIDTH - 2 * MARGIN) / (count - 1)
 
 
 def _month(x: float, label: str, index: int, count: int) -> str:

@@ -205,3 +205,15 @@ def test_figures_and_counts() -> None:
         "items": [{"product_type": "pure_credit"}, {"product_type": "ip"}, {"product_type": "pure_credit"}]
     }
     assert [(p.key, p.value) for p in series_of(counts, items, {}).points] == [("ip", 1), ("pure_credit", 2)]
+
+
+def test_a_single_month_stands_in_the_middle_and_a_negative_one_below_zero() -> None:
+    alone = parse(line_chart("按月 By month", [Point("2026-01", "2026-01", 7)], "count"))
+    (dot,) = alone.findall("s:circle", NS)
+    assert float(dot.get("cx", "")) == pytest.approx(WIDTH / 2)
+    mixed = parse(line_chart("t", [Point("a", "a", 5), Point("b", "b", -5)], "fen"))
+    baseline = mixed.find("s:line[@class='baseline']", NS)
+    assert baseline is not None
+    up, down = (float(d.get("cy", "")) for d in mixed.findall("s:circle", NS))
+    assert up < float(baseline.get("y1", "")) < down
+    assert "最高 max 0.05 元" in "".join(mixed.itertext())
