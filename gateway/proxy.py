@@ -50,40 +50,57 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     if service is None:
         raise _no_operation()
     principal = await authenticated(request)
-    ctx = request.app.state.ctx
     request_headers = request.headers
     headers = {name: value for name in _FORWARD_REQUEST if (value := request_headers.get(name)) is not None}
-    headers[REQUEST_ID_HEADER] = current_request_id() or ""
-    tracing.inject(headers)
-    target = upstream.sendable(_target(request, rest))
-    headers[principal_mod.HEADER] = _vouch(request, service, target, principal)
-    url = upstream.target_url(ctx.settings.url_of(service), target)
-    client: aiohttp.ClientSession = request.app.state.proxy_client
+    target = _target(request, rest)
     try:
         body = await request.body()
     except ClientDisconnect:
         # The client went away mid-body: nobody is left to answer, and it is not our fault.
         log.info("client disconnected before sending its whole body")
         return Response(status_code=499)
+    answer = await call(request, principal, service, request.method, target, headers, body)
+    response = Response(answer.body, status_code=answer.status)
+    response.raw_headers.extend(answer.headers)
+    return response
+
+
+async def call(
+    request: Request,
+    principal: principal_mod.Principal,
+    service: str,
+    method: str,
+    target: str,
+    headers: dict[str, str],
+    body: bytes = b"",
+) -> upstream.Answer:
+    """One call to ``service`` on behalf of ``principal``, within ``request``: ``headers`` gain the
+    request id, the trace and a token minted for exactly this call. Also how the console's charts
+    read the statistics as their caller (gateway.console.charts)."""
+    headers[REQUEST_ID_HEADER] = current_request_id() or ""
+    tracing.inject(headers)
+    target = upstream.sendable(target)
+    headers[principal_mod.HEADER] = _vouch(request, service, method, target, principal)
+    url = upstream.target_url(request.app.state.ctx.settings.url_of(service), target)
+    client: aiohttp.ClientSession = request.app.state.proxy_client
     # A read may be sent again once if the connection broke under it (a reused keep-alive
     # connection the service had just closed); a write never is.
-    attempts = 2 if request.method in ("GET", "HEAD") else 1
+    attempts = 2 if method in ("GET", "HEAD") else 1
     for attempt in range(attempts):
         try:
-            answer = await upstream.send(client, request.method, url, headers, body)
-            break
+            return await upstream.send(client, method, url, headers, body)
         except aiohttp.InvalidURL as exc:
             raise _no_operation() from exc
         except TRANSPORT_ERRORS as exc:
             if attempt + 1 < attempts and failure_kind(exc) == "broken":
                 continue
             raise _upstream_problem(service, exc) from exc
-    response = Response(answer.body, status_code=answer.status)
-    response.raw_headers.extend(answer.headers)
-    return response
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
-def _vouch(request: Request, service: str, target: str, principal: principal_mod.Principal) -> str:
+def _vouch(
+    request: Request, service: str, method: str, target: str, principal: principal_mod.Principal
+) -> str:
     """A token for exactly this call: ``service``, the method, and the path and query as sent."""
     signer: Signer | None = request.app.state.credentials.signer
     if signer is None:
@@ -95,7 +112,7 @@ def _vouch(request: Request, service: str, target: str, principal: principal_mod
             headers={"Retry-After": "5"},
         )
     subject = principal_mod.subject_of(principal)
-    return signer.mint(audience=service, method=request.method, target=target, subject=subject)
+    return signer.mint(audience=service, method=method, target=target, subject=subject)
 
 
 def _no_operation() -> Problem:

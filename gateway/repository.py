@@ -52,6 +52,14 @@ async def list_orgs(
     return list((await session.scalars(stmt)).all())
 
 
+async def org_names(session: AsyncSession, org_ids: list[uuid.UUID]) -> dict[str, str]:
+    """The names of those of ``org_ids`` that exist, by id (as text)."""
+    if not org_ids:
+        return {}
+    stmt = sa.select(col(Org.id), col(Org.name)).where(col(Org.id).in_(org_ids))
+    return {str(org_id): name for org_id, name in (await session.execute(stmt)).all()}
+
+
 async def notify_key_change(session: AsyncSession, key_id: uuid.UUID) -> None:
     """Tell every replica's key cache, in this transaction: PostgreSQL delivers it on commit only."""
     await session.execute(sa.select(sa.func.pg_notify(KEY_CHANNEL, str(key_id))))

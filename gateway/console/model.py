@@ -46,8 +46,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class Chart:
-    """A bar chart of some figures of one answer (``bars``), or of one answer's breakdown."""
+    """A bar chart of some figures of one answer (``paths``), or of one answer's breakdown.
+    ``id`` names it in its page's chart URL (``/console/charts/<page>/<id>.svg``)."""
 
+    id: str
     title_zh: str
     title_en: str
     source: str

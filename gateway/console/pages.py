@@ -62,6 +62,7 @@ GUARANTEE = Page(
     ),
     charts=(
         Chart(
+            "outstanding-by-tier",
             "各级在保余额",
             "Outstanding by tier",
             "summary",
@@ -73,6 +74,7 @@ GUARANTEE = Page(
             "fen",
         ),
         Chart(
+            "fee-vs-target",
             "平均费率与1%目标",
             "Average fee vs 1% target",
             "summary",
@@ -80,8 +82,8 @@ GUARANTEE = Page(
             "bp",
             target_bp=100,
         ),
-        Chart("按市州", "By 市州", "summary", breakdown="by_region"),
-        Chart("按月", "By month", "summary", breakdown="by_month"),
+        Chart("by-region", "按市州", "By 市州", "summary", breakdown="by_region"),
+        Chart("by-month", "按月", "By month", "summary", breakdown="by_month"),
     ),
     tables=(
         Table("guarantee-tiers", "分级", "By tier", "summary", "tiers", TIER_COLUMNS),
@@ -169,11 +171,23 @@ MATCH = Page(
     ),
     charts=(
         Chart(
-            "需求漏斗", "Demand funnel", "stats", ("demands", "routed", "responded", "accepted", "overdue")
+            "funnel",
+            "需求漏斗",
+            "Demand funnel",
+            "stats",
+            ("demands", "routed", "responded", "accepted", "overdue"),
         ),
-        Chart("产品类型", "Products by type", "products", breakdown="count:product_type"),
-        Chart("各银行在架产品", "Products by bank", "stats", breakdown="by_bank", metric="products"),
+        Chart("products-by-type", "产品类型", "Products by type", "products", breakdown="count:product_type"),
         Chart(
+            "products-by-bank",
+            "各银行在架产品",
+            "Products by bank",
+            "stats",
+            breakdown="by_bank",
+            metric="products",
+        ),
+        Chart(
+            "median-answer-by-bank",
             "各银行答复用时中位数",
             "Median answer time by bank",
             "stats",
@@ -181,9 +195,16 @@ MATCH = Page(
             breakdown="by_bank",
             metric="median_answer_minutes",
         ),
-        Chart("各银行逾期需求", "Overdue by bank", "stats", breakdown="by_bank", metric="overdue"),
-        Chart("按市州", "By 市州", "stats", breakdown="by_region", metric="demands"),
-        Chart("按月", "By month", "stats", breakdown="by_month", metric="demands"),
+        Chart(
+            "overdue-by-bank",
+            "各银行逾期需求",
+            "Overdue by bank",
+            "stats",
+            breakdown="by_bank",
+            metric="overdue",
+        ),
+        Chart("by-region", "按市州", "By 市州", "stats", breakdown="by_region", metric="demands"),
+        Chart("by-month", "按月", "By month", "stats", breakdown="by_month", metric="demands"),
     ),
     tables=(
         Table(

@@ -91,14 +91,23 @@ CREDIT = Page(
     ),
     charts=(
         Chart(
+            "delivery-health",
             "投递状态",
             "Delivery health",
             "stats",
             ("deliveries.pending", "deliveries.delivered", "deliveries.failed"),
         ),
-        Chart("评级分布", "Rated by level", "stats", breakdown="rated_by_level"),
-        Chart("贷款金额", "Loan amounts", "stats", ("loans_total_fen", "pure_credit_total_fen"), "fen"),
+        Chart("rated-by-level", "评级分布", "Rated by level", "stats", breakdown="rated_by_level"),
         Chart(
+            "loan-amounts",
+            "贷款金额",
+            "Loan amounts",
+            "stats",
+            ("loans_total_fen", "pure_credit_total_fen"),
+            "fen",
+        ),
+        Chart(
+            "loans-by-credit-type",
             "贷款方式",
             "Loans by credit type",
             "stats",
@@ -106,9 +115,10 @@ CREDIT = Page(
             breakdown="loans_by_credit_type",
             metric="loans_total_fen",
         ),
-        Chart("按市州", "By 市州", "stats", breakdown="by_region"),
-        Chart("按月", "By month", "stats", breakdown="by_month"),
+        Chart("by-region", "按市州", "By 市州", "stats", breakdown="by_region"),
+        Chart("by-month", "按月", "By month", "stats", breakdown="by_month"),
         Chart(
+            "beneficiary-ratio-by-month",
             "受益户数比例(按月累计)",
             "Beneficiary ratio to date, by month",
             "stats",
@@ -117,6 +127,7 @@ CREDIT = Page(
             metric="beneficiary_ratio_to_date_bp",
         ),
         Chart(
+            "pure-credit-ratio-by-month",
             "纯信用贷款比例(按月)",
             "Pure-credit ratio by month",
             "stats",
@@ -125,6 +136,7 @@ CREDIT = Page(
             metric="pure_credit_ratio_bp",
         ),
         Chart(
+            "beneficiary-ratio-by-region",
             "受益户数比例(按市州)",
             "Beneficiary ratio by 市州",
             "stats",
@@ -133,6 +145,7 @@ CREDIT = Page(
             metric="beneficiary_ratio_bp",
         ),
         Chart(
+            "pure-credit-ratio-by-region",
             "纯信用贷款比例(按市州)",
             "Pure-credit ratio by 市州",
             "stats",
@@ -141,6 +154,7 @@ CREDIT = Page(
             metric="pure_credit_ratio_bp",
         ),
         Chart(
+            "pending-by-bank",
             "各银行待投递",
             "Pending deliveries by bank",
             "stats",

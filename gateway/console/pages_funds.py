@@ -46,8 +46,16 @@ FUNDS = Page(
         Figure("overdue_loans", "逾期转贷", "Bridge loans overdue", source="bridge"),
     ),
     charts=(
-        Chart("贴息预算与拨付", "Budget and paid", "programmes", ("budget_fen", "paid_to_date_fen"), "fen"),
         Chart(
+            "budget-and-paid",
+            "贴息预算与拨付",
+            "Budget and paid",
+            "programmes",
+            ("budget_fen", "paid_to_date_fen"),
+            "fen",
+        ),
+        Chart(
+            "remaining-by-programme",
             "各项目剩余预算",
             "Remaining budget by programme",
             "programmes",
@@ -56,13 +64,34 @@ FUNDS = Page(
             metric="remaining_budget_fen",
         ),
         Chart(
-            "拨付按市州", "Paid by 市州", "programmes", kind="fen", breakdown="by_region", metric="paid_fen"
+            "paid-by-region",
+            "拨付按市州",
+            "Paid by 市州",
+            "programmes",
+            kind="fen",
+            breakdown="by_region",
+            metric="paid_fen",
         ),
-        Chart("拨付按月", "Paid by month", "programmes", kind="fen", breakdown="by_month", metric="paid_fen"),
         Chart(
-            "资金池余额", "Pools' balances", "pools", kind="fen", breakdown="by_pool", metric="balance_fen"
+            "paid-by-month",
+            "拨付按月",
+            "Paid by month",
+            "programmes",
+            kind="fen",
+            breakdown="by_month",
+            metric="paid_fen",
         ),
         Chart(
+            "pool-balances",
+            "资金池余额",
+            "Pools' balances",
+            "pools",
+            kind="fen",
+            breakdown="by_pool",
+            metric="balance_fen",
+        ),
+        Chart(
+            "bridge-outstanding",
             "转贷在贷余额",
             "Bridge funds outstanding",
             "bridge",

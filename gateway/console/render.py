@@ -1,7 +1,8 @@
 """The console's HTML shell, rendered on the server: labels, navigation, filters and empty slots.
 
-The shell holds no data and no key: the script (static/console.js) fetches the figures with the
-key the person typed, kept in the tab's sessionStorage. Every text is escaped here.
+The shell holds no data and no key: the script (static/console.js) fetches the figures, and the
+charts the server draws (gateway.console.charts), with the key the person typed, kept in the
+tab's sessionStorage. Every text is escaped here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from html import escape
 
 from gateway.console.pages import PAGES, REGIONS, Chart, Figure, Page, Table
 
-ASSET_VERSION = "3"
+ASSET_VERSION = "4"
 TIER_NAMES = {
     "national_fund": "国家融资担保基金 National fund",
     "provincial": "省级再担保 Provincial",
@@ -39,10 +40,6 @@ SIGN_IN_HINT = "输入 admin 或 regulator 的 API 密钥 Enter an admin or regu
 
 def bilingual(zh: str, en: str) -> str:
     return f'<span lang="zh-CN">{escape(zh)}</span> <span lang="en" class="en">{escape(en)}</span>'
-
-
-def _attr_json(value: object) -> str:
-    return escape(json.dumps(value, ensure_ascii=False), quote=True)
 
 
 def _data_block(element_id: str, value: object) -> str:
@@ -125,13 +122,11 @@ def _figure(page: Page, figure: Figure) -> str:
     )
 
 
-def _chart(chart: Chart, labels: dict[str, str]) -> str:
-    bars = [[path, labels.get(path, path)] for path in chart.paths]
-    target = "" if chart.target_bp is None else f' data-target-bp="{chart.target_bp}"'
+def _chart(page: Page, chart: Chart) -> str:
+    # The server draws the chart (gateway.console.charts); the script fetches it with the key.
     return (
-        f'<figure class="chart" data-source="{chart.source}" data-kind="{chart.kind}"'
-        f' data-breakdown="{escape(chart.breakdown)}" data-metric="{escape(chart.metric)}"'
-        f' data-bars="{_attr_json(bars)}"{target}>'
+        f'<figure class="chart" id="chart-{page.slug}-{chart.id}" data-chart="{chart.id}"'
+        f' data-breakdown="{escape(chart.breakdown)}" data-metric="{escape(chart.metric)}">'
         f"<figcaption>{bilingual(chart.title_zh, chart.title_en)}</figcaption>"
         '<div class="plot"><p class="muted">—</p></div></figure>'
     )
@@ -159,7 +154,9 @@ def _table(table: Table) -> str:
     )
 
 
-def _labels(page: Page | None) -> dict[str, str]:
+def labels_of(page: Page | None) -> dict[str, str]:
+    """What a key of an answer is called: 市州 codes, tiers, figures and columns (every page's
+    when ``page`` is None)."""
     labels = {code: f"{name} {code}" for code, name in REGIONS}
     labels.update(TIER_NAMES)
     for one in PAGES.values() if page is None else (page,):
@@ -182,7 +179,7 @@ def _document(title: str, current: str, body: Iterable[str], page: Page | None =
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)} · finmatch</title>"
         f'<link rel="stylesheet" href="/console/static/console.css?v={ASSET_VERSION}">'
-        f'<script defer src="/console/static/draw.js?v={ASSET_VERSION}"></script>'
+        f'<script defer src="/console/static/format.js?v={ASSET_VERSION}"></script>'
         f'<script defer src="/console/static/console.js?v={ASSET_VERSION}"></script></head>'
         f'<body data-page="{page.slug if page else ""}">'
         + _header(current)
@@ -192,19 +189,18 @@ def _document(title: str, current: str, body: Iterable[str], page: Page | None =
         + "".join(body)
         + "</main>"
         + _data_block("console-sources", sources)
-        + _data_block("console-labels", _labels(page))
+        + _data_block("console-labels", labels_of(page))
         + "</body></html>"
     )
 
 
 def render_page(page: Page, filters: dict[str, str]) -> str:
-    labels = _labels(page)
     content = [
         f'<div id="content" class="content" hidden><h1>{bilingual(page.zh, page.en)}</h1>',
         f'<p class="intro">{escape(page.intro)}</p>',
         _filters(page, filters),
         '<section class="figures">' + "".join(_figure(page, f) for f in page.figures) + "</section>",
-        '<section class="charts">' + "".join(_chart(c, labels) for c in page.charts) + "</section>",
+        '<section class="charts">' + "".join(_chart(page, c) for c in page.charts) + "</section>",
         "".join(_table(t) for t in page.tables),
         "</div>",
     ]

@@ -1,7 +1,8 @@
 """The console's pages and assets at ``/console`` (CONTRACT §1: public pages, the data needs a key).
 
-Nothing here reads the database or a key: the pages are the same for everyone, and the browser
-calls the public API itself with the key the person typed.
+Nothing here reads a key: the pages are the same for everyone, and the browser calls the public
+API itself with the key the person typed; the charts it puts in them are drawn by the gateway,
+with that key too (gateway.console.charts).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from importlib import resources
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from gateway.console import charts
 from gateway.console.pages import PAGES, REGIONS
 from gateway.console.render import render_home, render_page
 
@@ -40,6 +42,7 @@ NOT_FOUND = (
 )
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
+router.include_router(charts.router)
 
 
 def _asset(name: str) -> tuple[bytes, str] | None:

@@ -13,9 +13,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import Browser, Page, Request, async_playwright
+from playwright.async_api import Browser, Page, Request, Response, async_playwright
 
 from kit.money import yuan
 from tests.support.api import Actor, Api, make_uscc
@@ -67,11 +68,23 @@ class Tab:
     page: Page
     gateway: str
     requests: list[Request] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    # Where the responses of the page last opened begin.
+    opened_at: int = 0
 
     def api_requests(self) -> list[Request]:
         return [r for r in self.requests if r.url.startswith(self.gateway + "/v1/")]
 
+    def since_opened(self, path: str) -> list[Response]:
+        """The responses to GET ``path`` (no query) since the page was last opened, oldest first."""
+        return [
+            r
+            for r in self.responses[self.opened_at :]
+            if urlsplit(r.url).path == path and r.request.method == "GET"
+        ]
+
     async def sign_in(self, key: str, path: str = "/console/credit") -> None:
+        self.opened_at = len(self.responses)
         await self.page.goto(self.gateway + path)
         await self.page.fill("#api-key", key)
         await self.page.press("#api-key", "Enter")
@@ -89,6 +102,7 @@ async def tab(browser: Browser, stack: Stack) -> AsyncIterator[Tab]:
     page = await context.new_page()
     opened = Tab(page, stack.url("gateway"))
     page.on("request", lambda request: opened.requests.append(request))
+    page.on("response", lambda response: opened.responses.append(response))
     yield opened
     await context.close()
 

@@ -1,5 +1,6 @@
 """The regulator's console in a real browser: sign-in, every page's figures equal the API's answer,
-charts drawn, CSV offered, no write ever sent, a bad key told so (CONTRACT §1, §2)."""
+its charts are the gateway's SVG of the same numbers, CSV offered, no write ever sent, a bad key
+told so (CONTRACT §1, §2)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import httpx
 from playwright.async_api import Page, Response
 
 from gateway.console.pages import PAGES as CONSOLE_PAGES
+from tests.console.charts import assert_charts_match, dig
 from tests.console.conftest import Figures, Tab
 from tests.support.api import Api
 from tests.support.stack import ADMIN_KEY, Stack
@@ -40,13 +42,6 @@ def shown(value: Any, kind: str) -> str:
         hours, minutes = divmod(value, 60)
         return f"{value} 分钟 min" if value < 60 else f"{hours:,} 小时 h {minutes} 分 min"
     return f"{sign}{abs(value):,}"
-
-
-def dig(body: dict[str, Any], path: str) -> Any:
-    at: Any = body
-    for part in path.split("."):
-        at = at.get(part) if isinstance(at, dict) else None
-    return at
 
 
 async def open_page(tab: Tab, key: str, slug: str, query: str = "") -> dict[str, Any]:
@@ -125,7 +120,7 @@ async def test_pages_are_public_small_and_under_a_strict_csp(stack: Stack) -> No
             assert page.headers["x-content-type-options"] == "nosniff"
             assert not re.search(r"(src|href)=\"(https?:)?//", page.text), "no other origin is loaded"
             total = max(total, len(page.content))
-        for asset in ("draw.js", "console.js", "console.css"):
+        for asset in ("format.js", "console.js", "console.css"):
             served = await client.get(f"/console/static/{asset}?v=1")
             assert (
                 served.status_code == 200
@@ -152,6 +147,15 @@ async def test_a_bad_key_is_told_clearly(tab: Tab) -> None:
     assert await tab.page.locator("#content").is_hidden()
     await tab.shot("bad-key")
     assert_read_only(tab)
+    chart = await tab.page.evaluate(
+        """async () => {
+             const r = await fetch('/console/charts/credit/by-month.svg',
+               {headers: {Authorization: 'Bearer fmk_not-a-real-key'}});
+             return {status: r.status, type: r.headers.get('content-type'), body: await r.json()};
+           }"""
+    )
+    assert chart["status"] == 401 and chart["type"].startswith("application/problem+json"), chart
+    assert chart["body"]["type"].endswith("/unauthorized"), chart
 
 
 def flat(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -213,6 +217,7 @@ async def test_credit_page_shows_the_stats_answer(tab: Tab, figures: Figures) ->
         assert await assert_table_matches(tab.page, table_id, body[member]) >= len(body[member]), table_id
     bank = tab.page.locator(f'#credit-bank tbody tr:has(td[data-value="{figures.bank.org_id}"]) td').first
     assert await bank.text_content() == figures.bank.name, "banks by name"
+    assert await assert_charts_match(tab, "credit") >= 8
     assert await bars(tab.page) >= 3, "delivery health and loan amounts are drawn as bars"
     # Loans, the 受益户数比例 to date and the 纯信用贷款比例, each by month as a line.
     assert await tab.page.locator("figure.chart svg polyline.line").count() == 3
@@ -241,6 +246,7 @@ async def test_guarantee_page_shows_the_summary_and_positions(tab: Tab, figures:
         cell = row.locator('td[data-key="outstanding_share_fen"]')
         assert await cell.get_attribute("data-value") == str(figures_of["outstanding_share_fen"])
         assert await cell.text_content() == shown(figures_of["outstanding_share_fen"], "fen")
+    assert await assert_charts_match(tab, "guarantee") >= 2
     assert await bars(tab.page) >= 4, "outstanding by tier and the fee against its target"
     assert await tab.page.locator("figure.chart svg line.target").count() == 1
     positions = tab.page.locator("#guarantee-positions")
@@ -253,6 +259,7 @@ async def test_match_page_shows_the_funnel_and_products(tab: Tab, figures: Figur
     body = await open_page(tab, ADMIN_KEY, "match")
     assert await assert_figures_match(tab.page, body) >= 6
     assert body["products"] >= 1
+    assert await assert_charts_match(tab, "match") >= 5
     assert await bars(tab.page) >= 4, "the demand funnel and products by type"
     await tab.page.locator(f'#match-products td:text-is("{figures.product_name}")').wait_for()
     await tab.shot("match")
@@ -271,6 +278,7 @@ async def test_match_page_shows_answer_times_by_bank(tab: Tab, figures: Figures)
     timed = tab.page.locator('figure.chart[data-metric="median_answer_minutes"]')
     assert await timed.is_visible() and await timed.locator("rect.bar").count() >= 1
     assert await tab.page.locator('figure.chart[data-metric="overdue"] rect.bar').count() >= 1
+    assert figures.bank.name in (await timed.locator("svg").text_content() or ""), "banks by name"
     await tab.shot("match-answer-times")
     assert_read_only(tab)
 
@@ -290,6 +298,7 @@ async def test_funds_page_shows_programmes_pools_and_bridge_funds(
     await tab.page.locator(f'#funds-programmes td:text-is("{figures.programme_name}")').wait_for()
     await tab.page.locator(f'#funds-pools tbody tr:has(td[data-value="{figures.pool_id}"])').wait_for()
     await tab.page.locator(f'#funds-bridge tbody tr:has(td[data-value="{figures.bridge_id}"])').wait_for()
+    assert await assert_charts_match(tab, "funds") >= 4
     assert await bars(tab.page) >= 4, "budget and paid, the pools' balances, the bridge funds"
     async with tab.page.expect_download() as download_info:
         await tab.page.click('button.csv[data-table="funds-pools"]')
@@ -342,6 +351,7 @@ async def test_a_regulator_reads_every_page_and_writes_nothing(tab: Tab, api: Ap
         assert await assert_figures_match(tab.page, body) >= 3
         assert await tab.page.locator("#notice").is_hidden(), await tab.page.locator("#notice").text_content()
         assert await bars(tab.page) >= 1
+        assert await assert_charts_match(tab, slug) >= 2, slug
         await tab.shot(f"regulator-{slug}")
         await tab.page.evaluate("sessionStorage.clear()")
     assert_read_only(tab)
@@ -352,6 +362,10 @@ async def test_the_console_fits_a_phone(tab: Tab, figures: Figures) -> None:
     await open_page(tab, ADMIN_KEY, "credit")
     overflow = await tab.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"the page is {overflow}px wider than the phone"
+    widths = await tab.page.eval_on_selector_all(
+        "figure.chart:not([hidden]) .plot > svg", "svgs => svgs.map(s => s.getBoundingClientRect().width)"
+    )
+    assert widths and all(300 <= w <= 390 for w in widths), f"charts scaled to the phone: {widths}"
     await tab.shot("credit-phone")
 
 

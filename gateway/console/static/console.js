@@ -1,21 +1,18 @@
 // finmatch regulator console: signs in with an API key kept in this tab's sessionStorage, reads
-// the public API with it (GET only: the console offers no write of any kind) and draws the
-// figures, SVG charts and tables the server-rendered shell has slots for.
+// the public API with it (GET only: the console offers no write of any kind) and fills the
+// figures and tables the server-rendered shell has slots for; the charts are SVG the gateway
+// draws (GET /console/charts/<page>/<chart>.svg, the same key and filters), put in as they come.
 "use strict";
 (() => {
   const KEY = "finmatch.console.key";
   const NOT_RECOGNISED = "API key not recognised / API 密钥无效";
   const READERS = ["admin", "regulator"];
-  const METRICS = [
-    "loans_total_fen", "outstanding_share_fen", "guaranteed_fen", "active_principal_fen",
-    "outstanding_fen", "demands", "enterprises_pushed", "loans_count", "active_exposures",
-  ];
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
   const labels = JSON.parse($("#console-labels").textContent);
   const sources = JSON.parse($("#console-sources").textContent);
   const answers = {};
-  const { format, kindOf, barChart, lineChart } = window.ConsoleDraw;
+  const { format, kindOf } = window.ConsoleFormat;
 
   const get = (obj, path) => path.split(".").reduce((at, part) => (at == null ? undefined : at[part]), obj);
   const label = (key) => labels[key] || key;
@@ -143,6 +140,8 @@
 
   async function loadAll(key) {
     const params = filterParams();
+    // The charts are read alongside the figures; each shows its own refusal, if any.
+    const charts = mapLimited($$("figure.chart"), 4, (el) => loadChart(el, key, params));
     try {
       await Promise.all(sources.map(async (s) => { answers[s.id] = await load(s, key, params); }));
     } catch (error) {
@@ -156,8 +155,8 @@
     const refused = sources.filter((s) => answers[s.id].error && !(s.optional && (answers[s.id].status === 404 || s.names)));
     if (refused.length) notice(refused.map((s) => `${s.path}: ${answers[s.id].error}`).join(" · "));
     $$(".figure").forEach(fillFigure);
-    drawCharts();
     $$("section.table").forEach(fillTable);
+    await charts;
     document.body.dataset.loaded = "true";
   }
 
@@ -173,70 +172,32 @@
   }
 
 
-  function metricOf(entries) {
-    const first = entries.find(([, v]) => v && typeof v === "object");
-    if (!first) return "";
-    const numeric = Object.keys(first[1]).filter((k) => typeof first[1][k] === "number");
-    return METRICS.find((m) => numeric.includes(m)) || numeric[0] || "";
+  // ---- charts ------------------------------------------------------------------------------
+  function chartMessage(el, text) {
+    $(".plot", el).replaceChildren(Object.assign(document.createElement("p"), { className: "muted", textContent: text }));
   }
 
-  function breakdownSeries(body, breakdown, wanted) {
-    if (breakdown.startsWith("count:")) {
-      const field = breakdown.slice(6);
-      const counts = {};
-      for (const item of body.items || []) counts[item[field]] = (counts[item[field]] || 0) + 1;
-      return { metric: "", kind: "count", entries: Object.entries(counts) };
+  async function loadChart(el, key, params) {
+    const url = withQuery(`/console/charts/${document.body.dataset.page}/${el.dataset.chart}.svg`, params);
+    let response;
+    try {
+      response = await call(url, key, "image/svg+xml");
+    } catch (_) {
+      return chartMessage(el, "无法连接网关 Cannot reach the gateway");
     }
-    const found = body[breakdown];
-    if (!found || typeof found !== "object") return null;
-    const entries = Object.entries(found).sort(([a], [b]) => (a < b ? -1 : 1));
-    const metric = wanted || metricOf(entries);
-    // An entry that carries a name (a programme, a pool) is labelled by it rather than by its id.
-    const values = entries
-      .map(([k, v]) => [v && v.name ? v.name : k, typeof v === "number" ? v : metric ? get(v, metric) : 0])
-      .filter(([, v]) => typeof v === "number");
-    return { metric, kind: metric ? kindOf(metric) : "count", entries: values };
-  }
-
-  // Charts are laid out first (a breakdown the answer lacks is hidden), then drawn at the width
-  // their grid cell really has; a resize draws them again.
-  let drawings = [];
-  function drawCharts() {
-    drawings = $$("figure.chart").map(fillChart).filter(Boolean);
-    drawings.forEach((draw) => draw());
-  }
-  let resizing = 0;
-  window.addEventListener("resize", () => {
-    clearTimeout(resizing);
-    resizing = setTimeout(() => drawings.forEach((draw) => draw()), 150);
-  });
-
-  function fillChart(el) {
-    const answer = answers[el.dataset.source] || {};
-    const plot = $(".plot", el);
-    const title = $("figcaption", el).textContent;
-    if (!answer.body) {
-      el.hidden = answer.status === 404 || !answer.error;
-      plot.replaceChildren(Object.assign(document.createElement("p"), { className: "muted", textContent: answer.error || "—" }));
-      return null;
+    // A statistics endpoint this platform does not have (404) leaves its charts out.
+    el.hidden = response.status === 404;
+    if (!response.ok) return chartMessage(el, statusMessage(response.status));
+    const parsed = new DOMParser().parseFromString(await response.text(), "image/svg+xml");
+    const svg = parsed.documentElement;
+    if (svg.localName !== "svg" || parsed.getElementsByTagName("parsererror").length) {
+      return chartMessage(el, "图表无法显示 The chart could not be read");
     }
-    const breakdown = el.dataset.breakdown;
-    if (!breakdown) {
-      const bars = JSON.parse(el.dataset.bars)
-        .map(([path, name]) => ({ label: name, value: get(answer.body, path) }))
-        .filter((b) => typeof b.value === "number");
-      el.hidden = bars.length === 0;
-      return bars.length ? () => barChart(plot, bars, el.dataset.kind, title, Number(el.dataset.targetBp) || 0) : null;
-    }
-    const series = breakdownSeries(answer.body, breakdown, el.dataset.metric);
-    // A breakdown the answer does not carry is left out, not shown empty.
-    el.hidden = !series || series.entries.length === 0;
-    if (el.hidden) return null;
-    if (series.metric) $("figcaption", el).dataset.metric = label(series.metric);
-    const points = series.entries.map(([k, v]) => ({ label: breakdown === "by_month" ? k : label(k), value: v }));
-    const kind = el.dataset.metric ? el.dataset.kind : series.kind;
-    if (breakdown === "by_month") return () => lineChart(plot, points, kind, title);
-    return () => barChart(plot, points, kind, title, 0);
+    // A breakdown the answer does not carry at all is left out, not shown empty.
+    el.hidden = svg.getAttribute("data-absent") === "true";
+    const metric = svg.getAttribute("data-metric-label");
+    if (metric) $("figcaption", el).dataset.metric = metric;
+    $(".plot", el).replaceChildren(document.importNode(svg, true));
   }
 
   // ---- tables --------------------------------------------------------------------------------
