@@ -9,6 +9,7 @@ answer the chart's series is taken (gateway.console.series) and drawn (gateway.c
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from typing import Annotated, Any
@@ -18,7 +19,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway import proxy, repository
+from gateway import proxy, repository, upstream
 from gateway.auth import authenticated
 from gateway.console import svg
 from gateway.console.model import Chart, Page, Source
@@ -98,7 +99,7 @@ async def _read(request: Request, principal: Principal, target: str) -> dict[str
     headers = {"accept": "application/json"}
     if language := request.headers.get("accept-language"):
         headers["accept-language"] = language
-    answer = await proxy.call(request, principal, service, "GET", target, headers)
+    answer = await _shared_call(request, principal, service, target, headers)
     if answer.status != 200:
         response = Response(answer.body, status_code=answer.status)
         response.raw_headers.extend(answer.headers)
@@ -112,6 +113,28 @@ async def _read(request: Request, principal: Principal, target: str) -> dict[str
             502, "bad-gateway", f"The {service} service answered no JSON object.", title="Bad gateway"
         )
     return body
+
+
+# Reads in flight, by caller and URL: the charts of a page come at once and share one source.
+_in_flight: dict[tuple[str, str, str], asyncio.Future[upstream.Answer]] = {}
+
+
+async def _shared_call(
+    request: Request, principal: Principal, service: str, target: str, headers: dict[str, str]
+) -> upstream.Answer:
+    """The source read once for all the same caller's charts asking for it at the same moment:
+    a page draws up to 11 charts from one statistics answer. Nothing is kept after the read ends,
+    so a chart asked for later reads the figures anew (never an older answer than it asked for)."""
+    key = (principal.identity, target, headers.get("accept-language", ""))
+    running = _in_flight.get(key)
+    if running is None:
+        running = asyncio.ensure_future(proxy.call(request, principal, service, "GET", target, headers))
+        _in_flight[key] = running
+        running.add_done_callback(
+            lambda done: _in_flight.pop(key, None) if _in_flight.get(key) is done else None
+        )
+    # shield: one caller hanging up does not cancel the read the others wait for.
+    return await asyncio.shield(running)
 
 
 def _ids(breakdown: Any) -> list[uuid.UUID]:

@@ -14,7 +14,7 @@ from html import escape
 
 from gateway.console.pages import PAGES, REGIONS, Chart, Figure, Page, Table
 
-ASSET_VERSION = "4"
+ASSET_VERSION = "5"
 TIER_NAMES = {
     "national_fund": "国家融资担保基金 National fund",
     "provincial": "省级再担保 Provincial",

@@ -123,3 +123,35 @@ async def test_bad_keys_on_chart_urls_count_towards_the_failed_key_limit(stack: 
             assert (await client.get(path, headers=regulator.headers)).status_code == 200
     finally:
         await asyncio.to_thread(stop)
+
+
+async def test_a_pages_charts_asked_at_once_share_one_read_and_a_later_one_reads_anew(
+    api: Api, rated: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spy counts the gateway's real calls to credit_push; it changes none of them."""
+    from gateway import proxy
+
+    reads: list[str] = []
+    real_call = proxy.call
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        if args[4].startswith("/v1/credit/stats"):
+            reads.append(args[4])
+        await asyncio.sleep(0.2)  # a slow statistics read, so that the charts overlap it
+        return await real_call(*args, **kwargs)
+
+    monkeypatch.setattr(proxy, "call", counted)
+    charts = ("rated-by-level", "by-region", "by-month", "loans-by-credit-type", "loan-amounts")
+    answers = await asyncio.gather(
+        *(api.client.get(f"/console/charts/credit/{c}.svg", headers=api.admin_headers) for c in charts)
+    )
+    assert [a.status_code for a in answers] == [200] * len(charts), [a.text for a in answers]
+    assert reads == ["/v1/credit/stats"], reads
+    # Figures change; the next chart reads them anew rather than an answer kept from before.
+    tax = await api.org("tax_authority")
+    item = {"uscc": make_uscc(region="620100"), "name": "图表样例新", "rating": "A", "year": 2024}
+    assert (await api.call(tax, "POST", "/v1/credit/ratings", json={"items": [item]})).status_code == 200
+    again = await api.client.get("/console/charts/credit/rated-by-level.svg", headers=api.admin_headers)
+    assert len(reads) == 2
+    levels = (await stats(api, None))["rated_by_level"]
+    assert drawn(again.text) == {level: str(count) for level, count in levels.items()}

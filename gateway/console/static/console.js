@@ -141,7 +141,7 @@
   async function loadAll(key) {
     const params = filterParams();
     // The charts are read alongside the figures; each shows its own refusal, if any.
-    const charts = mapLimited($$("figure.chart"), 4, (el) => loadChart(el, key, params));
+    const charts = mapLimited($$("figure.chart"), 6, (el) => loadChart(el, key, params));
     try {
       await Promise.all(sources.map(async (s) => { answers[s.id] = await load(s, key, params); }));
     } catch (error) {
