@@ -11,9 +11,9 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.credit_push.clients.webhooks import event_json
 from services.credit_push.repository.common import columns, uuids
 from services.credit_push.tables import deliveries, subscriptions
-from services.credit_push.webhooks import event_json
 
 DeliveryStatus = Literal["pending", "delivered", "failed"]
 

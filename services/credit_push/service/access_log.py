@@ -22,7 +22,7 @@ from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.access_log import AccessEntry, LogFilter
 from services.credit_push.rules.access import Via, What, what_event_carries, what_left
-from services.credit_push.schemas import AccessEntryOut
+from services.credit_push.schemas.access_log import AccessEntryOut
 
 log = logging.getLogger("credit_push.access_log")
 

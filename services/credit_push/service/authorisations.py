@@ -22,7 +22,8 @@ from services.credit_push.repository.authorisations import AuthorisationRow
 from services.credit_push.repository.consents import ConsentStatus
 from services.credit_push.rules.entitlement import Cause
 from services.credit_push.rules.validity import check_expires_on, shown_status
-from services.credit_push.schemas import AuthorisationIn, AuthorisationOut
+from services.credit_push.schemas.authorisations import AuthorisationIn, AuthorisationOut
+from services.credit_push.service.expiry import lapsed_locked
 from services.credit_push.service.outbox import reconcile
 
 
@@ -110,12 +111,7 @@ async def withdraw(
 
 async def expire(session: AsyncSession, now: datetime) -> int:
     """End every active authorisation past its last day (Asia/Shanghai), with its consents."""
-    today = business_date(now)
-    # Look before locking: the sweep runs every second and usually finds nothing.
-    if not await repo.authorisations.lapsed(session, today, lock=False):
-        return 0
-    await repo.locks.lock_entitlement(session)
-    lapsed = await repo.authorisations.lapsed(session, today, lock=True)
+    lapsed = await lapsed_locked(session, repo.authorisations.lapsed, business_date(now))
     await end(session, lapsed, "expired", now)
     return len(lapsed)
 

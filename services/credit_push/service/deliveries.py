@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound
 from services.credit_push import repository as repo
+from services.credit_push.clients.webhooks import event_json
 from services.credit_push.repository.deliveries import DeliveryRow, DeliveryStatus
-from services.credit_push.schemas import DeliveryOut, EventOut
+from services.credit_push.schemas.deliveries import DeliveryOut, EventOut
 from services.credit_push.service import access_log
 from services.credit_push.service.banks import learn_banks
-from services.credit_push.webhooks import event_json
 
 
 def delivery_out(row: DeliveryRow) -> DeliveryOut:

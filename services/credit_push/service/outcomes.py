@@ -11,7 +11,7 @@ from kit.errors import Conflict, RuleViolation
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.outcomes import OutcomeFilter, OutcomeRow
-from services.credit_push.schemas import OutcomeIn, OutcomeOut
+from services.credit_push.schemas.outcomes import OutcomeIn, OutcomeOut
 
 __all__ = ["OutcomeFilter", "list_for", "report"]
 

@@ -11,9 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.etags import require_match
 from services.credit_push import repository as repo
+from services.credit_push.clients.ssrf import check_url
+from services.credit_push.clients.webhooks import ROTATION_OVERLAP, new_secret
 from services.credit_push.repository.subscriptions import SubscriptionRow
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.schemas import (
+from services.credit_push.schemas.subscriptions import (
     RecoverOut,
     SecretOut,
     SubscriptionCreated,
@@ -22,8 +24,6 @@ from services.credit_push.schemas import (
     SubscriptionPatch,
 )
 from services.credit_push.service.banks import learn_banks
-from services.credit_push.ssrf import check_url
-from services.credit_push.webhooks import ROTATION_OVERLAP, new_secret
 
 PAUSED_BY_THE_BANK = "paused by the bank"
 # CONTRACT §3: a bank has at most 10 subscriptions (deleted ones do not count).

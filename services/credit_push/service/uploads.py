@@ -23,12 +23,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from kit.errors import DomainError, NotFound, UnsupportedMediaType
 from kit.i18n import Sentence, localise
 from kit.shapes import business_date
-from services.credit_push import rating_files
 from services.credit_push import repository as repo
 from services.credit_push.repository.uploads import Job, UploadRow
+from services.credit_push.rules import rating_files
 from services.credit_push.rules.ratings import RatingItem, Rejection, parse_batch
-from services.credit_push.schemas import IngestOut, RejectedItem
-from services.credit_push.schemas_uploads import UploadAccepted, UploadOut
+from services.credit_push.schemas.ratings import IngestOut, RejectedItem
+from services.credit_push.schemas.uploads import UploadAccepted, UploadOut
 from services.credit_push.service import ratings
 
 log = logging.getLogger("credit_push.uploads")
