@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push.repository import grants
-from services.credit_push.repository.common import columns
+from services.credit_push.repository.common import After, columns
 from services.credit_push.tables import authorisations
 
 AuthorisationStatus = Literal["active", "revoked", "expired"]
@@ -78,11 +78,7 @@ async def lapsed(session: AsyncSession, today: date, *, lock: bool) -> list[Auth
 
 
 async def list_for(
-    session: AsyncSession,
-    partner_id: str,
-    uscc: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
-    limit: int,
+    session: AsyncSession, partner_id: str, uscc: str | None, after: After, limit: int
 ) -> list[AuthorisationRow]:
     """Up to ``limit + 1`` of the app's authorisations after ``after``, oldest first."""
     owner = authorisations.c.partner_org_id == uuid.UUID(partner_id)

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push.repository import grants
 from services.credit_push.repository.authorisations import held_by
-from services.credit_push.repository.common import columns, uuids
+from services.credit_push.repository.common import After, columns, uuids
 from services.credit_push.tables import consents
 
 ConsentStatus = Literal["active", "revoked", "expired"]
@@ -104,7 +104,7 @@ async def list_for(
     column: OrgColumn,
     org_id: str,
     uscc: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
+    after: After,
     limit: int,
 ) -> list[ConsentRow]:
     """Up to ``limit + 1`` consents after the keyset position ``after``, oldest first."""

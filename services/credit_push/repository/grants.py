@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, keyset_page
+from services.credit_push.repository.common import After, columns, keyset_page
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -56,7 +56,7 @@ async def listed(
     row_type: type[R],
     owner: sa.ColumnElement[bool],
     uscc: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
+    after: After,
     limit: int,
 ) -> list[R]:
     """Up to ``limit + 1`` of one org's grants (``owner``), of one enterprise if ``uscc``, oldest first."""

@@ -36,7 +36,7 @@ async def access_log_list(
     cursor: Cursor = None,
 ) -> Page[AccessEntryOut]:
     """Who read which enterprise's non-public data, newest first; an app sees its enterprises only."""
-    where = access_log.log_filter(uscc, aware(since) if since else None, principal.role, org_of(principal))
+    where = access_log.LogQuery(uscc, aware(since) if since else None, principal.role, org_of(principal))
     items = await access_log.list_for(session, where, after_of(cursor), limit)
     page, next_cursor = page_of(items, limit, lambda e: {"t": e.at.isoformat(), "id": str(e.id)})
     return Page[AccessEntryOut](items=page, next_cursor=next_cursor)

@@ -37,14 +37,8 @@ async def list_deliveries(
     cursor: Cursor = None,
 ) -> Page[DeliveryOut]:
     """Your webhook deliveries, oldest first."""
-    items = await deliveries.list_for(
-        session,
-        org_of(principal),
-        status=status,
-        subscription_id=subscription_id,
-        after=after_of(cursor),
-        limit=limit,
-    )
+    where = deliveries.DeliveryFilter(org_of(principal), status, subscription_id)
+    items = await deliveries.list_for(session, where, after_of(cursor), limit)
     return keyset_page(items, limit)
 
 

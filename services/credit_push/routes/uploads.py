@@ -15,7 +15,7 @@ from kit.deps import Session
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from kit.principal import Principal, require_roles
-from services.credit_push.routes.common import uuid_of
+from services.credit_push.routes.common import org_of, uuid_of
 from services.credit_push.routes.paging import after_of, keyset_page, with_etag
 from services.credit_push.rules.rating_files import CSV_TYPE, HEADERS_HELP, XLSX_TYPE
 from services.credit_push.schemas.ratings import IngestOut, RatingsUpload
@@ -63,12 +63,8 @@ RATINGS_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 async def receive(request: Request, principal: Principal, session: Session) -> IngestOut | JSONResponse:
     """POST /v1/credit/ratings: the body by its Content-Type."""
-    kind = uploads.kind_of(request.headers.get("content-type"))
-    data = await request.body()
-    assert principal.org_id is not None
-    if kind == "json":
-        return await uploads.ingest_now(session, kind, _json_items(data), None, principal.org_id)
-    answer = await uploads.receive(session, kind, data, principal.org_id)
+    content_type, data = request.headers.get("content-type"), await request.body()
+    answer = await uploads.upload(session, content_type, data, org_of(principal), _json_items)
     if isinstance(answer, UploadAccepted):
         return JSONResponse(answer.model_dump(mode="json"), status_code=202)
     return answer

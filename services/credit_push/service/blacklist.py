@@ -19,6 +19,7 @@ from kit.errors import NotFound, RuleViolation
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.blacklist import EntryRow
+from services.credit_push.repository.common import After
 from services.credit_push.rules import blacklist as rules
 from services.credit_push.rules.rating_years import year_problem
 from services.credit_push.schemas.blacklist import AListItem, BlacklistIn, BlacklistOut, StandingOut
@@ -99,9 +100,7 @@ async def expire(session: AsyncSession, now: datetime) -> int:
     return len(lapsed)
 
 
-async def listed(
-    session: AsyncSession, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[BlacklistOut]:
+async def listed(session: AsyncSession, after: After, limit: int) -> list[BlacklistOut]:
     """Up to ``limit + 1`` entries in force, oldest first (the list is public, 第十三条)."""
     today = business_date(datetime.now(UTC))
     return [entry_out(row, today) for row in await repo.blacklist.listed(session, today, after, limit)]
