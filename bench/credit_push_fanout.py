@@ -34,9 +34,9 @@ from kit.principal import GATEWAY, Principal
 from kit.settings import Settings
 from services.credit_push import workers
 from services.credit_push.app import create_app
+from services.credit_push.clients.webhooks import new_secret
 from services.credit_push.service import access_log, learn_banks
 from services.credit_push.tables import subscriptions
-from services.credit_push.webhooks import new_secret
 
 
 def _free_port() -> int:

@@ -6,8 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import AppContext, build_app
 from kit.settings import Settings
-from services.credit_push import routes_blacklist, routes_stats, routes_subscriptions, routes_uploads
-from services.credit_push.routes import internal_router, router
+from services.credit_push.routes import ROUTERS
 from services.credit_push.service import access_log
 from services.credit_push.settings import CreditPushSettings
 from services.credit_push.tables import idempotency_keys
@@ -38,15 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="finmatch credit_push",
         description="credit_push: 银税互动 credit-rating pushes to banks",
-        routers=[
-            router,
-            routes_subscriptions.router,
-            routes_blacklist.router,
-            routes_uploads.router,
-            routes_stats.router,
-            internal_router,
-            routes_blacklist.internal_router,
-        ],
+        routers=ROUTERS,
         workers=[bank_discovery, consent_expiry, dispatcher, access_log_flush, lapse_sweep, upload_jobs],
         on_startup=[_install_access_log],
         on_shutdown=[_flush_access_log],

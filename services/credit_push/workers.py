@@ -30,6 +30,8 @@ from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
 from kit.orgs import list_orgs
 from kit.shapes import business_date
+from services.credit_push.clients.ssrf import check_url, pinned_client, refusal_of
+from services.credit_push.clients.webhooks import body_of, headers_for, signing_secrets
 from services.credit_push.repository import Claimed
 from services.credit_push.repository.metrics import watch_outbox
 from services.credit_push.rules.retries import AttemptResult, Decision
@@ -45,8 +47,6 @@ from services.credit_push.service import (
 )
 from services.credit_push.service.banks import learn_banks
 from services.credit_push.settings import CreditPushSettings
-from services.credit_push.ssrf import check_url, pinned_client, refusal_of
-from services.credit_push.webhooks import body_of, headers_for, signing_secrets
 
 log = logging.getLogger("credit_push.workers")
 
@@ -181,7 +181,7 @@ async def send(
 ) -> AttemptResult:
     """One signed POST, bounded as a whole by the webhook timeout (CONTRACT §3: 2xx within it).
 
-    The client connects only to addresses its resolver found public (ssrf.py), so a DNS change
+    The client connects only to addresses its resolver found public (clients/ssrf.py), so a DNS change
     cannot reach a private address. At most ANSWER_CAP_BYTES of the answer are read: a
     receiver cannot make the dispatcher read (or hold) an endless body.
     """

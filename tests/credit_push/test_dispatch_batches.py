@@ -21,10 +21,10 @@ from standardwebhooks.webhooks import Webhook
 
 from kit.migrations import upgrade
 from services.credit_push import workers
+from services.credit_push.clients.ssrf import pinned_client
+from services.credit_push.clients.webhooks import new_secret
 from services.credit_push.repository import Claimed
 from services.credit_push.settings import CreditPushSettings
-from services.credit_push.ssrf import pinned_client
-from services.credit_push.webhooks import new_secret
 from tests.support import postgres
 from tests.support.api import Api
 from tests.support.credit_push import Direct, Receiver, eventually, item

@@ -1,11 +1,11 @@
-"""ssrf.py: a webhook host is resolved, and refused when it resolves to a private address."""
+"""clients/ssrf.py: a webhook host is resolved, and refused when it resolves to a private address."""
 
 from __future__ import annotations
 
 import pytest
 
+from services.credit_push.clients.ssrf import check_url
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.ssrf import check_url
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from kit.migrations import upgrade
 from services.credit_push import repository as repo
-from services.credit_push.schemas_uploads import UploadAccepted
+from services.credit_push.schemas.uploads import UploadAccepted
 from services.credit_push.service import uploads
 from tests.support import postgres
 from tests.support.api import make_uscc

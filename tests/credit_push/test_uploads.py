@@ -9,7 +9,7 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 
-from services.credit_push.rating_files import CSV_TYPE, XLSX_TYPE
+from services.credit_push.rules.rating_files import CSV_TYPE, XLSX_TYPE
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.credit_push import eventually, item, upload
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push.repository.authorisations import held_by
-from services.credit_push.repository.common import columns
+from services.credit_push.repository.common import After, arrays, columns
 from services.credit_push.rules.access import Via, What
 from services.credit_push.tables import access_log
 
@@ -42,15 +42,7 @@ async def insert(session: AsyncSession, entries: Sequence[AccessEntry]) -> None:
     """One statement for the whole batch; an entry written twice (a retried flush) is kept once."""
     await session.execute(
         _INSERT,
-        {
-            "i": [e.id for e in entries],
-            "t": [e.at for e in entries],
-            "u": [e.uscc for e in entries],
-            "r": [e.reader_org_id for e in entries],
-            "role": [e.reader_role for e in entries],
-            "w": [e.what for e in entries],
-            "v": [e.via for e in entries],
-        },
+        arrays(entries, i="id", t="at", u="uscc", r="reader_org_id", role="reader_role", w="what", v="via"),
     )
 
 
@@ -65,7 +57,7 @@ class LogFilter:
 
 
 async def list_newest(
-    session: AsyncSession, where: LogFilter, before: tuple[datetime, uuid.UUID] | None, limit: int
+    session: AsyncSession, where: LogFilter, before: After, limit: int
 ) -> list[AccessEntry]:
     """Up to ``limit + 1`` entries, newest first, from before the keyset position ``before``."""
     query = sa.select(*columns(access_log, AccessEntry))

@@ -10,7 +10,7 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, keyset_page
+from services.credit_push.repository.common import After, columns, keyset_page
 from services.credit_push.tables import blacklist
 
 EntryStatus = Literal["active", "ended"]
@@ -70,9 +70,7 @@ async def lapsed(session: AsyncSession, today: date, *, lock: bool) -> list[Entr
     return [EntryRow(*row) for row in rows]
 
 
-async def listed(
-    session: AsyncSession, today: date, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[EntryRow]:
+async def listed(session: AsyncSession, today: date, after: After, limit: int) -> list[EntryRow]:
     """Up to ``limit + 1`` entries in force, oldest first."""
     query = sa.select(*columns(blacklist, EntryRow)).where(_listed(today))
     return [EntryRow(*row) for row in await session.execute(keyset_page(query, blacklist, after, limit))]

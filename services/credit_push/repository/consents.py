@@ -11,8 +11,9 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.credit_push.repository import grants
 from services.credit_push.repository.authorisations import held_by
-from services.credit_push.repository.common import columns, keyset_page, uuids
+from services.credit_push.repository.common import After, columns, uuids
 from services.credit_push.tables import consents
 
 ConsentStatus = Literal["active", "revoked", "expired"]
@@ -36,8 +37,7 @@ class ConsentRow:
 def _valid(today: date) -> sa.ColumnElement[bool]:
     """Active, unexpired, and the app that recorded it still holds the enterprise's authorisation."""
     return sa.and_(
-        consents.c.status == "active",
-        sa.or_(consents.c.expires_on.is_(None), consents.c.expires_on >= today),
+        grants.in_force(consents, today),
         held_by(consents.c.partner_org_id, consents.c.uscc, today),
     )
 
@@ -70,11 +70,7 @@ async def get(session: AsyncSession, consent_id: uuid.UUID) -> ConsentRow | None
 
 
 async def end(session: AsyncSession, ids: Sequence[uuid.UUID], status: ConsentStatus, now: datetime) -> None:
-    await session.execute(
-        sa.update(consents)
-        .where(consents.c.id == sa.func.any(list(ids)), consents.c.status == "active")
-        .values(status=status, ended_at=now)
-    )
+    await grants.end(session, consents, ids, status, now)
 
 
 _END_FOR_PAIRS = sa.text(
@@ -99,12 +95,7 @@ async def end_for_pairs(
 
 async def lapsed(session: AsyncSession, today: date, *, lock: bool) -> list[ConsentRow]:
     """Active consents whose last day is before ``today`` (the sweep ends them)."""
-    query = sa.select(*columns(consents, ConsentRow)).where(
-        consents.c.status == "active", consents.c.expires_on < today
-    )
-    if lock:
-        query = query.with_for_update()
-    return [ConsentRow(*row) for row in await session.execute(query)]
+    return await grants.lapsed(session, consents, ConsentRow, today, lock)
 
 
 async def list_for(
@@ -113,11 +104,9 @@ async def list_for(
     column: OrgColumn,
     org_id: str,
     uscc: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
+    after: After,
     limit: int,
 ) -> list[ConsentRow]:
     """Up to ``limit + 1`` consents after the keyset position ``after``, oldest first."""
-    query = sa.select(*columns(consents, ConsentRow)).where(consents.c[column] == uuid.UUID(org_id))
-    if uscc:
-        query = query.where(consents.c.uscc == uscc)
-    return [ConsentRow(*row) for row in await session.execute(keyset_page(query, consents, after, limit))]
+    owner = consents.c[column] == uuid.UUID(org_id)
+    return await grants.listed(session, consents, ConsentRow, owner, uscc, after, limit)

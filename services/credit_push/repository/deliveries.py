@@ -11,9 +11,9 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, uuids
+from services.credit_push.repository.common import After, columns, keyset_page, uuids
+from services.credit_push.rules.events import event_json
 from services.credit_push.tables import deliveries, subscriptions
-from services.credit_push.webhooks import event_json
 
 DeliveryStatus = Literal["pending", "delivered", "failed"]
 
@@ -257,22 +257,22 @@ async def get(session: AsyncSession, bank_id: str, delivery_id: uuid.UUID) -> De
     return DeliveryRow(*row) if row else None
 
 
+@dataclass(frozen=True)
+class DeliveryFilter:
+    bank_id: str
+    status: DeliveryStatus | None  # None: any
+    subscription_id: uuid.UUID | None  # None: every subscription of the bank's
+
+
 async def list_for(
-    session: AsyncSession,
-    bank_id: str,
-    *,
-    status: DeliveryStatus | None,
-    subscription_id: uuid.UUID | None,
-    after: tuple[datetime, uuid.UUID] | None,
-    limit: int,
+    session: AsyncSession, where: DeliveryFilter, after: After, limit: int
 ) -> list[DeliveryRow]:
     """Up to ``limit + 1`` of the bank's deliveries after the keyset position ``after``."""
-    query = sa.select(*columns(deliveries, DeliveryRow)).where(deliveries.c.bank_org_id == uuid.UUID(bank_id))
-    if status:
-        query = query.where(deliveries.c.status == status)
-    if subscription_id:
-        query = query.where(deliveries.c.subscription_id == subscription_id)
-    if after:
-        query = query.where(sa.tuple_(deliveries.c.created_at, deliveries.c.id) > sa.tuple_(*after))
-    query = query.order_by(deliveries.c.created_at, deliveries.c.id).limit(limit + 1)
-    return [DeliveryRow(*row) for row in await session.execute(query)]
+    query = sa.select(*columns(deliveries, DeliveryRow)).where(
+        deliveries.c.bank_org_id == uuid.UUID(where.bank_id)
+    )
+    if where.status:
+        query = query.where(deliveries.c.status == where.status)
+    if where.subscription_id:
+        query = query.where(deliveries.c.subscription_id == where.subscription_id)
+    return [DeliveryRow(*row) for row in await session.execute(keyset_page(query, deliveries, after, limit))]

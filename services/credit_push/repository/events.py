@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, uuids
+from services.credit_push.repository.common import arrays, columns, uuids
 from services.credit_push.rules.entitlement import PUBLISHED
 from services.credit_push.tables import events
 
@@ -55,12 +55,8 @@ async def insert(session: AsyncSession, rows: Sequence[EventRow], now: datetime)
     await session.execute(
         _INSERT,
         {
-            "i": [r.id for r in rows],
+            **arrays(rows, i="id", s="seq", t="type", u="uscc", v="version"),
             "b": uuids(r.bank for r in rows),
-            "s": [r.seq for r in rows],
-            "t": [r.type for r in rows],
-            "u": [r.uscc for r in rows],
-            "v": [r.version for r in rows],
             "d": [json.dumps(r.data, ensure_ascii=False) for r in rows],
             "now": now,
         },

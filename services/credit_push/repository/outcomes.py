@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, keyset_page
+from services.credit_push.repository.common import After, columns, keyset_page
 from services.credit_push.tables import outcomes
 
 
@@ -45,9 +45,7 @@ class OutcomeFilter:
     granted_to: date | None
 
 
-async def list_for(
-    session: AsyncSession, where: OutcomeFilter, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[OutcomeRow]:
+async def list_for(session: AsyncSession, where: OutcomeFilter, after: After, limit: int) -> list[OutcomeRow]:
     """Up to ``limit + 1`` outcomes after the keyset position ``after``, oldest first."""
     query = sa.select(*columns(outcomes, OutcomeRow))
     if where.bank_id:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push.repository.blacklist import LISTED_NOW
-from services.credit_push.repository.common import columns
+from services.credit_push.repository.common import arrays, columns
 from services.credit_push.rules.entitlement import PUBLIC_LEVEL, Current
 from services.credit_push.rules.ratings import StoredRating
 from services.credit_push.tables import ratings
@@ -42,13 +42,16 @@ async def upsert(session: AsyncSession, rows: Sequence[StoredRating], now: datet
     await session.execute(
         _UPSERT,
         {
-            "u": [r.uscc for r in rows],
-            "y": [r.year for r in rows],
-            "n": [r.name for r in rows],
-            "r": [r.rating for r in rows],
-            "g": [r.region_code for r in rows],
-            "t": [r.avg_annual_tax_fen for r in rows],
-            "v": [r.version for r in rows],
+            **arrays(
+                rows,
+                u="uscc",
+                y="year",
+                n="name",
+                r="rating",
+                g="region_code",
+                t="avg_annual_tax_fen",
+                v="version",
+            ),
             "now": now,
         },
     )

@@ -11,7 +11,7 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, keyset_page, uuids
+from services.credit_push.repository.common import After, columns, keyset_page, uuids
 from services.credit_push.rules.entitlement import Sub
 from services.credit_push.tables import subscriptions
 
@@ -56,9 +56,7 @@ async def get(
     return SubscriptionRow(*row) if row else None
 
 
-async def list_for(
-    session: AsyncSession, bank_id: str, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[SubscriptionRow]:
+async def list_for(session: AsyncSession, bank_id: str, after: After, limit: int) -> list[SubscriptionRow]:
     """Up to ``limit + 1`` of the bank's subscriptions after the keyset position ``after``."""
     query = sa.select(*columns(subscriptions, SubscriptionRow)).where(
         subscriptions.c.bank_org_id == uuid.UUID(bank_id), _live()
@@ -86,19 +84,15 @@ async def routing_of(session: AsyncSession, bank_ids: Sequence[str]) -> list[Sub
     ]
 
 
+_SETTINGS = ("url", "status", "paused_reason", "min_rating", "region_codes", "updated_at")
+
+
 async def save_settings(session: AsyncSession, row: SubscriptionRow) -> None:
     """Store what a bank may change: URL, status (and why it is paused), filters."""
     await session.execute(
         sa.update(subscriptions)
         .where(subscriptions.c.id == row.id)
-        .values(
-            url=row.url,
-            status=row.status,
-            paused_reason=row.paused_reason,
-            min_rating=row.min_rating,
-            region_codes=row.region_codes,
-            updated_at=row.updated_at,
-        )
+        .values({name: getattr(row, name) for name in _SETTINGS})
     )
 
 

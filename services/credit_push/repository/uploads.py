@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import columns, keyset_page
+from services.credit_push.repository.common import After, columns, keyset_page
 from services.credit_push.tables import uploads
 
 
@@ -60,9 +60,7 @@ async def get(session: AsyncSession, upload_id: uuid.UUID) -> UploadRow | None:
     return UploadRow(*row) if row else None
 
 
-async def page(
-    session: AsyncSession, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[UploadRow]:
+async def page(session: AsyncSession, after: After, limit: int) -> list[UploadRow]:
     """Up to ``limit + 1`` uploads after the keyset position, oldest first."""
     query = keyset_page(sa.select(*columns(uploads, UploadRow)), uploads, after, limit)
     return [UploadRow(*row) for row in await session.execute(query)]

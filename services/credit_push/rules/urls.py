@@ -1,6 +1,6 @@
 """Which webhook URLs are acceptable by their shape and address (CONTRACT §3). Pure: no I/O.
 
-Resolving the host, and refusing a name that resolves to one of these addresses, is ssrf.py.
+Resolving the host, and refusing a name that resolves to one of these addresses, is clients/ssrf.py.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,8 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.access_log import AccessEntry, LogFilter
+from services.credit_push.repository.common import After
 from services.credit_push.rules.access import Via, What, what_event_carries, what_left
-from services.credit_push.schemas import AccessEntryOut
+from services.credit_push.schemas.access_log import AccessEntryOut
 
 log = logging.getLogger("credit_push.access_log")
 
@@ -128,24 +130,20 @@ async def try_flush(sessionmaker: async_sessionmaker[AsyncSession], buffer: Buff
         return 0
 
 
-async def list_for(
-    session: AsyncSession, where: LogFilter, before: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[AccessEntryOut]:
+@dataclass(frozen=True)
+class LogQuery:
+    """What a reader asked for (``uscc``, ``since``), and who it is (``role``, ``org_id``)."""
+
+    uscc: str | None
+    since: datetime | None
+    role: str
+    org_id: str
+
+
+async def list_for(session: AsyncSession, query: LogQuery, before: After, limit: int) -> list[AccessEntryOut]:
     """Up to ``limit + 1`` entries, newest first; an app sees only enterprises it holds authorised."""
+    partner_id = query.org_id if query.role == "partner_app" else None
+    where = LogFilter(query.uscc, query.since, partner_id, business_date(datetime.now(UTC)))
     rows = await repo.access_log.list_newest(session, where, before, limit)
-    return [
-        AccessEntryOut(
-            id=r.id,
-            at=r.at,
-            uscc=r.uscc,
-            reader_org_id=r.reader_org_id,
-            reader_role=r.reader_role,
-            what=r.what,
-            via=r.via,
-        )
-        for r in rows
-    ]
-
-
-def log_filter(uscc: str | None, since: datetime | None, role: str, org_id: str) -> LogFilter:
-    return LogFilter(uscc, since, org_id if role == "partner_app" else None, business_date(datetime.now(UTC)))
+    # The answer's fields are the entry's, one to one.
+    return [AccessEntryOut.model_validate(r, from_attributes=True) for r in rows]

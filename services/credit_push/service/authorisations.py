@@ -19,10 +19,12 @@ from kit.errors import NotFound
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.authorisations import AuthorisationRow
+from services.credit_push.repository.common import After
 from services.credit_push.repository.consents import ConsentStatus
 from services.credit_push.rules.entitlement import Cause
 from services.credit_push.rules.validity import check_expires_on, shown_status
-from services.credit_push.schemas import AuthorisationIn, AuthorisationOut
+from services.credit_push.schemas.authorisations import AuthorisationIn, AuthorisationOut
+from services.credit_push.service.expiry import lapsed_locked
 from services.credit_push.service.outbox import reconcile
 
 
@@ -42,15 +44,15 @@ async def grant(session: AsyncSession, body: AuthorisationIn, partner_id: str) -
     """Record the enterprise's authorisation of the calling app."""
     now = datetime.now(UTC)
     check_expires_on(body.expires_on, business_date(now))
+    # The body's fields (uscc, evidence_ref, expires_on) are the row's, as they are.
+    fields = body.model_dump()
     row = AuthorisationRow(
         id=uuid.uuid4(),
-        uscc=body.uscc,
         partner_org_id=uuid.UUID(partner_id),
-        evidence_ref=body.evidence_ref,
-        expires_on=body.expires_on,
         status="active",
         created_at=now,
         ended_at=None,
+        **fields,
     )
     await repo.authorisations.insert(session, row)
     return authorisation_out(row, business_date(now))
@@ -110,22 +112,13 @@ async def withdraw(
 
 async def expire(session: AsyncSession, now: datetime) -> int:
     """End every active authorisation past its last day (Asia/Shanghai), with its consents."""
-    today = business_date(now)
-    # Look before locking: the sweep runs every second and usually finds nothing.
-    if not await repo.authorisations.lapsed(session, today, lock=False):
-        return 0
-    await repo.locks.lock_entitlement(session)
-    lapsed = await repo.authorisations.lapsed(session, today, lock=True)
+    lapsed = await lapsed_locked(session, repo.authorisations.lapsed, business_date(now))
     await end(session, lapsed, "expired", now)
     return len(lapsed)
 
 
 async def list_for(
-    session: AsyncSession,
-    partner_id: str,
-    uscc: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
-    limit: int,
+    session: AsyncSession, partner_id: str, uscc: str | None, after: After, limit: int
 ) -> list[AuthorisationOut]:
     """Up to ``limit + 1`` of the app's authorisations, oldest first."""
     rows = await repo.authorisations.list_for(session, partner_id, uscc, after, limit)

@@ -10,6 +10,7 @@ reconciles again: banks entitled once more are sent `published`.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,9 +19,11 @@ from kit.errors import NotFound, RuleViolation
 from kit.shapes import business_date
 from services.credit_push import repository as repo
 from services.credit_push.repository.blacklist import EntryRow
+from services.credit_push.repository.common import After
 from services.credit_push.rules import blacklist as rules
 from services.credit_push.rules.rating_years import year_problem
-from services.credit_push.schemas import AListItem, BlacklistIn, BlacklistOut, StandingOut
+from services.credit_push.schemas.blacklist import AListItem, BlacklistIn, BlacklistOut, StandingOut
+from services.credit_push.service.expiry import lapsed_locked
 from services.credit_push.service.outbox import reconcile
 
 
@@ -82,7 +85,7 @@ async def remove(session: AsyncSession, entry_id: uuid.UUID) -> None:
         await _end(session, [row], datetime.now(UTC))
 
 
-async def _end(session: AsyncSession, rows: list[EntryRow], now: datetime) -> None:
+async def _end(session: AsyncSession, rows: Sequence[EntryRow], now: datetime) -> None:
     """The caller holds the entitlement lock."""
     await repo.blacklist.end(session, [r.id for r in rows], now)
     usccs = sorted({r.uscc for r in rows})
@@ -91,20 +94,13 @@ async def _end(session: AsyncSession, rows: list[EntryRow], now: datetime) -> No
 
 async def expire(session: AsyncSession, now: datetime) -> int:
     """End every entry whose three years are over, with the same effects as a DELETE (第十四条)."""
-    today = business_date(now)
-    # Look before locking: the sweep runs every second and usually finds nothing.
-    if not await repo.blacklist.lapsed(session, today, lock=False):
-        return 0
-    await repo.locks.lock_entitlement(session)
-    lapsed = await repo.blacklist.lapsed(session, today, lock=True)
+    lapsed = await lapsed_locked(session, repo.blacklist.lapsed, business_date(now))
     if lapsed:
         await _end(session, lapsed, now)
     return len(lapsed)
 
 
-async def listed(
-    session: AsyncSession, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[BlacklistOut]:
+async def listed(session: AsyncSession, after: After, limit: int) -> list[BlacklistOut]:
     """Up to ``limit + 1`` entries in force, oldest first (the list is public, 第十三条)."""
     today = business_date(datetime.now(UTC))
     return [entry_out(row, today) for row in await repo.blacklist.listed(session, today, after, limit)]

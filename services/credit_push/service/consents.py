@@ -16,11 +16,13 @@ from kit.internal import InternalClient
 from kit.orgs import require_org
 from kit.shapes import business_date
 from services.credit_push import repository as repo
+from services.credit_push.repository.common import After
 from services.credit_push.repository.consents import ConsentRow, OrgColumn
 from services.credit_push.rules.validity import check_expires_on, shown_status
-from services.credit_push.schemas import ConsentIn, ConsentOut
+from services.credit_push.schemas.consents import ConsentIn, ConsentOut
 from services.credit_push.service.authorisations import withdraw
 from services.credit_push.service.banks import ensure_bank
+from services.credit_push.service.expiry import lapsed_locked
 from services.credit_push.service.outbox import reconcile
 
 
@@ -66,16 +68,15 @@ async def _require_authorisation(session: AsyncSession, partner_id: str, uscc: s
 
 
 def _new_consent(body: ConsentIn, partner_id: str, now: datetime) -> ConsentRow:
+    # The body's fields (uscc, bank_org_id, evidence_ref, expires_on) are the row's, as they are.
+    fields = body.model_dump()
     return ConsentRow(
         id=uuid.uuid4(),
-        uscc=body.uscc,
-        bank_org_id=body.bank_org_id,
         partner_org_id=uuid.UUID(partner_id),
-        evidence_ref=body.evidence_ref,
-        expires_on=body.expires_on,
         status="active",
         created_at=now,
         ended_at=None,
+        **fields,
     )
 
 
@@ -116,7 +117,7 @@ async def list_for(
     role: str,
     org_id: str,
     uscc: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
+    after: After,
     limit: int,
 ) -> list[ConsentOut]:
     """Up to ``limit + 1`` consents a partner app recorded, or that were granted to a bank."""
@@ -130,12 +131,7 @@ async def list_for(
 
 async def expire(session: AsyncSession, now: datetime) -> int:
     """End every active consent past its last day (Asia/Shanghai); expiry withdraws like a revocation."""
-    today = business_date(now)
-    # Look before locking: the sweep runs every few seconds and usually finds nothing.
-    if not await repo.consents.lapsed(session, today, lock=False):
-        return 0
-    await repo.locks.lock_entitlement(session)
-    lapsed = await repo.consents.lapsed(session, today, lock=True)
+    lapsed = await lapsed_locked(session, repo.consents.lapsed, business_date(now))
     await repo.consents.end(session, [row.id for row in lapsed], "expired", now)
     await withdraw(session, [(str(r.bank_org_id), r.uscc) for r in lapsed], "consent_expired", now)
     return len(lapsed)

@@ -9,11 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound
 from services.credit_push import repository as repo
-from services.credit_push.repository.deliveries import DeliveryRow, DeliveryStatus
-from services.credit_push.schemas import DeliveryOut, EventOut
+from services.credit_push.repository.common import After
+from services.credit_push.repository.deliveries import DeliveryFilter, DeliveryRow
+from services.credit_push.rules.events import event_json
+
+__all__ = ["DeliveryFilter", "delivery_out", "feed", "list_for", "retry"]
+from services.credit_push.schemas.deliveries import DeliveryOut, EventOut
 from services.credit_push.service import access_log
 from services.credit_push.service.banks import learn_banks
-from services.credit_push.webhooks import event_json
 
 
 def delivery_out(row: DeliveryRow) -> DeliveryOut:
@@ -32,19 +35,10 @@ def delivery_out(row: DeliveryRow) -> DeliveryOut:
 
 
 async def list_for(
-    session: AsyncSession,
-    bank_id: str,
-    *,
-    status: DeliveryStatus | None,
-    subscription_id: uuid.UUID | None,
-    after: tuple[datetime, uuid.UUID] | None,
-    limit: int,
+    session: AsyncSession, where: DeliveryFilter, after: After, limit: int
 ) -> list[DeliveryOut]:
     """Up to ``limit + 1`` of the bank's webhook deliveries, oldest first."""
-    rows = await repo.deliveries.list_for(
-        session, bank_id, status=status, subscription_id=subscription_id, after=after, limit=limit
-    )
-    return [delivery_out(row) for row in rows]
+    return [delivery_out(row) for row in await repo.deliveries.list_for(session, where, after, limit)]
 
 
 async def retry(session: AsyncSession, bank_id: str, delivery_id: uuid.UUID) -> DeliveryOut:

@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.errors import Conflict, RuleViolation
 from kit.shapes import business_date
 from services.credit_push import repository as repo
+from services.credit_push.repository.common import After
 from services.credit_push.repository.outcomes import OutcomeFilter, OutcomeRow
-from services.credit_push.schemas import OutcomeIn, OutcomeOut
+from services.credit_push.schemas.outcomes import OutcomeIn, OutcomeOut
 
 __all__ = ["OutcomeFilter", "list_for", "report"]
 
@@ -27,16 +28,8 @@ async def report(session: AsyncSession, body: OutcomeIn, bank_id: str) -> Outcom
             field="uscc",
             field_msg="not an enterprise pushed to you",
         )
-    row = OutcomeRow(
-        id=uuid.uuid4(),
-        bank_org_id=uuid.UUID(bank_id),
-        uscc=body.uscc,
-        loan_ref=body.loan_ref,
-        amount_fen=body.amount_fen,
-        credit_type=body.credit_type,
-        granted_on=body.granted_on,
-        created_at=now,
-    )
+    # The body's fields (uscc, loan_ref, amount_fen, credit_type, granted_on) are the row's.
+    row = OutcomeRow(id=uuid.uuid4(), bank_org_id=uuid.UUID(bank_id), created_at=now, **body.model_dump())
     if not await repo.outcomes.insert(session, row):
         raise Conflict(
             f"You already reported the loan {body.loan_ref!r}; each loan_ref once per bank.",
@@ -57,20 +50,10 @@ def _check_granted_on(body: OutcomeIn, today: date) -> None:
 
 
 def _outcome_out(row: OutcomeRow) -> OutcomeOut:
-    return OutcomeOut(
-        id=row.id,
-        uscc=row.uscc,
-        bank_org_id=row.bank_org_id,
-        loan_ref=row.loan_ref,
-        amount_fen=row.amount_fen,
-        credit_type=row.credit_type,
-        granted_on=row.granted_on,
-        created_at=row.created_at,
-    )
+    # The answer's fields are the row's, one to one.
+    return OutcomeOut.model_validate(row, from_attributes=True)
 
 
-async def list_for(
-    session: AsyncSession, where: OutcomeFilter, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[OutcomeOut]:
+async def list_for(session: AsyncSession, where: OutcomeFilter, after: After, limit: int) -> list[OutcomeOut]:
     """Up to ``limit + 1`` reported loans (a bank's own, or all), oldest first."""
     return [_outcome_out(row) for row in await repo.outcomes.list_for(session, where, after, limit)]

@@ -15,7 +15,7 @@ from services.credit_push import repository as repo
 from services.credit_push.rules.entitlement import Current, rating_data, read_view
 from services.credit_push.rules.rating_years import is_current
 from services.credit_push.rules.ratings import RatingItem, parse_batch
-from services.credit_push.schemas import IngestOut, InternalRatingOut, RatingOut, RejectedItem
+from services.credit_push.schemas.ratings import IngestOut, InternalRatingOut, RatingOut, RejectedItem
 from services.credit_push.service import access_log
 
 

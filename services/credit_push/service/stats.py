@@ -20,7 +20,7 @@ from kit.shapes import business_today
 from services.credit_push import repository as repo
 from services.credit_push.repository import stats_health
 from services.credit_push.repository.stats import LoanFigures, Reach, ToDate
-from services.credit_push.schemas_stats import (
+from services.credit_push.schemas.stats import (
     BankBreakdown,
     DeliveryCounts,
     LoanBreakdown,

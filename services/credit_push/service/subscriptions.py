@@ -11,9 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.etags import require_match
 from services.credit_push import repository as repo
+from services.credit_push.clients.ssrf import check_url
+from services.credit_push.clients.webhooks import ROTATION_OVERLAP, new_secret
+from services.credit_push.repository.common import After
 from services.credit_push.repository.subscriptions import SubscriptionRow
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.schemas import (
+from services.credit_push.schemas.subscriptions import (
     RecoverOut,
     SecretOut,
     SubscriptionCreated,
@@ -22,8 +25,6 @@ from services.credit_push.schemas import (
     SubscriptionPatch,
 )
 from services.credit_push.service.banks import learn_banks
-from services.credit_push.ssrf import check_url
-from services.credit_push.webhooks import ROTATION_OVERLAP, new_secret
 
 PAUSED_BY_THE_BANK = "paused by the bank"
 # CONTRACT §3: a bank has at most 10 subscriptions (deleted ones do not count).
@@ -105,9 +106,7 @@ def _new_subscription(body: SubscriptionIn, bank_id: str, now: datetime) -> Subs
     )
 
 
-async def list_for(
-    session: AsyncSession, bank_id: str, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[SubscriptionOut]:
+async def list_for(session: AsyncSession, bank_id: str, after: After, limit: int) -> list[SubscriptionOut]:
     """Up to ``limit + 1`` of the bank's subscriptions, oldest first."""
     rows = await repo.subscriptions.list_for(session, bank_id, after, limit)
     return [subscription_out(row) for row in rows]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,12 +23,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from kit.errors import DomainError, NotFound, UnsupportedMediaType
 from kit.i18n import Sentence, localise
 from kit.shapes import business_date
-from services.credit_push import rating_files
 from services.credit_push import repository as repo
+from services.credit_push.repository.common import After
 from services.credit_push.repository.uploads import Job, UploadRow
+from services.credit_push.rules import rating_files
 from services.credit_push.rules.ratings import RatingItem, Rejection, parse_batch
-from services.credit_push.schemas import IngestOut, RejectedItem
-from services.credit_push.schemas_uploads import UploadAccepted, UploadOut
+from services.credit_push.schemas.ratings import IngestOut, RejectedItem
+from services.credit_push.schemas.uploads import UploadAccepted, UploadOut
 from services.credit_push.service import ratings
 
 log = logging.getLogger("credit_push.uploads")
@@ -50,6 +51,24 @@ def kind_of(content_type: str | None) -> str:
             accepted=f"application/json, {rating_files.CSV_TYPE}, {rating_files.XLSX_TYPE}",
         )
     return kind
+
+
+async def upload(
+    session: AsyncSession,
+    content_type: str | None,
+    data: bytes,
+    org_id: str,
+    json_items: Callable[[bytes], Sequence[Any]],
+) -> IngestOut | UploadAccepted:
+    """POST /v1/credit/ratings by its Content-Type: JSON items stored now, a rating file by its size.
+
+    ``json_items`` is the route's JSON parser: a broken JSON body is the request's error (422), not
+    an upload's.
+    """
+    kind = kind_of(content_type)
+    if kind == "json":
+        return await ingest_now(session, kind, json_items(data), None, org_id)
+    return await receive(session, kind, data, org_id)
 
 
 async def receive(session: AsyncSession, kind: str, data: bytes, org_id: str) -> IngestOut | UploadAccepted:
@@ -139,9 +158,7 @@ async def get(session: AsyncSession, upload_id: uuid.UUID) -> UploadOut:
     return upload_out(row)
 
 
-async def history(
-    session: AsyncSession, after: tuple[datetime, uuid.UUID] | None, limit: int
-) -> list[UploadOut]:
+async def history(session: AsyncSession, after: After, limit: int) -> list[UploadOut]:
     """Up to ``limit + 1`` uploads (JSON or files, stored at once or in the background), oldest first."""
     return [upload_out(row) for row in await repo.uploads.page(session, after, limit)]
 

@@ -1,12 +1,12 @@
-"""Reading rating files (services/credit_push/rating_files.py): columns, encodings, cell values."""
+"""Reading rating files (services/credit_push/rules/rating_files.py): columns, encodings, cell values."""
 
 from __future__ import annotations
 
 import pytest
 
 from kit.errors import PayloadTooLarge, RuleViolation
-from services.credit_push import rating_files
-from services.credit_push.rating_files import columns_of, decode, item_of, media_kind, read
+from services.credit_push.rules import rating_files
+from services.credit_push.rules.rating_files import columns_of, decode, item_of, media_kind, read
 
 
 def test_columns_are_named_in_chinese_or_english_in_any_case_and_spacing() -> None:

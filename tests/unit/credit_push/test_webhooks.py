@@ -1,4 +1,4 @@
-"""webhooks.py: Standard Webhooks signatures and secret rotation."""
+"""clients/webhooks.py: Standard Webhooks signatures and secret rotation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from standardwebhooks.webhooks import Webhook
 
-from services.credit_push.webhooks import headers_for, new_secret, signing_secrets
+from services.credit_push.clients.webhooks import headers_for, new_secret, signing_secrets
 
 
 def test_signature_verifies_with_the_reference_library() -> None:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Response
 from kit.deps import Session
 from kit.figure_query import FigureQuery, figure_query, figure_responses
 from kit.principal import Principal, require_roles
-from services.credit_push.schemas_stats import StatsOut
+from services.credit_push.schemas.stats import StatsOut
 from services.credit_push.service import stats as stats_service
 
 router = APIRouter(prefix="/v1/credit", tags=["stats"])

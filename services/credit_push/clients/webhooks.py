@@ -1,4 +1,6 @@
-"""Standard Webhooks 1.0 for credit_push: payload, secrets and signatures. No I/O.
+"""Standard Webhooks 1.0 for credit_push: body, secrets and signatures. No I/O.
+
+The event the body carries is rules/events.py.
 
 Signatures come from the reference ``standardwebhooks`` library, so a bank verifying with
 any Standard Webhooks implementation agrees byte for byte. During a rotation both the new
@@ -12,7 +14,7 @@ import base64
 import json
 import secrets as pysecrets
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from standardwebhooks.webhooks import Webhook
@@ -24,17 +26,6 @@ ROTATION_OVERLAP = timedelta(hours=24)
 
 def new_secret() -> str:
     return SECRET_PREFIX + base64.b64encode(pysecrets.token_bytes(SECRET_BYTES)).decode()
-
-
-def rfc3339(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def event_json(
-    event_id: str, event_type: str, seq: int, created_at: datetime, data: dict[str, Any]
-) -> dict[str, Any]:
-    """The event as the feed and the webhook body show it (CONTRACT §3)."""
-    return {"id": event_id, "type": event_type, "seq": seq, "created_at": rfc3339(created_at), "data": data}
 
 
 def body_of(event: dict[str, Any]) -> str:

@@ -4,7 +4,6 @@ uploads processed in the background (`/v1/credit/uploads`)."""
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -13,14 +12,14 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from kit.deps import Session
-from kit.errors import NotFound
 from kit.openapi_docs import problems
-from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, page_of
+from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from kit.principal import Principal, require_roles
-from services.credit_push.paging import after_of, position_of, with_etag
-from services.credit_push.rating_files import CSV_TYPE, HEADERS_HELP, XLSX_TYPE
-from services.credit_push.schemas import IngestOut, RatingsUpload
-from services.credit_push.schemas_uploads import UploadAccepted, UploadOut
+from services.credit_push.routes.common import org_of, uuid_of
+from services.credit_push.routes.paging import after_of, keyset_page, with_etag
+from services.credit_push.rules.rating_files import CSV_TYPE, HEADERS_HELP, XLSX_TYPE
+from services.credit_push.schemas.ratings import IngestOut, RatingsUpload
+from services.credit_push.schemas.uploads import UploadAccepted, UploadOut
 from services.credit_push.service import uploads
 
 router = APIRouter(prefix="/v1/credit")
@@ -64,12 +63,8 @@ RATINGS_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 async def receive(request: Request, principal: Principal, session: Session) -> IngestOut | JSONResponse:
     """POST /v1/credit/ratings: the body by its Content-Type."""
-    kind = uploads.kind_of(request.headers.get("content-type"))
-    data = await request.body()
-    assert principal.org_id is not None
-    if kind == "json":
-        return await uploads.ingest_now(session, kind, _json_items(data), None, principal.org_id)
-    answer = await uploads.receive(session, kind, data, principal.org_id)
+    content_type, data = request.headers.get("content-type"), await request.body()
+    answer = await uploads.upload(session, content_type, data, org_of(principal), _json_items)
     if isinstance(answer, UploadAccepted):
         return JSONResponse(answer.model_dump(mode="json"), status_code=202)
     return answer
@@ -103,8 +98,7 @@ async def list_uploads(
     """Every ratings upload (JSON or a file; stored at once, or in the background for a file of
     more than 10,000 rows) with its counts and rejected rows, oldest first."""
     items = await uploads.history(session, after_of(cursor), limit)
-    page, next_cursor = page_of(items, limit, position_of)
-    return Page[UploadOut](items=page, next_cursor=next_cursor)
+    return keyset_page(items, limit)
 
 
 @router.get(
@@ -117,8 +111,4 @@ async def list_uploads(
 )
 async def get_upload(upload_id: str, _: UploadReader, session: Session) -> Any:
     """A background upload's progress: rows done, accepted, unchanged and rejected so far."""
-    try:
-        parsed = uuid.UUID(upload_id)
-    except ValueError as exc:
-        raise NotFound("upload") from exc
-    return with_etag(await uploads.get(session, parsed))
+    return with_etag(await uploads.get(session, uuid_of(upload_id, "upload")))

@@ -6,53 +6,28 @@ answer (the page and its cursor).
 
 from __future__ import annotations
 
-import re
-import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from kit.deps import Session
-from kit.errors import NotFound
-from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, decode_cursor, invalid_cursor, page_of
-from kit.principal import CurrentPrincipal, Principal, require_roles, require_service
+from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, page_of
+from kit.principal import CurrentPrincipal
 from kit.uscc import USCC
-from services.credit_push.deps import idempotent
-from services.credit_push.paging import after_of, position_of
-from services.credit_push.schemas import AListItem, BlacklistIn, BlacklistOut, StandingOut
+from services.credit_push.routes.common import IDEMPOTENT, LoanMatch, Reader, TaxAuthority, uuid_of
+from services.credit_push.routes.paging import after_of, keyset_page, uscc_after_of
+from services.credit_push.schemas.blacklist import AListItem, BlacklistIn, BlacklistOut, StandingOut
 from services.credit_push.service import blacklist
 
 router = APIRouter(prefix="/v1/credit")
 internal_router = APIRouter(prefix="/internal/credit", tags=["internal"])
-
-TaxAuthority = Annotated[Principal, Depends(require_roles("tax_authority"))]
-ListReader = Annotated[Principal, Depends(require_roles("tax_authority", "admin", "bank"))]
-
-
-# Only loan_match needs the standing read (CONTRACT §2: a service calls what it needs).
-LoanMatch = Annotated[Principal, Depends(require_service("loan_match"))]
-_USCC_SHAPE = re.compile(r"^[0-9A-Z]{18}$")
-
-
-def _uscc_after(cursor: str | None) -> str:
-    """The position in an A-list cursor this API handed out; anything else is 422 invalid-cursor."""
-    try:
-        position = decode_cursor(cursor)
-    except RecursionError as exc:
-        raise invalid_cursor() from exc
-    if position is None:
-        return ""
-    after = position.get("uscc")
-    if not isinstance(after, str) or not _USCC_SHAPE.match(after):
-        raise invalid_cursor()
-    return after
 
 
 @router.post(
     "/blacklist",
     status_code=201,
     response_model=BlacklistOut,
-    dependencies=[idempotent],
+    dependencies=[IDEMPOTENT],
     operation_id="createBlacklistEntry",
     summary="Put an enterprise on the blacklist",
     tags=["blacklist"],
@@ -72,11 +47,7 @@ async def add_entry(body: BlacklistIn, _: TaxAuthority, session: Session) -> Bla
 )
 async def end_entry(entry_id: str, _: TaxAuthority, session: Session) -> Response:
     """信用修复: end the entry early; banks entitled again are sent the rating."""
-    try:
-        parsed = uuid.UUID(entry_id)
-    except ValueError as exc:
-        raise NotFound("blacklist entry") from exc
-    await blacklist.remove(session, parsed)
+    await blacklist.remove(session, uuid_of(entry_id, "blacklist entry"))
     return Response(status_code=204)
 
 
@@ -88,12 +59,11 @@ async def end_entry(entry_id: str, _: TaxAuthority, session: Session) -> Respons
     tags=["blacklist"],
 )
 async def list_entries(
-    _: ListReader, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    _: Reader, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[BlacklistOut]:
     """The entries in force, oldest first."""
     items = await blacklist.listed(session, after_of(cursor), limit)
-    page, next_cursor = page_of(items, limit, position_of)
-    return Page[BlacklistOut](items=page, next_cursor=next_cursor)
+    return keyset_page(items, limit)
 
 
 @router.get(
@@ -111,7 +81,7 @@ async def a_list(
     cursor: Cursor = None,
 ) -> Page[AListItem]:
     """The public 纳税信用A级纳税人名单 of an evaluation year, by uscc; blacklisted enterprises left out."""
-    after = _uscc_after(cursor)
+    after = uscc_after_of(cursor)
     items = await blacklist.a_list(session, year, after, limit)
     page, next_cursor = page_of(items, limit, lambda e: {"uscc": e.uscc})
     return Page[AListItem](items=page, next_cursor=next_cursor)
@@ -121,6 +91,3 @@ async def a_list(
 async def standing(uscc: USCC, _: LoanMatch, session: Session) -> StandingOut:
     """Whether the enterprise is on the 红黑榜 now; public data, so no authorisation is needed."""
     return await blacklist.standing(session, uscc)
-
-
-__all__ = ["internal_router", "router"]

@@ -1,4 +1,4 @@
-"""Route helpers of credit_push: the cursors its lists hand out and read back, and ETags.
+"""Route helpers of credit_push: the cursors its lists hand out and read back, pages, and ETags.
 
 A cursor is opaque to clients; one that this API did not hand out (tampered, truncated,
 extreme values) is a 422 ``invalid-cursor``, never a 500.
@@ -6,15 +6,16 @@ extreme values) is a 422 ``invalid-cursor``, never a 500.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from fastapi import Response
 from pydantic import BaseModel
 
 from kit.etags import body_of, etag_of
-from kit.pagination import decode_cursor, invalid_cursor
+from kit.pagination import Page, decode_cursor, invalid_cursor, page_of
 
 
 class Keyed(Protocol):
@@ -22,6 +23,9 @@ class Keyed(Protocol):
     def id(self) -> uuid.UUID: ...
     @property
     def created_at(self) -> datetime: ...
+
+
+K = TypeVar("K", bound=Keyed)
 
 
 def _decoded(cursor: str | None) -> dict[str, Any] | None:
@@ -53,6 +57,20 @@ MIN_CURSOR_YEAR, MAX_CURSOR_YEAR = 2000, 9000
 MAX_SEQ = 2**63 - 1  # seq is a bigint
 
 
+def uscc_after_of(cursor: str | None) -> str:
+    """The position in an A-list cursor this API handed out; anything else is 422 invalid-cursor."""
+    position = _decoded(cursor)
+    if position is None:
+        return ""
+    after = position.get("uscc")
+    if not isinstance(after, str) or not _USCC_SHAPE.match(after):
+        raise invalid_cursor()
+    return after
+
+
+_USCC_SHAPE = re.compile(r"^[0-9A-Z]{18}$")
+
+
 def position_of(item: Keyed) -> dict[str, str]:
     return {"t": item.created_at.isoformat(), "id": str(item.id)}
 
@@ -70,3 +88,9 @@ def seq_of(cursor: str | None) -> int:
 def with_etag(item: BaseModel) -> Response:
     """A JSON answer with a strong ETag (CONTRACT §1: every GET of a single object sends one)."""
     return Response(body_of(item), media_type="application/json", headers={"ETag": etag_of(item)})
+
+
+def keyset_page(items: list[K], limit: int) -> Page[K]:
+    """The page of up to ``limit + 1`` items (oldest first) and the cursor after its last one."""
+    page, next_cursor = page_of(items, limit, position_of)
+    return Page(items=page, next_cursor=next_cursor)

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from services.credit_push.schemas import RejectedItem
+from services.credit_push.schemas.ratings import RejectedItem
 
 
 class UploadAccepted(BaseModel):

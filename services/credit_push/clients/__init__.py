@@ -1,0 +1,1 @@
+"""Adapters for talking to the outside: webhook receivers (signing, and the SSRF-safe client)."""
