@@ -8,11 +8,11 @@ sets for every request and every background worker. Outside any app they record 
 
 Functions other code calls (one line each, no registry to pass around):
 
-- :func:`webhook_attempt` (outcome, seconds, event_created_at): one webhook HTTP attempt
 - :func:`worker_succeeded` (worker): a background loop completed a pass without error
 - :func:`limit_refused` (kind): a platform limit refused a request
 - :func:`dependency_error` (target, kind): a call to another process failed
 - :func:`add_gauges` (name, ...): gauges computed by an async query on scrape
+- :func:`own` (factory): a process's own metrics (credit_push's webhook attempts), on its registry
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from importlib import metadata
-from typing import Any
+from typing import Any, TypeVar
 from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
@@ -37,15 +36,11 @@ from prometheus_client.registry import Collector
 
 log = logging.getLogger("kit.metrics")
 
-# Webhook attempts take up to the webhook timeout (15 s by default); lag may be hours of retries.
-_ATTEMPT_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30)
-_LAG_BUCKETS = (0.5, 1, 2, 5, 10, 30, 60, 300, 1800, 3600, 7200, 21600, 86400)
 # How long a scrape waits for a database-computed gauge before it answers without it.
 SCRAPE_QUERY_TIMEOUT_S = 2.0
 
-WEBHOOK_OUTCOMES = ("delivered", "retry", "failed")
-
 # (label values, value) pairs answered by an async query on scrape.
+Owned = TypeVar("Owned")
 GaugeRows = list[tuple[tuple[str, ...], float]]
 GaugeQuery = Callable[[], Coroutine[Any, Any, GaugeRows]]
 
@@ -98,6 +93,8 @@ class Metrics:
     process: str
     registry: CollectorRegistry = field(default_factory=lambda: CollectorRegistry(auto_describe=True))
     server: WSGIServer | None = None
+    # A process's own metric sets, built once per registry by their factory (see own()).
+    owned: dict[Callable[[CollectorRegistry], Any], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         r = self.registry
@@ -105,22 +102,6 @@ class Metrics:
             "finmatch_http_request_duration_seconds",
             "Time from request to response",
             ["method", "route", "status"],
-            registry=r,
-        )
-        self.webhook_attempts = Counter(
-            "finmatch_webhook_attempts", "HTTP attempts to deliver webhooks", ["outcome"], registry=r
-        )
-        self.webhook_seconds = Histogram(
-            "finmatch_webhook_attempt_duration_seconds",
-            "Time one webhook attempt took",
-            ["outcome"],
-            buckets=_ATTEMPT_BUCKETS,
-            registry=r,
-        )
-        self.delivery_lag = Histogram(
-            "finmatch_webhook_delivery_lag_seconds",
-            "Time from an event's creation to its successful delivery",
-            buckets=_LAG_BUCKETS,
             registry=r,
         )
         self.worker_success = Gauge(
@@ -155,6 +136,13 @@ class Metrics:
             "finmatch_asyncio_tasks", "Asyncio tasks alive on the process's event loop", (), _task_count
         )
         r.register(self.queries)
+
+    def own(self, factory: Callable[[CollectorRegistry], Owned]) -> Owned:
+        """The metrics ``factory`` declares, on this app's registry (declared the first time)."""
+        if factory not in self.owned:
+            self.owned[factory] = factory(self.registry)
+        found: Owned = self.owned[factory]
+        return found
 
     def start(self) -> None:
         """Query gauges run on the running loop (the app's) from now on."""
@@ -198,24 +186,11 @@ def http_request(method: str, route: str, status: int, seconds: float) -> None:
         m.http.labels(method, route, str(status)).observe(seconds)
 
 
-def webhook_attempt(outcome: str, seconds: float, event_created_at: str | datetime | None = None) -> None:
-    """One webhook attempt: ``delivered``, ``retry`` (``pending`` is read as retry) or ``failed``.
-
-    With ``event_created_at`` (RFC 3339 or a datetime), a delivered attempt also records the
-    delivery lag, the time from the event's creation to now.
-    """
-    if (m := _current.get()) is None:
-        return
-    outcome = "retry" if outcome == "pending" else outcome
-    m.webhook_attempts.labels(outcome).inc()
-    m.webhook_seconds.labels(outcome).observe(max(seconds, 0.0))
-    if outcome == "delivered" and event_created_at is not None:
-        created = (
-            datetime.fromisoformat(event_created_at.replace("Z", "+00:00"))
-            if isinstance(event_created_at, str)
-            else event_created_at
-        )
-        m.delivery_lag.observe(max((datetime.now(UTC) - created).total_seconds(), 0.0))
+def own(factory: Callable[[CollectorRegistry], Owned]) -> Owned | None:
+    """The current app's metrics of ``factory`` (None outside any app): how a process records
+    metrics of its own domain, which kit does not know."""
+    m = _current.get()
+    return None if m is None else m.own(factory)
 
 
 def worker_succeeded(worker: str) -> None:

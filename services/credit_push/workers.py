@@ -22,7 +22,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import aiohttp
-from prometheus_client import Counter
 
 from kit import metrics
 from kit.app import AppContext
@@ -30,6 +29,7 @@ from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
 from kit.orgs import list_orgs
 from kit.shapes import business_date
+from services.credit_push.clients import webhook_metrics
 from services.credit_push.clients.ssrf import check_url, pinned_client, refusal_of
 from services.credit_push.clients.webhooks import body_of, headers_for, signing_secrets
 from services.credit_push.repository import Claimed
@@ -49,12 +49,6 @@ from services.credit_push.service.banks import learn_banks
 from services.credit_push.settings import CreditPushSettings
 
 log = logging.getLogger("credit_push.workers")
-
-ATTEMPTS = Counter(
-    "finmatch_credit_webhook_attempts_total",
-    "Webhook delivery attempts by result (delivered, retrying, failed)",
-    ["result"],
-)
 
 
 def settings_of(ctx: AppContext) -> CreditPushSettings:
@@ -271,7 +265,7 @@ class _Dispatch:
         started = datetime.now(UTC)
         result = await send(self.client, claimed, settings_of(self.ctx), started)
         seconds = (datetime.now(UTC) - started).total_seconds()
-        metrics.webhook_attempt("delivered" if result.ok else "retry", seconds, claimed.event["created_at"])
+        webhook_metrics.attempt("delivered" if result.ok else "retry", seconds, claimed.event["created_at"])
         self.done.append((claimed, result, not (result.error or "").startswith("refused:")))
 
     async def record(self) -> None:
@@ -291,7 +285,7 @@ class _Dispatch:
             return
         _after_sent(self.ctx, [claimed for claimed, _, went_out in batch if went_out])
         for (claimed, result), decision in zip(attempts, decisions, strict=True):
-            _count(claimed, result, decision)
+            _log_failed(claimed, result, decision)
 
     async def wait(self, poll_s: float) -> None:
         """Until a send ends (then a short window, so outcomes are recorded together) or ``poll_s``."""
@@ -309,8 +303,7 @@ class _Dispatch:
         await self.record()
 
 
-def _count(claimed: Claimed, result: AttemptResult, decision: Decision) -> None:
-    ATTEMPTS.labels("retrying" if decision.status == "pending" else decision.status).inc()
+def _log_failed(claimed: Claimed, result: AttemptResult, decision: Decision) -> None:
     if decision.status != "delivered":
         log.info(
             "delivery %s (event %s): attempt failed (%s); now %s",
