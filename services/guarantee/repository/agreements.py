@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import RowMapping
 
 from services.guarantee.repository.base import Queries, Scope, columns_of, split_of, typed
-from services.guarantee.rows import AgreementRow
+from services.guarantee.repository.rows import AgreementRow
 from services.guarantee.rules import Split
 from services.guarantee.tables import agreement
 

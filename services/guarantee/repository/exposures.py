@@ -20,7 +20,7 @@ from services.guarantee.repository.base import (
     split_of,
     typed,
 )
-from services.guarantee.rows import ExposureRow, NewExposure
+from services.guarantee.repository.rows import ExposureRow, NewExposure
 from services.guarantee.rules import PARTIES, DefaultOutcome, Figures, Split, Status
 from services.guarantee.tables import exposure, exposure_event
 

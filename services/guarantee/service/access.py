@@ -5,7 +5,7 @@ from __future__ import annotations
 from kit.errors import Forbidden
 from kit.principal import Principal
 from services.guarantee.repository import Repository, Scope
-from services.guarantee.rows import Institution, Member
+from services.guarantee.repository.rows import Institution, Member
 from services.guarantee.service.memo import Memo
 
 # org id -> its institution: asked on every request of a guarantor, and fixed once registered.

@@ -12,9 +12,9 @@ from kit.money import ratio_bp
 from kit.period import Period
 from kit.principal import Principal
 from kit.shapes import business_today
-from services.guarantee import report_schemas as rs
 from services.guarantee.repository import Repository
 from services.guarantee.repository.fund_figures import BRIDGE_FLOWS, POOL_FLOWS, Figures, FundParams
+from services.guarantee.schemas import reports as rs
 
 HEADING = ("from", "to", "as_of", "region_code")
 
