@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
 
 from kit.idempotency import idempotency_table
-from services.guarantee.rules import PARTIES
+from services.guarantee.rules.chain import PARTIES
 
 SCHEMA = "guarantee"
 metadata = sa.MetaData(schema=SCHEMA)

@@ -10,7 +10,7 @@ from sqlalchemy.engine import RowMapping
 
 from services.guarantee.repository.base import Queries, Scope, columns_of, split_of, typed
 from services.guarantee.repository.rows import AgreementRow
-from services.guarantee.rules import Split
+from services.guarantee.rules.chain import Split
 from services.guarantee.tables import agreement
 
 

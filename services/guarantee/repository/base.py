@@ -11,7 +11,7 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.guarantee.rules import PARTIES, Split
+from services.guarantee.rules.chain import PARTIES, Split
 from services.guarantee.tables import exposure
 
 if TYPE_CHECKING:

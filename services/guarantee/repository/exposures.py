@@ -21,7 +21,8 @@ from services.guarantee.repository.base import (
     typed,
 )
 from services.guarantee.repository.rows import ExposureRow, NewExposure
-from services.guarantee.rules import PARTIES, DefaultOutcome, Figures, Split, Status
+from services.guarantee.rules.allocation import DefaultOutcome, Figures
+from services.guarantee.rules.chain import PARTIES, Split, Status
 from services.guarantee.tables import exposure, exposure_event
 
 

@@ -9,7 +9,8 @@ import sqlalchemy as sa
 
 from services.guarantee.repository.base import Queries, Scope, as_int, scope_clause, split_of, typed
 from services.guarantee.repository.rows import CapacityRow, PositionFigures, RegionFigures, Releases
-from services.guarantee.rules import PARTIES, SMALL_LOAN_MAX_FEN
+from services.guarantee.rules.chain import PARTIES
+from services.guarantee.rules.limits import SMALL_LOAN_MAX_FEN
 from services.guarantee.rules.weights import Held
 from services.guarantee.tables import agreement, exposure, exposure_event, institution
 

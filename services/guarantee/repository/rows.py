@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from services.guarantee.rules import Figures, Split, Status, Tier
+from services.guarantee.rules.allocation import Figures
+from services.guarantee.rules.chain import Split, Status, Tier
 from services.guarantee.rules.weights import Guarantor, Held
 
 

@@ -14,7 +14,7 @@ from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from kit.uscc import USCC
 from services.guarantee.routes.common import PREFIX, Guarantor, Repo, Viewer, idempotency
-from services.guarantee.rules import Status
+from services.guarantee.rules.chain import Status
 from services.guarantee.schemas.common import Recovery
 from services.guarantee.schemas.exposures import (
     Default,

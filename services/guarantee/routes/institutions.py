@@ -12,7 +12,7 @@ from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from services.guarantee.routes.common import PREFIX, Admin, AdminOrGuarantor, Ctx, Repo, idempotency
-from services.guarantee.rules import Tier
+from services.guarantee.rules.chain import Tier
 from services.guarantee.schemas.institutions import (
     Institution,
     InstitutionCreate,

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from kit.shapes import Bp, StrictBody
 from kit.uscc import USCC
-from services.guarantee.rules import Status
+from services.guarantee.rules.chain import Status
 from services.guarantee.schemas.common import AmountFen, Parties
 
 

@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 
 from kit.shapes import Fen, StrictBody
 from services.guarantee.repository.rows import Institution as Institution  # the row is the body
-from services.guarantee.rules import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE, Tier
+from services.guarantee.rules.chain import Tier
+from services.guarantee.rules.limits import DEFAULT_LEVERAGE_MULTIPLE, MAX_LEVERAGE_MULTIPLE
 
 
 class InstitutionCreate(StrictBody):

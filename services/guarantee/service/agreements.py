@@ -7,9 +7,9 @@ from kit.internal import InternalClient
 from kit.orgs import require_org
 from kit.pagination import Page
 from kit.principal import Principal
-from services.guarantee import rules
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.repository.rows import AgreementRow
+from services.guarantee.rules.shares import check_shares
 from services.guarantee.schemas.agreements import Agreement, AgreementCreate
 from services.guarantee.service import answers
 from services.guarantee.service.access import caller_institution, exposure_scope, sees_all
@@ -19,7 +19,7 @@ from services.guarantee.service.paging import after_created, page
 async def create_agreement(repo: Repository, internal: InternalClient, body: AgreementCreate) -> Agreement:
     """The shares are checked first: a split 国办发〔2019〕6号 refuses costs no call to the gateway."""
     shares = body.shares_bp.model_dump()
-    violation = rules.check_shares(shares)
+    violation = check_shares(shares)
     if violation is not None:
         raise RuleViolation(violation.detail, slug=violation.slug, rule=violation.slug, shares_bp=shares)
     bank_org_id = str(body.bank_org_id)

@@ -14,7 +14,9 @@ from services.guarantee.repository.rows import (
     PoolLoanRow,
     PoolRow,
 )
-from services.guarantee.rules import DefaultOutcome, Split, funds
+from services.guarantee.rules import funds
+from services.guarantee.rules.allocation import DefaultOutcome
+from services.guarantee.rules.chain import Split
 from services.guarantee.schemas.agreements import Agreement
 from services.guarantee.schemas.bridge_funds import BridgeFund, BridgeLoan
 from services.guarantee.schemas.common import Parties

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kit.errors import RuleViolation
-from services.guarantee import rules
 from services.guarantee.repository import Repository
 from services.guarantee.repository.rows import CapacityRow
+from services.guarantee.rules import allocation, limits
 from services.guarantee.rules.weights import Guarantor, Held, judge_registration
 from services.guarantee.schemas import capacity as schemas
 from services.guarantee.service.paging import is_uuid
@@ -56,7 +56,7 @@ async def bank_capacity(repo: Repository, bank_org_id: str, guaranteed_fen: int)
     """The bank's local guarantors by leverage headroom (most first, ties by id)."""
     guarantors = []
     for row in await _rows(repo, bank_org_id):
-        room = rules.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
+        room = limits.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
         guarantors.append(_guarantor(row, guaranteed_fen, room, room >= guaranteed_fen))
     return schemas.Capacity(
         bank_org_id=bank_org_id, guaranteed_fen=guaranteed_fen, guarantors=_by_headroom(guarantors)
@@ -65,13 +65,13 @@ async def bank_capacity(repo: Repository, bank_org_id: str, guaranteed_fen: int)
 
 def _judged(row: CapacityRow, held: list[Held], loan: Loan) -> schemas.CapacityGuarantor:
     """The registration's own judgement; headroom is what the limits leave for this client."""
-    guaranteed = rules.figures(loan.amount_fen, row.shares_bp).guaranteed_fen
+    guaranteed = allocation.figures(loan.amount_fen, row.shares_bp).guaranteed_fen
     guarantor = Guarantor(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
     judgement = judge_registration(
         guarantor, held, Held(loan.amount_fen, guaranteed, loan.small_micro, loan.amount_fen)
     )
-    leverage_room = rules.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
-    client_room = rules.single_client_cap(row.net_assets_fen) - sum(h.weighted_fen for h in held)
+    leverage_room = limits.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
+    client_room = limits.single_client_cap(row.net_assets_fen) - sum(h.weighted_fen for h in held)
     return _guarantor(row, guaranteed, max(0, min(leverage_room, client_room)), judgement.passes)
 
 

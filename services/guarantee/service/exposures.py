@@ -5,10 +5,11 @@ from __future__ import annotations
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.pagination import Page
 from kit.principal import Principal
-from services.guarantee import rules
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.repository.rows import AgreementRow, Book, Member, NewExposure
-from services.guarantee.rules import LimitBreach, Status
+from services.guarantee.rules import allocation, limits
+from services.guarantee.rules.chain import Status
+from services.guarantee.rules.limits import LimitBreach
 from services.guarantee.rules.weights import Held, Judgement, judge_registration
 from services.guarantee.schemas.exposures import Exposure, ExposureCreate
 from services.guarantee.service import answers
@@ -23,7 +24,7 @@ async def register_exposure(repo: Repository, principal: Principal, body: Exposu
     the guarantor's row lock, so concurrent registrations can never jointly pass a limit."""
     me = await require_local(repo, principal)
     agreement = await own_agreement(repo, me, str(body.agreement_id))
-    opening = rules.figures(body.principal_fen, agreement.shares_bp)
+    opening = allocation.figures(body.principal_fen, agreement.shares_bp)
     book = await repo.lock_book(me.id, body.uscc)
     assert book is not None  # the caller's own row
     new = Held(body.principal_fen, opening.guaranteed_fen, body.small_micro, body.principal_fen)
@@ -54,10 +55,10 @@ def _changed(book: Book, weights: list[int]) -> dict[str, int]:
 
 def _outside_scope() -> RuleViolation:
     return RuleViolation(
-        f"The client's guaranteed principal with this guarantor would exceed {rules.POLICY_SCOPE_MAX_FEN} "
+        f"The client's guaranteed principal with this guarantor would exceed {limits.POLICY_SCOPE_MAX_FEN} "
         "fen (10,000,000 yuan), the national fund's single-client scope (财金〔2025〕11号).",
         slug="outside-policy-scope",
-        limit_fen=rules.POLICY_SCOPE_MAX_FEN,
+        limit_fen=limits.POLICY_SCOPE_MAX_FEN,
     )
 
 
@@ -85,7 +86,7 @@ def limit_exceeded(breach: LimitBreach) -> Conflict:
 
 
 def _new_exposure(
-    body: ExposureCreate, agreement: AgreementRow, opening: rules.Figures, judgement: Judgement
+    body: ExposureCreate, agreement: AgreementRow, opening: allocation.Figures, judgement: Judgement
 ) -> NewExposure:
     return NewExposure(
         agreement=agreement,

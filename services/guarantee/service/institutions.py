@@ -12,10 +12,10 @@ from kit.orgs import require_org
 from kit.pagination import Page
 from kit.principal import Principal
 from kit.shapes import business_today
-from services.guarantee import rules
 from services.guarantee.repository import Repository, Taken
 from services.guarantee.repository.rows import Institution
-from services.guarantee.rules import Tier
+from services.guarantee.rules import limits
+from services.guarantee.rules.chain import Tier
 from services.guarantee.schemas.institutions import InstitutionCreate, InstitutionUpdate, Position
 from services.guarantee.service.access import book_scope, caller_institution, sees_all
 from services.guarantee.service.paging import after_id, page
@@ -145,10 +145,10 @@ async def position(repo: Repository, principal: Principal, institution_id: str, 
         tier=row.tier,
         net_assets_fen=net,
         leverage_multiple=multiple,
-        capacity_fen=rules.capacity(net, multiple),
+        capacity_fen=limits.capacity(net, multiple),
         liability_fen=figures.liability,
-        headroom_fen=rules.headroom(net, multiple, figures.liability),
-        single_client_cap_fen=rules.single_client_cap(net),
+        headroom_fen=limits.headroom(net, multiple, figures.liability),
+        single_client_cap_fen=limits.single_client_cap(net),
         active_exposures=figures.active,
         compensated_fen=figures.compensated,
         recovered_fen=figures.recovered,

@@ -18,7 +18,7 @@ from kit.principal import Principal
 from kit.shapes import business_today
 from services.guarantee.repository import Repository, Scope
 from services.guarantee.repository.rows import RegionFigures
-from services.guarantee.rules import PARTIES, Split
+from services.guarantee.rules.chain import PARTIES, Split
 from services.guarantee.schemas import reports as schemas
 from services.guarantee.service.access import caller_institution
 
