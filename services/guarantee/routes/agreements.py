@@ -14,7 +14,7 @@ from services.guarantee.routes.common import PREFIX, Admin, Ctx, Repo, Viewer, i
 from services.guarantee.schemas.agreements import Agreement, AgreementCreate
 from services.guarantee.service import agreements
 
-router = APIRouter(prefix=PREFIX)
+router = APIRouter(prefix=PREFIX, tags=["agreements"])
 
 
 @router.post(
@@ -30,7 +30,6 @@ router = APIRouter(prefix=PREFIX)
     ),
     operation_id="createAgreement",
     summary="Create a bank-guarantor risk-share agreement",
-    tags=["agreements"],
 )
 async def create_agreement(body: AgreementCreate, _: Admin, repo: Repo, ctx: Ctx) -> Agreement:
     """A bank × local guarantor risk-share agreement under 国办发〔2019〕6号 (admin)."""
@@ -42,7 +41,6 @@ async def create_agreement(body: AgreementCreate, _: Admin, repo: Repo, ctx: Ctx
     responses=problems(s422="invalid-cursor"),
     operation_id="listAgreements",
     summary="List the cooperation agreements you belong to",
-    tags=["agreements"],
 )
 async def list_agreements(
     principal: Viewer, repo: Repo, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
@@ -56,7 +54,6 @@ async def list_agreements(
     "/agreements/{agreement_id}",
     operation_id="getAgreement",
     summary="Get one cooperation agreement",
-    tags=["agreements"],
 )
 async def get_agreement(agreement_id: UUID, principal: Viewer, repo: Repo, response: Response) -> Agreement:
     """An agreement, for admin, its bank, its guarantor and the guarantor's ancestors."""

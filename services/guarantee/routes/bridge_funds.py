@@ -13,7 +13,7 @@ from services.guarantee.routes.common import PREFIX, Ctx, FundReader, Manager, R
 from services.guarantee.schemas import bridge_funds as fs
 from services.guarantee.service import bridges
 
-router = APIRouter(prefix=PREFIX)
+router = APIRouter(prefix=PREFIX, tags=["bridge funds"])
 
 
 @router.post(
@@ -23,7 +23,6 @@ router = APIRouter(prefix=PREFIX)
     responses=problems(s422="validation-error"),
     operation_id="createBridgeFund",
     summary="Create a bridge (转贷) fund",
-    tags=["bridge funds"],
 )
 async def create_bridge_fund(body: fs.BridgeFundCreate, principal: Manager, repo: Repo) -> fs.BridgeFund:
     """A bridge (续贷转贷) fund of the calling fund manager."""
@@ -34,7 +33,6 @@ async def create_bridge_fund(body: fs.BridgeFundCreate, principal: Manager, repo
     "/bridge-funds",
     operation_id="listBridgeFunds",
     summary="List bridge (转贷) funds",
-    tags=["bridge funds"],
 )
 async def list_bridge_funds(
     principal: FundReader, repo: Repo, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
@@ -47,7 +45,6 @@ async def list_bridge_funds(
     "/bridge-funds/{fund_id}",
     operation_id="getBridgeFund",
     summary="Get one bridge fund",
-    tags=["bridge funds"],
 )
 async def get_bridge_fund(
     fund_id: UUID, principal: FundReader, repo: Repo, response: Response
@@ -60,7 +57,6 @@ async def get_bridge_fund(
     "/bridge-funds/{fund_id}/position",
     operation_id="getBridgeFundPosition",
     summary="A bridge fund's balance and loans out",
-    tags=["bridge funds"],
 )
 async def get_bridge_position(fund_id: UUID, principal: FundReader, repo: Repo) -> fs.BridgePosition:
     """Outstanding, what is left, and the loans unpaid past due_on (overdue)."""
@@ -78,7 +74,6 @@ async def get_bridge_position(fund_id: UUID, principal: FundReader, repo: Repo) 
     ),
     operation_id="createBridgeLoan",
     summary="Lend from a bridge fund to repay a maturing bank loan",
-    tags=["bridge funds"],
 )
 async def create_bridge_loan(
     fund_id: UUID, body: fs.BridgeLoanCreate, principal: Manager, repo: Repo, ctx: Ctx
@@ -91,7 +86,6 @@ async def create_bridge_loan(
     "/bridge-funds/{fund_id}/loans",
     operation_id="listBridgeLoans",
     summary="List a bridge fund's loans",
-    tags=["bridge funds"],
 )
 async def list_bridge_loans(
     fund_id: UUID,
@@ -109,7 +103,6 @@ async def list_bridge_loans(
     responses=problems(s409="loan-already-repaid", s422="date-out-of-range"),
     operation_id="markBridgeLoanRepaid",
     summary="Mark a bridge loan repaid",
-    tags=["bridge funds"],
 )
 async def mark_repaid(
     fund_id: UUID, loan_id: UUID, body: fs.Repaid, principal: Manager, repo: Repo

@@ -26,7 +26,7 @@ from services.guarantee.schemas.exposures import (
 )
 from services.guarantee.service import exposures, settlement
 
-router = APIRouter(prefix=PREFIX)
+router = APIRouter(prefix=PREFIX, tags=["exposures"])
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
@@ -44,7 +44,6 @@ Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
     ),
     operation_id="createExposure",
     summary="Register a guaranteed loan and split its risk along the chain",
-    tags=["exposures"],
 )
 async def register_exposure(body: ExposureCreate, principal: Guarantor, repo: Repo) -> Exposure:
     """Register a guaranteed loan (local guarantor); the leverage and single-client limits of
@@ -56,7 +55,6 @@ async def register_exposure(body: ExposureCreate, principal: Guarantor, repo: Re
     "/exposures",
     operation_id="listExposures",
     summary="List guarantee exposures",
-    tags=["exposures"],
 )
 async def list_exposures(
     principal: Viewer,
@@ -76,7 +74,6 @@ async def list_exposures(
     "/exposures/{exposure_id}",
     operation_id="getExposure",
     summary="Get one exposure and its shares",
-    tags=["exposures"],
 )
 async def get_exposure(exposure_id: UUID, principal: Viewer, repo: Repo, response: Response) -> Exposure:
     """One exposure, if the caller may see it (404 otherwise)."""
@@ -87,7 +84,7 @@ def _on_exposure(
     action: str, *, s409: str, s422: str | None = None, **docs: Any
 ) -> Callable[[Endpoint], Endpoint]:
     """A POST acting on one exposure of the calling guarantor (idempotent; 404 when not its own);
-    ``docs`` are the operation's OpenAPI arguments (operation_id, summary, tags)."""
+    ``docs`` are the operation's OpenAPI arguments (operation_id, summary)."""
     return router.post(
         f"/exposures/{{exposure_id}}/{action}",
         **docs,
@@ -106,7 +103,6 @@ def _on_exposure(
     s422="repayment-exceeds-outstanding",
     operation_id="repayExposure",
     summary="Record a repayment of principal",
-    tags=["exposures"],
 )
 async def repay(exposure_id: UUID, body: Repayment, principal: Guarantor, repo: Repo) -> Exposure:
     """Record a repayment; the exposure is `repaid` when nothing is outstanding."""
@@ -118,7 +114,6 @@ async def repay(exposure_id: UUID, body: Repayment, principal: Guarantor, repo: 
     s409="exposure-not-active",
     operation_id="defaultExposure",
     summary="Report a default and pay out the compensations",
-    tags=["exposures"],
 )
 async def default(exposure_id: UUID, body: Default, principal: Guarantor, repo: Repo) -> DefaultResult:
     """代偿: the outstanding amount becomes losses split by the shares; the guarantor pays the bank."""
@@ -131,7 +126,6 @@ async def default(exposure_id: UUID, body: Default, principal: Guarantor, repo: 
     s422="recovery-exceeds-default (with remaining_fen)",
     operation_id="recoverExposure",
     summary="Record money recovered after a default",
-    tags=["exposures"],
 )
 async def recover(exposure_id: UUID, body: Recovery, principal: Guarantor, repo: Repo) -> RecoveryResult:
     """追偿: a recovery split by the same shares, cumulatively, capped at the defaulted amount."""

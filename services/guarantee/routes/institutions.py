@@ -21,7 +21,7 @@ from services.guarantee.schemas.institutions import (
 )
 from services.guarantee.service import institutions
 
-router = APIRouter(prefix=PREFIX)
+router = APIRouter(prefix=PREFIX, tags=["institutions"])
 
 
 @router.post(
@@ -35,7 +35,6 @@ router = APIRouter(prefix=PREFIX)
     ),
     operation_id="createInstitution",
     summary="Register a guarantee institution in the chain",
-    tags=["institutions"],
 )
 async def create_institution(body: InstitutionCreate, _: Admin, repo: Repo, ctx: Ctx) -> Institution:
     """Register a national fund, provincial re-guarantor or local guarantor (国办发〔2019〕6号 chain);
@@ -47,7 +46,6 @@ async def create_institution(body: InstitutionCreate, _: Admin, repo: Repo, ctx:
     "/institutions",
     operation_id="listInstitutions",
     summary="List guarantee institutions",
-    tags=["institutions"],
 )
 async def list_institutions(
     _: Admin,
@@ -66,7 +64,6 @@ async def list_institutions(
     "/institutions/{institution_id}",
     operation_id="getInstitution",
     summary="Get one guarantee institution",
-    tags=["institutions"],
 )
 async def get_institution(
     institution_id: UUID, principal: AdminOrGuarantor, repo: Repo, response: Response
@@ -81,7 +78,6 @@ async def get_institution(
     responses=problems(s412="precondition-failed"),
     operation_id="updateInstitution",
     summary="Change an institution's net assets or leverage multiple",
-    tags=["institutions"],
 )
 async def update_institution(
     institution_id: UUID, body: InstitutionUpdate, _: Admin, repo: Repo, if_match: IfMatch = None
@@ -94,7 +90,6 @@ async def update_institution(
     "/institutions/{institution_id}/position",
     operation_id="getInstitutionPosition",
     summary="An institution's guarantee balance against its regulatory limits",
-    tags=["institutions"],
 )
 async def get_position(
     institution_id: UUID,

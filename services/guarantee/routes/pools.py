@@ -24,7 +24,7 @@ from services.guarantee.schemas import pools as fs
 from services.guarantee.schemas.common import Recovery
 from services.guarantee.service import pools
 
-router = APIRouter(prefix=PREFIX)
+router = APIRouter(prefix=PREFIX, tags=["pools"])
 LOAN_404 = problems(s404="not-found (not a bank of this pool, or no such loan)")
 
 
@@ -35,7 +35,6 @@ LOAN_404 = problems(s404="not-found (not a bank of this pool, or no such loan)")
     responses=problems(s422="validation-error, invalid-bank-org-id", s503="dependency-unavailable"),
     operation_id="createPool",
     summary="Create a risk-compensation pool",
-    tags=["pools"],
 )
 async def create_pool(body: fs.PoolCreate, principal: Manager, repo: Repo, ctx: Ctx) -> fs.Pool:
     """A risk-compensation pool (贷款风险分担和损失补偿资金池) with its cooperating banks (fund_manager)."""
@@ -46,7 +45,6 @@ async def create_pool(body: fs.PoolCreate, principal: Manager, repo: Repo, ctx: 
     "/pools",
     operation_id="listPools",
     summary="List risk-compensation pools",
-    tags=["pools"],
 )
 async def list_pools(
     principal: PoolReader, repo: Repo, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
@@ -59,7 +57,6 @@ async def list_pools(
     "/pools/{pool_id}",
     operation_id="getPool",
     summary="Get one risk-compensation pool",
-    tags=["pools"],
 )
 async def get_pool(pool_id: UUID, principal: PoolReader, repo: Repo, response: Response) -> fs.Pool:
     """One risk-compensation pool (风险补偿资金池): its balance, the share of a loss it compensates and the
@@ -71,7 +68,6 @@ async def get_pool(pool_id: UUID, principal: PoolReader, repo: Repo, response: R
     "/pools/{pool_id}/position",
     operation_id="getPoolPosition",
     summary="A pool's balance, cover and compensations paid",
-    tags=["pools"],
 )
 async def get_pool_position(pool_id: UUID, principal: FundReader, repo: Repo) -> fs.PoolPosition:
     """Balance, paid, recovered, outstanding and the overdue ratio, in all and by bank."""
@@ -89,7 +85,6 @@ async def get_pool_position(pool_id: UUID, principal: FundReader, repo: Repo) ->
     ),
     operation_id="createPoolLoan",
     summary="Register a loan covered by a pool",
-    tags=["pools"],
 )
 async def register_pool_loan(
     pool_id: UUID, body: fs.PoolLoanCreate, principal: Bank, repo: Repo
@@ -106,7 +101,6 @@ async def register_pool_loan(
     },
     operation_id="markPoolLoanOverdue",
     summary="Report a covered loan overdue",
-    tags=["pools"],
 )
 async def report_overdue(
     pool_id: UUID, loan_id: UUID, body: fs.OverdueReport, principal: Bank, repo: Repo
@@ -121,7 +115,6 @@ async def report_overdue(
     responses={**LOAN_404, **problems(s409="loan-already-defaulted", s422="date-out-of-range")},
     operation_id="defaultPoolLoan",
     summary="Report a covered loan's default and claim compensation",
-    tags=["pools"],
 )
 async def report_default(
     pool_id: UUID, loan_id: UUID, body: fs.DefaultReport, principal: Bank, repo: Repo
@@ -138,7 +131,6 @@ async def report_default(
     },
     operation_id="recoverPoolLoan",
     summary="Record money recovered on a compensated loan",
-    tags=["pools"],
 )
 async def record_recovery(
     pool_id: UUID, loan_id: UUID, body: Recovery, principal: Bank, repo: Repo
