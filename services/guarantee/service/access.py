@@ -54,3 +54,8 @@ async def exposure_scope(repo: Repository, principal: Principal) -> Scope:
     if principal.role == "bank":
         return Scope("bank", principal.org_id)
     return book_scope(await caller_institution(repo, principal))
+
+
+def funds_manager(principal: Principal) -> str | None:
+    """The fund manager whose policy funds alone the caller sees; None: every one (or as its role says)."""
+    return principal.org_id if principal.role == "fund_manager" else None

@@ -21,6 +21,7 @@ from services.guarantee.repository.rows import BridgeFundRow
 from services.guarantee.rules import funds
 from services.guarantee.schemas import bridge_funds as fs
 from services.guarantee.service import answers
+from services.guarantee.service.access import funds_manager
 from services.guarantee.service.paging import after_seq, by_seq, page
 
 
@@ -51,8 +52,7 @@ async def list_funds(
     repo: Repository, principal: Principal, *, cursor: str | None, limit: int
 ) -> Page[fs.BridgeFund]:
     after = after_seq(cursor)
-    manager = principal.org_id if principal.role == "fund_manager" else None
-    rows = await repo.bridge_funds(manager=manager, after=after, limit=limit)
+    rows = await repo.bridge_funds(manager=funds_manager(principal), after=after, limit=limit)
     return page(rows, limit, by_seq, answers.bridge_fund)
 
 

@@ -8,6 +8,7 @@ the loan's), so concurrent defaults can never jointly pay beyond the balance.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
@@ -20,6 +21,7 @@ from services.guarantee.rules import funds
 from services.guarantee.schemas import pools as fs
 from services.guarantee.schemas.common import Recovery
 from services.guarantee.service import answers
+from services.guarantee.service.access import funds_manager
 from services.guarantee.service.paging import after_seq, by_seq, page
 
 READERS = ("admin", "regulator")
@@ -62,9 +64,8 @@ async def list_pools(
     repo: Repository, principal: Principal, *, cursor: str | None, limit: int
 ) -> Page[fs.Pool]:
     after = after_seq(cursor)
-    manager = principal.org_id if principal.role == "fund_manager" else None
     bank = principal.org_id if principal.role == "bank" else None
-    rows = await repo.pools(manager=manager, bank=bank, after=after, limit=limit)
+    rows = await repo.pools(manager=funds_manager(principal), bank=bank, after=after, limit=limit)
     return page(rows, limit, by_seq, answers.pool)
 
 
@@ -122,17 +123,21 @@ def _not_before(day: dt.date, earliest: dt.date, field: str, what: str) -> None:
         )
 
 
-def _not_defaulted(loan: PoolLoanRow) -> None:
+async def _open_loan(
+    repo: Repository, principal: Principal, pool_id: str, loan_id: str, day: dt.date, field: str
+) -> tuple[PoolRow, PoolLoanRow]:
+    """The pool and a loan not yet defaulted, both locked; ``day`` (named ``field``) not before its start."""
+    pool, loan = await _locked_loan(repo, principal, pool_id, loan_id)
     if loan.status == "defaulted":
         raise Conflict("This loan has already defaulted.", slug="loan-already-defaulted")
+    _not_before(day, loan.start_date, field, "start_date")
+    return pool, loan
 
 
 async def report_overdue(
     repo: Repository, principal: Principal, pool_id: str, loan_id: str, body: fs.OverdueReport
 ) -> fs.PoolLoan:
-    _, loan = await _locked_loan(repo, principal, pool_id, loan_id)
-    _not_defaulted(loan)
-    _not_before(body.overdue_on, loan.start_date, "overdue_on", "start_date")
+    _, loan = await _open_loan(repo, principal, pool_id, loan_id, body.overdue_on, "overdue_on")
     if body.outstanding_fen > loan.principal_fen:
         raise RuleViolation(
             f"outstanding_fen may not exceed the principal ({loan.principal_fen}).",
@@ -149,9 +154,7 @@ async def report_default(
     repo: Repository, principal: Principal, pool_id: str, loan_id: str, body: fs.DefaultReport
 ) -> fs.PoolDefault:
     """Pays compensation_bp of the defaulted outstanding, never beyond the balance read under the lock."""
-    pool, loan = await _locked_loan(repo, principal, pool_id, loan_id)
-    _not_defaulted(loan)
-    _not_before(body.defaulted_on, loan.start_date, "defaulted_on", "start_date")
+    pool, loan = await _open_loan(repo, principal, pool_id, loan_id, body.defaulted_on, "defaulted_on")
     payout = funds.pool_payout(loan.outstanding_fen, pool.compensation_bp, pool.balance_fen)
     await repo.settle_pool(pool.id, paid_fen=payout.compensation_fen)
     row = await repo.update_pool_loan(
@@ -217,15 +220,11 @@ async def pool_position(repo: Repository, principal: Principal, pool_id: str) ->
     """For its fund manager, admin and regulator (routes refuse a bank its role: a 403)."""
     pool = await visible_pool(repo, principal, pool_id)
     books = await repo.bank_books(pool.id)
-    outstanding = sum(b.outstanding_fen for b in books)
-    overdue = sum(b.overdue_fen for b in books)
     return fs.PoolPosition(
         pool_id=pool.id,
         balance_fen=pool.balance_fen,
         paid_fen=pool.paid_fen,
         recovered_fen=pool.recovered_fen,
-        outstanding_fen=outstanding,
-        overdue_fen=overdue,
-        overdue_ratio_bp=funds.overdue_ratio_bp(overdue, outstanding),
+        **asdict(funds.overdue_over(books)),
         by_bank={b.bank_org_id: _bank(b, pool.stop_overdue_bp) for b in books},
     )
