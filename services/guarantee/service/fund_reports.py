@@ -4,8 +4,9 @@ manager sees its own funds; admin and the regulator every one."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -22,6 +23,7 @@ from services.guarantee.service.access import funds_manager
 HEADING = ("from", "to", "as_of", "region_code")
 KINDS = ("region", "bank", "month")  # the breakdowns of the flows alone
 Keyed = dict[str, dict[str, dict[str, int]]]
+Book = TypeVar("Book")
 
 
 def params(principal: Principal, chosen: Period, region_code: str | None) -> FundParams:
@@ -50,6 +52,16 @@ def _own(book: Any, flows: Keyed, names: tuple[str, ...]) -> dict[str, Any]:
     return {**figures, **flows["fund"].get(book.id, dict.fromkeys(names, 0))}
 
 
+async def _read(
+    flows_of: Callable[[FundParams], Awaitable[list[Figures]]],
+    books_of: Callable[[FundParams], Awaitable[list[Book]]],
+    bound: FundParams,
+    names: tuple[str, ...],
+) -> tuple[Keyed, list[Book]]:
+    """A report's two statements: the flows of the period (by kind and key) and the funds' books."""
+    return _keyed(await flows_of(bound), names), await books_of(bound)
+
+
 def _breakdowns(flows: Keyed, model: type[BaseModel]) -> dict[str, Any]:
     return {f"by_{kind}": {k: model(**v) for k, v in flows[kind].items()} for kind in KINDS}
 
@@ -58,8 +70,7 @@ async def pools(
     repo: Repository, principal: Principal, chosen: Period, region_code: str | None
 ) -> rs.PoolReport:
     bound = params(principal, chosen, region_code)
-    flows = _keyed(await repo.pool_flows(bound), POOL_FLOWS)
-    books = await repo.pool_books(bound)
+    flows, books = await _read(repo.pool_flows, repo.pool_books, bound, POOL_FLOWS)
     by_pool = {
         b.id: rs.PoolPositionFigures(
             **_own(b, flows, POOL_FLOWS),
@@ -82,8 +93,7 @@ async def bridges(
     repo: Repository, principal: Principal, chosen: Period, region_code: str | None
 ) -> rs.BridgeReport:
     bound = params(principal, chosen, region_code)
-    flows = _keyed(await repo.bridge_flows(bound), BRIDGE_FLOWS)
-    books = await repo.bridge_books(bound)
+    flows, books = await _read(repo.bridge_flows, repo.bridge_books, bound, BRIDGE_FLOWS)
     by_fund = {
         b.id: rs.BridgeFundFigures(
             **_own(b, flows, BRIDGE_FLOWS), available_fen=b.size_fen - b.outstanding_fen
