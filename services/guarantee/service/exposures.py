@@ -88,16 +88,10 @@ def limit_exceeded(breach: LimitBreach) -> Conflict:
 def _new_exposure(
     body: ExposureCreate, agreement: AgreementRow, opening: allocation.Figures, judgement: Judgement
 ) -> NewExposure:
+    # The loan's own fields are the body's, by the same names; the agreement stands for its id.
     return NewExposure(
+        **body.model_dump(exclude={"agreement_id"}),
         agreement=agreement,
-        loan_ref=body.loan_ref,
-        uscc=body.uscc,
-        small_micro=body.small_micro,
-        agri=body.agri,
-        principal_fen=body.principal_fen,
-        fee_rate_bp=body.fee_rate_bp,
-        start_date=body.start_date,
-        maturity_date=body.maturity_date,
         figures=opening,
         weighted_liability_fen=judgement.weights[-1],
         liability_delta_fen=judgement.requested_fen,
