@@ -6,10 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import build_app
 from kit.settings import Settings
-from services.guarantee.agreement_routes import agreements_router
-from services.guarantee.fund_routes import funds_router
-from services.guarantee.report_routes import reports_router
-from services.guarantee.routes import internal_router, router
+from services.guarantee.routes import ROUTERS
 from services.guarantee.tables import idempotency_keys
 
 
@@ -19,7 +16,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings or Settings(),
         title="finmatch guarantee",
         description="guarantee: national fund → provincial → local risk sharing",
-        routers=[router, agreements_router, funds_router, reports_router, internal_router],
+        routers=ROUTERS,
         idempotency_table=idempotency_keys,
         peers=["gateway"],  # every org id it stores is checked there
     )

@@ -6,11 +6,13 @@ as four columns each (bank, guarantor, provincial, national) so sums run in SQL.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
 
 from kit.idempotency import idempotency_table
-from services.guarantee.rules import PARTIES
+from services.guarantee.rules.chain import PARTIES
 
 SCHEMA = "guarantee"
 metadata = sa.MetaData(schema=SCHEMA)
@@ -22,65 +24,113 @@ def _now() -> sa.sql.elements.TextClause:
     return sa.text("now()")
 
 
+def key() -> sa.Column[str]:
+    return sa.Column("id", UUID(as_uuid=False), primary_key=True)
+
+
+def seq() -> sa.Column[int]:
+    """The order rows were written in: what a list's cursor resumes after."""
+    return sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True)
+
+
+def ref(name: str, table: str | None = None, *, nullable: bool = False) -> sa.Column[str]:
+    """A UUID column; with ``table``, a foreign key to that table's id."""
+    keys = [sa.ForeignKey(f"{SCHEMA}.{table}.id")] if table else []
+    return sa.Column(name, UUID(as_uuid=False), *keys, nullable=nullable)
+
+
+def fen(name: str, *, nullable: bool = False, zero: bool = False) -> sa.Column[int]:
+    """Money in fen; ``zero``: starts at 0."""
+    return sa.Column(name, sa.BigInteger, nullable=nullable, server_default="0" if zero else None)
+
+
+def fens(name: str, *, nullable: bool = False, zero: bool = False) -> list[sa.Column[int]]:
+    """A split kept as four money columns, one per party: ``name`` is like ``loss_{}_fen``."""
+    return [fen(name.format(p), nullable=nullable, zero=zero) for p in PARTIES]
+
+
+def shares() -> list[sa.Column[int]]:
+    return [whole(f"share_{p}_bp") for p in PARTIES]
+
+
+def stamp(name: str = "created_at") -> sa.Column[dt.datetime]:
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=False, server_default=_now())
+
+
+def text(name: str) -> sa.Column[str]:
+    return sa.Column(name, sa.Text, nullable=False)
+
+
+def uscc() -> sa.Column[str]:
+    return sa.Column("uscc", sa.String(18), nullable=False)
+
+
+def whole(name: str) -> sa.Column[int]:
+    """A whole number that is not money: a bp rate, a multiple, a count of days."""
+    return sa.Column(name, sa.Integer, nullable=False)
+
+
+def day(name: str, *, nullable: bool = False) -> sa.Column[dt.date]:
+    return sa.Column(name, sa.Date, nullable=nullable)
+
+
 institution = sa.Table(
     "institution",
     metadata,
-    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    key(),
     sa.Column("org_id", UUID(as_uuid=False), nullable=False, unique=True),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("tier", sa.Text, nullable=False),
-    sa.Column("parent_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.institution.id"), nullable=True),
-    sa.Column("net_assets_fen", sa.BigInteger, nullable=False),
-    sa.Column("leverage_multiple", sa.Integer, nullable=False),
+    text("name"),
+    text("tier"),
+    ref("parent_id", "institution", nullable=True),
+    fen("net_assets_fen"),
+    whole("leverage_multiple"),
     # A local guarantor's active weighted liability, kept up to date under its row lock.
-    sa.Column("liability_fen", sa.BigInteger, nullable=False, server_default="0"),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    fen("liability_fen", zero=True),
+    stamp(),
+    stamp("updated_at"),
 )
 
 agreement = sa.Table(
     "agreement",
     metadata,
-    sa.Column("id", UUID(as_uuid=False), primary_key=True),
-    sa.Column("bank_org_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("guarantor_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.institution.id"), nullable=False),
-    sa.Column(
-        "provincial_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.institution.id"), nullable=False
-    ),
-    *(sa.Column(f"share_{p}_bp", sa.Integer, nullable=False) for p in PARTIES),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    key(),
+    ref("bank_org_id"),
+    ref("guarantor_id", "institution"),
+    ref("provincial_id", "institution"),
+    *shares(),
+    stamp(),
 )
 
 exposure = sa.Table(
     "exposure",
     metadata,
-    sa.Column("id", UUID(as_uuid=False), primary_key=True),
-    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
-    sa.Column("agreement_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.agreement.id"), nullable=False),
-    sa.Column("guarantor_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("provincial_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("bank_org_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("loan_ref", sa.Text, nullable=False),
-    sa.Column("uscc", sa.String(18), nullable=False),
-    sa.Column("status", sa.Text, nullable=False),
+    key(),
+    seq(),
+    ref("agreement_id", "agreement"),
+    ref("guarantor_id"),
+    ref("provincial_id"),
+    ref("bank_org_id"),
+    text("loan_ref"),
+    uscc(),
+    text("status"),
     sa.Column("small_micro", sa.Boolean, nullable=False),
     sa.Column("agri", sa.Boolean, nullable=False, server_default="false"),
-    sa.Column("principal_fen", sa.BigInteger, nullable=False),
-    sa.Column("outstanding_fen", sa.BigInteger, nullable=False),
-    sa.Column("guaranteed_fen", sa.BigInteger, nullable=False),
-    sa.Column("weighted_liability_fen", sa.BigInteger, nullable=False),
-    *(sa.Column(f"share_{p}_bp", sa.Integer, nullable=False) for p in PARTIES),
-    *(sa.Column(f"outstanding_{p}_fen", sa.BigInteger, nullable=False) for p in PARTIES),
-    sa.Column("fee_rate_bp", sa.Integer, nullable=False),
-    sa.Column("start_date", sa.Date, nullable=False),
-    sa.Column("maturity_date", sa.Date, nullable=False),
-    sa.Column("ended_on", sa.Date, nullable=True),
-    sa.Column("defaulted_fen", sa.BigInteger, nullable=True),
-    sa.Column("compensation_fen", sa.BigInteger, nullable=True),
-    *(sa.Column(f"loss_{p}_fen", sa.BigInteger, nullable=True) for p in PARTIES),
-    *(sa.Column(f"recovered_{p}_fen", sa.BigInteger, nullable=False, server_default="0") for p in PARTIES),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    fen("principal_fen"),
+    fen("outstanding_fen"),
+    fen("guaranteed_fen"),
+    fen("weighted_liability_fen"),
+    *shares(),
+    *fens("outstanding_{}_fen"),
+    whole("fee_rate_bp"),
+    day("start_date"),
+    day("maturity_date"),
+    day("ended_on", nullable=True),
+    fen("defaulted_fen", nullable=True),
+    fen("compensation_fen", nullable=True),
+    *fens("loss_{}_fen", nullable=True),
+    *fens("recovered_{}_fen", zero=True),
+    stamp(),
+    stamp("updated_at"),
 )
 
 # Every money movement on an exposure, split by party: registration (the opening split), repayment
@@ -89,12 +139,12 @@ exposure_event = sa.Table(
     "exposure_event",
     metadata,
     sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
-    sa.Column("exposure_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.exposure.id"), nullable=False),
-    sa.Column("kind", sa.Text, nullable=False),
-    sa.Column("amount_fen", sa.BigInteger, nullable=False),
-    sa.Column("on_date", sa.Date, nullable=False),
-    *(sa.Column(f"part_{p}_fen", sa.BigInteger, nullable=False, server_default="0") for p in PARTIES),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    ref("exposure_id", "exposure"),
+    text("kind"),
+    fen("amount_fen"),
+    day("on_date"),
+    *fens("part_{}_fen", zero=True),
+    stamp(),
 )
 
 # Policy funds (CONTRACT §6): risk-compensation pools and bridge (续贷转贷) funds, each owned by the
@@ -102,18 +152,18 @@ exposure_event = sa.Table(
 pool = sa.Table(
     "pool",
     metadata,
-    sa.Column("id", UUID(as_uuid=False), primary_key=True),
-    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
-    sa.Column("manager_org_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("name", sa.Text, nullable=False),
+    key(),
+    seq(),
+    ref("manager_org_id"),
+    text("name"),
     sa.Column("region_code", sa.String(6), nullable=False),
-    sa.Column("initial_balance_fen", sa.BigInteger, nullable=False),
-    sa.Column("balance_fen", sa.BigInteger, nullable=False),
-    sa.Column("paid_fen", sa.BigInteger, nullable=False, server_default="0"),
-    sa.Column("recovered_fen", sa.BigInteger, nullable=False, server_default="0"),
-    sa.Column("compensation_bp", sa.Integer, nullable=False),
-    sa.Column("stop_overdue_bp", sa.Integer, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    fen("initial_balance_fen"),
+    fen("balance_fen"),
+    fen("paid_fen", zero=True),
+    fen("recovered_fen", zero=True),
+    whole("compensation_bp"),
+    whole("stop_overdue_bp"),
+    stamp(),
 )
 
 pool_bank = sa.Table(
@@ -128,25 +178,25 @@ pool_bank = sa.Table(
 pool_loan = sa.Table(
     "pool_loan",
     metadata,
-    sa.Column("id", UUID(as_uuid=False), primary_key=True),
-    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
-    sa.Column("pool_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.pool.id"), nullable=False),
-    sa.Column("bank_org_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("loan_ref", sa.Text, nullable=False),
-    sa.Column("uscc", sa.String(18), nullable=False),
-    sa.Column("status", sa.Text, nullable=False),
-    sa.Column("principal_fen", sa.BigInteger, nullable=False),
-    sa.Column("outstanding_fen", sa.BigInteger, nullable=False),
-    sa.Column("start_date", sa.Date, nullable=False),
-    sa.Column("maturity_date", sa.Date, nullable=False),
-    sa.Column("overdue_on", sa.Date, nullable=True),
-    sa.Column("defaulted_on", sa.Date, nullable=True),
-    sa.Column("defaulted_fen", sa.BigInteger, nullable=True),
-    sa.Column("compensation_fen", sa.BigInteger, nullable=True),
-    sa.Column("uncovered_fen", sa.BigInteger, nullable=True),
-    sa.Column("recovered_total_fen", sa.BigInteger, nullable=False, server_default="0"),
-    sa.Column("recovered_pool_fen", sa.BigInteger, nullable=False, server_default="0"),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    key(),
+    seq(),
+    ref("pool_id", "pool"),
+    ref("bank_org_id"),
+    text("loan_ref"),
+    uscc(),
+    text("status"),
+    fen("principal_fen"),
+    fen("outstanding_fen"),
+    day("start_date"),
+    day("maturity_date"),
+    day("overdue_on", nullable=True),
+    day("defaulted_on", nullable=True),
+    fen("defaulted_fen", nullable=True),
+    fen("compensation_fen", nullable=True),
+    fen("uncovered_fen", nullable=True),
+    fen("recovered_total_fen", zero=True),
+    fen("recovered_pool_fen", zero=True),
+    stamp(),
     sa.UniqueConstraint("bank_org_id", "loan_ref", name="pool_loan_bank_ref"),
 )
 
@@ -156,44 +206,44 @@ pool_recovery = sa.Table(
     "pool_recovery",
     metadata,
     sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
-    sa.Column("pool_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.pool.id"), nullable=False),
-    sa.Column("loan_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.pool_loan.id"), nullable=False),
-    sa.Column("amount_fen", sa.BigInteger, nullable=False),
-    sa.Column("pool_fen", sa.BigInteger, nullable=False),
-    sa.Column("recovered_on", sa.Date, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    ref("pool_id", "pool"),
+    ref("loan_id", "pool_loan"),
+    fen("amount_fen"),
+    fen("pool_fen"),
+    day("recovered_on"),
+    stamp(),
 )
 
 bridge_fund = sa.Table(
     "bridge_fund",
     metadata,
-    sa.Column("id", UUID(as_uuid=False), primary_key=True),
-    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
-    sa.Column("manager_org_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("size_fen", sa.BigInteger, nullable=False),
-    sa.Column("max_days", sa.Integer, nullable=False),
-    sa.Column("daily_fee_bp", sa.Integer, nullable=False),
-    sa.Column("outstanding_fen", sa.BigInteger, nullable=False, server_default="0"),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    key(),
+    seq(),
+    ref("manager_org_id"),
+    text("name"),
+    fen("size_fen"),
+    whole("max_days"),
+    whole("daily_fee_bp"),
+    fen("outstanding_fen", zero=True),
+    stamp(),
 )
 
 bridge_loan = sa.Table(
     "bridge_loan",
     metadata,
-    sa.Column("id", UUID(as_uuid=False), primary_key=True),
-    sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False, unique=True),
-    sa.Column("fund_id", UUID(as_uuid=False), sa.ForeignKey(f"{SCHEMA}.bridge_fund.id"), nullable=False),
-    sa.Column("uscc", sa.String(18), nullable=False),
-    sa.Column("size", sa.Text, nullable=False),
-    sa.Column("bank_org_id", UUID(as_uuid=False), nullable=False),
-    sa.Column("maturing_loan_ref", sa.Text, nullable=False),
-    sa.Column("renewal_commitment_ref", sa.Text, nullable=False),
-    sa.Column("amount_fen", sa.BigInteger, nullable=False),
-    sa.Column("fee_fen", sa.BigInteger, nullable=False),
-    sa.Column("start_date", sa.Date, nullable=False),
-    sa.Column("days", sa.Integer, nullable=False),
-    sa.Column("due_on", sa.Date, nullable=False),
-    sa.Column("repaid_on", sa.Date, nullable=True),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=_now()),
+    key(),
+    seq(),
+    ref("fund_id", "bridge_fund"),
+    uscc(),
+    text("size"),
+    ref("bank_org_id"),
+    text("maturing_loan_ref"),
+    text("renewal_commitment_ref"),
+    fen("amount_fen"),
+    fen("fee_fen"),
+    day("start_date"),
+    whole("days"),
+    day("due_on"),
+    day("repaid_on", nullable=True),
+    stamp(),
 )

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from kit.money import yuan
-from services.guarantee import rules
+from services.guarantee.rules import allocation
 from tests.support.api import Api, make_uscc
 from tests.support.guarantee import (
     SHARES_2422,
@@ -116,9 +116,9 @@ async def test_agri_business_counts_as_policy_business(api: Api) -> None:
 def amount_for(guaranteed_fen: int) -> int:
     """The principal whose 2:4:2:2 guaranteed part is exactly ``guaranteed_fen``."""
     amount = max(1, guaranteed_fen * 10_000 // 8_000 - 2)
-    while rules.figures(amount, SHARES_2422).guaranteed_fen < guaranteed_fen:
+    while allocation.figures(amount, SHARES_2422).guaranteed_fen < guaranteed_fen:
         amount += 1
-    assert rules.figures(amount, SHARES_2422).guaranteed_fen == guaranteed_fen
+    assert allocation.figures(amount, SHARES_2422).guaranteed_fen == guaranteed_fen
     return amount
 
 
@@ -132,7 +132,7 @@ async def agrees(api: Api, stack: Stack, c: Chain, uscc: str, amount: int, small
         small_micro=str(small_micro).lower(),
     )
     [mine] = [g for g in asked["guarantors"] if g["guarantor_id"] == c.local.id]
-    assert mine["guaranteed_fen"] == rules.figures(amount, SHARES_2422).guaranteed_fen
+    assert mine["guaranteed_fen"] == allocation.figures(amount, SHARES_2422).guaranteed_fen
     done = await register(api, c, uscc=uscc, principal_fen=amount, small_micro=small_micro)
     assert mine["sufficient"] == (done.status_code == 201), done.text
     return "201" if done.status_code == 201 else slug(done)

@@ -115,8 +115,19 @@ async def test_csv_answers_the_same_figures(api: Api) -> None:
 
 async def test_bad_periods_are_422(api: Api) -> None:
     c = await chain(api)
-    for params in ({"from": "2026-02-01", "to": "2026-01-31"}, {"year": 2026, "to": "2026-01-31"}):
+    # Without `to` the summary's day is today, so a `from` after today is after it.
+    periods = (
+        {"from": "2026-02-01", "to": "2026-01-31"},
+        {"year": 2026, "to": "2026-01-31"},
+        {"from": "2999-01-01"},
+    )
+    for params in periods:
         got = await api.call(c.provincial.actor, "GET", f"{G}/reports/summary", params=params)
         assert (got.status_code, slug(got)) == (422, "invalid-period")
     bad = await api.call(c.provincial.actor, "GET", f"{G}/reports/summary", params={"region_code": "62"})
     assert (bad.status_code, slug(bad)) == (422, "validation-error")
+
+
+async def test_a_to_after_today_is_the_day_the_summary_names(api: Api) -> None:
+    c = await chain(api)
+    assert (await report(api, c, to="2999-12-31"))["to"] == "2999-12-31"

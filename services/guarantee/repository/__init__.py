@@ -1,6 +1,6 @@
 """All SQL of the guarantee service, one ``Repository`` over the session of a request.
 
-Every method answers typed rows (``services.guarantee.rows``), never mappings keyed by column.
+Every method answers typed rows (``services.guarantee.repository.rows``), never mappings keyed by column.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.engine import RowMapping
 
-from services.guarantee.repository.base import Queries, Scope, columns_of, split_of, typed
-from services.guarantee.rows import AgreementRow
-from services.guarantee.rules import Split
+from services.guarantee.repository.base import Queries, Scope, columns_of, scope_clause, split_of, typed
+from services.guarantee.repository.rows import AgreementRow
+from services.guarantee.rules.chain import Split
 from services.guarantee.tables import agreement
 
 
@@ -36,7 +36,7 @@ class AgreementQueries(Queries):
         self, scope: Scope, *, after: tuple[dt.datetime, str] | None, limit: int
     ) -> list[AgreementRow]:
         """One page of the agreements in ``scope``, oldest first (one row more than ``limit``)."""
-        stmt = sa.select(agreement).where(_in_scope(scope))
+        stmt = sa.select(agreement).where(scope_clause(scope, agreement))
         if after is not None:
             at, after_id = after
             position = sa.tuple_(
@@ -45,14 +45,3 @@ class AgreementQueries(Queries):
             stmt = stmt.where(sa.tuple_(agreement.c.created_at, agreement.c.id) > position)
         stmt = stmt.order_by(agreement.c.created_at, agreement.c.id).limit(limit + 1)
         return [_agreement(row) for row in await self._all(stmt)]
-
-
-def _in_scope(scope: Scope) -> sa.ColumnElement[bool]:
-    """The agreements of a scope: a local guarantor's own, a provincial's locals', a bank's."""
-    if scope.kind == "guarantor":
-        return agreement.c.guarantor_id == scope.id
-    if scope.kind == "provincial":
-        return agreement.c.provincial_id == scope.id
-    if scope.kind == "bank":
-        return agreement.c.bank_org_id == scope.id
-    return sa.true()

@@ -11,7 +11,7 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.guarantee.rules import PARTIES, Split
+from services.guarantee.rules.chain import PARTIES, Split
 from services.guarantee.tables import exposure
 
 if TYPE_CHECKING:
@@ -37,14 +37,15 @@ class Taken(Exception):
         self.reason = reason
 
 
-def scope_clause(scope: Scope) -> sa.ColumnElement[bool]:
-    if scope.kind == "guarantor":
-        return exposure.c.guarantor_id == scope.id
-    if scope.kind == "provincial":
-        return exposure.c.provincial_id == scope.id
-    if scope.kind == "bank":
-        return exposure.c.bank_org_id == scope.id
-    return sa.true()
+# The column naming who a row belongs to, for each kind of scope but "all".
+SCOPE_COLUMNS = {"guarantor": "guarantor_id", "provincial": "provincial_id", "bank": "bank_org_id"}
+
+
+def scope_clause(scope: Scope, table: sa.Table = exposure) -> sa.ColumnElement[bool]:
+    """The rows of ``table`` (exposure or agreement: both name the guarantor, its provincial and
+    the bank) a scope covers: a local guarantor's own, a provincial's locals', a bank's, or all."""
+    column = SCOPE_COLUMNS.get(scope.kind)
+    return table.c[column] == scope.id if column else sa.true()
 
 
 def as_int(value: Any) -> int:

@@ -8,8 +8,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from services.guarantee.fund_rows import BridgeFigures, BridgeFundRow, BridgeLoanRow
 from services.guarantee.repository.base import Queries, as_int, typed
+from services.guarantee.repository.rows import BridgeFigures, BridgeFundRow, BridgeLoanRow
 from services.guarantee.tables import bridge_fund, bridge_loan
 
 

@@ -20,8 +20,9 @@ from services.guarantee.repository.base import (
     split_of,
     typed,
 )
-from services.guarantee.rows import ExposureRow, NewExposure
-from services.guarantee.rules import PARTIES, DefaultOutcome, Figures, Split, Status
+from services.guarantee.repository.rows import ExposureRow, NewExposure
+from services.guarantee.rules.allocation import DefaultOutcome, Figures
+from services.guarantee.rules.chain import PARTIES, Split, Status
 from services.guarantee.tables import exposure, exposure_event
 
 

@@ -6,10 +6,12 @@ import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import RowMapping
 
 from services.guarantee.repository.base import Queries, Scope, as_int, scope_clause, split_of, typed
-from services.guarantee.rows import CapacityRow, PositionFigures, RegionFigures, Releases
-from services.guarantee.rules import PARTIES, SMALL_LOAN_MAX_FEN
+from services.guarantee.repository.rows import CapacityRow, PositionFigures, RegionFigures, Releases
+from services.guarantee.rules.chain import PARTIES
+from services.guarantee.rules.limits import SMALL_LOAN_MAX_FEN
 from services.guarantee.rules.weights import Held
 from services.guarantee.tables import agreement, exposure, exposure_event, institution
 
@@ -176,8 +178,8 @@ class FigureQueries(Queries):
             e.weighted_liability_fen,
         ).where(e.uscc == uscc, e.status == "active", e.guarantor_id.in_(guarantor_ids))
         held: dict[str, list[Held]] = {}
-        for row in await self.session.execute(stmt.order_by(e.seq)):
-            held.setdefault(row.guarantor_id, []).append(_held(row))
+        for row in await self._all(stmt.order_by(e.seq)):
+            held.setdefault(row["guarantor_id"], []).append(_held(row))
         return held
 
     async def capacity_rows(self, bank_org_id: str) -> list[CapacityRow]:
@@ -201,17 +203,11 @@ class FigureQueries(Queries):
         return [typed(CapacityRow, row, shares_bp=split_of(row, "share_{}_bp")) for row in rows]
 
 
-def _held(row: Any) -> Held:
-    return Held(
-        row.outstanding_fen,
-        row.guaranteed_fen,
-        row.small_micro,
-        row.principal_fen,
-        row.weighted_liability_fen,
-    )
+def _held(row: RowMapping) -> Held:
+    return typed(Held, row, weighted_fen=row["weighted_liability_fen"])
 
 
-def _region(row: Any) -> RegionFigures:
+def _region(row: RowMapping) -> RegionFigures:
     figures = {key: as_int(value) for key, value in row.items() if key != "region_code"}
     splits = {
         name: {p: figures[f"{short}_{p}"] for p in PARTIES}

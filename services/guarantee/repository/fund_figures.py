@@ -87,6 +87,13 @@ _DAY_IN = """(CAST(:start AS date) IS NULL OR {day} >= CAST(:start AS date))
       AND (CAST(:end AS date) IS NULL OR {day} <= CAST(:end AS date))"""
 _MINE = "(CAST(:manager AS uuid) IS NULL OR f.manager_org_id = CAST(:manager AS uuid))"
 _REGION = "(CAST(:region AS text) IS NULL OR substr({uscc}, 3, 4) = CAST(:region AS text))"
+# The loans of the funds that count, with the keys every breakdown groups them by.
+_LOANS = """
+    WITH loans AS (
+      SELECT l.*, CAST(l.{fund} AS text) AS fund, CAST(l.bank_org_id AS text) AS bank,
+             substr(l.uscc, 3, 4) || '00' AS region
+      FROM guarantee.{loans} l JOIN guarantee.{funds} f ON f.id = l.{fund}
+      WHERE {mine} AND {region})"""
 _GROUPED = """
     SELECT CASE WHEN GROUPING(fund) = 0 THEN 'fund' WHEN GROUPING(region) = 0 THEN 'region'
                 WHEN GROUPING(bank) = 0 THEN 'bank' WHEN GROUPING(month) = 0 THEN 'month'
@@ -94,6 +101,14 @@ _GROUPED = """
            coalesce(fund, region, bank, month, '') AS key, {sums}
     FROM placed GROUP BY GROUPING SETS ((), (fund), (region), (bank), (month)) ORDER BY kind, key
 """
+
+
+def _loans(loans: str, funds: str, fund: str) -> str:
+    """The ``loans`` CTE over table ``loans`` whose column ``fund`` names its row in ``funds``."""
+    return _LOANS.format(
+        loans=loans, funds=funds, fund=fund, mine=_MINE, region=_REGION.format(uscc="l.uscc")
+    )
+
 
 POOL_FLOWS = (
     "loans_registered",
@@ -108,11 +123,7 @@ POOL_FLOWS = (
 )
 _POOL_FLOWS = sa.text(
     f"""
-    WITH loans AS (
-      SELECT l.*, CAST(l.pool_id AS text) AS fund, CAST(l.bank_org_id AS text) AS bank,
-             substr(l.uscc, 3, 4) || '00' AS region
-      FROM guarantee.pool_loan l JOIN guarantee.pool f ON f.id = l.pool_id
-      WHERE {_MINE} AND {_REGION.format(uscc="l.uscc")}),
+    {_loans("pool_loan", "pool", "pool_id")},
     events AS (
       SELECT fund, bank, region, start_date AS day, 'loan' AS what, principal_fen AS a, 0 AS b, 0 AS c
       FROM loans
@@ -164,11 +175,7 @@ _POOL_BOOKS = sa.text(
 BRIDGE_FLOWS = ("loans_out", "lent_fen", "fees_fen", "loans_returned", "returned_fen")
 _BRIDGE_FLOWS = sa.text(
     f"""
-    WITH loans AS (
-      SELECT l.*, CAST(l.fund_id AS text) AS fund, CAST(l.bank_org_id AS text) AS bank,
-             substr(l.uscc, 3, 4) || '00' AS region
-      FROM guarantee.bridge_loan l JOIN guarantee.bridge_fund f ON f.id = l.fund_id
-      WHERE {_MINE} AND {_REGION.format(uscc="l.uscc")}),
+    {_loans("bridge_loan", "bridge_fund", "fund_id")},
     events AS (
       SELECT fund, bank, region, start_date AS day, 'out' AS what, amount_fen AS a, fee_fen AS b FROM loans
       UNION ALL

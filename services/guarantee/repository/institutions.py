@@ -7,8 +7,8 @@ import uuid
 import sqlalchemy as sa
 
 from services.guarantee.repository.base import Queries, typed
-from services.guarantee.rows import Book, Institution
-from services.guarantee.rules import Tier
+from services.guarantee.repository.rows import Book, Institution
+from services.guarantee.rules.chain import Tier
 from services.guarantee.rules.weights import Guarantor, Held
 from services.guarantee.tables import institution
 

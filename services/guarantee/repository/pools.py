@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import RowMapping
 
-from services.guarantee.fund_rows import BankBook, PoolLoanRow, PoolRow
 from services.guarantee.repository.base import Queries, as_int, typed
+from services.guarantee.repository.rows import BankBook, PoolLoanRow, PoolRow
 from services.guarantee.tables import pool, pool_bank, pool_loan, pool_recovery
 
 # Loans whose outstanding counts as overdue for the stop line: reported overdue, or defaulted.

@@ -14,8 +14,9 @@ Sources (see ``reference/domain-facts.md``):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from kit.money import BP_WHOLE, apply_bp, div_half_up, ratio_bp
 
@@ -61,6 +62,31 @@ def pool_recovery(before_fen: int, amount_fen: int, paid_fen: int, defaulted_fen
 def overdue_ratio_bp(overdue_fen: int, outstanding_fen: int) -> int:
     """Overdue outstanding ÷ outstanding in the pool, bp half up; 0 with nothing outstanding."""
     return ratio_bp(overdue_fen, outstanding_fen)
+
+
+class Owed(Protocol):
+    """What is owed on some loans, and the part of it overdue (or defaulted)."""
+
+    @property
+    def outstanding_fen(self) -> int: ...
+
+    @property
+    def overdue_fen(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Overdue:
+    outstanding_fen: int
+    overdue_fen: int
+    overdue_ratio_bp: int
+
+
+def overdue_over(books: Iterable[Owed]) -> Overdue:
+    """Outstanding and overdue summed over ``books``, and their overdue ratio."""
+    owed = list(books)
+    outstanding = sum(b.outstanding_fen for b in owed)
+    overdue = sum(b.overdue_fen for b in owed)
+    return Overdue(outstanding, overdue, overdue_ratio_bp(overdue, outstanding))
 
 
 def suspended(overdue_fen: int, outstanding_fen: int, stop_overdue_bp: int) -> bool:

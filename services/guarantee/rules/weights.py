@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kit.money import apply_bp
-from services.guarantee.rules import (
+from services.guarantee.rules.limits import (
     POLICY_SCOPE_MAX_FEN,
     SMALL_LOAN_MAX_FEN,
     SMALL_MICRO_WEIGHT_BP,

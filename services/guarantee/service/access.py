@@ -5,7 +5,7 @@ from __future__ import annotations
 from kit.errors import Forbidden
 from kit.principal import Principal
 from services.guarantee.repository import Repository, Scope
-from services.guarantee.rows import Institution, Member
+from services.guarantee.repository.rows import Institution, Member
 from services.guarantee.service.memo import Memo
 
 # org id -> its institution: asked on every request of a guarantor, and fixed once registered.
@@ -54,3 +54,8 @@ async def exposure_scope(repo: Repository, principal: Principal) -> Scope:
     if principal.role == "bank":
         return Scope("bank", principal.org_id)
     return book_scope(await caller_institution(repo, principal))
+
+
+def funds_manager(principal: Principal) -> str | None:
+    """The fund manager whose policy funds alone the caller sees; None: every one (or as its role says)."""
+    return principal.org_id if principal.role == "fund_manager" else None

@@ -13,17 +13,22 @@ from dataclasses import asdict
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
 from kit.orgs import require_org
+from kit.pagination import Page
 from kit.principal import Principal
 from kit.shapes import business_today
-from services.guarantee import fund_schemas as fs
-from services.guarantee.fund_rows import BridgeFundRow, BridgeLoanRow
 from services.guarantee.repository import Repository
+from services.guarantee.repository.rows import BridgeFundRow
 from services.guarantee.rules import funds
+from services.guarantee.schemas import bridge_funds as fs
+from services.guarantee.service import answers
+from services.guarantee.service.access import funds_manager
+from services.guarantee.service.paging import after_seq, by_seq, page
 
 
-async def create_fund(repo: Repository, principal: Principal, body: fs.BridgeFundCreate) -> BridgeFundRow:
+async def create_fund(repo: Repository, principal: Principal, body: fs.BridgeFundCreate) -> fs.BridgeFund:
     assert principal.org_id is not None
-    return await repo.insert_bridge_fund({**body.model_dump(), "manager_org_id": principal.org_id})
+    row = await repo.insert_bridge_fund({**body.model_dump(), "manager_org_id": principal.org_id})
+    return answers.bridge_fund(row)
 
 
 def _check_fund(principal: Principal, row: BridgeFundRow | None) -> BridgeFundRow:
@@ -39,11 +44,16 @@ async def visible_fund(
     return _check_fund(principal, await repo.bridge_fund(fund_id, lock=lock))
 
 
+async def get_fund(repo: Repository, principal: Principal, fund_id: str) -> fs.BridgeFund:
+    return answers.bridge_fund(await visible_fund(repo, principal, fund_id))
+
+
 async def list_funds(
-    repo: Repository, principal: Principal, *, after: int | None, limit: int
-) -> list[BridgeFundRow]:
-    manager = principal.org_id if principal.role == "fund_manager" else None
-    return await repo.bridge_funds(manager=manager, after=after, limit=limit)
+    repo: Repository, principal: Principal, *, cursor: str | None, limit: int
+) -> Page[fs.BridgeFund]:
+    after = after_seq(cursor)
+    rows = await repo.bridge_funds(manager=funds_manager(principal), after=after, limit=limit)
+    return page(rows, limit, by_seq, answers.bridge_fund)
 
 
 def _eligible(fund: BridgeFundRow, body: fs.BridgeLoanCreate) -> None:
@@ -64,7 +74,7 @@ def _eligible(fund: BridgeFundRow, body: fs.BridgeLoanCreate) -> None:
 
 async def lend(
     repo: Repository, internal: InternalClient, principal: Principal, fund_id: str, body: fs.BridgeLoanCreate
-) -> BridgeLoanRow:
+) -> fs.BridgeLoan:
     """Checks in order: the caller's fund (404), eligibility (422), the bank (422), the fund's size (409)."""
     _eligible(await visible_fund(repo, principal, fund_id), body)
     await require_org(internal, str(body.bank_org_id), "bank", "bank_org_id")
@@ -85,12 +95,12 @@ async def lend(
         due_on=funds.bridge_due_on(body.start_date, body.days),
     )
     await repo.move_bridge_outstanding(fund.id, body.amount_fen)
-    return await repo.insert_bridge_loan(values)
+    return answers.bridge_loan(await repo.insert_bridge_loan(values))
 
 
 async def repaid(
     repo: Repository, principal: Principal, fund_id: str, loan_id: str, repaid_on: dt.date
-) -> BridgeLoanRow:
+) -> fs.BridgeLoan:
     """The renewal came: the loan is repaid and its amount leaves the fund's outstanding."""
     fund = await visible_fund(repo, principal, fund_id, lock=True)
     loan = await repo.bridge_loan(fund.id, loan_id, lock=True)
@@ -102,11 +112,7 @@ async def repaid(
         detail = f"repaid_on may not be before the loan's start_date ({loan.start_date})."
         raise RuleViolation(detail, slug="date-out-of-range", field="repaid_on")
     await repo.move_bridge_outstanding(fund.id, -loan.amount_fen)
-    return await repo.mark_bridge_repaid(loan.id, repaid_on)
-
-
-def status_of(loan: BridgeLoanRow, today: dt.date | None = None) -> funds.BridgeStatus:
-    return funds.bridge_status(loan.repaid_on is not None, loan.due_on, today or business_today())
+    return answers.bridge_loan(await repo.mark_bridge_repaid(loan.id, repaid_on))
 
 
 async def fund_position(repo: Repository, principal: Principal, fund_id: str) -> fs.BridgePosition:
@@ -122,7 +128,9 @@ async def fund_position(repo: Repository, principal: Principal, fund_id: str) ->
 
 
 async def list_loans(
-    repo: Repository, principal: Principal, fund_id: str, *, after: int | None, limit: int
-) -> list[BridgeLoanRow]:
+    repo: Repository, principal: Principal, fund_id: str, *, cursor: str | None, limit: int
+) -> Page[fs.BridgeLoan]:
+    after = after_seq(cursor)
     fund = await visible_fund(repo, principal, fund_id)
-    return await repo.bridge_loans(fund.id, after=after, limit=limit)
+    rows = await repo.bridge_loans(fund.id, after=after, limit=limit)
+    return page(rows, limit, by_seq, answers.bridge_loan)

@@ -10,13 +10,15 @@ true exactly when that registration would pass now.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
-from services.guarantee import rules, schemas
+from kit.errors import RuleViolation
 from services.guarantee.repository import Repository
-from services.guarantee.rows import CapacityRow
+from services.guarantee.repository.rows import CapacityRow
+from services.guarantee.rules import allocation, limits
 from services.guarantee.rules.weights import Guarantor, Held, judge_registration
+from services.guarantee.schemas import capacity as schemas
+from services.guarantee.service.paging import is_uuid
 
 
 @dataclass(frozen=True)
@@ -26,14 +28,6 @@ class Loan:
     amount_fen: int
     uscc: str
     small_micro: bool
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _by_headroom(guarantors: list[schemas.CapacityGuarantor]) -> list[schemas.CapacityGuarantor]:
@@ -55,14 +49,14 @@ def _guarantor(
 
 async def _rows(repo: Repository, bank_org_id: str) -> list[CapacityRow]:
     # An id that cannot be an org is simply a bank without agreements.
-    return await repo.capacity_rows(bank_org_id) if _is_uuid(bank_org_id) else []
+    return await repo.capacity_rows(bank_org_id) if is_uuid(bank_org_id) else []
 
 
 async def bank_capacity(repo: Repository, bank_org_id: str, guaranteed_fen: int) -> schemas.Capacity:
     """The bank's local guarantors by leverage headroom (most first, ties by id)."""
     guarantors = []
     for row in await _rows(repo, bank_org_id):
-        room = rules.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
+        room = limits.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
         guarantors.append(_guarantor(row, guaranteed_fen, room, room >= guaranteed_fen))
     return schemas.Capacity(
         bank_org_id=bank_org_id, guaranteed_fen=guaranteed_fen, guarantors=_by_headroom(guarantors)
@@ -71,13 +65,13 @@ async def bank_capacity(repo: Repository, bank_org_id: str, guaranteed_fen: int)
 
 def _judged(row: CapacityRow, held: list[Held], loan: Loan) -> schemas.CapacityGuarantor:
     """The registration's own judgement; headroom is what the limits leave for this client."""
-    guaranteed = rules.figures(loan.amount_fen, row.shares_bp).guaranteed_fen
+    guaranteed = allocation.figures(loan.amount_fen, row.shares_bp).guaranteed_fen
     guarantor = Guarantor(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
     judgement = judge_registration(
         guarantor, held, Held(loan.amount_fen, guaranteed, loan.small_micro, loan.amount_fen)
     )
-    leverage_room = rules.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
-    client_room = rules.single_client_cap(row.net_assets_fen) - sum(h.weighted_fen for h in held)
+    leverage_room = limits.headroom(row.net_assets_fen, row.leverage_multiple, row.liability_fen)
+    client_room = limits.single_client_cap(row.net_assets_fen) - sum(h.weighted_fen for h in held)
     return _guarantor(row, guaranteed, max(0, min(leverage_room, client_room)), judgement.passes)
 
 
@@ -89,3 +83,22 @@ async def loan_capacity(repo: Repository, bank_org_id: str, loan: Loan) -> schem
     # The top-level figure: the largest guaranteed part any of the bank's agreements leaves.
     guaranteed = max((g.guaranteed_fen for g in guarantors), default=0)
     return schemas.Capacity(bank_org_id=bank_org_id, guaranteed_fen=guaranteed, guarantors=guarantors)
+
+
+async def capacity(
+    repo: Repository,
+    bank_org_id: str,
+    *,
+    guaranteed_fen: int | None,
+    amount_fen: int | None,
+    uscc: str | None,
+    small_micro: bool | None,
+) -> schemas.Capacity:
+    """One of the two forms, by what was given; anything else is 422 ``invalid-capacity-query``."""
+    if amount_fen is not None and uscc is not None and small_micro is not None and guaranteed_fen is None:
+        return await loan_capacity(repo, bank_org_id, Loan(amount_fen, uscc, small_micro))
+    if guaranteed_fen is not None and amount_fen is None and uscc is None and small_micro is None:
+        return await bank_capacity(repo, bank_org_id, guaranteed_fen)
+    raise RuleViolation(
+        "Give either guaranteed_fen, or amount_fen with uscc and small_micro.", slug="invalid-capacity-query"
+    )

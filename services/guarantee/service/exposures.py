@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from kit.errors import Conflict, NotFound, RuleViolation
+from kit.pagination import Page
 from kit.principal import Principal
-from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Taken
-from services.guarantee.rows import AgreementRow, Book, ExposureRow, Member, NewExposure
-from services.guarantee.rules import LimitBreach, Status
+from services.guarantee.repository.rows import AgreementRow, Book, Member, NewExposure
+from services.guarantee.rules import allocation, limits
+from services.guarantee.rules.chain import Status
+from services.guarantee.rules.limits import LimitBreach
 from services.guarantee.rules.weights import Held, Judgement, judge_registration
+from services.guarantee.schemas.exposures import Exposure, ExposureCreate
+from services.guarantee.service import answers
 from services.guarantee.service.access import exposure_scope, require_local
 from services.guarantee.service.memo import Memo
+from services.guarantee.service.paging import after_seq, by_seq, page
 
 
-async def register_exposure(
-    repo: Repository, principal: Principal, body: schemas.ExposureCreate
-) -> ExposureRow:
+async def register_exposure(repo: Repository, principal: Principal, body: ExposureCreate) -> Exposure:
     """CONTRACT §4 order: validation and policy scope (422), duplicate loan (409), leverage, single
     client; the client's weights are recomputed (计量办法) and the limits judged on them, all under
     the guarantor's row lock, so concurrent registrations can never jointly pass a limit."""
     me = await require_local(repo, principal)
     agreement = await own_agreement(repo, me, str(body.agreement_id))
-    opening = rules.figures(body.principal_fen, agreement.shares_bp)
+    opening = allocation.figures(body.principal_fen, agreement.shares_bp)
     book = await repo.lock_book(me.id, body.uscc)
     assert book is not None  # the caller's own row
     new = Held(body.principal_fen, opening.guaranteed_fen, body.small_micro, body.principal_fen)
@@ -37,9 +38,10 @@ async def register_exposure(
         raise limit_exceeded(judgement.breach)
     await repo.reweigh(_changed(book, judgement.weights))
     try:
-        return await repo.insert_exposure(_new_exposure(body, agreement, opening, judgement))
+        row = await repo.insert_exposure(_new_exposure(body, agreement, opening, judgement))
     except Taken as exc:  # the bank's loan is already under guarantee, by this or another guarantor
         raise _duplicate_loan(body.loan_ref) from exc
+    return answers.exposure(row)
 
 
 def _changed(book: Book, weights: list[int]) -> dict[str, int]:
@@ -53,10 +55,10 @@ def _changed(book: Book, weights: list[int]) -> dict[str, int]:
 
 def _outside_scope() -> RuleViolation:
     return RuleViolation(
-        f"The client's guaranteed principal with this guarantor would exceed {rules.POLICY_SCOPE_MAX_FEN} "
+        f"The client's guaranteed principal with this guarantor would exceed {limits.POLICY_SCOPE_MAX_FEN} "
         "fen (10,000,000 yuan), the national fund's single-client scope (财金〔2025〕11号).",
         slug="outside-policy-scope",
-        limit_fen=rules.POLICY_SCOPE_MAX_FEN,
+        limit_fen=limits.POLICY_SCOPE_MAX_FEN,
     )
 
 
@@ -84,18 +86,12 @@ def limit_exceeded(breach: LimitBreach) -> Conflict:
 
 
 def _new_exposure(
-    body: schemas.ExposureCreate, agreement: AgreementRow, opening: rules.Figures, judgement: Judgement
+    body: ExposureCreate, agreement: AgreementRow, opening: allocation.Figures, judgement: Judgement
 ) -> NewExposure:
+    # The loan's own fields are the body's, by the same names; the agreement stands for its id.
     return NewExposure(
+        **body.model_dump(exclude={"agreement_id"}),
         agreement=agreement,
-        loan_ref=body.loan_ref,
-        uscc=body.uscc,
-        small_micro=body.small_micro,
-        agri=body.agri,
-        principal_fen=body.principal_fen,
-        fee_rate_bp=body.fee_rate_bp,
-        start_date=body.start_date,
-        maturity_date=body.maturity_date,
         figures=opening,
         weighted_liability_fen=judgement.weights[-1],
         liability_delta_fen=judgement.requested_fen,
@@ -112,21 +108,23 @@ async def list_exposures(
     *,
     status: Status | None,
     uscc: str | None,
-    after_seq: Callable[[], int | None],
+    cursor: str | None,
     limit: int,
-) -> list[ExposureRow]:
-    """A page by seq of what the caller may see (one row more than ``limit`` when another follows).
+) -> Page[Exposure]:
+    """A page by seq of what the caller may see.
 
-    ``after_seq`` reads the cursor only once the caller's scope is known, so a guarantor org
-    outside the chain hears 403 whatever cursor it sent.
+    The cursor is read only once the caller's scope is known, so a guarantor org outside the
+    chain hears 403 whatever cursor it sent.
     """
     scope = await exposure_scope(repo, principal)
-    return await repo.exposures(scope, status=status, uscc=uscc, after_seq=after_seq(), limit=limit)
+    after = after_seq(cursor)
+    rows = await repo.exposures(scope, status=status, uscc=uscc, after_seq=after, limit=limit)
+    return page(rows, limit, by_seq, answers.exposure)
 
 
-async def visible_exposure(repo: Repository, principal: Principal, exposure_id: str) -> ExposureRow:
+async def visible_exposure(repo: Repository, principal: Principal, exposure_id: str) -> Exposure:
     """One exposure, if the caller may see it; 404 otherwise."""
     row = await repo.exposure(exposure_id, await exposure_scope(repo, principal))
     if row is None:
         raise NotFound("exposure")
-    return row
+    return answers.exposure(row)

@@ -4,69 +4,88 @@ manager sees its own funds; admin and the regulator every one."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from kit.csv import breakdown_rows
-from kit.money import ratio_bp
 from kit.period import Period
 from kit.principal import Principal
 from kit.shapes import business_today
-from services.guarantee import report_schemas as rs
 from services.guarantee.repository import Repository
 from services.guarantee.repository.fund_figures import BRIDGE_FLOWS, POOL_FLOWS, Figures, FundParams
+from services.guarantee.rules import funds
+from services.guarantee.schemas import reports as rs
+from services.guarantee.service.access import funds_manager
 
 HEADING = ("from", "to", "as_of", "region_code")
+KINDS = ("region", "bank", "month")  # the breakdowns of the flows alone
+Keyed = dict[str, dict[str, dict[str, int]]]
+Book = TypeVar("Book")
 
 
 def params(principal: Principal, chosen: Period, region_code: str | None) -> FundParams:
-    manager = principal.org_id if principal.role == "fund_manager" else None
-    return FundParams(chosen.start, chosen.end, chosen.as_of(business_today()), region_code, manager)
+    as_of = chosen.as_of(business_today())
+    return FundParams(chosen.start, chosen.end, as_of, region_code, funds_manager(principal))
 
 
-def _keyed(rows: list[Figures], names: tuple[str, ...]) -> dict[str, dict[str, dict[str, int]]]:
+def _keyed(rows: list[Figures], names: tuple[str, ...]) -> Keyed:
     """kind -> key -> figures; every kind present, and the overall row always there."""
-    out: dict[str, dict[str, dict[str, int]]] = {k: {} for k in ("all", "fund", "region", "bank", "month")}
+    out: Keyed = {k: {} for k in ("all", "fund", *KINDS)}
     for row in rows:
         out[row.kind][row.key] = row.values
     out["all"].setdefault("", dict.fromkeys(names, 0))
     return out
 
 
+def _overall(chosen: Period, bound: FundParams, flows: Keyed) -> dict[str, Any]:
+    """What every report starts with: the period, the snapshot day, the 市州, the overall flows."""
+    period = {"from_": chosen.start, "to": chosen.end, "as_of": bound.as_of, "region_code": bound.region}
+    return {**flows["all"][""], **period}
+
+
+def _own(book: Any, flows: Keyed, names: tuple[str, ...]) -> dict[str, Any]:
+    """One fund's row: its book (but its id) and its flows in the period (none: zeros)."""
+    figures = {k: v for k, v in asdict(book).items() if k != "id"}
+    return {**figures, **flows["fund"].get(book.id, dict.fromkeys(names, 0))}
+
+
+async def _read(
+    flows_of: Callable[[FundParams], Awaitable[list[Figures]]],
+    books_of: Callable[[FundParams], Awaitable[list[Book]]],
+    bound: FundParams,
+    names: tuple[str, ...],
+) -> tuple[Keyed, list[Book]]:
+    """A report's two statements: the flows of the period (by kind and key) and the funds' books."""
+    return _keyed(await flows_of(bound), names), await books_of(bound)
+
+
+def _breakdowns(flows: Keyed, model: type[BaseModel]) -> dict[str, Any]:
+    return {f"by_{kind}": {k: model(**v) for k, v in flows[kind].items()} for kind in KINDS}
+
+
 async def pools(
     repo: Repository, principal: Principal, chosen: Period, region_code: str | None
 ) -> rs.PoolReport:
     bound = params(principal, chosen, region_code)
-    flows = _keyed(await repo.pool_flows(bound), POOL_FLOWS)
-    books = await repo.pool_books(bound)
-    none = dict.fromkeys(POOL_FLOWS, 0)
-    outstanding = sum(b.outstanding_fen for b in books)
-    overdue = sum(b.overdue_fen for b in books)
+    flows, books = await _read(repo.pool_flows, repo.pool_books, bound, POOL_FLOWS)
     by_pool = {
         b.id: rs.PoolPositionFigures(
-            **{k: v for k, v in asdict(b).items() if k != "id"},
-            **flows["fund"].get(b.id, none),
-            overdue_ratio_bp=ratio_bp(b.overdue_fen, b.outstanding_fen),
+            **_own(b, flows, POOL_FLOWS),
+            overdue_ratio_bp=funds.overdue_ratio_bp(b.overdue_fen, b.outstanding_fen),
         )
         for b in books
     }
     return rs.PoolReport(
-        **flows["all"][""],
-        from_=chosen.start,
-        to=chosen.end,
-        as_of=bound.as_of,
-        region_code=region_code,
+        **_overall(chosen, bound, flows),
         pools=len(books),
         initial_balance_fen=sum(b.initial_balance_fen for b in books),
         balance_fen=sum(b.balance_fen for b in books),
-        outstanding_fen=outstanding,
-        overdue_fen=overdue,
-        overdue_ratio_bp=ratio_bp(overdue, outstanding),
+        **asdict(funds.overdue_over(books)),
         by_pool=by_pool,
-        **{
-            f"by_{kind}": {k: rs.PoolFlows(**v) for k, v in flows[kind].items()}
-            for kind in ("region", "bank", "month")
-        },
+        **_breakdowns(flows, rs.PoolFlows),
     )
 
 
@@ -74,25 +93,17 @@ async def bridges(
     repo: Repository, principal: Principal, chosen: Period, region_code: str | None
 ) -> rs.BridgeReport:
     bound = params(principal, chosen, region_code)
-    flows = _keyed(await repo.bridge_flows(bound), BRIDGE_FLOWS)
-    books = await repo.bridge_books(bound)
-    none = dict.fromkeys(BRIDGE_FLOWS, 0)
+    flows, books = await _read(repo.bridge_flows, repo.bridge_books, bound, BRIDGE_FLOWS)
     by_fund = {
         b.id: rs.BridgeFundFigures(
-            **{k: v for k, v in asdict(b).items() if k != "id"},
-            **flows["fund"].get(b.id, none),
-            available_fen=b.size_fen - b.outstanding_fen,
+            **_own(b, flows, BRIDGE_FLOWS), available_fen=b.size_fen - b.outstanding_fen
         )
         for b in books
     }
     size = sum(b.size_fen for b in books)
     outstanding = sum(b.outstanding_fen for b in books)
     return rs.BridgeReport(
-        **flows["all"][""],
-        from_=chosen.start,
-        to=chosen.end,
-        as_of=bound.as_of,
-        region_code=region_code,
+        **_overall(chosen, bound, flows),
         funds=len(books),
         size_fen=size,
         outstanding_fen=outstanding,
@@ -101,10 +112,7 @@ async def bridges(
         overdue_loans=sum(b.overdue_loans for b in books),
         overdue_fen=sum(b.overdue_fen for b in books),
         by_fund=by_fund,
-        **{
-            f"by_{kind}": {k: rs.BridgeFlows(**v) for k, v in flows[kind].items()}
-            for kind in ("region", "bank", "month")
-        },
+        **_breakdowns(flows, rs.BridgeFlows),
     )
 
 

@@ -9,20 +9,23 @@ from kit.etags import require_match
 from kit.internal import InternalClient
 from kit.money import ratio_bp
 from kit.orgs import require_org
+from kit.pagination import Page
 from kit.principal import Principal
-from services.guarantee import rules, schemas
+from kit.shapes import business_today
 from services.guarantee.repository import Repository, Taken
-from services.guarantee.rows import Institution
-from services.guarantee.rules import Tier
+from services.guarantee.repository.rows import Institution
+from services.guarantee.rules import limits
+from services.guarantee.rules.chain import Tier
+from services.guarantee.schemas.institutions import InstitutionCreate, InstitutionUpdate, Position
 from services.guarantee.service.access import book_scope, caller_institution, sees_all
-from services.guarantee.service.period import today
+from services.guarantee.service.paging import after_id, page
 
 # The column group of each tier in a split.
 PARTY_OF_TIER = {"local": "guarantor", "provincial": "provincial", "national_fund": "national"}
 
 
 async def create_institution(
-    repo: Repository, internal: InternalClient, body: schemas.InstitutionCreate
+    repo: Repository, internal: InternalClient, body: InstitutionCreate
 ) -> Institution:
     org_id = str(body.org_id)
     await require_org(internal, org_id, "guarantor", "org_id")
@@ -46,7 +49,7 @@ async def create_institution(
         raise _institution_exists(org_id) from exc
 
 
-async def _parent_for(repo: Repository, body: schemas.InstitutionCreate) -> str | None:
+async def _parent_for(repo: Repository, body: InstitutionCreate) -> str | None:
     """The parent the tier needs: none for the fund, the fund for a provincial, a provincial for a local."""
     given = str(body.parent_id) if body.parent_id else None
     if body.tier == "national_fund":
@@ -84,10 +87,12 @@ def _fund_exists() -> Conflict:
 
 
 async def list_institutions(
-    repo: Repository, *, tier: Tier | None, parent_id: str | None, after_id: str | None, limit: int
-) -> list[Institution]:
-    """A page by id for admin (one row more than ``limit`` when another page follows)."""
-    return await repo.institutions(tier=tier, parent_id=parent_id, after_id=after_id, limit=limit)
+    repo: Repository, *, tier: Tier | None, parent_id: str | None, cursor: str | None, limit: int
+) -> Page[Institution]:
+    """A page by id for admin."""
+    after = after_id(cursor)
+    rows = await repo.institutions(tier=tier, parent_id=parent_id, after_id=after, limit=limit)
+    return page(rows, limit, lambda row: {"id": row.id}, lambda row: row)
 
 
 async def visible_institution(repo: Repository, principal: Principal, institution_id: str) -> Institution:
@@ -106,7 +111,7 @@ async def visible_institution(repo: Repository, principal: Principal, institutio
 
 
 async def update_institution(
-    repo: Repository, institution_id: str, body: schemas.InstitutionUpdate, if_match: str | None = None
+    repo: Repository, institution_id: str, body: InstitutionUpdate, if_match: str | None = None
 ) -> Institution:
     """A new audited net assets figure or leverage multiple; the figures left out stay.
 
@@ -125,27 +130,25 @@ async def update_institution(
     return row
 
 
-async def position(
-    repo: Repository, principal: Principal, institution_id: str, year: int | None
-) -> schemas.Position:
+async def position(repo: Repository, principal: Principal, institution_id: str, year: int | None) -> Position:
     """Capacity and liability now; 代偿率 (代偿额 ÷ 解除担保额, reference/domain-facts.md §9) at the
     institution's own share, cumulatively and over ``year`` (default this year, Asia/Shanghai)."""
     row = await visible_institution(repo, principal, institution_id)
     party, scope = PARTY_OF_TIER[row.tier], book_scope(row)
     figures = await repo.position_figures(scope, party)
-    year = year or today().year
+    year = year or business_today().year
     always = await repo.releases(scope, party, None, None)
     in_year = await repo.releases(scope, party, dt.date(year, 1, 1), dt.date(year, 12, 31))
     net, multiple = row.net_assets_fen, row.leverage_multiple
-    return schemas.Position(
+    return Position(
         institution_id=row.id,
         tier=row.tier,
         net_assets_fen=net,
         leverage_multiple=multiple,
-        capacity_fen=rules.capacity(net, multiple),
+        capacity_fen=limits.capacity(net, multiple),
         liability_fen=figures.liability,
-        headroom_fen=rules.headroom(net, multiple, figures.liability),
-        single_client_cap_fen=rules.single_client_cap(net),
+        headroom_fen=limits.headroom(net, multiple, figures.liability),
+        single_client_cap_fen=limits.single_client_cap(net),
         active_exposures=figures.active,
         compensated_fen=figures.compensated,
         recovered_fen=figures.recovered,

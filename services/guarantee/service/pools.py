@@ -8,29 +8,36 @@ the loan's), so concurrent defaults can never jointly pay beyond the balance.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
 from kit.orgs import require_org
+from kit.pagination import Page
 from kit.principal import Principal
-from services.guarantee import fund_schemas as fs
-from services.guarantee.fund_rows import BankBook, PoolLoanRow, PoolRow
 from services.guarantee.repository import Repository, Taken
+from services.guarantee.repository.rows import BankBook, PoolLoanRow, PoolRow
 from services.guarantee.rules import funds
+from services.guarantee.schemas import pools as fs
+from services.guarantee.schemas.common import Recovery
+from services.guarantee.service import answers
+from services.guarantee.service.access import funds_manager
+from services.guarantee.service.paging import after_seq, by_seq, page
 
 READERS = ("admin", "regulator")
 
 
 async def create_pool(
     repo: Repository, internal: InternalClient, principal: Principal, body: fs.PoolCreate
-) -> PoolRow:
+) -> fs.Pool:
     """Each bank id is checked at the gateway's directory: a bank_org_id that is not a bank is a 422."""
     banks = sorted({str(b) for b in body.bank_org_ids})
     for bank in banks:
         await require_org(internal, bank, "bank", "bank_org_id")
     values = body.model_dump(exclude={"bank_org_ids"})
     assert principal.org_id is not None
-    return await repo.insert_pool(values={**values, "manager_org_id": principal.org_id}, bank_org_ids=banks)
+    row = await repo.insert_pool(values={**values, "manager_org_id": principal.org_id}, bank_org_ids=banks)
+    return answers.pool(row)
 
 
 def _may_read(principal: Principal, row: PoolRow) -> bool:
@@ -49,12 +56,17 @@ async def visible_pool(repo: Repository, principal: Principal, pool_id: str) -> 
     return row
 
 
+async def get_pool(repo: Repository, principal: Principal, pool_id: str) -> fs.Pool:
+    return answers.pool(await visible_pool(repo, principal, pool_id))
+
+
 async def list_pools(
-    repo: Repository, principal: Principal, *, after: int | None, limit: int
-) -> list[PoolRow]:
-    manager = principal.org_id if principal.role == "fund_manager" else None
+    repo: Repository, principal: Principal, *, cursor: str | None, limit: int
+) -> Page[fs.Pool]:
+    after = after_seq(cursor)
     bank = principal.org_id if principal.role == "bank" else None
-    return await repo.pools(manager=manager, bank=bank, after=after, limit=limit)
+    rows = await repo.pools(manager=funds_manager(principal), bank=bank, after=after, limit=limit)
+    return page(rows, limit, by_seq, answers.pool)
 
 
 async def _locked_pool(repo: Repository, principal: Principal, pool_id: str) -> PoolRow:
@@ -67,7 +79,7 @@ async def _locked_pool(repo: Repository, principal: Principal, pool_id: str) -> 
 
 async def register_loan(
     repo: Repository, principal: Principal, pool_id: str, body: fs.PoolLoanCreate
-) -> PoolLoanRow:
+) -> fs.PoolLoan:
     """A bank whose overdue ratio has reached the stop line adds nothing (409 pool-suspended)."""
     pool = await _locked_pool(repo, principal, pool_id)
     assert principal.org_id is not None
@@ -84,7 +96,7 @@ async def register_loan(
     values = body.model_dump()
     values.update(pool_id=pool.id, bank_org_id=principal.org_id, outstanding_fen=body.principal_fen)
     try:
-        return await repo.insert_pool_loan(values)
+        return answers.pool_loan(await repo.insert_pool_loan(values))
     except Taken as exc:
         raise Conflict(
             "This bank already registered a loan with this loan_ref.", slug="duplicate-loan"
@@ -111,35 +123,38 @@ def _not_before(day: dt.date, earliest: dt.date, field: str, what: str) -> None:
         )
 
 
-def _not_defaulted(loan: PoolLoanRow) -> None:
+async def _open_loan(
+    repo: Repository, principal: Principal, pool_id: str, loan_id: str, day: dt.date, field: str
+) -> tuple[PoolRow, PoolLoanRow]:
+    """The pool and a loan not yet defaulted, both locked; ``day`` (named ``field``) not before its start."""
+    pool, loan = await _locked_loan(repo, principal, pool_id, loan_id)
     if loan.status == "defaulted":
         raise Conflict("This loan has already defaulted.", slug="loan-already-defaulted")
+    _not_before(day, loan.start_date, field, "start_date")
+    return pool, loan
 
 
 async def report_overdue(
     repo: Repository, principal: Principal, pool_id: str, loan_id: str, body: fs.OverdueReport
-) -> PoolLoanRow:
-    _, loan = await _locked_loan(repo, principal, pool_id, loan_id)
-    _not_defaulted(loan)
-    _not_before(body.overdue_on, loan.start_date, "overdue_on", "start_date")
+) -> fs.PoolLoan:
+    _, loan = await _open_loan(repo, principal, pool_id, loan_id, body.overdue_on, "overdue_on")
     if body.outstanding_fen > loan.principal_fen:
         raise RuleViolation(
             f"outstanding_fen may not exceed the principal ({loan.principal_fen}).",
             slug="outstanding-exceeds-principal",
             field="outstanding_fen",
         )
-    return await repo.update_pool_loan(
+    row = await repo.update_pool_loan(
         loan.id, status="overdue", overdue_on=body.overdue_on, outstanding_fen=body.outstanding_fen
     )
+    return answers.pool_loan(row)
 
 
 async def report_default(
     repo: Repository, principal: Principal, pool_id: str, loan_id: str, body: fs.DefaultReport
-) -> tuple[PoolLoanRow, funds.Payout]:
+) -> fs.PoolDefault:
     """Pays compensation_bp of the defaulted outstanding, never beyond the balance read under the lock."""
-    pool, loan = await _locked_loan(repo, principal, pool_id, loan_id)
-    _not_defaulted(loan)
-    _not_before(body.defaulted_on, loan.start_date, "defaulted_on", "start_date")
+    pool, loan = await _open_loan(repo, principal, pool_id, loan_id, body.defaulted_on, "defaulted_on")
     payout = funds.pool_payout(loan.outstanding_fen, pool.compensation_bp, pool.balance_fen)
     await repo.settle_pool(pool.id, paid_fen=payout.compensation_fen)
     row = await repo.update_pool_loan(
@@ -150,12 +165,16 @@ async def report_default(
         compensation_fen=payout.compensation_fen,
         uncovered_fen=payout.uncovered_fen,
     )
-    return row, payout
+    return fs.PoolDefault(
+        loan=answers.pool_loan(row),
+        compensation_fen=payout.compensation_fen,
+        uncovered_fen=payout.uncovered_fen,
+    )
 
 
 async def record_recovery(
-    repo: Repository, principal: Principal, pool_id: str, loan_id: str, body: fs.Recovery
-) -> tuple[PoolLoanRow, int]:
+    repo: Repository, principal: Principal, pool_id: str, loan_id: str, body: Recovery
+) -> fs.PoolRecovery:
     """The pool's part, cumulatively: share(total after) − share(total before), so parts sum exactly."""
     pool, loan = await _locked_loan(repo, principal, pool_id, loan_id)
     if loan.status != "defaulted" or loan.defaulted_fen is None or loan.defaulted_on is None:
@@ -178,7 +197,12 @@ async def record_recovery(
         recovered_pool_fen=loan.recovered_pool_fen + part,
         outstanding_fen=loan.outstanding_fen - body.amount_fen,
     )
-    return row, part
+    return fs.PoolRecovery(
+        loan=answers.pool_loan(row),
+        pool_fen=part,
+        bank_fen=body.amount_fen - part,
+        total_recovered_fen=row.recovered_total_fen,
+    )
 
 
 def _bank(book: BankBook, stop_overdue_bp: int) -> fs.PoolBank:
@@ -196,15 +220,11 @@ async def pool_position(repo: Repository, principal: Principal, pool_id: str) ->
     """For its fund manager, admin and regulator (routes refuse a bank its role: a 403)."""
     pool = await visible_pool(repo, principal, pool_id)
     books = await repo.bank_books(pool.id)
-    outstanding = sum(b.outstanding_fen for b in books)
-    overdue = sum(b.overdue_fen for b in books)
     return fs.PoolPosition(
         pool_id=pool.id,
         balance_fen=pool.balance_fen,
         paid_fen=pool.paid_fen,
         recovered_fen=pool.recovered_fen,
-        outstanding_fen=outstanding,
-        overdue_fen=overdue,
-        overdue_ratio_bp=funds.overdue_ratio_bp(overdue, outstanding),
+        **asdict(funds.overdue_over(books)),
         by_bank={b.bank_org_id: _bank(b, pool.stop_overdue_bp) for b in books},
     )

@@ -7,15 +7,20 @@ clients whose 单户在保余额 is ≤ 500万 (≥ 50%), all over guaranteed ba
 
 from __future__ import annotations
 
-from kit.errors import Forbidden
+import datetime as dt
+from typing import Any
+
+from kit.csv import flatten
+from kit.errors import Forbidden, RuleViolation
 from kit.money import div_half_up, ratio_bp
+from kit.period import Period
 from kit.principal import Principal
-from services.guarantee import schemas
+from kit.shapes import business_today
 from services.guarantee.repository import Repository, Scope
-from services.guarantee.rows import RegionFigures
-from services.guarantee.rules import PARTIES, Split
+from services.guarantee.repository.rows import RegionFigures
+from services.guarantee.rules.chain import PARTIES, Split
+from services.guarantee.schemas import reports as schemas
 from services.guarantee.service.access import caller_institution
-from services.guarantee.service.period import Period
 
 # Each tier's column group in a split; a local guarantor's 代偿 and 追偿 are every part but the bank's.
 TIER_PARTIES = {"national_fund": ("national",), "provincial": ("provincial",), "local": PARTIES[1:]}
@@ -77,21 +82,41 @@ def _figures(f: RegionFigures) -> schemas.SummaryFigures:
     )
 
 
+def _days(chosen: Period) -> tuple[dt.date | None, dt.date]:
+    """Flows from ``from``; balances as of ``to``, or today without one (a ``to`` ahead of today is
+    kept as asked, not cut to today). A ``from`` after that day is 422 ``invalid-period``."""
+    end = chosen.end if chosen.end is not None else business_today()
+    if chosen.start is not None and chosen.start > end:
+        raise RuleViolation("from must not be after to.", slug="invalid-period", field="from")
+    return chosen.start, end
+
+
 async def summary(
-    repo: Repository, principal: Principal, period: Period, region_code: str | None
+    repo: Repository, principal: Principal, chosen: Period, region_code: str | None
 ) -> schemas.Summary:
     """Balances as of the period's end, 代偿 and 追偿 within it, for the scope and per 市州."""
+    start, end = _days(chosen)
     scope = await _summary_scope(repo, principal)
-    regions = await repo.region_figures(scope, start=period.start, end=period.end, region_code=region_code)
-    banks = await repo.region_figures(
-        scope, start=period.start, end=period.end, region_code=region_code, by_bank=True
-    )
+    regions = await repo.region_figures(scope, start=start, end=end, region_code=region_code)
+    banks = await repo.region_figures(scope, start=start, end=end, region_code=region_code, by_bank=True)
     return schemas.Summary(
         **_figures(_added(regions)).model_dump(),
         scope=scope.id or "all",
-        from_=period.start,
-        to=period.end,
+        from_=start,
+        to=end,
         region_code=region_code,
         by_region={r.region_code: _figures(r) for r in regions},
         by_bank={b.region_code: _figures(b) for b in banks},
     )
+
+
+def csv_rows(report: schemas.Summary) -> list[dict[str, Any]]:
+    """The scope's row first, then one per 市州, then one per bank, each with the same columns."""
+    heading = {"region_code": "all", "scope": report.scope, "from": report.from_, "to": report.to}
+    fields = set(schemas.SummaryFigures.model_fields)
+    rows = [{**heading, **flatten(report.model_dump(include=fields))}]
+    for code, figures in report.by_region.items():
+        rows.append({**heading, "region_code": code, **flatten(figures.model_dump())})
+    for bank, figures in report.by_bank.items():
+        rows.append({**heading, "region_code": "all", "bank_org_id": bank, **flatten(figures.model_dump())})
+    return rows

@@ -10,11 +10,14 @@ import datetime as dt
 
 from kit.errors import Conflict, NotFound, RuleViolation
 from kit.principal import Principal
-from services.guarantee import rules, schemas
 from services.guarantee.repository import Repository, Scope
-from services.guarantee.rows import Book, ExposureRow
-from services.guarantee.rules import PARTIES, Split, Status
+from services.guarantee.repository.rows import Book, ExposureRow
+from services.guarantee.rules import allocation
+from services.guarantee.rules.chain import PARTIES, Status
 from services.guarantee.rules.weights import Held, client_weights
+from services.guarantee.schemas.common import Recovery
+from services.guarantee.schemas.exposures import Default, DefaultResult, Exposure, RecoveryResult, Repayment
+from services.guarantee.service import answers
 from services.guarantee.service.access import require_local
 
 
@@ -62,9 +65,7 @@ def _not_before(day: dt.date, earliest: dt.date, field: str, what: str) -> None:
         raise RuleViolation(detail, slug="date-out-of-range", field=field)
 
 
-async def repay(
-    repo: Repository, principal: Principal, exposure_id: str, body: schemas.Repayment
-) -> ExposureRow:
+async def repay(repo: Repository, principal: Principal, exposure_id: str, body: Repayment) -> Exposure:
     """A repayment lowers the outstanding amount and its figures; at zero the exposure is repaid.
     What it releases is recorded by party, for 代偿率 (代偿额 ÷ 解除担保额)."""
     row, book = await _own_exposure(repo, principal, exposure_id)
@@ -77,35 +78,33 @@ async def repay(
             outstanding_fen=row.outstanding_fen,
         )
     outstanding = row.outstanding_fen - body.amount_fen
-    figures = rules.figures(outstanding, row.shares_bp)
+    figures = allocation.figures(outstanding, row.shares_bp)
     after = (
         Held(outstanding, figures.guaranteed_fen, row.small_micro, row.principal_fen) if outstanding else None
     )
     weighted = await _reweigh(repo, book, row, after)
-    released = rules.released(row.shares_fen, figures.shares_fen)
+    released = allocation.released(row.shares_fen, figures.shares_fen)
     await repo.add_event(row.id, "repayment", body.amount_fen, body.paid_on, released)
     repaid_on = body.paid_on if outstanding == 0 else None
-    return await repo.set_outstanding(row.id, outstanding, figures, weighted, repaid_on=repaid_on)
+    return answers.exposure(
+        await repo.set_outstanding(row.id, outstanding, figures, weighted, repaid_on=repaid_on)
+    )
 
 
-async def default(
-    repo: Repository, principal: Principal, exposure_id: str, body: schemas.Default
-) -> tuple[ExposureRow, rules.DefaultOutcome]:
+async def default(repo: Repository, principal: Principal, exposure_id: str, body: Default) -> DefaultResult:
     """代偿: the outstanding amount becomes losses split by the shares; the guarantor pays the bank.
     The exposure stops counting against the limits and the client's others are re-weighed."""
     row, book = await _own_exposure(repo, principal, exposure_id)
     _require_status(row, "active")
     _not_before(body.defaulted_on, row.start_date, "defaulted_on", "the loan's start_date")
-    outcome = rules.default_outcome(row.outstanding_fen, row.shares_bp)
+    outcome = allocation.default_outcome(row.outstanding_fen, row.shares_bp)
     await _reweigh(repo, book, row, None)
     await repo.add_event(row.id, "default", row.outstanding_fen, body.defaulted_on, outcome.losses_fen)
     updated = await repo.set_defaulted(row.id, row.outstanding_fen, outcome, on=body.defaulted_on)
-    return updated, outcome
+    return answers.default_result(updated, outcome)
 
 
-async def recover(
-    repo: Repository, principal: Principal, exposure_id: str, body: schemas.Recovery
-) -> tuple[Split, int]:
+async def recover(repo: Repository, principal: Principal, exposure_id: str, body: Recovery) -> RecoveryResult:
     """追偿: each party's part of the recovery, and the total recovered so far."""
     row, _ = await _own_exposure(repo, principal, exposure_id)
     _require_status(row, "compensated")
@@ -115,15 +114,15 @@ async def recover(
     before = row.recovered_fen
     total_before = sum(before.values())
     _require_within_default(row.defaulted_fen, total_before, body.amount_fen)
-    allocation = rules.recovery_allocation(
+    parts = allocation.recovery_allocation(
         recovered_before=before,
         amount_fen=body.amount_fen,
         losses_fen=row.losses_fen,
         shares_bp=row.shares_bp,
     )
-    await repo.add_event(row.id, "recovery", body.amount_fen, body.recovered_on, allocation)
-    await repo.set_recovered(row.id, {p: before[p] + allocation[p] for p in PARTIES})
-    return allocation, total_before + body.amount_fen
+    await repo.add_event(row.id, "recovery", body.amount_fen, body.recovered_on, parts)
+    await repo.set_recovered(row.id, {p: before[p] + parts[p] for p in PARTIES})
+    return answers.recovery_result(parts, total_before + body.amount_fen)
 
 
 def _require_within_default(defaulted_fen: int, recovered_fen: int, amount_fen: int) -> None:

@@ -146,10 +146,11 @@ def sync_detailed(
     **Who may call:** `admin`, `guarantor`, `regulator`.
 
     Args:
-        year (int | None | Unset):
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        region_code (None | str | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive; balances are as of this day (default today),
+            flows up to it.
+        region_code (None | str | Unset): One 市州 (six digits): narrows the figures by the USCC.
         accept (None | str | Unset):
 
     Raises:
@@ -192,10 +193,11 @@ def sync(
     **Who may call:** `admin`, `guarantor`, `regulator`.
 
     Args:
-        year (int | None | Unset):
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        region_code (None | str | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive; balances are as of this day (default today),
+            flows up to it.
+        region_code (None | str | Unset): One 市州 (six digits): narrows the figures by the USCC.
         accept (None | str | Unset):
 
     Raises:
@@ -233,10 +235,11 @@ async def asyncio_detailed(
     **Who may call:** `admin`, `guarantor`, `regulator`.
 
     Args:
-        year (int | None | Unset):
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        region_code (None | str | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive; balances are as of this day (default today),
+            flows up to it.
+        region_code (None | str | Unset): One 市州 (six digits): narrows the figures by the USCC.
         accept (None | str | Unset):
 
     Raises:
@@ -277,10 +280,11 @@ async def asyncio(
     **Who may call:** `admin`, `guarantor`, `regulator`.
 
     Args:
-        year (int | None | Unset):
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        region_code (None | str | Unset):
+        year (int | None | Unset): Short for from=Y-01-01&to=Y-12-31.
+        from_ (datetime.date | None | Unset): Inclusive, Asia/Shanghai.
+        to (datetime.date | None | Unset): Inclusive; balances are as of this day (default today),
+            flows up to it.
+        region_code (None | str | Unset): One 市州 (six digits): narrows the figures by the USCC.
         accept (None | str | Unset):
 
     Raises:

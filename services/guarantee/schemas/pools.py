@@ -1,4 +1,4 @@
-"""Request and answer bodies of the policy funds (CONTRACT §6). Money in fen, rates in bp."""
+"""Request and answer bodies of the risk-compensation pools (CONTRACT §6). Money in fen, rates in bp."""
 
 from __future__ import annotations
 
@@ -6,15 +6,11 @@ import datetime as dt
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, Field, Strict, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
-from kit.shapes import MAX_FEN, Bp, Fen, StrictBody
+from kit.shapes import Bp, Fen, StrictBody
 from kit.uscc import PROVINCES, USCC
-from services.guarantee.rules.funds import BridgeStatus, Size
-
-AmountFen = Annotated[int, Strict(), Field(gt=0, le=MAX_FEN)]
-Ref = Annotated[str, Field(min_length=1, max_length=100)]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+from services.guarantee.schemas.common import AmountFen, Name, Ref
 
 
 def _region(code: str) -> str:
@@ -122,77 +118,8 @@ class PoolDefault(BaseModel):
     uncovered_fen: int = Field(description="compensation_bp × the defaulted outstanding − compensation_fen.")
 
 
-class Recovery(StrictBody):
-    amount_fen: AmountFen
-    recovered_on: dt.date
-
-
 class PoolRecovery(BaseModel):
     loan: PoolLoan
     pool_fen: int = Field(description="What this recovery returned to the pool.")
     bank_fen: int = Field(description="What of it stays with the bank.")
     total_recovered_fen: int
-
-
-class BridgeFundCreate(StrictBody):
-    name: Name
-    size_fen: AmountFen
-    max_days: int = Field(ge=1, le=3650)
-    daily_fee_bp: Bp
-
-
-class BridgeFund(BaseModel):
-    id: str
-    name: str
-    fund_manager_org_id: str
-    size_fen: int
-    max_days: int
-    daily_fee_bp: int
-    outstanding_fen: int
-    created_at: dt.datetime
-
-
-class BridgeLoanCreate(StrictBody):
-    uscc: USCC
-    size: Size = Field(
-        description="The enterprise's 工信部联企业〔2011〕300号 size as the manager verified it."
-    )
-    bank_org_id: UUID
-    maturing_loan_ref: Ref
-    amount_fen: AmountFen
-    renewal_commitment_ref: Ref
-    start_date: dt.date
-    days: int = Field(ge=1, le=3650)
-
-
-class BridgeLoan(BaseModel):
-    id: str
-    fund_id: str
-    status: BridgeStatus
-    uscc: str
-    size: str
-    bank_org_id: str
-    maturing_loan_ref: str
-    renewal_commitment_ref: str
-    amount_fen: int
-    fee_fen: int
-    start_date: dt.date
-    days: int
-    due_on: dt.date
-    repaid_on: dt.date | None
-
-
-class Repaid(StrictBody):
-    repaid_on: dt.date
-
-
-class BridgePosition(BaseModel):
-    fund_id: str
-    size_fen: int
-    outstanding_fen: int = Field(description="Bridge loans not yet repaid.")
-    available_fen: int = Field(description="size_fen − outstanding_fen.")
-    active_loans: int
-    overdue_loans: int = Field(description="Unpaid past due_on.")
-    overdue_fen: int
-    repaid_fen: int
-    fees_fen: int = Field(description="Fees over every loan of the fund.")

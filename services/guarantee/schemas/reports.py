@@ -1,10 +1,64 @@
-"""Answer shapes of the policy funds' figures (CONTRACT §1 "Statistics", §6)."""
+"""Answer shapes of the guarantee figures (CONTRACT §1 "Statistics", §4, §6): the policy summary,
+the pools' and the bridge funds' reports."""
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+class TierFigures(BaseModel):
+    """One tier over the report's scope; compensated and recovered add up its positions."""
+
+    outstanding_share_fen: int = Field(description="The tier's share of active outstanding amounts.")
+    active_exposures: int
+    compensated_fen: int = Field(
+        description="代偿 paid, as in a position: the local tier the whole compensation paid to the "
+        "banks, a re-guarantor tier its own loss share (a part of what the locals paid)."
+    )
+    recovered_fen: int = Field(
+        description="追偿, as in a position: the local tier every party's recoveries but the bank's, "
+        "a re-guarantor tier its own share."
+    )
+
+
+class SummaryTiers(BaseModel):
+    national_fund: TierFigures
+    provincial: TierFigures
+    local: TierFigures
+
+
+class SummaryFigures(BaseModel):
+    """The policy figures of 国办发〔2019〕6号 and 财金〔2025〕11号 over one scope or one 市州."""
+
+    tiers: SummaryTiers
+    active_exposures: int
+    active_principal_fen: int
+    guaranteed_balance_fen: int = Field(description="Outstanding minus the banks' shares (在保余额).")
+    avg_fee_rate_bp: int = Field(description="Weighted by guaranteed balance (target ≤ 100).")
+    small_micro_agri_share_bp: int = Field(
+        description="支小支农: small-micro or agri guaranteed balance ÷ all (target ≥ 8000)."
+    )
+    upto_5m_client_share_bp: int = Field(
+        description="Guaranteed balance of clients whose 单户在保余额 with their guarantor is ≤ "
+        "5,000,000 yuan ÷ all (target ≥ 5000 of 支小支农)."
+    )
+
+
+class Summary(SummaryFigures):
+    scope: str = Field(description="`all`, or the provincial institution id whose subtree is covered.")
+    from_: dt.date | None = Field(
+        alias="from", description="Flows (代偿, 追偿) from this day; none: all time."
+    )
+    to: dt.date = Field(description="Balances are as of this day (default today); flows up to it.")
+    region_code: str | None = Field(description="The one 市州 the report is narrowed to, if any.")
+    by_region: dict[str, SummaryFigures] = Field(description="Keyed by 市州 code (USCC characters 3–8).")
+    by_bank: dict[str, SummaryFigures] = Field(
+        default_factory=dict, description="Keyed by the lending bank's org id."
+    )
+
+    model_config = {"populate_by_name": True, "serialize_by_alias": True}
 
 
 class PoolFlows(BaseModel):
@@ -40,9 +94,9 @@ class PoolReport(PoolFlows):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    from_: date | None = Field(default=None, alias="from", serialization_alias="from")
-    to: date | None = None
-    as_of: date
+    from_: dt.date | None = Field(default=None, alias="from", serialization_alias="from")
+    to: dt.date | None = None
+    as_of: dt.date
     region_code: str | None = Field(default=None, description="Narrows the flows (by the USCC's 市州).")
     pools: int
     initial_balance_fen: int
@@ -81,9 +135,9 @@ class BridgeReport(BridgeFlows):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    from_: date | None = Field(default=None, alias="from", serialization_alias="from")
-    to: date | None = None
-    as_of: date
+    from_: dt.date | None = Field(default=None, alias="from", serialization_alias="from")
+    to: dt.date | None = None
+    as_of: dt.date
     region_code: str | None = Field(default=None, description="Narrows the flows (by the USCC's 市州).")
     funds: int
     size_fen: int
