@@ -14,13 +14,21 @@ from sqlalchemy.dialects.postgresql import UUID
 TIMESTAMP = sa.DateTime(timezone=True)
 
 
-def id_key(name: str = "id") -> sa.Column[Any]:
-    """A UUID primary key."""
-    return sa.Column(name, UUID(as_uuid=True), primary_key=True)
+def _uuid_type(as_text: bool) -> UUID[Any]:
+    return UUID(as_uuid=False) if as_text else UUID(as_uuid=True)
 
 
-def uuid(name: str, *, nullable: bool = False) -> sa.Column[Any]:
-    return sa.Column(name, UUID(as_uuid=True), nullable=nullable)
+def id_key(name: str = "id", *, as_text: bool = False) -> sa.Column[Any]:
+    """A UUID primary key; ``as_text``: read and written as its string form."""
+    return sa.Column(name, _uuid_type(as_text), primary_key=True)
+
+
+def uuid(
+    name: str, *, nullable: bool = False, as_text: bool = False, references: str | None = None
+) -> sa.Column[Any]:
+    """A UUID; ``references``: a foreign key to that column (``schema.table.id``)."""
+    keys = [sa.ForeignKey(references)] if references else []
+    return sa.Column(name, _uuid_type(as_text), *keys, nullable=nullable)
 
 
 def text(name: str, *, nullable: bool = False) -> sa.Column[Any]:
@@ -36,9 +44,9 @@ def big(name: str, *, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, sa.BigInteger, nullable=nullable)
 
 
-def fen(name: str, *, nullable: bool = False) -> sa.Column[Any]:
-    """An amount of money in integer fen."""
-    return sa.Column(name, sa.BigInteger, nullable=nullable)
+def fen(name: str, *, nullable: bool = False, zero: bool = False) -> sa.Column[Any]:
+    """An amount of money in integer fen; ``zero``: a new row starts at 0."""
+    return sa.Column(name, sa.BigInteger, nullable=nullable, server_default="0" if zero else None)
 
 
 def flag(name: str, *, nullable: bool = False) -> sa.Column[Any]:
@@ -49,9 +57,9 @@ def day(name: str, *, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, sa.Date, nullable=nullable)
 
 
-def moment(name: str, *, nullable: bool = False) -> sa.Column[Any]:
-    """A ``timestamptz``."""
-    return sa.Column(name, TIMESTAMP, nullable=nullable)
+def moment(name: str, *, nullable: bool = False, now: bool = False) -> sa.Column[Any]:
+    """A ``timestamptz``; ``now``: a new row gets the time of its transaction."""
+    return sa.Column(name, TIMESTAMP, nullable=nullable, server_default=sa.text("now()") if now else None)
 
 
 def created_at() -> sa.Column[Any]:

@@ -11,6 +11,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
 
+from kit import columns
 from kit.idempotency import idempotency_table
 from services.guarantee.rules.chain import PARTIES
 
@@ -20,12 +21,9 @@ metadata = sa.MetaData(schema=SCHEMA)
 idempotency_keys = idempotency_table(metadata, SCHEMA)
 
 
-def _now() -> sa.sql.elements.TextClause:
-    return sa.text("now()")
-
-
+# Ids are handled as their string form in guarantee (as_text), unlike credit_push's UUIDs.
 def key() -> sa.Column[str]:
-    return sa.Column("id", UUID(as_uuid=False), primary_key=True)
+    return columns.id_key(as_text=True)
 
 
 def seq() -> sa.Column[int]:
@@ -35,13 +33,8 @@ def seq() -> sa.Column[int]:
 
 def ref(name: str, table: str | None = None, *, nullable: bool = False) -> sa.Column[str]:
     """A UUID column; with ``table``, a foreign key to that table's id."""
-    keys = [sa.ForeignKey(f"{SCHEMA}.{table}.id")] if table else []
-    return sa.Column(name, UUID(as_uuid=False), *keys, nullable=nullable)
-
-
-def fen(name: str, *, nullable: bool = False, zero: bool = False) -> sa.Column[int]:
-    """Money in fen; ``zero``: starts at 0."""
-    return sa.Column(name, sa.BigInteger, nullable=nullable, server_default="0" if zero else None)
+    references = f"{SCHEMA}.{table}.id" if table else None
+    return columns.uuid(name, nullable=nullable, as_text=True, references=references)
 
 
 def fens(name: str, *, nullable: bool = False, zero: bool = False) -> list[sa.Column[int]]:
@@ -54,24 +47,17 @@ def shares() -> list[sa.Column[int]]:
 
 
 def stamp(name: str = "created_at") -> sa.Column[dt.datetime]:
-    return sa.Column(name, sa.DateTime(timezone=True), nullable=False, server_default=_now())
-
-
-def text(name: str) -> sa.Column[str]:
-    return sa.Column(name, sa.Text, nullable=False)
+    return columns.moment(name, now=True)
 
 
 def uscc() -> sa.Column[str]:
     return sa.Column("uscc", sa.String(18), nullable=False)
 
 
-def whole(name: str) -> sa.Column[int]:
-    """A whole number that is not money: a bp rate, a multiple, a count of days."""
-    return sa.Column(name, sa.Integer, nullable=False)
-
-
-def day(name: str, *, nullable: bool = False) -> sa.Column[dt.date]:
-    return sa.Column(name, sa.Date, nullable=nullable)
+fen = columns.fen
+text = columns.text
+day = columns.day
+whole = columns.integer  # a whole number that is not money: a bp rate, a multiple, a count of days
 
 
 institution = sa.Table(
