@@ -1,9 +1,10 @@
-"""What several use cases share: refusing a request field, ids in paths, keyset positions."""
+"""What several use cases share: the caller, refusing a request field, ids in paths, keyset positions."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
@@ -12,6 +13,14 @@ from kit.errors import NotFound, RuleViolation
 VALIDATION_ERROR = "validation-error"
 VALIDATION_TITLE = "Request is not valid"
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who calls a use case: an organisation, in its role."""
+
+    org_id: str
+    role: str
 
 
 def invalid(loc: Sequence[str | int], msg: str) -> RuleViolation:

@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.csv import breakdown_rows
 from kit.period import Period
 from kit.shapes import business_today
-from services.loan_match import repository_programme_stats as repo
-from services.loan_match import schemas_stats as schemas
+from services.loan_match.repository import programme_stats as repo
+from services.loan_match.schemas import stats as schemas
+from services.loan_match.service.common import Caller
 
 BREAKDOWNS = {
     "programme": "by_programme",
@@ -53,8 +54,10 @@ def _years(books: list[repo.ProgrammeBook]) -> dict[str, schemas.YearFigures]:
 
 
 async def stats(
-    session: AsyncSession, chosen: Period, region_code: str | None, manager: str | None
+    session: AsyncSession, chosen: Period, region_code: str | None, caller: Caller
 ) -> schemas.ProgrammeStats:
+    """A fund manager's own programmes; admin's and the regulator's every one."""
+    manager = caller.org_id if caller.role == "fund_manager" else None
     as_of = chosen.as_of(business_today())
     _, as_of_end = Period(as_of, as_of).bounds()
     assert as_of_end is not None

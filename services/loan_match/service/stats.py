@@ -12,9 +12,9 @@ from kit.csv import breakdown_rows
 from kit.money import ratio_bp
 from kit.period import Period
 from kit.shapes import business_today
-from services.loan_match import repository_stats as repo
-from services.loan_match import schemas_stats as schemas
+from services.loan_match.repository import stats as repo
 from services.loan_match.rules.calendar import RESPONSE_WORKING_DAYS
+from services.loan_match.schemas import stats as schemas
 
 BREAKDOWNS = {"region": "by_region", "bank": "by_bank", "month": "by_month"}
 
