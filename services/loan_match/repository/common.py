@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, TypeVarTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Row
@@ -12,6 +12,7 @@ from sqlalchemy.engine import Row
 from services.loan_match.repository.rows import Position
 
 Record = TypeVar("Record")
+Columns = TypeVarTuple("Columns")
 # A result row of any columns: what a record is read from, by column name.
 AnyRow = Row[*tuple[Any, ...]]
 
@@ -38,7 +39,9 @@ def figures_as(record: type[Record], rows: Sequence[AnyRow]) -> list[Record]:
     ]
 
 
-def page(stmt: sa.Select[Any], table: sa.Table, after: Position | None, limit: int) -> sa.Select[Any]:
+def page(
+    stmt: sa.Select[*Columns], table: sa.Table, after: Position | None, limit: int
+) -> sa.Select[*Columns]:
     """``stmt`` narrowed to up to ``limit + 1`` rows after ``after`` in (created_at, id) order:
     one more than a page tells whether another follows."""
     created_at, id_ = table.c.created_at, table.c.id

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +13,7 @@ from services.loan_match.repository.rows import Position, ProductRow
 from services.loan_match.tables import catalogue, product
 
 
-def _next_change() -> sa.ScalarSelect[Any]:
+def _next_change() -> sa.ScalarSelect[int]:
     """The catalogue's next change number, taken in the statement that changes the product
     (one round trip), under the catalogue row's lock until commit: a replica that reads
     version N therefore sees every product change numbered up to N."""
@@ -31,7 +31,7 @@ async def products_changed_since(session: AsyncSession, change_no: int) -> list[
     return all_as(ProductRow, (await session.execute(stmt)).all())
 
 
-async def insert_product(session: AsyncSession, values: dict[str, Any]) -> ProductRow:
+async def insert_product(session: AsyncSession, values: Mapping[str, object]) -> ProductRow:
     values = {**values, "change_no": _next_change()}
     stmt = sa.insert(product).values(**values).returning(*product.c)
     return one_as(ProductRow, (await session.execute(stmt)).one())
@@ -52,7 +52,7 @@ async def lock_own_product(session: AsyncSession, product_id: str, bank_org_id: 
     return maybe_as(ProductRow, (await session.execute(stmt)).first())
 
 
-async def update_product(session: AsyncSession, product_id: str, values: dict[str, Any]) -> ProductRow:
+async def update_product(session: AsyncSession, product_id: str, values: Mapping[str, object]) -> ProductRow:
     values = {**values, "change_no": _next_change()}
     stmt = sa.update(product).where(product.c.id == product_id).values(**values).returning(*product.c)
     return one_as(ProductRow, (await session.execute(stmt)).one())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,7 +28,7 @@ class Params:
     region: str | None
     manager: str | None
 
-    def bind(self) -> dict[str, Any]:
+    def bind(self) -> dict[str, object]:
         return {**asdict(self), "region": self.region[:4] if self.region else None}
 
 

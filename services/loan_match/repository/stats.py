@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,7 +30,7 @@ class Params:
     as_of_end: datetime
     region: str | None
 
-    def bind(self) -> dict[str, Any]:
+    def bind(self) -> dict[str, object]:
         return {**asdict(self), "region": self.region[:4] if self.region else None}
 
 
