@@ -3,23 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
 from kit.deps import Session
-from kit.principal import Principal, require_roles
-from services.loan_match.routes.common import IDEMPOTENT, PREFIX, FundManager, Internal, caller, org
+from services.loan_match.routes.common import IDEMPOTENT, PREFIX, Internal, caller, org
+from services.loan_match.routes.roles import ClaimReader, Filer, FundManager
 from services.loan_match.schemas import claims as schemas
 from services.loan_match.service import claims
 
 router = APIRouter(prefix=PREFIX, tags=["claims"])
-
-Filer = Annotated[Principal, Depends(require_roles("bank", "partner_app"))]
-# Claims are read by their programme's fund manager, by their filer, and by admin and regulator.
-ClaimReader = Annotated[
-    Principal, Depends(require_roles("fund_manager", "bank", "partner_app", "admin", "regulator"))
-]
 
 
 @router.post(
@@ -37,9 +29,7 @@ async def file_claim(
 
 
 @router.get(
-    "/programmes/{programme_id}/claims",
-    operation_id="listClaims",
-    summary="List a programme's claims",
+    "/programmes/{programme_id}/claims", operation_id="listClaims", summary="List a programme's claims"
 )
 async def list_claims(programme_id: str, who: ClaimReader, session: Session) -> list[schemas.Claim]:
     """The programme's claims for its fund manager; a bank's or app's own claims for them."""
@@ -47,9 +37,7 @@ async def list_claims(programme_id: str, who: ClaimReader, session: Session) -> 
 
 
 @router.post(
-    "/claims/{claim_id}/decision",
-    operation_id="decideClaim",
-    summary="Approve or refuse a programme claim",
+    "/claims/{claim_id}/decision", operation_id="decideClaim", summary="Approve or refuse a programme claim"
 )
 async def decide_claim(
     claim_id: str, body: schemas.DecisionIn, manager: FundManager, session: Session

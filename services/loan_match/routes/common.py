@@ -1,5 +1,5 @@
-"""What every route module of loan_match shares: who may call (CONTRACT §5, §6), the request's
-peers and catalogue, list cursors and the ETag answer of cached reads."""
+"""What every route module of loan_match shares: the request's peers and catalogue, the caller,
+list cursors and the ETag answer of cached reads."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from kit.deps import idempotent
 from kit.etags import body_of, etag_of
 from kit.internal import InternalClient
 from kit.pagination import decode_cursor, invalid_cursor
-from kit.principal import Principal, require_roles
+from kit.principal import Principal
 from services.loan_match.repository.rows import Position
 from services.loan_match.service.common import Caller
 from services.loan_match.service.matching import Matcher
@@ -24,20 +24,6 @@ from services.loan_match.tables import idempotency_keys
 
 PREFIX = "/v1/match"
 
-Bank = Annotated[Principal, Depends(require_roles("bank"))]
-PartnerApp = Annotated[Principal, Depends(require_roles("partner_app"))]
-Admin = Annotated[Principal, Depends(require_roles("admin"))]
-FundManager = Annotated[Principal, Depends(require_roles("fund_manager"))]
-AppOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
-# CONTRACT §5 "any": every role of the platform, the fund managers of §6 included.
-AnyRole = Annotated[
-    Principal,
-    Depends(
-        require_roles(
-            "admin", "regulator", "tax_authority", "bank", "guarantor", "partner_app", "fund_manager"
-        )
-    ),
-]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 IDEMPOTENT = idempotent(idempotency_keys)
 

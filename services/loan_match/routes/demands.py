@@ -9,17 +9,8 @@ from kit.deps import Session
 from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
-from services.loan_match.routes.common import (
-    IDEMPOTENT,
-    PREFIX,
-    AppOrBank,
-    Bank,
-    Matching,
-    PartnerApp,
-    caller,
-    org,
-    position,
-)
+from services.loan_match.routes.common import IDEMPOTENT, PREFIX, Matching, caller, org, position
+from services.loan_match.routes.roles import AppOrBank, Bank, PartnerApp
 from services.loan_match.schemas import demands as schemas
 from services.loan_match.service import demands
 
@@ -56,9 +47,7 @@ async def list_demands(
 
 
 @router.get(
-    "/demands/{demand_id}",
-    operation_id="getDemand",
-    summary="Get one demand and the banks' responses",
+    "/demands/{demand_id}", operation_id="getDemand", summary="Get one demand and the banks' responses"
 )
 async def get_demand(demand_id: str, who: AppOrBank, session: Session, response: Response) -> schemas.Demand:
     """One demand with its responses."""

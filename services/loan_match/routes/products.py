@@ -12,16 +12,8 @@ from fastapi.responses import Response
 from kit.deps import IfMatch, Session
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
-from services.loan_match.routes.common import (
-    IDEMPOTENT,
-    PREFIX,
-    AnyRole,
-    Bank,
-    IfNoneMatch,
-    org,
-    position,
-    with_etag,
-)
+from services.loan_match.routes.common import IDEMPOTENT, PREFIX, IfNoneMatch, org, position, with_etag
+from services.loan_match.routes.roles import AnyRole, Bank
 from services.loan_match.schemas import products as schemas
 from services.loan_match.service import products
 
@@ -89,10 +81,7 @@ async def update_product(
 
 
 @router.delete(
-    "/products/{product_id}",
-    status_code=204,
-    operation_id="retireProduct",
-    summary="Retire a loan product",
+    "/products/{product_id}", status_code=204, operation_id="retireProduct", summary="Retire a loan product"
 )
 async def retire_product(product_id: str, bank: Bank, session: Session) -> Response:
     """Retire the bank's own product: it is no longer listed or matched."""

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Response
 
 from kit.deps import Session
 from kit.etags import tag
-from services.loan_match.routes.common import IDEMPOTENT, PREFIX, AnyRole, FundManager, org
+from services.loan_match.routes.common import IDEMPOTENT, PREFIX, org
+from services.loan_match.routes.roles import AnyRole, FundManager
 from services.loan_match.schemas import programmes as schemas
 from services.loan_match.service import programmes
 
@@ -38,11 +39,7 @@ async def list_programmes(_: AnyRole, session: Session) -> list[schemas.Programm
     return await programmes.listed(session)
 
 
-@router.get(
-    "/programmes/{programme_id}",
-    operation_id="getProgramme",
-    summary="Get one policy programme",
-)
+@router.get("/programmes/{programme_id}", operation_id="getProgramme", summary="Get one policy programme")
 async def get_programme(
     programme_id: str, _: AnyRole, session: Session, response: Response
 ) -> schemas.Programme:

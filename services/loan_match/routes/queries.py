@@ -7,7 +7,8 @@ from fastapi.responses import Response
 
 from kit.deps import Session
 from kit.openapi_docs import problems
-from services.loan_match.routes.common import PREFIX, Matching, PartnerApp, org
+from services.loan_match.routes.common import PREFIX, Matching, org
+from services.loan_match.routes.roles import PartnerApp
 from services.loan_match.schemas import queries as schemas
 from services.loan_match.service import queries
 

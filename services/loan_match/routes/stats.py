@@ -9,15 +9,14 @@ from fastapi import APIRouter, Depends, Response
 
 from kit.deps import Session
 from kit.figure_query import FigureQuery, figure_query, figure_responses
-from kit.principal import Principal, require_roles
-from services.loan_match.routes.common import PREFIX, Admin, caller
+from services.loan_match.routes.common import PREFIX, caller
+from services.loan_match.routes.roles import Admin, ProgrammeReader
 from services.loan_match.schemas import stats as schemas
 from services.loan_match.service import programme_stats as programme_stats_service
 from services.loan_match.service import stats as stats_service
 
 router = APIRouter(prefix=PREFIX, tags=["stats"])
 
-ProgrammeReader = Annotated[Principal, Depends(require_roles("admin", "fund_manager"))]
 Figures = Annotated[
     FigureQuery, Depends(figure_query(to_doc="Inclusive, Asia/Shanghai; snapshots are as of this day."))
 ]
