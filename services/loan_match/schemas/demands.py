@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from kit.shapes import Bp, PositiveFen, StrictBody
 from kit.uscc import USCC
 from services.loan_match.rules.vocabulary import Decision
-from services.loan_match.schemas.fields import Months, Text
+from services.loan_match.schemas.fields import ASKED, Months, Text
 
 
 class DemandIn(StrictBody):
@@ -19,18 +19,7 @@ class DemandIn(StrictBody):
     term_months: Months
     purpose: Text
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "uscc": "91620100MA72RH3L12",
-                    "amount_fen": 100_000_000,
-                    "term_months": 12,
-                    "purpose": "购置生产设备",
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [{**ASKED, "purpose": "购置生产设备"}]})
 
 
 class ResponseIn(StrictBody):

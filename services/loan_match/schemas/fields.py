@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, Strict
+from pydantic import AfterValidator, Field, JsonValue, Strict
 
 from services.loan_match.rules.codes import industry_problem, region_problem
 from services.loan_match.rules.size import IndustryTooCoarse, outside_scope, row_for
@@ -83,3 +83,6 @@ Flags = Annotated[
 ]
 Collaterals = Annotated[list[Collateral], Field(max_length=7, description="Kinds of collateral.")]
 StrictBool = Annotated[bool, Strict()]
+
+# The enterprise and loan that the examples of a query and of a demand both ask about.
+ASKED: dict[str, JsonValue] = {"uscc": "91620100MA72RH3L12", "amount_fen": 100_000_000, "term_months": 12}

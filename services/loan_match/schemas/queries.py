@@ -9,7 +9,7 @@ from typing_extensions import TypedDict  # pydantic reads typing's TypedDict onl
 
 from kit.shapes import PositiveFen, StrictBody
 from kit.uscc import USCC
-from services.loan_match.schemas.fields import Months, StrictBool
+from services.loan_match.schemas.fields import ASKED, Months, StrictBool
 
 
 class QueryIn(StrictBody):
@@ -22,17 +22,7 @@ class QueryIn(StrictBody):
     ] = 20
 
     model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "uscc": "91620100MA72RH3L12",
-                    "amount_fen": 100_000_000,
-                    "term_months": 12,
-                    "include_excluded": True,
-                    "limit": 5,
-                }
-            ]
-        }
+        json_schema_extra={"examples": [{**ASKED, "include_excluded": True, "limit": 5}]}
     )
 
 

@@ -1,14 +1,20 @@
-"""What several use cases share: the caller, refusing a request field, ids in paths, keyset positions."""
+"""What several use cases share: the caller, refusing a request field, ids in paths, keyset
+positions, values copied by name, and the snapshot day and CSV rows of the figures."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
+from pydantic import BaseModel
+
+from kit.csv import breakdown_rows
 from kit.errors import NotFound, RuleViolation
+from kit.period import Period
+from kit.shapes import business_today
 
 VALIDATION_ERROR = "validation-error"
 VALIDATION_TITLE = "Request is not valid"
@@ -60,3 +66,24 @@ class Listed(Protocol):
 def position(row: Listed) -> dict[str, Any]:
     """A row's keyset position in a list: what its page's cursor encodes."""
     return {"created_at": row.created_at.isoformat(), "id": row.id}
+
+
+def same_named(source: object, names: Iterable[str]) -> dict[str, Any]:
+    """The values ``source`` carries under ``names`` (those it has): what a row and its answer
+    share unchanged, by name; the caller converts or computes the rest."""
+    return {name: getattr(source, name) for name in names if hasattr(source, name)}
+
+
+def snapshot_day(chosen: Period) -> tuple[date, datetime]:
+    """The day the figures' snapshots are taken (``to``, today at the latest) and the instant it ends."""
+    as_of = chosen.as_of(business_today())
+    _, end = Period(as_of, as_of).bounds()
+    assert end is not None
+    return as_of, end
+
+
+def figure_rows(figures: BaseModel, breakdowns: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The CSV rows of a figures answer: the overall row, then one per entry of each breakdown."""
+    body = figures.model_dump(by_alias=True, mode="json")
+    heading = {key: body.pop(key) for key in ("from", "to", "as_of", "region_code")}
+    return breakdown_rows(body, breakdowns, heading)

@@ -19,8 +19,11 @@ from services.loan_match.rules import demand_state
 from services.loan_match.rules.eligibility import Answer, Request
 from services.loan_match.schemas import demands as schemas
 from services.loan_match.service.calendars import respond_by
-from services.loan_match.service.common import Caller, invalid, known_id, position
+from services.loan_match.service.common import Caller, invalid, known_id, position, same_named
 from services.loan_match.service.matching import Matcher, Shape, match
+
+ENTERPRISE = ("industry_code", "region_code", "size")  # a demand keeps these of the profile
+SHOWN = ("id", "uscc", "amount_fen", "term_months", "purpose", "respond_by", "created_at")
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,9 @@ async def publish(
     new = DemandRow(
         id=str(uuid.uuid4()),
         partner_app_id=partner_app_id,
-        uscc=body.uscc,
-        enterprise_name=profile.name,
-        industry_code=profile.industry_code,
-        region_code=profile.region_code,
-        size=profile.size,
-        amount_fen=body.amount_fen,
-        term_months=body.term_months,
-        purpose=body.purpose,
+        **body.model_dump(),
+        enterprise_name=profile.name,  # the enterprise as the demand was published
+        **same_named(profile, ENTERPRISE),
         respond_by=await respond_by(session, now),
         created_at=now,
     )
@@ -165,22 +163,11 @@ def _demand_out(
         responses = [r for r in responses if r.bank_org_id == viewer.bank_org_id]
     answers = _answers(responses)
     return schemas.Demand(
-        id=row.id,
-        uscc=row.uscc,
-        enterprise=schemas.EnterpriseSummary(
-            name=row.enterprise_name,
-            industry_code=row.industry_code,
-            region_code=row.region_code,
-            size=row.size,
-        ),
-        amount_fen=row.amount_fen,
-        term_months=row.term_months,
-        purpose=row.purpose,
+        **same_named(row, SHOWN),
+        enterprise=schemas.EnterpriseSummary(name=row.enterprise_name, **same_named(row, ENTERPRISE)),
         status=demand_state.status(routed, answers),
         routed_to=routed,
-        respond_by=row.respond_by,
         overdue=demand_state.is_overdue(routed, answers, row.respond_by, today),
-        created_at=row.created_at,
         responses=[_response_out(r) for r in responses],
     )
 

@@ -22,15 +22,13 @@ from services.loan_match.rules.ranking import Entry, Snapshot, ranked
 from services.loan_match.schemas.queries import CriterionResult, Excluded, Match, QueryResult
 from services.loan_match.service import programmes
 from services.loan_match.service.catalogue import Catalogue
+from services.loan_match.service.common import same_named
 
 
 def enterprise_facts(profile: ProfileRow, today: date) -> eligibility.Enterprise:
     return eligibility.Enterprise(
-        size=profile.size,
-        region_code=profile.region_code,
-        industry_code=profile.industry_code,
+        **same_named(profile, ("size", "region_code", "industry_code", "revenue_fen")),
         years_in_business=eligibility.full_years(profile.established_on, today),
-        revenue_fen=profile.revenue_fen,
         flags=frozenset(profile.flags),
         collateral=frozenset(profile.collateral),
     )
