@@ -33,12 +33,7 @@ async def create_demand(
     return await demands.publish(session, matcher, org(app), body)
 
 
-@router.get(
-    "/demands",
-    response_model=Page[schemas.Demand],
-    operation_id="listDemands",
-    summary="List financing demands",
-)
+@router.get("/demands", operation_id="listDemands", summary="List financing demands")
 async def list_demands(
     who: AppOrBank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[schemas.Demand]:

@@ -82,6 +82,11 @@ def snapshot_day(chosen: Period) -> tuple[date, datetime]:
     return as_of, end
 
 
+def figure_heading(chosen: Period, as_of: date, region_code: str | None) -> dict[str, Any]:
+    """The members every figures answer starts with: its period, snapshot day and 市州."""
+    return {"from_": chosen.start, "to": chosen.end, "as_of": as_of, "region_code": region_code}
+
+
 def figure_rows(figures: BaseModel, breakdowns: Mapping[str, str]) -> list[dict[str, Any]]:
     """The CSV rows of a figures answer: the overall row, then one per entry of each breakdown."""
     body = figures.model_dump(by_alias=True, mode="json")

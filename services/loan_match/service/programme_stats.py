@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.period import Period
 from services.loan_match.repository import programme_stats as repo
 from services.loan_match.schemas import stats as schemas
-from services.loan_match.service.common import Caller, figure_rows, same_named, snapshot_day
+from services.loan_match.service.common import Caller, figure_heading, figure_rows, same_named, snapshot_day
 
 BREAKDOWNS = {
     "programme": "by_programme",
@@ -72,10 +72,7 @@ async def stats(
     budget, paid = sum(b.budget_fen for b in books), sum(b.paid_to_date_fen for b in books)
     return schemas.ProgrammeStats(
         **same_named(keyed["all"][""], CLAIMS),
-        from_=chosen.start,
-        to=chosen.end,
-        as_of=as_of,
-        region_code=region_code,
+        **figure_heading(chosen, as_of, region_code),
         programmes=len(books),
         budget_fen=budget,
         paid_to_date_fen=paid,

@@ -13,7 +13,7 @@ from kit.period import Period
 from services.loan_match.repository import stats as repo
 from services.loan_match.rules.calendar import RESPONSE_WORKING_DAYS
 from services.loan_match.schemas import stats as schemas
-from services.loan_match.service.common import figure_rows, same_named, snapshot_day
+from services.loan_match.service.common import figure_heading, figure_rows, same_named, snapshot_day
 
 BREAKDOWNS = {"region": "by_region", "bank": "by_bank", "month": "by_month"}
 
@@ -57,10 +57,7 @@ async def stats(session: AsyncSession, chosen: Period, region_code: str | None) 
     queries_of = _keyed(queries, "month")
     banks = sorted(set(routes_of["bank"]) | set(products_of))
     return schemas.Stats(
-        from_=chosen.start,
-        to=chosen.end,
-        as_of=bound.as_of,
-        region_code=region_code,
+        **figure_heading(chosen, bound.as_of, region_code),
         products=_keyed(products, "all")[""].count,
         products_by_type={key: row.count for key, row in _keyed(products, "type").items()},
         enterprises=await repo.enterprises(session, bound),
