@@ -1,20 +1,15 @@
 """What several use cases share: the caller, refusing a request field, ids in paths, keyset
-positions, values copied by name, and the snapshot day and CSV rows of the figures."""
+positions and the values a row and its answer share by name."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from pydantic import BaseModel
-
-from kit.csv import breakdown_rows
 from kit.errors import NotFound, RuleViolation
-from kit.period import Period
-from kit.shapes import business_today
 
 VALIDATION_ERROR = "validation-error"
 VALIDATION_TITLE = "Request is not valid"
@@ -72,23 +67,3 @@ def same_named(source: object, names: Iterable[str]) -> dict[str, Any]:
     """The values ``source`` carries under ``names`` (those it has): what a row and its answer
     share unchanged, by name; the caller converts or computes the rest."""
     return {name: getattr(source, name) for name in names if hasattr(source, name)}
-
-
-def snapshot_day(chosen: Period) -> tuple[date, datetime]:
-    """The day the figures' snapshots are taken (``to``, today at the latest) and the instant it ends."""
-    as_of = chosen.as_of(business_today())
-    _, end = Period(as_of, as_of).bounds()
-    assert end is not None
-    return as_of, end
-
-
-def figure_heading(chosen: Period, as_of: date, region_code: str | None) -> dict[str, Any]:
-    """The members every figures answer starts with: its period, snapshot day and 市州."""
-    return {"from_": chosen.start, "to": chosen.end, "as_of": as_of, "region_code": region_code}
-
-
-def figure_rows(figures: BaseModel, breakdowns: Mapping[str, str]) -> list[dict[str, Any]]:
-    """The CSV rows of a figures answer: the overall row, then one per entry of each breakdown."""
-    body = figures.model_dump(by_alias=True, mode="json")
-    heading = {key: body.pop(key) for key in ("from", "to", "as_of", "region_code")}
-    return breakdown_rows(body, breakdowns, heading)

@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.period import Period
 from services.loan_match.repository import programme_stats as repo
 from services.loan_match.schemas import stats as schemas
-from services.loan_match.service.common import Caller, figure_heading, figure_rows, same_named, snapshot_day
+from services.loan_match.service.common import Caller, same_named
+from services.loan_match.service.figures import figure_heading, figure_rows, snapshot_day
 
 BREAKDOWNS = {
     "programme": "by_programme",

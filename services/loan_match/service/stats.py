@@ -13,7 +13,8 @@ from kit.period import Period
 from services.loan_match.repository import stats as repo
 from services.loan_match.rules.calendar import RESPONSE_WORKING_DAYS
 from services.loan_match.schemas import stats as schemas
-from services.loan_match.service.common import figure_heading, figure_rows, same_named, snapshot_day
+from services.loan_match.service.common import same_named
+from services.loan_match.service.figures import figure_heading, figure_rows, snapshot_day
 
 BREAKDOWNS = {"region": "by_region", "bank": "by_bank", "month": "by_month"}
 
