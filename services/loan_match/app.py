@@ -6,9 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import build_app
 from kit.settings import Settings
-from services.loan_match.routes import internal_router, router
-from services.loan_match.routes_programmes import router as programmes_router
-from services.loan_match.routes_stats import router as stats_router
+from services.loan_match.routes import ROUTERS
 from services.loan_match.service.catalogue import Catalogue
 from services.loan_match.tables import idempotency_keys
 
@@ -20,7 +18,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="finmatch loan_match",
         description="loan_match: product catalogue, matching and financing demands",
-        routers=[router, programmes_router, stats_router, internal_router],
+        routers=ROUTERS,
         idempotency_table=idempotency_keys,
         # Ready only when both answer, though a query still answers (degraded) without them.
         peers=["credit_push", "guarantee"],

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from services.loan_match.schemas import QueryResult
+from services.loan_match.schemas.queries import QueryResult
 from tests.support.api import Api, make_uscc
 from tests.support.loan_match import WAN, of_bank, publish, put_profile, query
 

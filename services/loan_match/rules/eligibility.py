@@ -10,7 +10,7 @@ criteria that needed it fail, with a detail that says so.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from services.loan_match.rules.codes import region_covers
@@ -122,6 +122,7 @@ def plan(p: Product) -> tuple[Test, ...]:
     return tuple(tests)
 
 
+@dataclass(eq=False)
 class Evaluator:
     """Evaluates many products for one enterprise, request, rating and capacity.
 
@@ -132,20 +133,12 @@ class Evaluator:
     product on its own.
     """
 
-    def __init__(
-        self,
-        enterprise: Enterprise,
-        request: Request,
-        rating: Rating,
-        capacity: Mapping[str, Capacity],
-        standing: Standing = NO_STANDING,
-    ) -> None:
-        self.enterprise = enterprise
-        self.request = request
-        self.rating = rating
-        self.capacity = capacity
-        self.standing = standing
-        self._memo: dict[tuple[object, ...], tuple[bool, Check]] = {}
+    enterprise: Enterprise
+    request: Request
+    rating: Rating
+    capacity: Mapping[str, Capacity]
+    standing: Standing = NO_STANDING
+    _memo: dict[tuple[object, ...], tuple[bool, Check]] = field(default_factory=dict, init=False, repr=False)
 
     def _result(self, p: Product, test: Test) -> tuple[bool, Check]:
         found = self._memo.get(test.key)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal, get_args
 
+from services.loan_match.rules.vocabulary import RatingLevel, SizeName
+
 Criterion = Literal[
     "amount",
     "term",
@@ -25,8 +27,9 @@ Criterion = Literal[
 ]
 CRITERIA: tuple[Criterion, ...] = get_args(Criterion)
 # 纳税信用 levels that a product's min_rating may name, best first; C and D never pass one.
-RATING_ORDER = ("A", "B", "M")
-ALL_SIZES = ("micro", "small", "medium")
+RATING_ORDER: tuple[RatingLevel, ...] = get_args(RatingLevel)
+# The sizes a product may serve: 300号's, but for large enterprises (CONTRACT §5).
+ALL_SIZES: tuple[SizeName, ...] = get_args(SizeName)
 
 
 @dataclass(frozen=True)

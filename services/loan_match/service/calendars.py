@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.shapes import business_date
-from services.loan_match import repository, schemas
-from services.loan_match.rows import CalendarRow
+from services.loan_match.repository import calendars as repo
+from services.loan_match.repository.rows import CalendarRow
 from services.loan_match.rules import calendar
 from services.loan_match.rules.calendar import YearCalendar
+from services.loan_match.schemas import calendars as schemas
 from services.loan_match.service.common import invalid
 
 
@@ -23,7 +24,7 @@ async def put(session: AsyncSession, year: int, body: schemas.CalendarIn) -> sch
         raise invalid(["holidays"], problem)
     now = datetime.now(UTC)
     row = CalendarRow(year, sorted(set(body.holidays)), sorted(set(body.workdays)), now)
-    await repository.put_calendar(session, row)
+    await repo.put_calendar(session, row)
     return _out(calendar.calendar_of(year, _loaded(row)))
 
 
@@ -42,7 +43,7 @@ async def respond_by(session: AsyncSession, created_at: datetime) -> date:
 
 
 async def _loaded_years(session: AsyncSession, years: list[int]) -> dict[int, YearCalendar]:
-    rows = await repository.loaded_calendars(session, years)
+    rows = await repo.loaded_calendars(session, years)
     return {row.year: _loaded(row) for row in rows}
 
 

@@ -9,7 +9,6 @@ concurrent approvals never jointly pass the budget or an enterprise's annual cap
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,21 +17,17 @@ from kit.errors import Conflict, NotFound, RuleViolation
 from kit.internal import InternalClient
 from kit.orgs import require_org
 from services.loan_match import clients
-from services.loan_match import repository_programmes as repo
-from services.loan_match import schemas_programmes as schemas
-from services.loan_match.repository_programmes import ClaimRow, ProgrammeRow
+from services.loan_match.repository import claims as repo
+from services.loan_match.repository import programmes as programme_repo
+from services.loan_match.repository.profiles import profiles_of
+from services.loan_match.repository.rows import ClaimRow, ProgrammeRow
 from services.loan_match.rules import subsidy
+from services.loan_match.schemas import claims as schemas
 from services.loan_match.service import programmes
-from services.loan_match.service.common import invalid, known_id
+from services.loan_match.service.common import Caller, invalid, known_id
 from services.loan_match.service.demands import check_authorised
 
 READ_ALL_ROLES = frozenset({"admin", "regulator"})
-
-
-@dataclass(frozen=True)
-class Caller:
-    org_id: str
-    role: str
 
 
 async def file(
@@ -47,31 +42,31 @@ async def file(
         rating, _ = await clients.current_rating(internal, body.uscc, caller.org_id)
         check_authorised(rating.answer)
     region_code = await _eligible_region(session, row, body.uscc)
-    year = body.period_to.year
-    used = subsidy.Used(
-        await repo.enterprise_paid(session, row.id, body.uscc, year, lock=False),
-        row.budget_fen - row.paid_fen,
+    used = await _used(session, row, body.uscc, body.period_to.year, lock=False)
+    new = ClaimRow(
+        id=str(uuid.uuid4()),
+        programme_id=row.id,
+        filed_by_org_id=caller.org_id,
+        **body.model_dump(include={"uscc", "loan_ref", "period_from", "period_to"}),
+        bank_org_id=bank_org_id,
+        claimed_on_fen=body.paid_fen,
+        region_code=region_code,
+        claimable_fen=subsidy.claimable(body.paid_fen, programmes.terms(row), used),
+        status="filed",
+        paid_fen=0,
+        reason=None,
+        created_at=datetime.now(UTC),
+        decided_at=None,
     )
-    claim = await repo.insert_claim(
-        session,
-        {
-            "id": str(uuid.uuid4()),
-            "programme_id": row.id,
-            "filed_by_org_id": caller.org_id,
-            "uscc": body.uscc,
-            "loan_ref": body.loan_ref,
-            "bank_org_id": bank_org_id,
-            "period_from": body.period_from,
-            "period_to": body.period_to,
-            "claimed_on_fen": body.paid_fen,
-            "region_code": region_code,
-            "claimable_fen": subsidy.claimable(body.paid_fen, programmes.terms(row), used),
-            "status": "filed",
-            "paid_fen": 0,
-            "created_at": datetime.now(UTC),
-        },
-    )
-    return out(claim)
+    return out(await repo.insert_claim(session, new))
+
+
+async def _used(
+    session: AsyncSession, row: ProgrammeRow, uscc: str, year: int, *, lock: bool
+) -> subsidy.Used:
+    """What the programme has paid the enterprise in ``year`` and what is left of its budget."""
+    paid = await repo.enterprise_paid(session, row.id, uscc, year, lock=lock)
+    return subsidy.Used(paid, row.budget_fen - row.paid_fen)
 
 
 async def listed(session: AsyncSession, caller: Caller, programme_id: str) -> list[schemas.Claim]:
@@ -104,30 +99,25 @@ async def decide(
         raise Conflict(f"The claim is {claim.status} already.", slug="claim-already-decided")
     now = datetime.now(UTC)
     if body.decision == "refused":
-        await repo.add_paid(session, row.id, None)
+        await programme_repo.add_paid(session, row.id, None)
         decided = await repo.decide_claim(
             session, claim.id, status="refused", paid_fen=0, reason=body.reason, at=now
         )
     else:
         decided = await _approve(session, row, claim, body.reason, now)
-    return schemas.DecisionOut(
-        id=decided.id, status=_status(decided.status), paid_fen=decided.paid_fen, reason=decided.reason
-    )
+    return schemas.DecisionOut.model_validate(decided, from_attributes=True)
 
 
 async def _approve(
     session: AsyncSession, row: ProgrammeRow, claim: ClaimRow, reason: str | None, now: datetime
 ) -> ClaimRow:
     year = claim.period_to.year
-    used = subsidy.Used(
-        await repo.enterprise_paid(session, row.id, claim.uscc, year, lock=True),
-        row.budget_fen - row.paid_fen,
-    )
+    used = await _used(session, row, claim.uscc, year, lock=True)
     pay = subsidy.payable(claim.claimed_on_fen, programmes.terms(row), used)
     if pay == 0:
         raise Conflict(_nothing_left(row, used), slug="budget-exhausted")
     await repo.add_enterprise_paid(session, row.id, claim.uscc, year, pay)
-    await repo.add_paid(session, row.id, pay)
+    await programme_repo.add_paid(session, row.id, pay)
     return await repo.decide_claim(session, claim.id, status="approved", paid_fen=pay, reason=reason, at=now)
 
 
@@ -157,7 +147,7 @@ async def _bank(internal: InternalClient, caller: Caller, bank_org_id: str) -> s
 async def _eligible_region(session: AsyncSession, row: ProgrammeRow, uscc: str) -> str:
     """The region of the first profile (any partner app's) on which the enterprise qualifies."""
     rule = programmes.eligible(row)
-    for facts in await repo.profiles_of(session, uscc):
+    for facts in await profiles_of(session, uscc):
         if subsidy.enterprise_eligible(rule, facts.size, facts.region_code, facts.collateral):
             return facts.region_code
     raise RuleViolation(
@@ -166,24 +156,6 @@ async def _eligible_region(session: AsyncSession, row: ProgrammeRow, uscc: str) 
     )
 
 
-def _status(value: str) -> schemas.Status:
-    return "approved" if value == "approved" else "refused" if value == "refused" else "filed"
-
-
 def out(row: ClaimRow) -> schemas.Claim:
-    return schemas.Claim(
-        id=row.id,
-        programme_id=row.programme_id,
-        uscc=row.uscc,
-        loan_ref=row.loan_ref,
-        bank_org_id=row.bank_org_id,
-        period_from=row.period_from,
-        period_to=row.period_to,
-        claimed_on_fen=row.claimed_on_fen,
-        claimable_fen=row.claimable_fen,
-        status=_status(row.status),
-        paid_fen=row.paid_fen,
-        reason=row.reason,
-        created_at=row.created_at,
-        decided_at=row.decided_at,
-    )
+    # Every field of the answer is the row's field of the same name (repository/rows.py).
+    return schemas.Claim.model_validate(row, from_attributes=True)

@@ -1,9 +1,11 @@
-"""What several use cases share: refusing a request field, ids in paths, keyset positions."""
+"""What several use cases share: the caller, refusing a request field, ids in paths, keyset
+positions and the values a row and its answer share by name."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
@@ -12,6 +14,14 @@ from kit.errors import NotFound, RuleViolation
 VALIDATION_ERROR = "validation-error"
 VALIDATION_TITLE = "Request is not valid"
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who calls a use case: an organisation, in its role."""
+
+    org_id: str
+    role: str
 
 
 def invalid(loc: Sequence[str | int], msg: str) -> RuleViolation:
@@ -51,3 +61,9 @@ class Listed(Protocol):
 def position(row: Listed) -> dict[str, Any]:
     """A row's keyset position in a list: what its page's cursor encodes."""
     return {"created_at": row.created_at.isoformat(), "id": row.id}
+
+
+def same_named(source: object, names: Iterable[str]) -> dict[str, Any]:
+    """The values ``source`` carries under ``names`` (those it has): what a row and its answer
+    share unchanged, by name; the caller converts or computes the rest."""
+    return {name: getattr(source, name) for name in names if hasattr(source, name)}

@@ -13,13 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.errors import Conflict, NotFound, RuleViolation, Unavailable
 from kit.pagination import Page, page_of
 from kit.shapes import business_date, business_today
-from services.loan_match import repository, schemas
-from services.loan_match.rows import DemandRow, Position, ResponseRow
+from services.loan_match.repository import demands as repo
+from services.loan_match.repository.rows import DemandRow, Position, ResponseRow
 from services.loan_match.rules import demand_state
 from services.loan_match.rules.eligibility import Answer, Request
+from services.loan_match.schemas import demands as schemas
 from services.loan_match.service.calendars import respond_by
-from services.loan_match.service.common import invalid, known_id, position
+from services.loan_match.service.common import Caller, invalid, known_id, position, same_named
 from services.loan_match.service.matching import Matcher, Shape, match
+
+ENTERPRISE = ("industry_code", "region_code", "size")  # a demand keeps these of the profile
+SHOWN = ("id", "uscc", "amount_fen", "term_months", "purpose", "respond_by", "created_at")
 
 
 @dataclass(frozen=True)
@@ -42,26 +46,28 @@ async def publish(
     new = DemandRow(
         id=str(uuid.uuid4()),
         partner_app_id=partner_app_id,
-        uscc=body.uscc,
-        enterprise_name=profile.name,
-        industry_code=profile.industry_code,
-        region_code=profile.region_code,
-        size=profile.size,
-        amount_fen=body.amount_fen,
-        term_months=body.term_months,
-        purpose=body.purpose,
+        **body.model_dump(),
+        enterprise_name=profile.name,  # the enterprise as the demand was published
+        **same_named(profile, ENTERPRISE),
         respond_by=await respond_by(session, now),
         created_at=now,
     )
-    await repository.insert_demand(session, new, found.matched_banks)
-    return await get(session, Viewer(partner_app_id=partner_app_id), new.id)
+    await repo.insert_demand(session, new, found.matched_banks)
+    return await _get(session, Viewer(partner_app_id=partner_app_id), new.id)
+
+
+def _viewer(caller: Caller) -> Viewer:
+    if caller.role == "partner_app":
+        return Viewer(partner_app_id=caller.org_id)
+    return Viewer(bank_org_id=caller.org_id)
 
 
 async def listed(
-    session: AsyncSession, viewer: Viewer, *, after: Position | None, limit: int
+    session: AsyncSession, caller: Caller, *, after: Position | None, limit: int
 ) -> Page[schemas.Demand]:
-    """A page of the demands the viewer may see, oldest first."""
-    rows = await repository.list_demands(
+    """A page of the demands the caller may see (:class:`Viewer`), oldest first."""
+    viewer = _viewer(caller)
+    rows = await repo.list_demands(
         session,
         partner_app_id=viewer.partner_app_id,
         bank_org_id=viewer.bank_org_id,
@@ -72,8 +78,12 @@ async def listed(
     return Page[schemas.Demand](items=await _shown(session, page, viewer), next_cursor=next_cursor)
 
 
-async def get(session: AsyncSession, viewer: Viewer, demand_id: str) -> schemas.Demand:
-    row = await repository.get_demand(
+async def get(session: AsyncSession, caller: Caller, demand_id: str) -> schemas.Demand:
+    return await _get(session, _viewer(caller), demand_id)
+
+
+async def _get(session: AsyncSession, viewer: Viewer, demand_id: str) -> schemas.Demand:
+    row = await repo.get_demand(
         session,
         known_id(demand_id, "demand"),
         partner_app_id=viewer.partner_app_id,
@@ -90,10 +100,10 @@ async def respond(
     """A routed bank's answer; once it has accepted or declined, it has decided for good."""
     _check_response(body)
     found = known_id(demand_id, "demand")
-    row = await repository.get_demand(session, found, bank_org_id=bank_org_id, lock=True)
+    row = await repo.get_demand(session, found, bank_org_id=bank_org_id, lock=True)
     if row is None:
         raise NotFound("demand")
-    answers = (await repository.responses_of(session, [row.id]))[row.id]
+    answers = (await repo.responses_of(session, [row.id]))[row.id]
     if demand_state.has_decided(bank_org_id, _answers(answers)):
         raise Conflict(
             "Your bank has already accepted or declined this demand.", slug="demand-already-decided"
@@ -108,7 +118,7 @@ async def respond(
         reason=body.reason,
         created_at=datetime.now(UTC),
     )
-    return _response_out(await repository.insert_response(session, new))
+    return _response_out(await repo.insert_response(session, new))
 
 
 def check_authorised(rating: Answer) -> None:
@@ -137,8 +147,8 @@ def _check_response(body: schemas.ResponseIn) -> None:
 async def _shown(session: AsyncSession, rows: list[DemandRow], viewer: Viewer) -> list[schemas.Demand]:
     """Demands with their routes and responses, as the viewer may see them."""
     ids = [row.id for row in rows]
-    routes = await repository.routes_of(session, ids)
-    responses = await repository.responses_of(session, ids)
+    routes = await repo.routes_of(session, ids)
+    responses = await repo.responses_of(session, ids)
     today = business_today()
     return [_demand_out(row, routes[row.id], responses[row.id], viewer, today) for row in rows]
 
@@ -153,22 +163,11 @@ def _demand_out(
         responses = [r for r in responses if r.bank_org_id == viewer.bank_org_id]
     answers = _answers(responses)
     return schemas.Demand(
-        id=row.id,
-        uscc=row.uscc,
-        enterprise=schemas.EnterpriseSummary(
-            name=row.enterprise_name,
-            industry_code=row.industry_code,
-            region_code=row.region_code,
-            size=row.size,
-        ),
-        amount_fen=row.amount_fen,
-        term_months=row.term_months,
-        purpose=row.purpose,
+        **same_named(row, SHOWN),
+        enterprise=schemas.EnterpriseSummary(name=row.enterprise_name, **same_named(row, ENTERPRISE)),
         status=demand_state.status(routed, answers),
         routed_to=routed,
-        respond_by=row.respond_by,
         overdue=demand_state.is_overdue(routed, answers, row.respond_by, today),
-        created_at=row.created_at,
         responses=[_response_out(r) for r in responses],
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,22 +13,22 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit import i18n
 from kit.errors import NotFound
 from kit.internal import InternalClient
-from services.loan_match import clients, repository
+from services.loan_match import clients
 from services.loan_match.clients import CurrentRating
-from services.loan_match.rows import ProfileRow
+from services.loan_match.repository import profiles as repo
+from services.loan_match.repository.rows import ProfileRow
 from services.loan_match.rules import cost, eligibility, subsidy
-from services.loan_match.schemas import CriterionResult, Excluded, Match, QueryResult
+from services.loan_match.rules.ranking import Entry, Snapshot, ranked
+from services.loan_match.schemas.queries import CriterionResult, Excluded, Match, QueryResult
 from services.loan_match.service import programmes
-from services.loan_match.service.catalogue import Catalogue, Entry, Group, Lane, Snapshot
+from services.loan_match.service.catalogue import Catalogue
+from services.loan_match.service.common import same_named
 
 
 def enterprise_facts(profile: ProfileRow, today: date) -> eligibility.Enterprise:
     return eligibility.Enterprise(
-        size=profile.size,
-        region_code=profile.region_code,
-        industry_code=profile.industry_code,
+        **same_named(profile, ("size", "region_code", "industry_code", "revenue_fen")),
         years_in_business=eligibility.full_years(profile.established_on, today),
-        revenue_fen=profile.revenue_fen,
         flags=frozenset(profile.flags),
         collateral=frozenset(profile.collateral),
     )
@@ -73,7 +72,7 @@ async def match(
     today: date,
 ) -> tuple[ProfileRow, MatchRun]:
     """The app's profile of the enterprise and how every active product matches it."""
-    start = await repository.match_start(session, partner_app_id, uscc, today.year)
+    start = await repo.match_start(session, partner_app_id, uscc, today.year)
     if start is None:
         raise NotFound("enterprise profile")
     profile = start.profile
@@ -125,49 +124,6 @@ def _run(
     answer = _answer(profile, shown, degraded, total, matches, excluded)
     body = pydantic_core.to_json(answer)
     return MatchRun(body, total, degraded, sorted(banks), evaluator.rating.answer)
-
-
-def ranked(
-    snapshot: Snapshot,
-    request: eligibility.Request,
-    matching: Sequence[Group],
-    limit: int,
-    offers: Sequence[subsidy.Offer] = (),
-) -> list[int]:
-    """Positions of the first ``limit`` matches of the ``matching`` groups in ranking order
-    (CONTRACT §5: total cost net of policy subsidies, then rate, then product id).
-
-    Products of one lane share their total and rate and are already in id order, so each
-    lane is one sorted run: a heap of the lanes' heads yields the first ``limit`` in order.
-    The work is per distinct price, per lane and per shown match, never per matching product.
-    """
-    costs = cost.estimates(request.amount_fen, request.term_months, snapshot.prices)
-    totals: dict[tuple[int, str], int] = {}
-    heads: list[tuple[int, int, str, int, Lane]] = []
-    for group in matching:
-        for lane in group.lanes:
-            if offers:
-                key = (lane.price, lane.product_type)
-                total = totals.get(key)
-                if total is None:
-                    total = totals[key] = _net_total(costs[lane.price], lane.product_type, offers)
-            else:
-                total = costs[lane.price].total_fen
-            heads.append((total, lane.annual_rate_bp, lane.members[0][0], 0, lane))
-    heapq.heapify(heads)
-    out: list[int] = []
-    while heads and len(out) < limit:
-        total, rate, _, at, lane = heads[0]
-        out.append(lane.members[at][1])
-        if at + 1 < len(lane.members):
-            heapq.heapreplace(heads, (total, rate, lane.members[at + 1][0], at + 1, lane))
-        else:
-            heapq.heappop(heads)
-    return out
-
-
-def _net_total(estimate: cost.Cost, product_type: str, offers: Sequence[subsidy.Offer]) -> int:
-    return estimate.total_fen - subsidy.estimate(estimate.interest_fen, product_type, offers)
 
 
 class _Describe:

@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.errors import NotFound
 from kit.etags import require_match
 from kit.pagination import Page, page_of
-from services.loan_match import repository, schemas
-from services.loan_match.rows import Position, ProductRow
+from services.loan_match.repository import products as repo
+from services.loan_match.repository.rows import Position, ProductRow
 from services.loan_match.rules import eligibility
+from services.loan_match.schemas import products as schemas
 from services.loan_match.service.common import dedupe, invalid, known_id, position
 
 PRODUCT_FIELDS = tuple(schemas.ProductFields.model_fields)
@@ -24,20 +25,20 @@ async def create(session: AsyncSession, bank_org_id: str, body: schemas.ProductC
     now = datetime.now(UTC)
     values = _column_values(body)
     values.update(id=str(uuid.uuid4()), bank_org_id=bank_org_id, active=True, created_at=now, updated_at=now)
-    return product_out(await repository.insert_product(session, values))
+    return product_out(await repo.insert_product(session, values))
 
 
 async def listed(
     session: AsyncSession, *, bank_org_id: str | None, after: Position | None, limit: int
 ) -> Page[schemas.Product]:
     """A page of the active products, oldest first, optionally of one bank only."""
-    rows = await repository.list_products(session, bank_org_id=bank_org_id, after=after, limit=limit)
+    rows = await repo.list_products(session, bank_org_id=bank_org_id, after=after, limit=limit)
     page, next_cursor = page_of(rows, limit, position)
     return Page[schemas.Product](items=[product_out(row) for row in page], next_cursor=next_cursor)
 
 
 async def get(session: AsyncSession, product_id: str) -> schemas.Product:
-    row = await repository.get_active_product(session, known_id(product_id, "product"))
+    row = await repo.get_active_product(session, known_id(product_id, "product"))
     if row is None:
         raise NotFound("product")
     return product_out(row)
@@ -58,17 +59,17 @@ async def update(
     require_match(if_match, product_out(row))
     values = _column_values(_patched(row, patch))
     values["updated_at"] = datetime.now(UTC)
-    return product_out(await repository.update_product(session, row.id, values))
+    return product_out(await repo.update_product(session, row.id, values))
 
 
 async def retire(session: AsyncSession, product_id: str, bank_org_id: str) -> None:
     """The bank's own product is no longer listed or matched."""
     row = await _own(session, product_id, bank_org_id)
-    await repository.retire_product(session, row.id, datetime.now(UTC))
+    await repo.retire_product(session, row.id, datetime.now(UTC))
 
 
 async def _own(session: AsyncSession, product_id: str, bank_org_id: str) -> ProductRow:
-    row = await repository.lock_own_product(session, known_id(product_id, "product"), bank_org_id)
+    row = await repo.lock_own_product(session, known_id(product_id, "product"), bank_org_id)
     if row is None:
         raise NotFound("product")
     return row

@@ -8,9 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound, RuleViolation
 from kit.shapes import business_date
-from services.loan_match import repository, schemas
-from services.loan_match.rows import ProfileRow
+from services.loan_match.repository import profiles as repo
+from services.loan_match.repository.rows import ProfileRow
 from services.loan_match.rules.size import Figures, classify, outside_scope
+from services.loan_match.schemas import profiles as schemas
 from services.loan_match.service.common import dedupe, invalid
 
 
@@ -34,7 +35,7 @@ async def put(
         created_at=now,
         updated_at=now,
     )
-    return profile_out(await repository.upsert_profile(session, profile))
+    return profile_out(await repo.upsert_profile(session, profile))
 
 
 def _check_in_scope(industry_code: str) -> None:
@@ -51,7 +52,7 @@ def _check_in_scope(industry_code: str) -> None:
 
 
 async def get(session: AsyncSession, partner_app_id: str, uscc: str) -> schemas.Profile:
-    row = await repository.get_profile(session, partner_app_id, uscc)
+    row = await repo.get_profile(session, partner_app_id, uscc)
     if row is None:
         raise NotFound("enterprise profile")
     return profile_out(row)

@@ -5,40 +5,43 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.errors import NotFound
-from services.loan_match import repository_programmes as repo
-from services.loan_match import schemas_programmes as schemas
-from services.loan_match.repository_programmes import ProgrammeRow
+from services.loan_match.repository import programmes as repo
+from services.loan_match.repository.rows import ProgrammeRow
 from services.loan_match.rules import subsidy
+from services.loan_match.schemas import programmes as schemas
 from services.loan_match.service.common import dedupe, known_id
+
+ELIGIBILITY = tuple(schemas.Eligibility.model_fields)  # the columns that say who a programme is for
+
+
+# A programme's terms and eligibility, as its row and a match's interest offer both carry them.
+Programmed = ProgrammeRow | repo.InterestOffer
 
 
 async def create(
     session: AsyncSession, fund_manager_org_id: str, body: schemas.ProgrammeIn
 ) -> schemas.Programme:
     """Publish a programme of the calling fund manager, with nothing paid yet."""
-    eligible = body.eligible
-    row = await repo.insert_programme(
-        session,
-        {
-            "id": str(uuid.uuid4()),
-            "fund_manager_org_id": fund_manager_org_id,
-            **body.model_dump(exclude={"eligible"}),
-            "product_types": dedupe(eligible.product_types),
-            "collateral": dedupe(eligible.collateral),
-            "sizes": dedupe(eligible.sizes),
-            "region_codes": dedupe(eligible.region_codes),
-            "paid_fen": 0,
-            "approved_count": 0,
-            "refused_count": 0,
-            "created_at": datetime.now(UTC),
-        },
+    new = ProgrammeRow(
+        id=str(uuid.uuid4()),
+        fund_manager_org_id=fund_manager_org_id,
+        **body.model_dump(exclude={"eligible"}),
+        product_types=dedupe(body.eligible.product_types),
+        collateral=dedupe(body.eligible.collateral),
+        sizes=dedupe(body.eligible.sizes),
+        region_codes=dedupe(body.eligible.region_codes),
+        paid_fen=0,
+        approved_count=0,
+        refused_count=0,
+        created_at=datetime.now(UTC),
     )
-    return out(row)
+    return out(await repo.insert_programme(session, new))
 
 
 async def listed(session: AsyncSession) -> list[schemas.Programme]:
@@ -61,39 +64,19 @@ async def found(session: AsyncSession, programme_id: str, *, lock: bool = False)
     return row
 
 
-def terms(row: ProgrammeRow) -> subsidy.Terms:
+def terms(row: Programmed) -> subsidy.Terms:
     return subsidy.Terms(row.share_bp, row.cap_per_item_fen, row.cap_per_enterprise_year_fen)
 
 
-def eligible(row: ProgrammeRow) -> subsidy.Eligible:
+def eligible(row: Programmed) -> subsidy.Eligible:
     return subsidy.Eligible(row.product_types, row.collateral, row.sizes, row.region_codes)
 
 
 def out(row: ProgrammeRow) -> schemas.Programme:
-    return schemas.Programme(
-        id=row.id,
-        fund_manager_org_id=row.fund_manager_org_id,
-        name=row.name,
-        kind="interest" if row.kind == "interest" else "fee",
-        share_bp=row.share_bp,
-        cap_per_enterprise_year_fen=row.cap_per_enterprise_year_fen,
-        cap_per_item_fen=row.cap_per_item_fen,
-        budget_fen=row.budget_fen,
-        year=row.year,
-        eligible=schemas.Eligibility.model_validate(
-            {
-                "product_types": row.product_types,
-                "collateral": row.collateral,
-                "sizes": row.sizes,
-                "region_codes": row.region_codes,
-            }
-        ),
-        paid_fen=row.paid_fen,
-        approved_count=row.approved_count,
-        refused_count=row.refused_count,
-        remaining_budget_fen=row.budget_fen - row.paid_fen,
-        created_at=row.created_at,
-    )
+    """The row's columns, those of eligibility nested, and what is left of the budget."""
+    values = asdict(row)
+    who = schemas.Eligibility.model_validate({name: values.pop(name) for name in ELIGIBILITY})
+    return schemas.Programme(**values, eligible=who, remaining_budget_fen=row.budget_fen - row.paid_fen)
 
 
 def _figures(rows: list[repo.Figure]) -> list[schemas.Figure]:
@@ -107,10 +90,8 @@ def offers_for(
     number of products) the enterprise qualifies for, with what each has paid it and has left."""
     offers = []
     for row in found:
-        rule = subsidy.Eligible(row.product_types, row.collateral, row.sizes, row.region_codes)
+        rule = eligible(row)
         if subsidy.enterprise_eligible(rule, size, region_code, collateral):
-            terms = subsidy.Terms(row.share_bp, row.cap_per_item_fen, row.cap_per_enterprise_year_fen)
-            offers.append(
-                subsidy.Offer(terms, rule, subsidy.Used(row.enterprise_paid_fen, row.budget_left_fen))
-            )
+            used = subsidy.Used(row.enterprise_paid_fen, row.budget_left_fen)
+            offers.append(subsidy.Offer(terms(row), rule, used))
     return offers

@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.shapes import business_date
-from services.loan_match import repository, schemas
+from services.loan_match.repository import queries as repo
+from services.loan_match.repository.rows import QueryRow
 from services.loan_match.rules.eligibility import Request
+from services.loan_match.schemas import queries as schemas
 from services.loan_match.service.matching import Matcher, Shape, match
 
 
@@ -24,14 +26,9 @@ async def run(session: AsyncSession, matcher: Matcher, partner_app_id: str, body
         Shape(body.limit, body.include_excluded),
         business_date(now),
     )
-    await repository.record_query(
+    asked = body.model_dump(include={"uscc", "amount_fen", "term_months"})
+    await repo.record_query(
         session,
-        partner_app_id=partner_app_id,
-        uscc=body.uscc,
-        amount_fen=body.amount_fen,
-        term_months=body.term_months,
-        matched=found.matched,
-        degraded=found.degraded,
-        created_at=now,
+        QueryRow(partner_app_id, **asked, matched=found.matched, degraded=found.degraded, created_at=now),
     )
     return found.body

@@ -8,53 +8,36 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.csv import breakdown_rows
 from kit.money import ratio_bp
 from kit.period import Period
-from kit.shapes import business_today
-from services.loan_match import repository_stats as repo
-from services.loan_match import schemas_stats as schemas
+from services.loan_match.repository import stats as repo
 from services.loan_match.rules.calendar import RESPONSE_WORKING_DAYS
+from services.loan_match.schemas import stats as schemas
+from services.loan_match.service.common import same_named
+from services.loan_match.service.figures import figure_heading, figure_rows, snapshot_day
 
 BREAKDOWNS = {"region": "by_region", "bank": "by_bank", "month": "by_month"}
 
 
+ANSWERS = tuple(schemas.Answers.model_fields)
+# The demand funnel: its figures are the same in the overall, 市州 and month entries.
+FUNNEL = ("demands", "routed", "responded", "accepted", "overdue")
+
+
 def params(chosen: Period, region_code: str | None) -> repo.Params:
-    as_of = chosen.as_of(business_today())
-    _, as_of_end = Period(as_of, as_of).bounds()
-    low, high = chosen.bounds()
-    assert as_of_end is not None
-    return repo.Params(low, high, as_of, as_of_end, region_code)
+    return repo.Params(*chosen.bounds(), *snapshot_day(chosen), region_code)
 
 
 def answers(r: repo.RouteFigures) -> schemas.Answers:
-    return schemas.Answers(
-        routes=r.routes,
-        answered=r.answered,
-        accepted=r.accepted,
-        declined=r.declined,
-        need_info=r.need_info,
-        overdue=r.overdue,
-        answered_in_time=r.answered_in_time,
-        answered_in_time_bp=ratio_bp(r.answered_in_time, r.due),
-        median_answer_minutes=r.median_answer_minutes,
-        p90_answer_minutes=r.p90_answer_minutes,
-    )
+    """The routes' figures as they are, with the share answered in time of those due."""
+    return schemas.Answers(**same_named(r, ANSWERS), answered_in_time_bp=ratio_bp(r.answered_in_time, r.due))
 
 
 NO_ROUTES = repo.RouteFigures("", "", 0, 0, 0, 0, 0, 0, 0, 0, None, None)
 
 
 def _demand(d: repo.DemandFigures, routes: repo.RouteFigures, queries: int | None) -> schemas.DemandFigures:
-    return schemas.DemandFigures(
-        demands=d.demands,
-        routed=d.routed,
-        responded=d.responded,
-        accepted=d.accepted,
-        overdue=d.overdue,
-        queries=queries,
-        answers=answers(routes),
-    )
+    return schemas.DemandFigures(**same_named(d, FUNNEL), queries=queries, answers=answers(routes))
 
 
 def _keyed(rows: list[Any], kind: str) -> dict[str, Any]:
@@ -75,19 +58,12 @@ async def stats(session: AsyncSession, chosen: Period, region_code: str | None) 
     queries_of = _keyed(queries, "month")
     banks = sorted(set(routes_of["bank"]) | set(products_of))
     return schemas.Stats(
-        from_=chosen.start,
-        to=chosen.end,
-        as_of=bound.as_of,
-        region_code=region_code,
+        **figure_heading(chosen, bound.as_of, region_code),
         products=_keyed(products, "all")[""].count,
         products_by_type={key: row.count for key, row in _keyed(products, "type").items()},
         enterprises=await repo.enterprises(session, bound),
         queries=_keyed(queries, "all")[""].count,
-        demands=overall.demands,
-        routed=overall.routed,
-        responded=overall.responded,
-        accepted=overall.accepted,
-        overdue=overall.overdue,
+        **same_named(overall, FUNNEL),
         respond_within_working_days=RESPONSE_WORKING_DAYS,
         answers=answers(routes_of["all"][""]),
         by_region={
@@ -122,6 +98,4 @@ def _months(
 
 def csv_rows(figures: schemas.Stats) -> list[dict[str, Any]]:
     """The overall row (breakdown ``all``), then one per 市州, bank and month, same columns."""
-    body = figures.model_dump(by_alias=True, mode="json")
-    heading = {key: body.pop(key) for key in ("from", "to", "as_of", "region_code")}
-    return breakdown_rows(body, BREAKDOWNS, heading)
+    return figure_rows(figures, BREAKDOWNS)

@@ -1,4 +1,4 @@
-"""service/matching.ranked: the lane merge gives exactly the order of sorting every match by
+"""rules/ranking.ranked: the lane merge gives exactly the order of sorting every match by
 CONTRACT §5's key (total cost net of subsidies, then rate, then product id), first ``limit``."""
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.loan_match.rules import cost, eligibility, subsidy
-from services.loan_match.service.catalogue import Entry, snapshot_of
-from services.loan_match.service.matching import ranked
+from services.loan_match.rules.ranking import Entry, ranked, snapshot_of
 
 WAN = 1_000_000
 TYPES = ("pure_credit", "guaranteed", "collateral")

@@ -8,12 +8,13 @@ enterprise's profile at filing. Budgets are snapshots: what is paid by the end o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.loan_match.repository.common import figures_as
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,8 @@ class Params:
     region: str | None
     manager: str | None
 
-    def bind(self) -> dict[str, Any]:
-        return {
-            "low": self.low,
-            "high": self.high,
-            "as_of_end": self.as_of_end,
-            "region": self.region[:4] if self.region else None,
-            "manager": self.manager,
-        }
+    def bind(self) -> dict[str, object]:
+        return {**asdict(self), "region": self.region[:4] if self.region else None}
 
 
 @dataclass(frozen=True)
@@ -122,19 +117,7 @@ _BOOKS = sa.text(
 
 async def claims(session: AsyncSession, params: Params) -> list[ClaimFigures]:
     """Overall (kind ``all``, always one row), per programme, 市州, bank and month."""
-    rows = await session.execute(_CLAIMS, params.bind())
-    return [
-        ClaimFigures(
-            r.kind,
-            r.key,
-            int(r.claims_filed),
-            int(r.claimed_fen),
-            int(r.approved_count),
-            int(r.paid_fen),
-            int(r.refused_count),
-        )
-        for r in rows
-    ]
+    return figures_as(ClaimFigures, (await session.execute(_CLAIMS, params.bind())).all())
 
 
 async def refusals(session: AsyncSession, params: Params) -> dict[str, int]:
@@ -144,16 +127,4 @@ async def refusals(session: AsyncSession, params: Params) -> dict[str, int]:
 
 
 async def books(session: AsyncSession, params: Params) -> list[ProgrammeBook]:
-    rows = await session.execute(_BOOKS, params.bind())
-    return [
-        ProgrammeBook(
-            r.id,
-            r.name,
-            r.kind,
-            int(r.year),
-            int(r.budget_fen),
-            int(r.paid_to_date_fen),
-            int(r.pending_count),
-        )
-        for r in rows
-    ]
+    return figures_as(ProgrammeBook, (await session.execute(_BOOKS, params.bind())).all())

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from services.loan_match.rules.size import Size
-from services.loan_match.vocabulary import Collateral, Decision, Flag, ProductType, RatingLevel, SizeName
+from services.loan_match.rules.vocabulary import (
+    ClaimStatus,
+    Collateral,
+    Decision,
+    Flag,
+    ProductType,
+    ProgrammeKind,
+    RatingLevel,
+    SizeName,
+)
 
 # Where a list resumes: the (created_at, id) of the last row of the previous page.
 Position = tuple[datetime, str]
@@ -66,6 +75,19 @@ class ProfileRow:
 
 
 @dataclass(frozen=True)
+class QueryRow:
+    """One match query as counted for the figures (the table numbers it)."""
+
+    partner_app_id: str
+    uscc: str
+    amount_fen: int
+    term_months: int
+    matched: int
+    degraded: list[str]
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class DemandRow:
     id: str
     partner_app_id: str
@@ -101,3 +123,44 @@ class CalendarRow:
     holidays: list[date]
     workdays: list[date]
     loaded_at: datetime
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    id: str
+    fund_manager_org_id: str
+    name: str
+    kind: ProgrammeKind
+    share_bp: int
+    cap_per_enterprise_year_fen: int | None
+    cap_per_item_fen: int | None
+    budget_fen: int
+    year: int
+    product_types: list[str]
+    collateral: list[str]
+    sizes: list[str]
+    region_codes: list[str]
+    paid_fen: int
+    approved_count: int
+    refused_count: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: str
+    programme_id: str
+    filed_by_org_id: str
+    uscc: str
+    loan_ref: str
+    bank_org_id: str
+    period_from: date
+    period_to: date
+    claimed_on_fen: int
+    region_code: str
+    claimable_fen: int
+    status: ClaimStatus
+    paid_fen: int
+    reason: str | None
+    created_at: datetime
+    decided_at: datetime | None

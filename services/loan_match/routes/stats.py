@@ -9,15 +9,14 @@ from fastapi import APIRouter, Depends, Response
 
 from kit.deps import Session
 from kit.figure_query import FigureQuery, figure_query, figure_responses
-from kit.principal import Principal, require_roles
-from services.loan_match import schemas_stats
+from services.loan_match.routes.common import PREFIX, caller
+from services.loan_match.routes.roles import Admin, ProgrammeReader
+from services.loan_match.schemas import stats as schemas
 from services.loan_match.service import programme_stats as programme_stats_service
 from services.loan_match.service import stats as stats_service
 
-router = APIRouter(prefix="/v1/match", tags=["stats"])
+router = APIRouter(prefix=PREFIX, tags=["stats"])
 
-Admin = Annotated[Principal, Depends(require_roles("admin"))]
-ProgrammeReader = Annotated[Principal, Depends(require_roles("admin", "fund_manager"))]
 Figures = Annotated[
     FigureQuery, Depends(figure_query(to_doc="Inclusive, Asia/Shanghai; snapshots are as of this day."))
 ]
@@ -25,12 +24,12 @@ Figures = Annotated[
 
 @router.get(
     "/stats",
-    response_model=schemas_stats.Stats,
+    response_model=schemas.Stats,
     operation_id="getMatchStats",
     summary="Matching figures: the demand funnel and banks' answer times",
     responses=figure_responses("市州, bank and month"),
 )
-async def stats(_: Admin, session: Session, query: Figures) -> schemas_stats.Stats | Response:
+async def stats(_: Admin, session: Session, query: Figures) -> schemas.Stats | Response:
     """Products and enterprises as of `to` (default today); queries, demands and the banks' answers
     of demands created from `from` to `to`: how many were answered, in time (10 working days) and
     how fast (median and 90th percentile minutes), per 市州, bank and month."""
@@ -40,17 +39,16 @@ async def stats(_: Admin, session: Session, query: Figures) -> schemas_stats.Sta
 
 @router.get(
     "/stats/programmes",
-    response_model=schemas_stats.ProgrammeStats,
+    response_model=schemas.ProgrammeStats,
     operation_id="getProgrammeStats",
     summary="Subsidy figures: budgets, claims, approvals, payments and refusals",
     responses=figure_responses("programme, budget year, 市州, bank, month and refusal reason"),
 )
 async def programme_stats(
     who: ProgrammeReader, session: Session, query: Figures
-) -> schemas_stats.ProgrammeStats | Response:
+) -> schemas.ProgrammeStats | Response:
     """Claims filed, approved (with what they paid) and refused (by reason) from `from` to `to`;
     each programme's budget, paid to date and remaining budget as of `to` (default today). A fund
     manager sees its own programmes; admin and the regulator every one."""
-    manager = who.org_id if who.role == "fund_manager" else None
-    figures = await programme_stats_service.stats(session, query.period, query.region_code, manager)
+    figures = await programme_stats_service.stats(session, query.period, query.region_code, caller(who))
     return query.answer(figures, programme_stats_service.csv_rows)

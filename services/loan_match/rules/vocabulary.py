@@ -16,3 +16,5 @@ Collateral = Literal[
     "ip", "receivables", "inventory", "warehouse_receipt", "real_estate", "equipment", "equity"
 ]
 Decision = Literal["accepted", "declined", "need_info"]
+ProgrammeKind = Literal["interest", "fee"]
+ClaimStatus = Literal["filed", "approved", "refused"]

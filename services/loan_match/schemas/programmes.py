@@ -1,22 +1,17 @@
-"""Request and answer shapes of subsidy programmes and claims (CONTRACT §6)."""
+"""Subsidy programmes of policy funds: what a fund manager publishes, with its figures (CONTRACT §6)."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, datetime
-from typing import Annotated, Literal
+from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field, Strict
 
 from kit.shapes import PositiveFen, StrictBody
-from kit.uscc import USCC
-from services.loan_match.schemas import Collaterals, Name, Regions, Sizes, Text
-from services.loan_match.vocabulary import ProductType
+from services.loan_match.rules.vocabulary import ProductType, ProgrammeKind
+from services.loan_match.schemas.fields import Collaterals, Name, Regions, Sizes
 
-Kind = Literal["interest", "fee"]
-Status = Literal["filed", "approved", "refused"]
 Year = Annotated[int, Strict(), Field(ge=2000, le=2100)]
-Ref = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class Eligibility(StrictBody):
@@ -30,7 +25,7 @@ class Eligibility(StrictBody):
 
 class ProgrammeIn(StrictBody):
     name: Name
-    kind: Kind
+    kind: ProgrammeKind
     share_bp: Annotated[int, Strict(), Field(ge=1, le=10_000)]
     cap_per_enterprise_year_fen: PositiveFen | None = None
     cap_per_item_fen: PositiveFen | None = None
@@ -49,7 +44,7 @@ class Programme(BaseModel):
     id: str
     fund_manager_org_id: str
     name: str
-    kind: Kind
+    kind: ProgrammeKind
     share_bp: int
     cap_per_enterprise_year_fen: int | None
     cap_per_item_fen: int | None
@@ -67,41 +62,3 @@ class Programme(BaseModel):
     by_month: list[Figure] | None = Field(
         default=None, description="Paid by month of approval (YYYY-MM, Asia/Shanghai); single read."
     )
-
-
-class ClaimIn(StrictBody):
-    uscc: USCC
-    loan_ref: Ref
-    bank_org_id: uuid.UUID
-    period_from: date
-    period_to: date
-    paid_fen: Annotated[PositiveFen, Field(description="Interest or fee the enterprise actually paid.")]
-
-
-class Claim(BaseModel):
-    id: str
-    programme_id: str
-    uscc: str
-    loan_ref: str
-    bank_org_id: str
-    period_from: date
-    period_to: date
-    claimed_on_fen: int = Field(description="The interest or fee paid that the claim is for.")
-    claimable_fen: int
-    status: Status
-    paid_fen: int = Field(description="The subsidy paid: 0 until approved.")
-    reason: str | None
-    created_at: datetime
-    decided_at: datetime | None
-
-
-class DecisionIn(StrictBody):
-    decision: Literal["approved", "refused"]
-    reason: Text | None = None
-
-
-class DecisionOut(BaseModel):
-    id: str
-    status: Status
-    paid_fen: int
-    reason: str | None

@@ -10,12 +10,13 @@ snapshot day, and *due* when it is answered or overdue (the share answered in ti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.loan_match.repository.common import figures_as
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,8 @@ class Params:
     as_of_end: datetime
     region: str | None
 
-    def bind(self) -> dict[str, Any]:
-        return {
-            "low": self.low,
-            "high": self.high,
-            "as_of": self.as_of,
-            "as_of_end": self.as_of_end,
-            "region": self.region[:4] if self.region else None,
-        }
+    def bind(self) -> dict[str, object]:
+        return {**asdict(self), "region": self.region[:4] if self.region else None}
 
 
 @dataclass(frozen=True)
@@ -157,7 +152,7 @@ _PRODUCTS = sa.text(
             keys="bank, product_type",
         )
     },
-           count(*) AS n
+           count(*) AS count
     FROM (SELECT CAST(bank_org_id AS text) AS bank, product_type FROM loan_match.product
           WHERE created_at < CAST(:as_of_end AS timestamptz)
             AND (active OR retired_at >= CAST(:as_of_end AS timestamptz))) p
@@ -169,7 +164,7 @@ _PRODUCTS = sa.text(
 # no profile of its own.
 _QUERIES = sa.text(
     f"""
-    SELECT {_KIND.format(cases="WHEN GROUPING(month) = 0 THEN 'month'", keys="month")}, count(*) AS n
+    SELECT {_KIND.format(cases="WHEN GROUPING(month) = 0 THEN 'month'", keys="month")}, count(*) AS count
     FROM (SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month
           FROM loan_match.match_query
           WHERE {_IN_PERIOD.format(at="created_at")} AND {_IN_REGION.format(code="substr(uscc, 3, 6)")}) q
@@ -186,53 +181,24 @@ _ENTERPRISES = sa.text(
 )
 
 
-def _int(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
 async def demands(session: AsyncSession, params: Params) -> list[DemandFigures]:
     """Overall (kind ``all``, always one row), per 市州 and per month."""
-    rows = await session.execute(_DEMANDS, params.bind())
-    return [
-        DemandFigures(
-            r.kind, r.key, int(r.demands), int(r.routed), int(r.responded), int(r.accepted), int(r.overdue)
-        )
-        for r in rows
-    ]
+    return figures_as(DemandFigures, (await session.execute(_DEMANDS, params.bind())).all())
 
 
 async def answers(session: AsyncSession, params: Params) -> list[RouteFigures]:
     """Routes overall (kind ``all``, always one row), per bank, per 市州 and per month."""
-    rows = await session.execute(_ANSWERS, params.bind())
-    return [
-        RouteFigures(
-            r.kind,
-            r.key,
-            int(r.routes),
-            int(r.answered),
-            int(r.accepted),
-            int(r.declined),
-            int(r.need_info),
-            int(r.overdue),
-            int(r.due),
-            int(r.answered_in_time),
-            _int(r.median_answer_minutes),
-            _int(r.p90_answer_minutes),
-        )
-        for r in rows
-    ]
+    return figures_as(RouteFigures, (await session.execute(_ANSWERS, params.bind())).all())
 
 
 async def products(session: AsyncSession, params: Params) -> list[Count]:
     """Products on offer: overall (kind ``all``), per bank and per product type (kind ``type``)."""
-    rows = await session.execute(_PRODUCTS, params.bind())
-    return [Count(r.kind, r.key, int(r.n)) for r in rows]
+    return figures_as(Count, (await session.execute(_PRODUCTS, params.bind())).all())
 
 
 async def queries(session: AsyncSession, params: Params) -> list[Count]:
     """Match queries of the period: overall (kind ``all``) and per month."""
-    rows = await session.execute(_QUERIES, params.bind())
-    return [Count(r.kind, r.key, int(r.n)) for r in rows]
+    return figures_as(Count, (await session.execute(_QUERIES, params.bind())).all())
 
 
 async def enterprises(session: AsyncSession, params: Params) -> int:

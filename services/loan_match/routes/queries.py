@@ -1,0 +1,30 @@
+"""Match queries, ``/v1/match/queries`` (CONTRACT §5): an enterprise against every product."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from kit.deps import Session
+from kit.openapi_docs import problems
+from services.loan_match.routes.common import PREFIX, Matching, org
+from services.loan_match.routes.roles import PartnerApp
+from services.loan_match.schemas import queries as schemas
+from services.loan_match.service import queries
+
+router = APIRouter(prefix=PREFIX, tags=["matching"])
+
+
+@router.post(
+    "/queries",
+    response_model=schemas.QueryResult,
+    responses=problems(s404="not-found (the app has no profile of the enterprise)"),
+    operation_id="matchProducts",
+    summary="Match an enterprise against every loan product",
+)
+async def query(body: schemas.QueryIn, app: PartnerApp, session: Session, matcher: Matching) -> Response:
+    """Match the enterprise (whose profile the app put first) against every active product:
+    matches ranked by cost, and with `include_excluded` every other product with all the criteria
+    it failed."""
+    # Already JSON (schemas.QueryResult): a 2,000-product answer is built as plain data once.
+    return Response(await queries.run(session, matcher, org(app), body), media_type="application/json")

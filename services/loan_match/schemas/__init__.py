@@ -1,0 +1,1 @@
+"""Request and answer bodies of loan_match, one module per resource; shared field types in ``fields``."""
