@@ -22,6 +22,17 @@ TIER_COLUMNS = (
     Column("recovered_fen", "追偿额", "Recovered", "fen"),
 )
 
+# A 市州's or a bank's row: each tier's outstanding share, then the policy figures (CONTRACT §4).
+SCOPE_COLUMNS = (
+    Column("tiers.national_fund.outstanding_share_fen", "国家基金在保", "National fund outstanding", "fen"),
+    Column("tiers.provincial.outstanding_share_fen", "省级再担保在保", "Provincial outstanding", "fen"),
+    Column("tiers.local.outstanding_share_fen", "市县担保在保", "Local outstanding", "fen"),
+    Column("active_exposures", "在保笔数", "Active exposures"),
+    Column("guaranteed_balance_fen", "在保余额", "Guaranteed balance", "fen"),
+    Column("avg_fee_rate_bp", "平均担保费率", "Average fee rate", "bp"),
+    Column("small_micro_agri_share_bp", "支小支农占比", "Small-micro & agri share", "bp"),
+)
+
 GUARANTEE = Page(
     slug="guarantee",
     zh="担保",
@@ -87,8 +98,8 @@ GUARANTEE = Page(
     ),
     tables=(
         Table("guarantee-tiers", "分级", "By tier", "summary", "tiers", TIER_COLUMNS),
-        Table("guarantee-region", "按市州", "By 市州", "summary", "by_region", optional=True),
-        Table("guarantee-bank", "按银行", "By bank", "summary", "by_bank", optional=True),
+        Table("guarantee-region", "按市州", "By 市州", "summary", "by_region", SCOPE_COLUMNS, optional=True),
+        Table("guarantee-bank", "按银行", "By bank", "summary", "by_bank", SCOPE_COLUMNS, optional=True),
         Table(
             "guarantee-positions",
             "机构头寸与代偿率",
