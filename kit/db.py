@@ -85,7 +85,13 @@ def database_unreachable(exc: BaseException) -> bool:
 def _closed_under_the_driver(exc: BaseException) -> bool:
     """asyncpg's own "connection is closed" (a raw-connection call after the server went away);
     SQLAlchemy's asyncpg dialect reads the same message as a disconnect. Other InterfaceErrors
-    are misuse, a bug, and stay 500s."""
+    are misuse, a bug, and stay 500s.
+
+    Also asyncpg's "cannot switch to state N; another operation (M) is in progress": a raw-
+    connection call (credit_push's COPY) on a connection whose last operation the server cut off
+    by terminating it (seen in tests/faults' PostgreSQL restart). It is logged as a warning."""
+    if isinstance(exc, asyncpg.InternalClientError):
+        return "another operation" in str(exc) and "in progress" in str(exc)
     return isinstance(exc, asyncpg.InterfaceError) and "connection is closed" in str(exc)
 
 
@@ -149,6 +155,7 @@ DATABASE_ERRORS: tuple[type[Exception], ...] = (
     DBAPIError,
     SATimeoutError,
     asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
     *_UNREACHABLE,
 )
 
