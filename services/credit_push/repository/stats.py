@@ -7,9 +7,8 @@ the rating states no region); ``:region`` (a ``xxxx00`` code, or null) narrows t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,8 +43,8 @@ _LATEST = f"""
 """  # noqa: S608 (constants)
 
 
-@dataclass(frozen=True)
-class Reach:
+# The statements' result rows, named, in their columns' order.
+class Reach(NamedTuple):
     """Enterprises of one 市州 (``kind`` region) or overall (``all``): rated now, pushed in the period."""
 
     kind: str
@@ -56,8 +55,7 @@ class Reach:
     small_micro_with_loans: int
 
 
-@dataclass(frozen=True)
-class ToDate:
+class ToDate(NamedTuple):
     """The small-micro push set and its enterprises with loans, from the period's start to a month's end."""
 
     month: str
@@ -65,8 +63,7 @@ class ToDate:
     small_micro_with_loans: int
 
 
-@dataclass(frozen=True)
-class LoanFigures:
+class LoanFigures(NamedTuple):
     """Loans of one breakdown entry; ``kind`` is all, region, bank, month or type and ``key`` its key."""
 
     kind: str

@@ -25,6 +25,7 @@ ROUTERS: list[APIRouter] = [
     outcomes.router,
     subscriptions.router,
     deliveries.router,
+    deliveries.feed_router,
     blacklist.router,
     uploads.router,
     stats.router,

@@ -10,7 +10,7 @@ consent the enterprise gave to that named bank (CONTRACT §3).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 PUSH_SET = frozenset({"A", "B", "M"})
 PUBLIC_LEVEL = "A"
@@ -47,8 +47,7 @@ class Current:
         return self.region_code or self.uscc[2:8]
 
 
-@dataclass(frozen=True)
-class Seen:
+class Seen(NamedTuple):
     """What a bank was last sent about an enterprise: a `published` of this version and view."""
 
     version: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,15 +30,8 @@ from services.credit_push.service.outbox import reconcile
 
 
 def authorisation_out(row: AuthorisationRow, today: date) -> AuthorisationOut:
-    return AuthorisationOut(
-        id=row.id,
-        uscc=row.uscc,
-        status=shown_status(row.status, row.expires_on, today),
-        expires_on=row.expires_on,
-        evidence_ref=row.evidence_ref,
-        created_at=row.created_at,
-        ended_at=row.ended_at,
-    )
+    shown = replace(row, status=shown_status(row.status, row.expires_on, today))
+    return AuthorisationOut.model_validate(shown, from_attributes=True)
 
 
 async def grant(session: AsyncSession, body: AuthorisationIn, partner_id: str) -> AuthorisationOut:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,18 +30,8 @@ from services.credit_push.service.outbox import reconcile
 
 def entry_out(row: EntryRow, today: date) -> BlacklistOut:
     listed = row.status == "active" and rules.is_listed(row.published_on, None, today)
-    return BlacklistOut(
-        id=row.id,
-        uscc=row.uscc,
-        name=row.name,
-        decision_served_on=row.decision_served_on,
-        published_on=row.published_on,
-        ends_on=row.ends_on,
-        reason=row.reason,
-        status="active" if listed else "ended",
-        late=row.late,
-        created_at=row.created_at,
-    )
+    shown = replace(row, status="active" if listed else "ended")
+    return BlacklistOut.model_validate(shown, from_attributes=True)
 
 
 def _check_dates(body: BlacklistIn, today: date) -> None:

@@ -7,6 +7,7 @@ withdraws what the bank is no longer entitled to. Both run under the entitlement
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,17 +28,8 @@ from services.credit_push.service.outbox import reconcile
 
 
 def consent_out(row: ConsentRow, today: date) -> ConsentOut:
-    return ConsentOut(
-        id=row.id,
-        uscc=row.uscc,
-        bank_org_id=row.bank_org_id,
-        partner_org_id=row.partner_org_id,
-        evidence_ref=row.evidence_ref,
-        status=shown_status(row.status, row.expires_on, today),
-        expires_on=row.expires_on,
-        created_at=row.created_at,
-        ended_at=row.ended_at,
-    )
+    shown = replace(row, status=shown_status(row.status, row.expires_on, today))
+    return ConsentOut.model_validate(shown, from_attributes=True)
 
 
 async def give(session: AsyncSession, body: ConsentIn, partner_id: str, orgs: InternalClient) -> ConsentOut:

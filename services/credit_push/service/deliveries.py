@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,18 +21,9 @@ from services.credit_push.service.banks import learn_banks
 
 
 def delivery_out(row: DeliveryRow) -> DeliveryOut:
-    return DeliveryOut(
-        id=row.id,
-        event_id=row.event_id,
-        subscription_id=row.subscription_id,
-        status=row.status,
-        attempts=row.attempts,
-        last_status_code=row.last_status_code,
-        last_error=row.last_error,
-        next_attempt_at=row.next_attempt_at if row.status == "pending" else None,
-        created_at=row.created_at,
-        delivered_at=row.delivered_at,
-    )
+    # A delivered or failed one keeps its last schedule in the row; it has no next attempt.
+    shown = row if row.status == "pending" else replace(row, next_attempt_at=None)
+    return DeliveryOut.model_validate(shown, from_attributes=True)
 
 
 async def list_for(

@@ -16,14 +16,7 @@ from services.credit_push.clients.webhooks import ROTATION_OVERLAP, new_secret
 from services.credit_push.repository.common import After
 from services.credit_push.repository.subscriptions import SubscriptionRow
 from services.credit_push.rules.urls import UnsafeUrl
-from services.credit_push.schemas.subscriptions import (
-    RecoverOut,
-    SecretOut,
-    SubscriptionCreated,
-    SubscriptionIn,
-    SubscriptionOut,
-    SubscriptionPatch,
-)
+from services.credit_push.schemas import subscriptions as schemas
 from services.credit_push.service.banks import learn_banks
 
 PAUSED_BY_THE_BANK = "paused by the bank"
@@ -31,17 +24,10 @@ PAUSED_BY_THE_BANK = "paused by the bank"
 MAX_SUBSCRIPTIONS = 10
 
 
-def subscription_out(row: SubscriptionRow) -> SubscriptionOut:
-    return SubscriptionOut(
-        id=row.id,
-        url=row.url,
-        status=row.status,
-        paused_reason=row.paused_reason,
-        min_rating=row.min_rating,
-        region_codes=list(row.region_codes) if row.region_codes else None,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+def subscription_out(row: SubscriptionRow) -> schemas.SubscriptionOut:
+    # No region filter is shown as null, never as an empty list.
+    shown = replace(row, region_codes=row.region_codes or None)
+    return schemas.SubscriptionOut.model_validate(shown, from_attributes=True)
 
 
 async def _check_url(url: str, allow_private: bool) -> None:
@@ -63,8 +49,8 @@ async def _own(
 
 
 async def subscribe(
-    session: AsyncSession, body: SubscriptionIn, bank_id: str, bank_name: str, allow_private: bool
-) -> SubscriptionCreated:
+    session: AsyncSession, body: schemas.SubscriptionIn, bank_id: str, bank_name: str, allow_private: bool
+) -> schemas.SubscriptionCreated:
     """A new subscription; its secret is shown this once."""
     await _check_url(body.url, allow_private)
     now = datetime.now(UTC)
@@ -73,7 +59,7 @@ async def subscribe(
     row = _new_subscription(body, bank_id, now)
     await repo.subscriptions.insert(session, row)
     stored = await _own(session, bank_id, row.id)
-    return SubscriptionCreated(**subscription_out(stored).model_dump(), secret=row.secret)
+    return schemas.SubscriptionCreated(**subscription_out(stored).model_dump(), secret=row.secret)
 
 
 async def _check_room(session: AsyncSession, bank_id: str) -> None:
@@ -88,7 +74,7 @@ async def _check_room(session: AsyncSession, bank_id: str) -> None:
         )
 
 
-def _new_subscription(body: SubscriptionIn, bank_id: str, now: datetime) -> SubscriptionRow:
+def _new_subscription(body: schemas.SubscriptionIn, bank_id: str, now: datetime) -> SubscriptionRow:
     return SubscriptionRow(
         id=uuid.uuid4(),
         bank_org_id=uuid.UUID(bank_id),
@@ -106,13 +92,15 @@ def _new_subscription(body: SubscriptionIn, bank_id: str, now: datetime) -> Subs
     )
 
 
-async def list_for(session: AsyncSession, bank_id: str, after: After, limit: int) -> list[SubscriptionOut]:
+async def list_for(
+    session: AsyncSession, bank_id: str, after: After, limit: int
+) -> list[schemas.SubscriptionOut]:
     """Up to ``limit + 1`` of the bank's subscriptions, oldest first."""
     rows = await repo.subscriptions.list_for(session, bank_id, after, limit)
     return [subscription_out(row) for row in rows]
 
 
-async def get(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> SubscriptionOut:
+async def get(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> schemas.SubscriptionOut:
     return subscription_out(await _own(session, bank_id, sub_id))
 
 
@@ -120,10 +108,10 @@ async def patch(
     session: AsyncSession,
     bank_id: str,
     sub_id: uuid.UUID,
-    body: SubscriptionPatch,
+    body: schemas.SubscriptionPatch,
     allow_private: bool,
     if_match: str | None = None,
-) -> SubscriptionOut:
+) -> schemas.SubscriptionOut:
     """Pause or resume, or change the URL or filters; a null URL or status changes nothing.
 
     ``if_match``: the ETag the bank read; another version (the dispatcher paused it on a 410,
@@ -138,13 +126,13 @@ async def patch(
     return subscription_out(await _own(session, bank_id, sub_id))
 
 
-def _changes_something(body: SubscriptionPatch) -> bool:
+def _changes_something(body: schemas.SubscriptionPatch) -> bool:
     """Any field sent, except a null URL or status: then ``updated_at`` moves, even to the same values."""
     sent = body.model_fields_set
     return body.url is not None or body.status is not None or bool(sent & {"min_rating", "region_codes"})
 
 
-def _patched(row: SubscriptionRow, body: SubscriptionPatch, now: datetime) -> SubscriptionRow:
+def _patched(row: SubscriptionRow, body: schemas.SubscriptionPatch, now: datetime) -> SubscriptionRow:
     """The row with the patch applied; the filters may be set back to null (no filter)."""
     sent = body.model_fields_set
     return replace(
@@ -158,7 +146,7 @@ def _patched(row: SubscriptionRow, body: SubscriptionPatch, now: datetime) -> Su
     )
 
 
-def _paused_reason(row: SubscriptionRow, body: SubscriptionPatch) -> str | None:
+def _paused_reason(row: SubscriptionRow, body: schemas.SubscriptionPatch) -> str | None:
     """Resuming clears the reason; a bank pausing an active subscription gives its own."""
     if body.status == "active":
         return None
@@ -176,19 +164,21 @@ async def delete(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> None
     await repo.subscriptions.mark_deleted(session, row.id, datetime.now(UTC))
 
 
-async def rotate_secret(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> SecretOut:
+async def rotate_secret(session: AsyncSession, bank_id: str, sub_id: uuid.UUID) -> schemas.SecretOut:
     """A new secret; the old one keeps signing too (both signatures) for 24 hours."""
     row = await _own(session, bank_id, sub_id, lock=True)
     now = datetime.now(UTC)
     secret = new_secret()
     until = now + ROTATION_OVERLAP
     await repo.subscriptions.rotate_secret(session, row, secret, until, now)
-    return SecretOut(secret=secret, previous_secret_valid_until=until)
+    return schemas.SecretOut(secret=secret, previous_secret_valid_until=until)
 
 
-async def recover(session: AsyncSession, bank_id: str, sub_id: uuid.UUID, since: datetime) -> RecoverOut:
+async def recover(
+    session: AsyncSession, bank_id: str, sub_id: uuid.UUID, since: datetime
+) -> schemas.RecoverOut:
     """Send every failed delivery of this subscription created since ``since`` again."""
     row = await _own(session, bank_id, sub_id)
-    return RecoverOut(
+    return schemas.RecoverOut(
         requeued=await repo.deliveries.requeue_failed(session, row.id, since, datetime.now(UTC))
     )
