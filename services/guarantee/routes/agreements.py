@@ -10,24 +10,24 @@ from fastapi import APIRouter, Response
 from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
-from services.guarantee.routes.common import PREFIX, Admin, Ctx, Repo, Viewer, idempotency
+from services.guarantee.routes.common import CREATES, PREFIX, Admin, Ctx, Repo, Viewer
 from services.guarantee.schemas.agreements import Agreement, AgreementCreate
 from services.guarantee.service import agreements
 
 router = APIRouter(prefix=PREFIX, tags=["agreements"])
+CREATE_REFUSALS = problems(
+    s409="agreement-exists, idempotency-key-in-use",
+    s422="validation-error, bank-share-too-low, national-share-out-of-range, "
+    "provincial-share-below-national, negative-share, shares-do-not-sum-to-10000, "
+    "invalid-bank-org-id, invalid-guarantor-id",
+    s503="dependency-unavailable",
+)
 
 
 @router.post(
     "/agreements",
-    status_code=201,
-    dependencies=[idempotency],
-    responses=problems(
-        s409="agreement-exists, idempotency-key-in-use",
-        s422="validation-error, bank-share-too-low, national-share-out-of-range, "
-        "provincial-share-below-national, negative-share, shares-do-not-sum-to-10000, "
-        "invalid-bank-org-id, invalid-guarantor-id",
-        s503="dependency-unavailable",
-    ),
+    **CREATES,
+    responses=CREATE_REFUSALS,
     operation_id="createAgreement",
     summary="Create a bank-guarantor risk-share agreement",
 )
@@ -51,9 +51,7 @@ async def list_agreements(
 
 
 @router.get(
-    "/agreements/{agreement_id}",
-    operation_id="getAgreement",
-    summary="Get one cooperation agreement",
+    "/agreements/{agreement_id}", operation_id="getAgreement", summary="Get one cooperation agreement"
 )
 async def get_agreement(agreement_id: UUID, principal: Viewer, repo: Repo, response: Response) -> Agreement:
     """An agreement, for admin, its bank, its guarantor and the guarantor's ancestors."""

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response
 from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
-from services.guarantee.routes.common import PREFIX, Ctx, FundReader, Manager, Repo, idempotency
+from services.guarantee.routes.common import CREATES, PREFIX, Ctx, FundReader, Manager, Repo
 from services.guarantee.schemas import bridge_funds as fs
 from services.guarantee.service import bridges
 
@@ -18,8 +18,7 @@ router = APIRouter(prefix=PREFIX, tags=["bridge funds"])
 
 @router.post(
     "/bridge-funds",
-    status_code=201,
-    dependencies=[idempotency],
+    **CREATES,
     responses=problems(s422="validation-error"),
     operation_id="createBridgeFund",
     summary="Create a bridge (转贷) fund",
@@ -29,11 +28,7 @@ async def create_bridge_fund(body: fs.BridgeFundCreate, principal: Manager, repo
     return await bridges.create_fund(repo, principal, body)
 
 
-@router.get(
-    "/bridge-funds",
-    operation_id="listBridgeFunds",
-    summary="List bridge (转贷) funds",
-)
+@router.get("/bridge-funds", operation_id="listBridgeFunds", summary="List bridge (转贷) funds")
 async def list_bridge_funds(
     principal: FundReader, repo: Repo, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[fs.BridgeFund]:
@@ -41,11 +36,7 @@ async def list_bridge_funds(
     return await bridges.list_funds(repo, principal, cursor=cursor, limit=limit)
 
 
-@router.get(
-    "/bridge-funds/{fund_id}",
-    operation_id="getBridgeFund",
-    summary="Get one bridge fund",
-)
+@router.get("/bridge-funds/{fund_id}", operation_id="getBridgeFund", summary="Get one bridge fund")
 async def get_bridge_fund(
     fund_id: UUID, principal: FundReader, repo: Repo, response: Response
 ) -> fs.BridgeFund:
@@ -63,15 +54,17 @@ async def get_bridge_position(fund_id: UUID, principal: FundReader, repo: Repo) 
     return await bridges.fund_position(repo, principal, str(fund_id))
 
 
+LEND_REFUSALS = problems(
+    s409="bridge-fund-exhausted (with limit_fen, current_fen, requested_fen)",
+    s422="validation-error, invalid-uscc, size-not-eligible, bridge-too-long, invalid-bank-org-id",
+    s503="dependency-unavailable",
+)
+
+
 @router.post(
     "/bridge-funds/{fund_id}/loans",
-    status_code=201,
-    dependencies=[idempotency],
-    responses=problems(
-        s409="bridge-fund-exhausted (with limit_fen, current_fen, requested_fen)",
-        s422="validation-error, invalid-uscc, size-not-eligible, bridge-too-long, invalid-bank-org-id",
-        s503="dependency-unavailable",
-    ),
+    **CREATES,
+    responses=LEND_REFUSALS,
     operation_id="createBridgeLoan",
     summary="Lend from a bridge fund to repay a maturing bank loan",
 )
@@ -83,9 +76,7 @@ async def create_bridge_loan(
 
 
 @router.get(
-    "/bridge-funds/{fund_id}/loans",
-    operation_id="listBridgeLoans",
-    summary="List a bridge fund's loans",
+    "/bridge-funds/{fund_id}/loans", operation_id="listBridgeLoans", summary="List a bridge fund's loans"
 )
 async def list_bridge_loans(
     fund_id: UUID,

@@ -3,7 +3,7 @@ repository of the request's session and the idempotency of creating POSTs (CONTR
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -26,6 +26,8 @@ PoolReader = Annotated[Principal, Depends(require_roles("fund_manager", "admin",
 
 # Put on every creating POST: Idempotency-Key replays the first answer (CONTRACT §1).
 idempotency = idempotent(idempotency_keys)
+# What every creating POST declares: ``@router.post(path, **CREATES, ...)``.
+CREATES: dict[str, Any] = {"status_code": 201, "dependencies": [idempotency]}
 
 
 async def _ctx(request: Request) -> AppContext:

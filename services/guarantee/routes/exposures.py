@@ -13,7 +13,7 @@ from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from kit.uscc import USCC
-from services.guarantee.routes.common import PREFIX, Guarantor, Repo, Viewer, idempotency
+from services.guarantee.routes.common import CREATES, PREFIX, Guarantor, Repo, Viewer, idempotency
 from services.guarantee.rules.chain import Status
 from services.guarantee.schemas.common import Recovery
 from services.guarantee.schemas.exposures import (
@@ -30,18 +30,20 @@ router = APIRouter(prefix=PREFIX, tags=["exposures"])
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
+REGISTER_REFUSALS = problems(
+    s403="forbidden (not a local guarantor)",
+    s409="duplicate-loan, leverage-limit-exceeded, single-client-limit-exceeded "
+    "(with limit_fen, current_fen, requested_fen), idempotency-key-in-use",
+    s422="validation-error, invalid-uscc, outside-policy-scope (the client's principal above "
+    "1,000,000,000 fen), invalid-agreement-id, "
+    "idempotency-key-reused",
+)
+
+
 @router.post(
     "/exposures",
-    status_code=201,
-    dependencies=[idempotency],
-    responses=problems(
-        s403="forbidden (not a local guarantor)",
-        s409="duplicate-loan, leverage-limit-exceeded, single-client-limit-exceeded "
-        "(with limit_fen, current_fen, requested_fen), idempotency-key-in-use",
-        s422="validation-error, invalid-uscc, outside-policy-scope (the client's principal above "
-        "1,000,000,000 fen), invalid-agreement-id, "
-        "idempotency-key-reused",
-    ),
+    **CREATES,
+    responses=REGISTER_REFUSALS,
     operation_id="createExposure",
     summary="Register a guaranteed loan and split its risk along the chain",
 )
@@ -51,11 +53,7 @@ async def register_exposure(body: ExposureCreate, principal: Guarantor, repo: Re
     return await exposures.register_exposure(repo, principal, body)
 
 
-@router.get(
-    "/exposures",
-    operation_id="listExposures",
-    summary="List guarantee exposures",
-)
+@router.get("/exposures", operation_id="listExposures", summary="List guarantee exposures")
 async def list_exposures(
     principal: Viewer,
     repo: Repo,
@@ -70,11 +68,7 @@ async def list_exposures(
     )
 
 
-@router.get(
-    "/exposures/{exposure_id}",
-    operation_id="getExposure",
-    summary="Get one exposure and its shares",
-)
+@router.get("/exposures/{exposure_id}", operation_id="getExposure", summary="Get one exposure and its shares")
 async def get_exposure(exposure_id: UUID, principal: Viewer, repo: Repo, response: Response) -> Exposure:
     """One exposure, if the caller may see it (404 otherwise)."""
     return tag(response.headers, await exposures.visible_exposure(repo, principal, str(exposure_id)))

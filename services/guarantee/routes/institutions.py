@@ -11,7 +11,7 @@ from kit.deps import IfMatch
 from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
-from services.guarantee.routes.common import PREFIX, Admin, AdminOrGuarantor, Ctx, Repo, idempotency
+from services.guarantee.routes.common import CREATES, PREFIX, Admin, AdminOrGuarantor, Ctx, Repo
 from services.guarantee.rules.chain import Tier
 from services.guarantee.schemas.institutions import (
     Institution,
@@ -24,15 +24,17 @@ from services.guarantee.service import institutions
 router = APIRouter(prefix=PREFIX, tags=["institutions"])
 
 
+CREATE_REFUSALS = problems(
+    s409="institution-exists, national-fund-exists, idempotency-key-in-use",
+    s422="validation-error, invalid-org-id, invalid-parent-id, idempotency-key-reused",
+    s503="dependency-unavailable",
+)
+
+
 @router.post(
     "/institutions",
-    status_code=201,
-    dependencies=[idempotency],
-    responses=problems(
-        s409="institution-exists, national-fund-exists, idempotency-key-in-use",
-        s422="validation-error, invalid-org-id, invalid-parent-id, idempotency-key-reused",
-        s503="dependency-unavailable",
-    ),
+    **CREATES,
+    responses=CREATE_REFUSALS,
     operation_id="createInstitution",
     summary="Register a guarantee institution in the chain",
 )
@@ -42,11 +44,7 @@ async def create_institution(body: InstitutionCreate, _: Admin, repo: Repo, ctx:
     return await institutions.create_institution(repo, ctx.internal, body)
 
 
-@router.get(
-    "/institutions",
-    operation_id="listInstitutions",
-    summary="List guarantee institutions",
-)
+@router.get("/institutions", operation_id="listInstitutions", summary="List guarantee institutions")
 async def list_institutions(
     _: Admin,
     repo: Repo,
@@ -61,9 +59,7 @@ async def list_institutions(
 
 
 @router.get(
-    "/institutions/{institution_id}",
-    operation_id="getInstitution",
-    summary="Get one guarantee institution",
+    "/institutions/{institution_id}", operation_id="getInstitution", summary="Get one guarantee institution"
 )
 async def get_institution(
     institution_id: UUID, principal: AdminOrGuarantor, repo: Repo, response: Response

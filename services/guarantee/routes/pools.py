@@ -11,6 +11,7 @@ from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from services.guarantee.routes.common import (
+    CREATES,
     PREFIX,
     Bank,
     Ctx,
@@ -18,7 +19,6 @@ from services.guarantee.routes.common import (
     Manager,
     PoolReader,
     Repo,
-    idempotency,
 )
 from services.guarantee.schemas import pools as fs
 from services.guarantee.schemas.common import Recovery
@@ -30,8 +30,7 @@ LOAN_404 = problems(s404="not-found (not a bank of this pool, or no such loan)")
 
 @router.post(
     "/pools",
-    status_code=201,
-    dependencies=[idempotency],
+    **CREATES,
     responses=problems(s422="validation-error, invalid-bank-org-id", s503="dependency-unavailable"),
     operation_id="createPool",
     summary="Create a risk-compensation pool",
@@ -41,11 +40,7 @@ async def create_pool(body: fs.PoolCreate, principal: Manager, repo: Repo, ctx: 
     return await pools.create_pool(repo, ctx.internal, principal, body)
 
 
-@router.get(
-    "/pools",
-    operation_id="listPools",
-    summary="List risk-compensation pools",
-)
+@router.get("/pools", operation_id="listPools", summary="List risk-compensation pools")
 async def list_pools(
     principal: PoolReader, repo: Repo, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[fs.Pool]:
@@ -53,11 +48,7 @@ async def list_pools(
     return await pools.list_pools(repo, principal, cursor=cursor, limit=limit)
 
 
-@router.get(
-    "/pools/{pool_id}",
-    operation_id="getPool",
-    summary="Get one risk-compensation pool",
-)
+@router.get("/pools/{pool_id}", operation_id="getPool", summary="Get one risk-compensation pool")
 async def get_pool(pool_id: UUID, principal: PoolReader, repo: Repo, response: Response) -> fs.Pool:
     """One risk-compensation pool (风险补偿资金池): its balance, the share of a loss it compensates and the
     overdue ratio at which a bank adds no loan; answered with an ETag."""
@@ -74,15 +65,17 @@ async def get_pool_position(pool_id: UUID, principal: FundReader, repo: Repo) ->
     return await pools.pool_position(repo, principal, str(pool_id))
 
 
+REGISTER_REFUSALS = problems(
+    s404="not-found (not a bank of this pool)",
+    s409="pool-suspended (with overdue_ratio_bp, stop_overdue_bp), duplicate-loan",
+    s422="validation-error, invalid-uscc",
+)
+
+
 @router.post(
     "/pools/{pool_id}/loans",
-    status_code=201,
-    dependencies=[idempotency],
-    responses=problems(
-        s404="not-found (not a bank of this pool)",
-        s409="pool-suspended (with overdue_ratio_bp, stop_overdue_bp), duplicate-loan",
-        s422="validation-error, invalid-uscc",
-    ),
+    **CREATES,
+    responses=REGISTER_REFUSALS,
     operation_id="createPoolLoan",
     summary="Register a loan covered by a pool",
 )
@@ -93,12 +86,15 @@ async def register_pool_loan(
     return await pools.register_loan(repo, principal, str(pool_id), body)
 
 
+OVERDUE_REFUSALS = {
+    **LOAN_404,
+    **problems(s409="loan-already-defaulted", s422="outstanding-exceeds-principal, date-out-of-range"),
+}
+
+
 @router.post(
     "/pools/{pool_id}/loans/{loan_id}/overdue",
-    responses={
-        **LOAN_404,
-        **problems(s409="loan-already-defaulted", s422="outstanding-exceeds-principal, date-out-of-range"),
-    },
+    responses=OVERDUE_REFUSALS,
     operation_id="markPoolLoanOverdue",
     summary="Report a covered loan overdue",
 )
@@ -123,12 +119,15 @@ async def report_default(
     return await pools.report_default(repo, principal, str(pool_id), str(loan_id), body)
 
 
+RECOVERY_REFUSALS = {
+    **LOAN_404,
+    **problems(s409="loan-not-defaulted", s422="recovery-exceeds-default, date-out-of-range"),
+}
+
+
 @router.post(
     "/pools/{pool_id}/loans/{loan_id}/recoveries",
-    responses={
-        **LOAN_404,
-        **problems(s409="loan-not-defaulted", s422="recovery-exceeds-default, date-out-of-range"),
-    },
+    responses=RECOVERY_REFUSALS,
     operation_id="recoverPoolLoan",
     summary="Record money recovered on a compensated loan",
 )

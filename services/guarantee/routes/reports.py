@@ -13,7 +13,6 @@ from fastapi import APIRouter, Depends, Response
 from kit.csv import CSV_MEDIA_TYPE
 from kit.figure_query import FigureQuery, figure_query, figure_responses
 from kit.openapi_docs import problems
-from kit.period import Period
 from kit.principal import Principal, require_roles
 from services.guarantee.repository import Repository
 from services.guarantee.routes.common import PREFIX, AdminOrGuarantor, Repo
@@ -75,7 +74,7 @@ class FundReport:
 
     path: str
     answer: type[Report]
-    build: Callable[[Repository, Principal, Period, str | None], Awaitable[Report]]
+    build: Callable[[Repository, fund_reports.FundParams], Awaitable[Report]]
     operation_id: str
     summary: str
     rows: str  # what the CSV rows after the overall one break the figures down by
@@ -110,7 +109,7 @@ def _fund_report(report: FundReport) -> Callable[..., Awaitable[Report | Respons
     """The route of one policy-fund report: JSON, or CSV with ``Accept: text/csv``."""
 
     async def read(who: Reader, repo: Repo, query: Figures) -> Report | Response:
-        figures = await report.build(repo, who, query.period, query.region_code)
+        figures = await report.build(repo, fund_reports.params(who, query.period, query.region_code))
         return query.answer(figures, fund_reports.csv_rows)
 
     return read

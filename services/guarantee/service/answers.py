@@ -1,9 +1,11 @@
-"""Response bodies from typed rows: the last step of a use case, field by field where a field is
-converted or renamed (so mypy checks each), ``model_validate`` where the body is the row's fields."""
+"""Response bodies from typed rows: the last step of a use case. A body is validated from the row's
+fields by name, with the renamed or computed ones given explicitly; fields of the row the body does
+not publish (seq, the manager's org id) are ignored."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from kit.shapes import business_today
 from services.guarantee.repository.rows import (
@@ -29,33 +31,8 @@ def agreement(row: AgreementRow) -> Agreement:
 
 
 def exposure(row: ExposureRow) -> Exposure:
-    return Exposure(
-        id=row.id,
-        agreement_id=row.agreement_id,
-        guarantor_id=row.guarantor_id,
-        bank_org_id=row.bank_org_id,
-        loan_ref=row.loan_ref,
-        uscc=row.uscc,
-        status=row.status,
-        small_micro=row.small_micro,
-        agri=row.agri,
-        principal_fen=row.principal_fen,
-        outstanding_fen=row.outstanding_fen,
-        guaranteed_fen=row.guaranteed_fen,
-        weighted_liability_fen=row.weighted_liability_fen,
-        shares_fen=Parties(**row.shares_fen),
-        shares_bp=Parties(**row.shares_bp),
-        fee_rate_bp=row.fee_rate_bp,
-        start_date=row.start_date,
-        maturity_date=row.maturity_date,
-        ended_on=row.ended_on,
-        defaulted_fen=row.defaulted_fen,
-        compensation_fen=row.compensation_fen,
-        losses_fen=Parties(**row.losses_fen) if row.losses_fen is not None else None,
-        recovered_fen=Parties(**row.recovered_fen),
-        total_recovered_fen=sum(row.recovered_fen.values()),
-        created_at=row.created_at,
-    )
+    # The row's fields by name (each split validated into Parties); it also keeps seq and provincial_id.
+    return Exposure.model_validate({**asdict(row), "total_recovered_fen": sum(row.recovered_fen.values())})
 
 
 def default_result(row: ExposureRow, outcome: DefaultOutcome) -> DefaultResult:
@@ -71,18 +48,7 @@ def recovery_result(allocation: Split, total_recovered_fen: int) -> RecoveryResu
 
 
 def pool(row: PoolRow) -> Pool:
-    return Pool(
-        id=row.id,
-        name=row.name,
-        region_code=row.region_code,
-        fund_manager_org_id=row.manager_org_id,
-        initial_balance_fen=row.initial_balance_fen,
-        balance_fen=row.balance_fen,
-        bank_org_ids=list(row.bank_org_ids),
-        compensation_bp=row.compensation_bp,
-        stop_overdue_bp=row.stop_overdue_bp,
-        created_at=row.created_at,
-    )
+    return Pool.model_validate({**asdict(row), "fund_manager_org_id": row.manager_org_id})
 
 
 def pool_loan(row: PoolLoanRow) -> PoolLoan:
@@ -91,8 +57,7 @@ def pool_loan(row: PoolLoanRow) -> PoolLoan:
 
 
 def bridge_fund(row: BridgeFundRow) -> BridgeFund:
-    fields = {name: getattr(row, name) for name in BridgeFund.model_fields if name != "fund_manager_org_id"}
-    return BridgeFund(**fields, fund_manager_org_id=row.manager_org_id)
+    return BridgeFund.model_validate({**asdict(row), "fund_manager_org_id": row.manager_org_id})
 
 
 def status_of(loan: BridgeLoanRow, today: dt.date | None = None) -> funds.BridgeStatus:
@@ -100,5 +65,4 @@ def status_of(loan: BridgeLoanRow, today: dt.date | None = None) -> funds.Bridge
 
 
 def bridge_loan(row: BridgeLoanRow) -> BridgeLoan:
-    fields = {name: getattr(row, name) for name in BridgeLoan.model_fields if name != "status"}
-    return BridgeLoan(**fields, status=status_of(row))
+    return BridgeLoan.model_validate({**asdict(row), "status": status_of(row)})

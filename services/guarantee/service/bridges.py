@@ -51,8 +51,7 @@ async def get_fund(repo: Repository, principal: Principal, fund_id: str) -> fs.B
 async def list_funds(
     repo: Repository, principal: Principal, *, cursor: str | None, limit: int
 ) -> Page[fs.BridgeFund]:
-    after = after_seq(cursor)
-    rows = await repo.bridge_funds(manager=funds_manager(principal), after=after, limit=limit)
+    rows = await repo.bridge_funds(manager=funds_manager(principal), after=after_seq(cursor), limit=limit)
     return page(rows, limit, by_seq, answers.bridge_fund)
 
 

@@ -4,7 +4,7 @@ manager sees its own funds; admin and the regulator every one."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict
 from typing import Any, TypeVar
 
@@ -15,7 +15,8 @@ from kit.period import Period
 from kit.principal import Principal
 from kit.shapes import business_today
 from services.guarantee.repository import Repository
-from services.guarantee.repository.fund_figures import BRIDGE_FLOWS, POOL_FLOWS, Figures, FundParams
+from services.guarantee.repository.fund_figures import BRIDGE_FLOWS, POOL_FLOWS, Figures
+from services.guarantee.repository.fund_figures import FundParams as FundParams  # what a report is built for
 from services.guarantee.rules import funds
 from services.guarantee.schemas import reports as rs
 from services.guarantee.service.access import funds_manager
@@ -40,9 +41,9 @@ def _keyed(rows: list[Figures], names: tuple[str, ...]) -> Keyed:
     return out
 
 
-def _overall(chosen: Period, bound: FundParams, flows: Keyed) -> dict[str, Any]:
+def _overall(bound: FundParams, flows: Keyed) -> dict[str, Any]:
     """What every report starts with: the period, the snapshot day, the 市州, the overall flows."""
-    period = {"from_": chosen.start, "to": chosen.end, "as_of": bound.as_of, "region_code": bound.region}
+    period = {"from_": bound.start, "to": bound.end, "as_of": bound.as_of, "region_code": bound.region}
     return {**flows["all"][""], **period}
 
 
@@ -62,14 +63,16 @@ async def _read(
     return _keyed(await flows_of(bound), names), await books_of(bound)
 
 
+def _totals(books: Sequence[object], *names: str) -> dict[str, int]:
+    """The named figures summed over the funds' books."""
+    return {name: sum(getattr(b, name) for b in books) for name in names}
+
+
 def _breakdowns(flows: Keyed, model: type[BaseModel]) -> dict[str, Any]:
     return {f"by_{kind}": {k: model(**v) for k, v in flows[kind].items()} for kind in KINDS}
 
 
-async def pools(
-    repo: Repository, principal: Principal, chosen: Period, region_code: str | None
-) -> rs.PoolReport:
-    bound = params(principal, chosen, region_code)
+async def pools(repo: Repository, bound: FundParams) -> rs.PoolReport:
     flows, books = await _read(repo.pool_flows, repo.pool_books, bound, POOL_FLOWS)
     by_pool = {
         b.id: rs.PoolPositionFigures(
@@ -79,20 +82,16 @@ async def pools(
         for b in books
     }
     return rs.PoolReport(
-        **_overall(chosen, bound, flows),
+        **_overall(bound, flows),
         pools=len(books),
-        initial_balance_fen=sum(b.initial_balance_fen for b in books),
-        balance_fen=sum(b.balance_fen for b in books),
+        **_totals(books, "initial_balance_fen", "balance_fen"),
         **asdict(funds.overdue_over(books)),
         by_pool=by_pool,
         **_breakdowns(flows, rs.PoolFlows),
     )
 
 
-async def bridges(
-    repo: Repository, principal: Principal, chosen: Period, region_code: str | None
-) -> rs.BridgeReport:
-    bound = params(principal, chosen, region_code)
+async def bridges(repo: Repository, bound: FundParams) -> rs.BridgeReport:
     flows, books = await _read(repo.bridge_flows, repo.bridge_books, bound, BRIDGE_FLOWS)
     by_fund = {
         b.id: rs.BridgeFundFigures(
@@ -100,17 +99,12 @@ async def bridges(
         )
         for b in books
     }
-    size = sum(b.size_fen for b in books)
-    outstanding = sum(b.outstanding_fen for b in books)
+    totals = _totals(books, "size_fen", "outstanding_fen", "active_loans", "overdue_loans", "overdue_fen")
     return rs.BridgeReport(
-        **_overall(chosen, bound, flows),
+        **_overall(bound, flows),
         funds=len(books),
-        size_fen=size,
-        outstanding_fen=outstanding,
-        available_fen=size - outstanding,
-        active_loans=sum(b.active_loans for b in books),
-        overdue_loans=sum(b.overdue_loans for b in books),
-        overdue_fen=sum(b.overdue_fen for b in books),
+        **totals,
+        available_fen=totals["size_fen"] - totals["outstanding_fen"],
         by_fund=by_fund,
         **_breakdowns(flows, rs.BridgeFlows),
     )

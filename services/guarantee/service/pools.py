@@ -63,9 +63,8 @@ async def get_pool(repo: Repository, principal: Principal, pool_id: str) -> fs.P
 async def list_pools(
     repo: Repository, principal: Principal, *, cursor: str | None, limit: int
 ) -> Page[fs.Pool]:
-    after = after_seq(cursor)
     bank = principal.org_id if principal.role == "bank" else None
-    rows = await repo.pools(manager=funds_manager(principal), bank=bank, after=after, limit=limit)
+    rows = await repo.pools(manager=funds_manager(principal), bank=bank, after=after_seq(cursor), limit=limit)
     return page(rows, limit, by_seq, answers.pool)
 
 
