@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
+from kit import columns as col
 from kit.idempotency import idempotency_table
 
 SCHEMA = "loan_match"
@@ -19,41 +20,52 @@ metadata = sa.MetaData(schema=SCHEMA)
 idempotency_keys = idempotency_table(metadata, SCHEMA)
 
 ID = UUID(as_uuid=False)
-TS = sa.DateTime(timezone=True)
-TEXTS = ARRAY(sa.Text)
-ColumnType = sa.types.TypeEngine[Any] | type[sa.types.TypeEngine[Any]]
 
 
-def required(type_: ColumnType, *names: str) -> list[sa.Column[Any]]:
-    """Columns of one type that are never NULL, in the order named (the migrations' order)."""
-    return [sa.Column(name, type_, nullable=False) for name in names]
+# Ids are handled as their string form in loan_match (as_text), like guarantee's.
+def key(name: str = "id") -> sa.Column[Any]:
+    return col.id_key(name, as_text=True)
 
 
-def optional(type_: ColumnType, *names: str) -> list[sa.Column[Any]]:
-    """Columns of one type that may be NULL."""
-    return [sa.Column(name, type_, nullable=True) for name in names]
+def ref(name: str, table: str | None = None) -> sa.Column[Any]:
+    """A UUID column; with ``table``, a foreign key to that table's id."""
+    return col.uuid(name, as_text=True, references=f"{SCHEMA}.{table}.id" if table else None)
+
+
+def texts(name: str) -> sa.Column[Any]:
+    """A list of codes or names, never NULL (an empty list means any)."""
+    return sa.Column(name, ARRAY(sa.Text), nullable=False)
 
 
 product = sa.Table(
     "product",
     metadata,
-    sa.Column("id", ID, primary_key=True),
-    *required(ID, "bank_org_id"),
-    *required(sa.Text, "name", "product_type"),
-    *required(sa.BigInteger, "min_amount_fen", "max_amount_fen"),
-    *required(sa.Integer, "min_term_months", "max_term_months", "annual_rate_bp"),
-    *optional(sa.Text, "min_rating"),
-    *optional(JSONB, "tax_multiple"),
-    *required(TEXTS, "sizes", "region_codes", "industry_prefixes"),
-    *required(sa.Integer, "min_years_in_business"),
-    *required(sa.BigInteger, "min_revenue_fen"),
-    *required(TEXTS, "required_flags", "accepted_collateral"),
-    *required(sa.Boolean, "requires_guarantee"),
-    *required(sa.Integer, "guarantee_fee_bp", "interest_subsidy_bp"),
-    *required(sa.Boolean, "active"),
-    *required(TS, "created_at", "updated_at"),
-    *optional(TS, "retired_at"),
-    *required(sa.BigInteger, "change_no"),
+    key(),
+    ref("bank_org_id"),
+    col.text("name"),
+    col.text("product_type"),
+    col.fen("min_amount_fen"),
+    col.fen("max_amount_fen"),
+    col.integer("min_term_months"),
+    col.integer("max_term_months"),
+    col.integer("annual_rate_bp"),
+    col.text("min_rating", nullable=True),
+    sa.Column("tax_multiple", JSONB, nullable=True),
+    texts("sizes"),
+    texts("region_codes"),
+    texts("industry_prefixes"),
+    col.integer("min_years_in_business"),
+    col.fen("min_revenue_fen"),
+    texts("required_flags"),
+    texts("accepted_collateral"),
+    col.flag("requires_guarantee"),
+    col.integer("guarantee_fee_bp"),
+    col.integer("interest_subsidy_bp"),
+    col.flag("active"),
+    col.created_at(),
+    col.updated_at(),
+    col.moment("retired_at", nullable=True),
+    col.big("change_no"),
 )
 
 # One row: the count of every product change (insert, update, retire), taken under its row lock,
@@ -62,66 +74,77 @@ catalogue = sa.Table(
     "catalogue",
     metadata,
     sa.Column("id", sa.SmallInteger, primary_key=True),
-    *required(sa.BigInteger, "version"),
+    col.big("version"),
 )
 
 enterprise_profile = sa.Table(
     "enterprise_profile",
     metadata,
-    sa.Column("partner_app_id", ID, primary_key=True),
+    key("partner_app_id"),
     sa.Column("uscc", sa.Text, primary_key=True),
-    *required(sa.Text, "name", "industry_code", "region_code"),
-    *required(sa.Integer, "employees"),
-    *required(sa.BigInteger, "revenue_fen", "total_assets_fen"),
-    *required(sa.Date, "established_on"),
-    *required(TEXTS, "flags", "collateral"),
-    *required(sa.Text, "size", "size_basis"),
-    *required(TS, "created_at", "updated_at"),
+    col.text("name"),
+    col.text("industry_code"),
+    col.text("region_code"),
+    col.integer("employees"),
+    col.fen("revenue_fen"),
+    col.fen("total_assets_fen"),
+    col.day("established_on"),
+    texts("flags"),
+    texts("collateral"),
+    col.text("size"),
+    col.text("size_basis"),
+    col.created_at(),
+    col.updated_at(),
 )
 
 match_query = sa.Table(
     "match_query",
     metadata,
     sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
-    *required(ID, "partner_app_id"),
-    *required(sa.Text, "uscc"),
-    *required(sa.BigInteger, "amount_fen"),
-    *required(sa.Integer, "term_months", "matched"),
-    *required(TEXTS, "degraded"),
-    *required(TS, "created_at"),
+    ref("partner_app_id"),
+    col.text("uscc"),
+    col.fen("amount_fen"),
+    col.integer("term_months"),
+    col.integer("matched"),
+    texts("degraded"),
+    col.created_at(),
 )
 
 demand = sa.Table(
     "demand",
     metadata,
-    sa.Column("id", ID, primary_key=True),
-    *required(ID, "partner_app_id"),
-    *required(sa.Text, "uscc", "enterprise_name", "industry_code", "region_code", "size"),
-    *required(sa.BigInteger, "amount_fen"),
-    *required(sa.Integer, "term_months"),
-    *required(sa.Text, "purpose"),
-    *required(sa.Date, "respond_by"),
-    *required(TS, "created_at"),
+    key(),
+    ref("partner_app_id"),
+    col.text("uscc"),
+    col.text("enterprise_name"),
+    col.text("industry_code"),
+    col.text("region_code"),
+    col.text("size"),
+    col.fen("amount_fen"),
+    col.integer("term_months"),
+    col.text("purpose"),
+    col.day("respond_by"),
+    col.created_at(),
 )
 
 demand_route = sa.Table(
     "demand_route",
     metadata,
     sa.Column("demand_id", ID, sa.ForeignKey(demand.c.id), primary_key=True),
-    sa.Column("bank_org_id", ID, primary_key=True),
+    key("bank_org_id"),
 )
 
 demand_response = sa.Table(
     "demand_response",
     metadata,
-    sa.Column("id", ID, primary_key=True),
-    sa.Column("demand_id", ID, sa.ForeignKey(demand.c.id), nullable=False),
-    *required(ID, "bank_org_id"),
-    *required(sa.Text, "decision"),
-    *optional(sa.BigInteger, "offered_amount_fen"),
-    *optional(sa.Integer, "annual_rate_bp"),
-    *optional(sa.Text, "reason"),
-    *required(TS, "created_at"),
+    key(),
+    ref("demand_id", "demand"),
+    ref("bank_org_id"),
+    col.text("decision"),
+    col.fen("offered_amount_fen", nullable=True),
+    col.integer("annual_rate_bp", nullable=True),
+    col.text("reason", nullable=True),
+    col.created_at(),
 )
 
 # Subsidy programmes of policy funds (CONTRACT §6; migrations/versions/v0005_subsidy_programmes.py).
@@ -129,36 +152,44 @@ demand_response = sa.Table(
 programme = sa.Table(
     "programme",
     metadata,
-    sa.Column("id", ID, primary_key=True),
-    *required(ID, "fund_manager_org_id"),
-    *required(sa.Text, "name", "kind"),
-    *required(sa.Integer, "share_bp"),
-    *optional(sa.BigInteger, "cap_per_enterprise_year_fen", "cap_per_item_fen"),
-    *required(sa.BigInteger, "budget_fen"),
-    *required(sa.Integer, "year"),
-    *required(TEXTS, "product_types", "collateral", "sizes", "region_codes"),
-    *required(sa.BigInteger, "paid_fen"),
-    *required(sa.Integer, "approved_count", "refused_count"),
-    *required(TS, "created_at"),
+    key(),
+    ref("fund_manager_org_id"),
+    col.text("name"),
+    col.text("kind"),
+    col.integer("share_bp"),
+    col.fen("cap_per_enterprise_year_fen", nullable=True),
+    col.fen("cap_per_item_fen", nullable=True),
+    col.fen("budget_fen"),
+    col.integer("year"),
+    texts("product_types"),
+    texts("collateral"),
+    texts("sizes"),
+    texts("region_codes"),
+    col.fen("paid_fen"),
+    col.integer("approved_count"),
+    col.integer("refused_count"),
+    col.created_at(),
 )
 
 subsidy_claim = sa.Table(
     "subsidy_claim",
     metadata,
-    sa.Column("id", ID, primary_key=True),
-    sa.Column("programme_id", ID, sa.ForeignKey(programme.c.id), nullable=False),
-    *required(ID, "filed_by_org_id"),
-    *required(sa.Text, "uscc", "loan_ref"),
-    *required(ID, "bank_org_id"),
-    *required(sa.Date, "period_from", "period_to"),
-    *required(sa.BigInteger, "claimed_on_fen"),
-    *required(sa.Text, "region_code"),
-    *required(sa.BigInteger, "claimable_fen"),
-    *required(sa.Text, "status"),
-    *required(sa.BigInteger, "paid_fen"),
-    *optional(sa.Text, "reason"),
-    *required(TS, "created_at"),
-    *optional(TS, "decided_at"),
+    key(),
+    ref("programme_id", "programme"),
+    ref("filed_by_org_id"),
+    col.text("uscc"),
+    col.text("loan_ref"),
+    ref("bank_org_id"),
+    col.day("period_from"),
+    col.day("period_to"),
+    col.fen("claimed_on_fen"),
+    col.text("region_code"),
+    col.fen("claimable_fen"),
+    col.text("status"),
+    col.fen("paid_fen"),
+    col.text("reason", nullable=True),
+    col.created_at(),
+    col.moment("decided_at", nullable=True),
 )
 
 # What a programme has paid an enterprise in a calendar year: the annual cap is checked on it.
@@ -168,7 +199,7 @@ subsidy_enterprise_year = sa.Table(
     sa.Column("programme_id", ID, sa.ForeignKey(programme.c.id), primary_key=True),
     sa.Column("uscc", sa.Text, primary_key=True),
     sa.Column("year", sa.Integer, primary_key=True),
-    *required(sa.BigInteger, "paid_fen"),
+    col.fen("paid_fen"),
 )
 
 # The 国务院办公厅 holiday notices loaded by the operator, one row per year (CONTRACT §5 calendar;
@@ -177,6 +208,7 @@ holiday_calendar = sa.Table(
     "holiday_calendar",
     metadata,
     sa.Column("year", sa.Integer, primary_key=True),
-    *required(ARRAY(sa.Date), "holidays", "workdays"),
-    *required(TS, "loaded_at"),
+    sa.Column("holidays", ARRAY(sa.Date), nullable=False),
+    sa.Column("workdays", ARRAY(sa.Date), nullable=False),
+    col.moment("loaded_at"),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from kit.deps import Session
-from services.loan_match.routes.common import IDEMPOTENT, PREFIX, Internal, caller, org
+from services.loan_match.routes.common import PREFIX, Internal, caller, created, org
 from services.loan_match.routes.roles import ClaimReader, Filer, FundManager
 from services.loan_match.schemas import claims as schemas
 from services.loan_match.service import claims
@@ -14,10 +14,9 @@ from services.loan_match.service import claims
 router = APIRouter(prefix=PREFIX, tags=["claims"])
 
 
-@router.post(
+@created(
+    router,
     "/programmes/{programme_id}/claims",
-    status_code=201,
-    dependencies=[IDEMPOTENT],
     operation_id="createClaim",
     summary="File a claim under a programme",
 )

@@ -1,20 +1,23 @@
 """What every route module of loan_match shares: the request's peers and catalogue, the caller,
-list cursors and the ETag answer of cached reads."""
+creating POSTs, list cursors and the ETag answer of cached reads."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import Response
+from fastapi.types import DecoratedCallable
 from pydantic import BaseModel
 
 from kit.app import AppContext
 from kit.deps import idempotent
 from kit.etags import body_of, etag_of
 from kit.internal import InternalClient
+from kit.openapi_docs import problems
 from kit.pagination import decode_cursor, invalid_cursor
 from kit.principal import Principal
 from services.loan_match.repository.rows import Position
@@ -26,6 +29,8 @@ PREFIX = "/v1/match"
 
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 IDEMPOTENT = idempotent(idempotency_keys)
+# A query and a demand both match an enterprise the app has put a profile of first.
+NO_PROFILE = problems(s404="not-found (the app has no profile of the enterprise)")
 
 
 async def _internal(request: Request) -> InternalClient:
@@ -39,6 +44,25 @@ async def _matcher(request: Request) -> Matcher:
 
 Internal = Annotated[InternalClient, Depends(_internal)]
 Matching = Annotated[Matcher, Depends(_matcher)]
+
+
+def created(
+    router: APIRouter,
+    path: str,
+    *,
+    operation_id: str,
+    summary: str,
+    responses: dict[int | str, dict[str, Any]] | None = None,
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A creating POST: 201, and idempotent (a repeated Idempotency-Key gets the first answer again)."""
+    return router.post(
+        path,
+        status_code=201,
+        dependencies=[IDEMPOTENT],
+        responses=responses,
+        operation_id=operation_id,
+        summary=summary,
+    )
 
 
 def org(principal: Principal) -> str:

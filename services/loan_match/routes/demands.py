@@ -7,23 +7,21 @@ from fastapi import APIRouter, Response
 
 from kit.deps import Session
 from kit.etags import tag
-from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
-from services.loan_match.routes.common import IDEMPOTENT, PREFIX, Matching, caller, org, position
+from services.loan_match.routes.common import NO_PROFILE, PREFIX, Matching, caller, created, org, position
 from services.loan_match.routes.roles import AppOrBank, Bank, PartnerApp
 from services.loan_match.schemas import demands as schemas
 from services.loan_match.service import demands
 
-router = APIRouter(prefix=PREFIX, tags=["demands"])
+router = APIRouter(prefix=f"{PREFIX}/demands", tags=["demands"])
 
 
-@router.post(
-    "/demands",
-    status_code=201,
-    dependencies=[IDEMPOTENT],
-    responses=problems(s404="not-found (the app has no profile of the enterprise)"),
+@created(
+    router,
+    "",
     operation_id="createDemand",
     summary="Publish an enterprise's financing demand to banks",
+    responses=NO_PROFILE,
 )
 async def create_demand(
     body: schemas.DemandIn, app: PartnerApp, session: Session, matcher: Matching
@@ -33,7 +31,7 @@ async def create_demand(
     return await demands.publish(session, matcher, org(app), body)
 
 
-@router.get("/demands", operation_id="listDemands", summary="List financing demands")
+@router.get("", operation_id="listDemands", summary="List financing demands")
 async def list_demands(
     who: AppOrBank, session: Session, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[schemas.Demand]:
@@ -41,18 +39,15 @@ async def list_demands(
     return await demands.listed(session, caller(who), after=position(cursor), limit=limit)
 
 
-@router.get(
-    "/demands/{demand_id}", operation_id="getDemand", summary="Get one demand and the banks' responses"
-)
+@router.get("/{demand_id}", operation_id="getDemand", summary="Get one demand and the banks' responses")
 async def get_demand(demand_id: str, who: AppOrBank, session: Session, response: Response) -> schemas.Demand:
     """One demand with its responses."""
     return tag(response.headers, await demands.get(session, caller(who), demand_id))
 
 
-@router.post(
-    "/demands/{demand_id}/responses",
-    status_code=201,
-    dependencies=[IDEMPOTENT],
+@created(
+    router,
+    "/{demand_id}/responses",
     operation_id="respondToDemand",
     summary="Answer a financing demand as a bank",
 )

@@ -12,31 +12,24 @@ from fastapi.responses import Response
 from kit.deps import IfMatch, Session
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
-from services.loan_match.routes.common import IDEMPOTENT, PREFIX, IfNoneMatch, org, position, with_etag
+from services.loan_match.routes.common import PREFIX, IfNoneMatch, created, org, position, with_etag
 from services.loan_match.routes.roles import AnyRole, Bank
 from services.loan_match.schemas import products as schemas
 from services.loan_match.service import products
 
-router = APIRouter(prefix=PREFIX, tags=["products"])
+router = APIRouter(prefix=f"{PREFIX}/products", tags=["products"])
+# A change whose If-Match names an ETag the product no longer has (changed by another client).
+STALE = problems(s412="precondition-failed")
 
 
-@router.post(
-    "/products",
-    status_code=201,
-    dependencies=[IDEMPOTENT],
-    operation_id="createProduct",
-    summary="Publish a loan product",
-)
+@created(router, "", operation_id="createProduct", summary="Publish a loan product")
 async def create_product(body: schemas.ProductCreate, bank: Bank, session: Session) -> schemas.Product:
     """Publish a loan product of the calling bank."""
     return await products.create(session, org(bank), body)
 
 
 @router.get(
-    "/products",
-    response_model=Page[schemas.Product],
-    operation_id="listProducts",
-    summary="List loan products",
+    "", response_model=Page[schemas.Product], operation_id="listProducts", summary="List loan products"
 )
 async def list_products(
     _: AnyRole,
@@ -54,10 +47,7 @@ async def list_products(
 
 
 @router.get(
-    "/products/{product_id}",
-    response_model=schemas.Product,
-    operation_id="getProduct",
-    summary="Get one loan product",
+    "/{product_id}", response_model=schemas.Product, operation_id="getProduct", summary="Get one loan product"
 )
 async def get_product(
     product_id: str, _: AnyRole, session: Session, if_none_match: IfNoneMatch = None
@@ -67,12 +57,7 @@ async def get_product(
     return with_etag(await products.get(session, product_id), if_none_match)
 
 
-@router.patch(
-    "/products/{product_id}",
-    responses=problems(s412="precondition-failed"),
-    operation_id="updateProduct",
-    summary="Change a loan product",
-)
+@router.patch("/{product_id}", responses=STALE, operation_id="updateProduct", summary="Change a loan product")
 async def update_product(
     product_id: str, body: schemas.ProductPatch, bank: Bank, session: Session, if_match: IfMatch = None
 ) -> schemas.Product:
@@ -81,7 +66,7 @@ async def update_product(
 
 
 @router.delete(
-    "/products/{product_id}", status_code=204, operation_id="retireProduct", summary="Retire a loan product"
+    "/{product_id}", status_code=204, operation_id="retireProduct", summary="Retire a loan product"
 )
 async def retire_product(product_id: str, bank: Bank, session: Session) -> Response:
     """Retire the bank's own product: it is no longer listed or matched."""

@@ -13,12 +13,10 @@ from services.loan_match.routes.roles import PartnerApp
 from services.loan_match.schemas import profiles as schemas
 from services.loan_match.service import profiles
 
-router = APIRouter(prefix=PREFIX, tags=["enterprises"])
+router = APIRouter(prefix=f"{PREFIX}/enterprises", tags=["enterprises"])
 
 
-@router.put(
-    "/enterprises/{uscc}", operation_id="putEnterprise", summary="Create or replace an enterprise's profile"
-)
+@router.put("/{uscc}", operation_id="putEnterprise", summary="Create or replace an enterprise's profile")
 async def put_profile(
     uscc: USCC, body: schemas.ProfileIn, app: PartnerApp, session: Session
 ) -> schemas.Profile:
@@ -26,7 +24,7 @@ async def put_profile(
     return await profiles.put(session, org(app), uscc, body)
 
 
-@router.get("/enterprises/{uscc}", operation_id="getEnterprise", summary="Get an enterprise's profile")
+@router.get("/{uscc}", operation_id="getEnterprise", summary="Get an enterprise's profile")
 async def get_profile(uscc: USCC, app: PartnerApp, session: Session, response: Response) -> schemas.Profile:
     """The app's own profile of an enterprise."""
     return tag(response.headers, await profiles.get(session, org(app), uscc))

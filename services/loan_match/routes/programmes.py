@@ -7,21 +7,15 @@ from fastapi import APIRouter, Response
 
 from kit.deps import Session
 from kit.etags import tag
-from services.loan_match.routes.common import IDEMPOTENT, PREFIX, org
+from services.loan_match.routes.common import PREFIX, created, org
 from services.loan_match.routes.roles import AnyRole, FundManager
 from services.loan_match.schemas import programmes as schemas
 from services.loan_match.service import programmes
 
-router = APIRouter(prefix=PREFIX, tags=["programmes"])
+router = APIRouter(prefix=f"{PREFIX}/programmes", tags=["programmes"])
 
 
-@router.post(
-    "/programmes",
-    status_code=201,
-    dependencies=[IDEMPOTENT],
-    operation_id="createProgramme",
-    summary="Create a policy programme",
-)
+@created(router, "", operation_id="createProgramme", summary="Create a policy programme")
 async def create_programme(
     body: schemas.ProgrammeIn, manager: FundManager, session: Session
 ) -> schemas.Programme:
@@ -30,16 +24,14 @@ async def create_programme(
 
 
 @router.get(
-    "/programmes",
-    operation_id="listProgrammes",
-    summary="List policy programmes (interest subsidies and the like)",
+    "", operation_id="listProgrammes", summary="List policy programmes (interest subsidies and the like)"
 )
 async def list_programmes(_: AnyRole, session: Session) -> list[schemas.Programme]:
     """Every programme with what it has paid and has left, oldest first."""
     return await programmes.listed(session)
 
 
-@router.get("/programmes/{programme_id}", operation_id="getProgramme", summary="Get one policy programme")
+@router.get("/{programme_id}", operation_id="getProgramme", summary="Get one policy programme")
 async def get_programme(
     programme_id: str, _: AnyRole, session: Session, response: Response
 ) -> schemas.Programme:

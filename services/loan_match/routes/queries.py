@@ -6,8 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from kit.deps import Session
-from kit.openapi_docs import problems
-from services.loan_match.routes.common import PREFIX, Matching, org
+from services.loan_match.routes.common import NO_PROFILE, PREFIX, Matching, org
 from services.loan_match.routes.roles import PartnerApp
 from services.loan_match.schemas import queries as schemas
 from services.loan_match.service import queries
@@ -18,7 +17,7 @@ router = APIRouter(prefix=PREFIX, tags=["matching"])
 @router.post(
     "/queries",
     response_model=schemas.QueryResult,
-    responses=problems(s404="not-found (the app has no profile of the enterprise)"),
+    responses=NO_PROFILE,
     operation_id="matchProducts",
     summary="Match an enterprise against every loan product",
 )

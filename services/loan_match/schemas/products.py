@@ -35,6 +35,9 @@ class TaxMultiple(StrictBody):
 
 
 class ProductFields(StrictBody):
+    """What a bank says of a product: the body of a create, and all but the ids and times of an
+    answer; a patch names the same fields."""
+
     name: Name
     product_type: ProductType
     min_amount_fen: PositiveFen
@@ -94,6 +97,13 @@ class ProductCreate(ProductFields):
     )
 
 
+class Product(ProductFields):
+    id: str
+    bank_org_id: str
+    created_at: datetime
+    updated_at: datetime
+
+
 class ProductPatch(StrictBody):
     """Any subset of a product's fields; the result must still be a consistent product."""
 
@@ -116,10 +126,3 @@ class ProductPatch(StrictBody):
     requires_guarantee: StrictBool | None = None
     guarantee_fee_bp: Bp | None = None
     interest_subsidy_bp: Bp | None = None
-
-
-class Product(ProductFields):
-    id: str
-    bank_org_id: str
-    created_at: datetime
-    updated_at: datetime

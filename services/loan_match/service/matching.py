@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import pydantic_core
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,8 +35,7 @@ def enterprise_facts(profile: ProfileRow, today: date) -> eligibility.Enterprise
     )
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(NamedTuple):
     """What matching needs besides the database: the process's catalogue and its peers' client."""
 
     internal: InternalClient

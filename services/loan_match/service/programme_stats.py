@@ -26,7 +26,6 @@ BREAKDOWNS = {
 NOTHING = repo.ClaimFigures("", "", 0, 0, 0, 0, 0)
 CLAIMS = tuple(schemas.ClaimFigures.model_fields)
 BOOK = ("name", "kind", "year", "budget_fen", "paid_to_date_fen", "pending_count")
-NO_YEAR = schemas.YearFigures(programmes=0, budget_fen=0, paid_to_date_fen=0, remaining_budget_fen=0)
 Keyed = dict[str, dict[str, repo.ClaimFigures]]
 
 
@@ -41,17 +40,19 @@ def _programme(book: repo.ProgrammeBook, claims: repo.ClaimFigures) -> schemas.P
     )
 
 
+def _budgets(books: list[repo.ProgrammeBook]) -> schemas.YearFigures:
+    """How many programmes ``books`` are, what they were given, have paid and have left."""
+    budget, paid = sum(b.budget_fen for b in books), sum(b.paid_to_date_fen for b in books)
+    return schemas.YearFigures(
+        programmes=len(books), budget_fen=budget, paid_to_date_fen=paid, remaining_budget_fen=budget - paid
+    )
+
+
 def _years(books: list[repo.ProgrammeBook]) -> dict[str, schemas.YearFigures]:
-    years: dict[str, schemas.YearFigures] = {}
+    by_year: dict[str, list[repo.ProgrammeBook]] = {}
     for book in books:
-        seen = years.get(str(book.year), NO_YEAR)
-        years[str(book.year)] = schemas.YearFigures(
-            programmes=seen.programmes + 1,
-            budget_fen=seen.budget_fen + book.budget_fen,
-            paid_to_date_fen=seen.paid_to_date_fen + book.paid_to_date_fen,
-            remaining_budget_fen=seen.remaining_budget_fen + book.budget_fen - book.paid_to_date_fen,
-        )
-    return years
+        by_year.setdefault(str(book.year), []).append(book)
+    return {year: _budgets(of_year) for year, of_year in by_year.items()}
 
 
 def _keyed(rows: list[repo.ClaimFigures]) -> Keyed:
@@ -70,14 +71,10 @@ async def stats(
     bound = repo.Params(*chosen.bounds(), as_of_end, region_code, manager)
     keyed = _keyed(await repo.claims(session, bound))
     books = await repo.books(session, bound)
-    budget, paid = sum(b.budget_fen for b in books), sum(b.paid_to_date_fen for b in books)
     return schemas.ProgrammeStats(
         **same_named(keyed["all"][""], CLAIMS),
         **figure_heading(chosen, as_of, region_code),
-        programmes=len(books),
-        budget_fen=budget,
-        paid_to_date_fen=paid,
-        remaining_budget_fen=budget - paid,
+        **_budgets(books).model_dump(),
         pending_count=sum(b.pending_count for b in books),
         refused_by_reason=await repo.refusals(session, bound),
         by_programme={b.id: _programme(b, keyed.get("programme", {}).get(b.id, NOTHING)) for b in books},
