@@ -6,10 +6,12 @@ metrics port) are sampled. Proven, with no fault injected: every answer is a 2xx
 allows nothing else here: no limit is reached, every input is valid); no process's memory grows
 past the bound below from the end of the first tenth of the run to its end; connections never
 exceed a process's pool (``2 x FINMATCH_DB_POOL_SIZE``), and idle afterwards the tasks and
-connections are back where they were idle before; the p99 latency of the last tenth of the
-run is within the stated bound of the first's. The figures are printed (docs/reliability.md
-keeps those of the last ten-minute run). ``make test`` runs a 10-second smoke version that
-checks the answers and the bounds that need no long run; ``make test-faults`` the ten minutes.
+connections are back where they were idle before; the p90 latency of the last tenth of the
+run is within the stated bound of the first's (the p99 is printed, not judged: ten slow answers
+of a thousand, a PostgreSQL checkpoint or the shared machine, move it either way). The figures
+are printed (docs/reliability.md keeps those of the last ten-minute run). ``make test`` runs a
+10-second smoke version that checks the answers and the bounds that need no long run;
+``make test-faults`` the ten minutes.
 """
 
 from __future__ import annotations
@@ -41,9 +43,10 @@ POOL_SIZE = int(SETTINGS["db_pool_size"])
 # Resident memory may grow by at most this much from the end of the warm-up to the end of the run.
 RSS_BOUND_KIB = 64 * 1024
 RSS_BOUND_RATIO = 1.25
-# The p99 of the last tenth of the run is at most this many times the first tenth's, plus slack.
-P99_BOUND_RATIO = 3.0
-P99_SLACK_S = 0.2
+# The p90 of the last tenth of the run is at most this many times the first tenth's, plus slack:
+# a slide (a leak, a growing table scanned per request) moves the bulk of the answers.
+P90_BOUND_RATIO = 3.0
+P90_SLACK_S = 0.2
 RATE_PER_S = 15.0
 
 
@@ -141,8 +144,8 @@ async def _sample_every(soak: Soak, seconds: float) -> None:
         await soak.sample()
 
 
-def _p99(values: list[float]) -> float:
-    return statistics.quantiles(values, n=100)[98] if len(values) >= 2 else (values or [0.0])[0]
+def _quantile(values: list[float], percent: int) -> float:
+    return statistics.quantiles(values, n=100)[percent - 1] if len(values) >= 2 else (values or [0.0])[0]
 
 
 def _figures(
@@ -157,8 +160,10 @@ def _figures(
         "seconds": round(seconds),
         "requests": len(traffic.answers),
         "non_2xx": len(traffic.refusals(frozenset())),
-        "p99_first_s": round(_p99(first), 3),
-        "p99_last_s": round(_p99(last), 3),
+        "p90_first_s": round(_quantile(first, 90), 3),
+        "p90_last_s": round(_quantile(last, 90), 3),
+        "p99_first_s": round(_quantile(first, 99), 3),
+        "p99_last_s": round(_quantile(last, 99), 3),
         "rss_warm_mib": {k: round(v / 1024) for k, v in warm.rss_kib.items()},
         "rss_end_mib": {k: round(v / 1024) for k, v in after.rss_kib.items()},
         "connections_max": {
@@ -183,6 +188,6 @@ async def test_ten_minutes_of_traffic_stay_flat(soak: Soak) -> None:
     for name, kib in end.items():
         bound = max(warm[name] * RSS_BOUND_RATIO, warm[name] + RSS_BOUND_KIB)
         assert kib <= bound, (name, warm[name], kib)
-    first, last = figures["p99_first_s"], figures["p99_last_s"]
+    first, last = figures["p90_first_s"], figures["p90_last_s"]
     assert isinstance(first, float) and isinstance(last, float)
-    assert last <= first * P99_BOUND_RATIO + P99_SLACK_S, (first, last)
+    assert last <= first * P90_BOUND_RATIO + P90_SLACK_S, (first, last)
