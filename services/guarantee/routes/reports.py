@@ -4,8 +4,6 @@ JSON, or CSV with ``Accept: text/csv``."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
@@ -14,7 +12,6 @@ from kit.csv import CSV_MEDIA_TYPE
 from kit.figure_query import FigureQuery, figure_query, figure_responses
 from kit.openapi_docs import problems
 from kit.principal import Principal, require_roles
-from services.guarantee.repository import Repository
 from services.guarantee.routes.common import PREFIX, AdminOrGuarantor, Repo
 from services.guarantee.schemas.reports import BridgeReport, PoolReport, Summary
 from services.guarantee.service import fund_reports, reports
@@ -65,62 +62,29 @@ async def summary(principal: AdminOrGuarantor, repo: Repo, query: SummaryQuery) 
     return query.answer(report, reports.csv_rows)
 
 
-Report = PoolReport | BridgeReport
-
-
-@dataclass(frozen=True)
-class FundReport:
-    """One policy-fund report: its path, answer, use case and OpenAPI words."""
-
-    path: str
-    answer: type[Report]
-    build: Callable[[Repository, fund_reports.FundParams], Awaitable[Report]]
-    operation_id: str
-    summary: str
-    rows: str  # what the CSV rows after the overall one break the figures down by
-    description: str
-
-
-FUND_REPORTS = (
-    FundReport(
-        "/pools",
-        PoolReport,
-        fund_reports.pools,
-        "getPoolReport",
-        "Risk pools' figures: balances, compensation paid and recoveries",
-        "pool, 市州, bank and month",
-        "Balances as of `to` (default today); loans registered, defaults, compensation paid and\n"
-        "recoveries from `from` to `to`. A fund manager sees its own pools; admin and the regulator all.",
-    ),
-    FundReport(
-        "/bridge-funds",
-        BridgeReport,
-        fund_reports.bridges,
-        "getBridgeFundReport",
-        "Bridge funds' figures: loans out, returned and overdue",
-        "fund, 市州, bank and month",
-        "Outstanding, available and overdue as of `to` (default today); loans out, fees and loans\n"
-        "returned from `from` to `to`. A fund manager sees its own funds; admin and the regulator all.",
-    ),
+@router.get(
+    "/pools",
+    response_model=PoolReport,
+    operation_id="getPoolReport",
+    summary="Risk pools' figures: balances, compensation paid and recoveries",
+    responses=figure_responses("pool, 市州, bank and month"),
 )
+async def pool_report(who: Reader, repo: Repo, query: Figures) -> PoolReport | Response:
+    """Balances as of `to` (default today); loans registered, defaults, compensation paid and
+    recoveries from `from` to `to`. A fund manager sees its own pools; admin and the regulator all."""
+    report = await fund_reports.pools(repo, fund_reports.params(who, query.period, query.region_code))
+    return query.answer(report, fund_reports.csv_rows)
 
 
-def _fund_report(report: FundReport) -> Callable[..., Awaitable[Report | Response]]:
-    """The route of one policy-fund report: JSON, or CSV with ``Accept: text/csv``."""
-
-    async def read(who: Reader, repo: Repo, query: Figures) -> Report | Response:
-        figures = await report.build(repo, fund_reports.params(who, query.period, query.region_code))
-        return query.answer(figures, fund_reports.csv_rows)
-
-    return read
-
-
-for _report in FUND_REPORTS:
-    router.get(
-        _report.path,
-        response_model=_report.answer,
-        operation_id=_report.operation_id,
-        summary=_report.summary,
-        description=_report.description,
-        responses=figure_responses(_report.rows),
-    )(_fund_report(_report))
+@router.get(
+    "/bridge-funds",
+    response_model=BridgeReport,
+    operation_id="getBridgeFundReport",
+    summary="Bridge funds' figures: loans out, returned and overdue",
+    responses=figure_responses("fund, 市州, bank and month"),
+)
+async def bridge_report(who: Reader, repo: Repo, query: Figures) -> BridgeReport | Response:
+    """Outstanding, available and overdue as of `to` (default today); loans out, fees and loans
+    returned from `from` to `to`. A fund manager sees its own funds; admin and the regulator all."""
+    report = await fund_reports.bridges(repo, fund_reports.params(who, query.period, query.region_code))
+    return query.answer(report, fund_reports.csv_rows)
