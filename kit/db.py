@@ -186,9 +186,14 @@ def make_engine(
         raise RuntimeError("FINMATCH_DATABASE_URL must be a postgresql+asyncpg:// URL")
     return create_async_engine(
         url,
-        pool_size=pool_size,
-        max_overflow=pool_size,
-        pool_pre_ping=True,
+        # The pool keeps every connection it opens (up to 2 x pool_size, the cap operators size
+        # max_connections by): with overflow, each check-in beyond pool_size closed a connection
+        # that the next burst opened again, a TCP and authentication handshake per request under
+        # load. No pre-ping (a round trip on every check-out): a connection that died with a
+        # PostgreSQL restart fails its first statement, which is a 503 (on_database_error), and
+        # SQLAlchemy then drops every connection opened before the failure.
+        pool_size=2 * pool_size,
+        max_overflow=0,
         # SQL parameters never reach a log or an error message: they carry webhook secrets and
         # key hashes, and tax figures.
         hide_parameters=True,
