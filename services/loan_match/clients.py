@@ -43,6 +43,15 @@ class StandingAnswer(BaseModel):
     blacklisted: bool
 
 
+class MatchFacts(BaseModel):
+    """credit_push ``GET /internal/credit/match-facts/{uscc}``: both reads above in one answer."""
+
+    uscc: str
+    blacklisted: bool
+    rating: CurrentRating | None
+    refusal: str | None
+
+
 class GuarantorHeadroom(BaseModel):
     guarantor_id: str
     name: str
@@ -74,16 +83,18 @@ NOT_FOUND_SLUG = "not-found"
 
 
 def refusal(body: object) -> Answer:
-    """What a 404 of the rating read means, from its problem body.
-
-    ``not-authorised-by-enterprise``: the app holds no authorisation from the enterprise;
-    ``not-found``: no current rating. Anything else (no body, another slug) is an answer we
-    cannot read, so the query degrades and shows nothing rather than guess.
-    """
+    """What a 404 of the rating read means, from its problem body (:func:`refused`)."""
     kind = body.get("type") if isinstance(body, dict) else None
     if not isinstance(kind, str):
         return Answer.UNAVAILABLE
-    slug = kind.rsplit("/", 1)[-1]
+    return refused(kind.rsplit("/", 1)[-1])
+
+
+def refused(slug: str | None) -> Answer:
+    """``not-authorised-by-enterprise``: the app holds no authorisation from the enterprise;
+    ``not-found``: no current rating. Anything else (none, another slug) is an answer we
+    cannot read, so the query degrades and shows nothing rather than guess.
+    """
     if slug == NOT_AUTHORISED_SLUG:
         return Answer.NOT_AUTHORISED
     if slug == NOT_FOUND_SLUG:
@@ -128,6 +139,40 @@ async def standing(client: InternalClient, uscc: str) -> Standing:
         log.warning("credit_push standing unavailable: %r", exc)
         return Standing(Answer.UNAVAILABLE)
     return Standing(Answer.KNOWN, found.blacklisted)
+
+
+CreditFacts = tuple[Rating, CurrentRating | None, Standing]
+
+
+async def credit_facts(client: InternalClient, uscc: str, for_org_id: str) -> CreditFacts:
+    """:func:`current_rating` and :func:`standing` in one call (credit_push's match-facts read),
+    answered as those two would be. No answer (5xx, transport, garbled) degrades both, as it
+    would both reads. A 4xx is a credit_push without this read (or one that refuses it): the two
+    reads are asked instead and decide, each as it always has.
+    """
+    path = f"/internal/credit/match-facts/{uscc}"
+    try:
+        response = await client.get(CREDIT_PUSH, path, {"for_org_id": for_org_id})
+        if 400 <= response.status_code < 500:
+            log.warning("credit_push match-facts read answered %s: two reads", response.status_code)
+            return await _two_reads(client, uscc, for_org_id)
+        response.raise_for_status()
+        found = MatchFacts.model_validate_json(response.content)
+    except _UNREADABLE as exc:
+        log.warning("credit_push match facts unavailable: %r", exc)
+        return Rating(Answer.UNAVAILABLE), None, Standing(Answer.UNAVAILABLE)
+    standing_now = Standing(Answer.KNOWN, found.blacklisted)
+    shown = found.rating
+    if shown is None or found.refusal is not None:
+        return Rating(refused(found.refusal)), None, standing_now
+    return Rating(Answer.KNOWN, shown.rating, shown.avg_annual_tax_fen), shown, standing_now
+
+
+async def _two_reads(client: InternalClient, uscc: str, for_org_id: str) -> CreditFacts:
+    (rating, shown), standing_now = await asyncio.gather(
+        current_rating(client, uscc, for_org_id), standing(client, uscc)
+    )
+    return rating, shown, standing_now
 
 
 def _json_or_none(response: httpx.Response) -> object:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import sqlalchemy as sa
-from fastapi import FastAPI
-
-from kit.requestid import current_request_id
 from tests.support.api import Api, make_uscc
-from tests.support.credit_push import Direct, access_log, authorise, eventually, feed_all, item, upload
+from tests.support.credit_push import (
+    Direct,
+    access_log,
+    authorise,
+    eventually,
+    feed_all,
+    item,
+    statements_of_request,
+    upload,
+)
 from tests.support.stack import Stack
 
 
@@ -98,30 +101,6 @@ async def test_upload_size_and_role_limits(api: Api) -> None:
     forbidden = await api.call(bank, "POST", "/v1/credit/ratings", json={"items": [item()]})
     assert forbidden.status_code == 403
     assert forbidden.headers["content-type"].startswith("application/problem+json")
-
-
-def _credit_push_app(stack: Stack) -> FastAPI:
-    server, _ = stack.threads.servers["credit_push"]
-    app = server.config.app
-    assert isinstance(app, FastAPI)
-    return app
-
-
-@contextmanager
-def statements_of_request(stack: Stack, request_id: str) -> Iterator[list[str]]:
-    """The SQL statements the credit_push process runs while answering one request."""
-    seen: list[str] = []
-    engine = _credit_push_app(stack).state.ctx.engine.sync_engine
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if current_request_id() == request_id:
-            seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", record)
 
 
 async def test_ten_thousand_items_take_a_handful_of_statements(api: Api, stack: Stack) -> None:

@@ -88,21 +88,25 @@ async def test_a_blacklisted_enterprise_demand_goes_to_nobody(api: Api) -> None:
 
 
 # ---- against a stand-in credit_push ------------------------------------------------------
-# Until credit_push's standing read is on this branch, a loan_match instance points at a loopback
-# server that answers it as CONTRACT §5 says it will, to pin down how each answer is read.
+# A loan_match instance points at a loopback server that answers credit_push's reads as each test
+# sets them for its USCC, to pin down how each answer is read. A read a test does not set answers
+# 404 `not-found`: for the match-facts read, a credit_push without it (loan_match then asks the
+# rating and standing reads); for the rating read, no current rating.
+
+NOT_FOUND = (404, json.dumps({"type": "https://x/problems/not-found"}).encode())
 
 
 class _StandIn(BaseHTTPRequestHandler):
-    """No current rating for anyone; the standing each test sets for its USCC."""
+    """Per USCC, the answer to each read (``match-facts``, ``ratings``, ``standing``) and the
+    reads asked, in order."""
 
-    answers: ClassVar[dict[str, tuple[int, bytes]]] = {}
+    answers: ClassVar[dict[str, dict[str, tuple[int, bytes]]]] = {}
+    asked: ClassVar[dict[str, list[str]]] = {}
 
     def do_GET(self) -> None:
-        uscc = self.path.split("?")[0].rsplit("/", 1)[-1]
-        if self.path.startswith("/internal/credit/standing/") and uscc in self.answers:
-            status, body = self.answers[uscc]
-        else:
-            status, body = 404, json.dumps({"type": "https://x/problems/not-found"}).encode()
+        read, uscc = self.path.split("?")[0].rsplit("/", 2)[-2:]
+        self.asked.setdefault(uscc, []).append(read)
+        status, body = self.answers.get(uscc, {}).get(read, NOT_FOUND)
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -145,15 +149,80 @@ async def direct_query(base: str, app: Actor, uscc: str) -> dict[str, Any]:
 async def test_each_standing_answer(
     api: Api, stand_in: str, status: int, blacklisted: bool | None, degraded: list[str], fails: bool
 ) -> None:
+    """A credit_push without the match-facts read: the standing read decides, as before it."""
     bank, app = await api.org("bank"), await api.org("partner_app")
     plain = await publish(api, bank)
     profile = await put_profile(api, app, authorised=False)
     uscc = profile["uscc"]
-    _StandIn.answers[uscc] = (status, json.dumps({"uscc": uscc, "blacklisted": blacklisted}).encode())
+    answer = (status, json.dumps({"uscc": uscc, "blacklisted": blacklisted}).encode())
+    _StandIn.answers[uscc] = {"standing": answer}
     result = await direct_query(stand_in, app, uscc)
+    assert sorted(_StandIn.asked[uscc]) == ["match-facts", "ratings", "standing"]
     assert result["degraded"] == degraded
     matched = plain["id"] in [m["product_id"] for m in result["matches"]]
     assert matched is not fails
     assert (len(standing_failures(result)) == len(result["excluded"]) > 0) is fails
     if not fails:
         assert standing_failures(result) == []
+
+
+SHOWN = {"rating": "A", "year": 2024, "avg_annual_tax_fen": 120 * WAN}
+
+
+def facts(uscc: str, blacklisted: bool, rating: dict[str, Any] | None, refusal: str | None) -> bytes:
+    shown = (
+        {"uscc": uscc, "name": "企业", "version": 1, "updated_at": "2025-04-01T00:00:00Z", **rating}
+        if rating
+        else None
+    )
+    return json.dumps(
+        {"uscc": uscc, "blacklisted": blacklisted, "rating": shown, "refusal": refusal}
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("status", "blacklisted", "rating", "refusal", "degraded", "shown"),
+    [
+        (200, True, None, "not-authorised-by-enterprise", [], None),
+        (200, False, None, "not-authorised-by-enterprise", [], None),
+        (200, False, None, "not-found", [], None),
+        (200, True, SHOWN, None, [], {"rating": "A", "year": 2024}),
+        (200, False, SHOWN, None, [], {"rating": "A", "year": 2024}),
+        (200, False, None, "another-slug", ["credit_push"], None),  # unreadable: shows nothing
+        (200, False, None, None, ["credit_push"], None),
+        (500, None, None, None, ["credit_push"], None),  # no answer: degraded, no failure
+    ],
+)
+async def test_each_match_facts_answer(
+    api: Api,
+    stand_in: str,
+    status: int,
+    blacklisted: bool | None,
+    rating: dict[str, Any] | None,
+    refusal: str | None,
+    degraded: list[str],
+    shown: dict[str, Any] | None,
+) -> None:
+    """One call answers both: the standing is known whatever the rating says, unless no answer."""
+    bank, app = await api.org("bank"), await api.org("partner_app")
+    plain = await publish(api, bank)
+    profile = await put_profile(api, app, authorised=False)
+    uscc = profile["uscc"]
+    _StandIn.answers[uscc] = {"match-facts": (status, facts(uscc, bool(blacklisted), rating, refusal))}
+    result = await direct_query(stand_in, app, uscc)
+    assert _StandIn.asked[uscc] == ["match-facts"]
+    assert result["degraded"] == degraded
+    assert result["rating"] == shown
+    fails = bool(blacklisted) and status == 200
+    assert (plain["id"] in [m["product_id"] for m in result["matches"]]) is not fails
+    assert (len(standing_failures(result)) == len(result["excluded"]) > 0) is fails
+
+
+async def test_garbled_match_facts_degrade(api: Api, stand_in: str) -> None:
+    app = await api.org("partner_app")
+    profile = await put_profile(api, app, authorised=False)
+    uscc = profile["uscc"]
+    _StandIn.answers[uscc] = {"match-facts": (200, b"{not json")}
+    result = await direct_query(stand_in, app, uscc)
+    assert result["degraded"] == ["credit_push"] and result["rating"] is None
+    assert standing_failures(result) == []

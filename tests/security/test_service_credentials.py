@@ -133,11 +133,12 @@ async def test_a_service_cannot_speak_in_another_services_name(stack: Stack) -> 
 async def test_internal_operations_admit_only_the_services_that_need_them(stack: Stack, api: Api) -> None:
     uscc = make_uscc()
     ratings = f"/internal/credit/ratings/{uscc}?for_org_id=00000000-0000-4000-8000-000000000001"
+    facts = f"/internal/credit/match-facts/{uscc}?for_org_id=00000000-0000-4000-8000-000000000001"
     capacity = (
         "/internal/guarantee/capacity?bank_org_id=00000000-0000-4000-8000-000000000000&guaranteed_fen=1"
     )
     async with httpx.AsyncClient() as client:
-        for name, path in (("credit_push", ratings), ("guarantee", capacity)):
+        for name, path in (("credit_push", ratings), ("credit_push", facts), ("guarantee", capacity)):
             url = stack.url(name) + path
             allowed = await client.get(url, auth=as_service("loan_match"))
             assert allowed.status_code in (200, 404), allowed.text  # 404: no rating for a new USCC

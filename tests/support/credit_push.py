@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import httpx
 import sqlalchemy as sa
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from kit.requestid import current_request_id
 from kit.shapes import business_date
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.principals import as_org, as_service
 from tests.support.receiver import Received, Receiver
+from tests.support.stack import Stack
 
 __all__ = [
     "Direct",
@@ -31,6 +35,7 @@ __all__ = [
     "feed_all",
     "give_consent",
     "item",
+    "statements_of_request",
     "today",
     "upload",
 ]
@@ -148,3 +153,27 @@ async def a_day_passes(database_url: str, table: str, row_id: str) -> None:
 def today() -> date:
     """Today in Asia/Shanghai, the calendar expiry follows."""
     return business_date(datetime.now(UTC))
+
+
+def _credit_push_app(stack: Stack) -> FastAPI:
+    server, _ = stack.threads.servers["credit_push"]
+    app = server.config.app
+    assert isinstance(app, FastAPI)
+    return app
+
+
+@contextmanager
+def statements_of_request(stack: Stack, request_id: str) -> Iterator[list[str]]:
+    """The SQL statements the credit_push process runs while answering one request."""
+    seen: list[str] = []
+    engine = _credit_push_app(stack).state.ctx.engine.sync_engine
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if current_request_id() == request_id:
+            seen.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)

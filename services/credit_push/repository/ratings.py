@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -102,6 +103,45 @@ async def current(session: AsyncSession, uscc: str) -> tuple[Current, datetime] 
     query = sa.text(_CURRENT_SQL + " WHERE r.uscc = :u ORDER BY r.uscc, r.year DESC")
     row = (await session.execute(query, {"u": uscc, "today": None})).first()
     return (_current(row), row.updated_at) if row else None
+
+
+# What a match needs (loan_match's match-facts read) in one round trip: the rules of the internal
+# rating read (authorisations.held_by: the app's authorisation in force on :day; the current
+# rating, lapsed as of :day) and of the standing read (blacklist._listed on :day), in SQL so the
+# read builds no statement per request. The rating is read even when unauthorised (one index
+# probe); the service shows it only when the app is authorised.
+_FACTS_SQL = sa.text(
+    f"""
+    SELECT EXISTS (
+        SELECT 1 FROM credit_push.authorisations a
+        WHERE a.partner_org_id = CAST(:app AS uuid) AND a.uscc = :u AND a.status = 'active'
+          AND (a.expires_on IS NULL OR a.expires_on >= CAST(:day AS date))
+    ) AS authorised, EXISTS (
+        SELECT 1 FROM credit_push.blacklist b
+        WHERE b.uscc = :u AND b.status = 'active'
+          AND b.published_on <= CAST(:day AS date) AND b.ends_on > CAST(:day AS date)
+    ) AS listed, cur.*
+    FROM (VALUES (1)) AS one
+    LEFT JOIN ({_CURRENT_SQL} WHERE r.uscc = :u ORDER BY r.uscc, r.year DESC LIMIT 1) cur ON true
+    """  # noqa: S608 (constants)
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The app's authorisation, the enterprise's standing and its current rating (when stored)."""
+
+    authorised: bool
+    listed: bool
+    current: tuple[Current, datetime] | None
+
+
+async def facts(session: AsyncSession, uscc: str, app_id: str, today: date) -> Facts:
+    """:class:`Facts` on ``today`` (Asia/Shanghai) for the partner app ``app_id``: one statement."""
+    params = {"u": uscc, "app": app_id, "day": today, "today": today}
+    row = (await session.execute(_FACTS_SQL, params)).one()
+    current = (_current(row), row.updated_at) if row.uscc is not None else None
+    return Facts(bool(row.authorised), bool(row.listed), current)
 
 
 # The bank's consent, read with the rating in one round trip: the same rule as consents._valid

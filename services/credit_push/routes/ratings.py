@@ -12,8 +12,8 @@ from kit.etags import tag_of
 from kit.principal import ServicePrincipal, require_service
 from kit.uscc import USCC
 from services.credit_push.routes import uploads
-from services.credit_push.routes.common import IDEMPOTENT, Reader, TaxAuthority, bank_of
-from services.credit_push.schemas.ratings import IngestOut, InternalRatingOut, RatingOut
+from services.credit_push.routes.common import IDEMPOTENT, LoanMatch, Reader, TaxAuthority, bank_of
+from services.credit_push.schemas.ratings import IngestOut, InternalRatingOut, MatchFactsOut, RatingOut
 from services.credit_push.service import ratings
 
 router = APIRouter(prefix="/v1/credit")
@@ -72,3 +72,23 @@ async def internal_get_rating(
     """The current rating with the tax figure, for loan_match, when the app holds the enterprise's
     authorisation (404 `not-authorised-by-enterprise` otherwise); the read is in the access log."""
     return await ratings.internal_rating(session, uscc, str(for_org_id))
+
+
+@internal_router.get("/match-facts/{uscc}", response_model=MatchFactsOut)
+async def internal_match_facts(
+    uscc: USCC,
+    _: LoanMatch,
+    session: Session,
+    for_org_id: Annotated[uuid.UUID, Query(description="The partner app the query or demand is for.")],
+) -> Response:
+    """For loan_match's matches: `GET /internal/credit/ratings/{uscc}` and
+    `GET /internal/credit/standing/{uscc}` in one answer, with their rules and access-log entry.
+
+    Always 200 `{uscc, blacklisted, rating, refusal}`: `blacklisted` is the standing read's
+    answer; `rating` is the rating read's 200 answer (the read is in the access log), or null with
+    `refusal` the slug of its 404: `not-authorised-by-enterprise` (the app holds no authorisation
+    from the enterprise) or `not-found` (no current rating).
+    """
+    found = await ratings.match_facts(session, uscc, str(for_org_id))
+    # Serialised once by the model that built it (response_model documents it, not validates it).
+    return Response(found.model_dump_json().encode(), media_type="application/json")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -93,3 +93,33 @@ class RatingOut(RatingFields):
 class InternalRatingOut(RatingFields):
     avg_annual_tax_fen: int | None
     blacklisted: bool = False
+
+
+# Why ``rating`` is null: the slugs of the internal rating read's 404 problems.
+Refusal = Literal["not-authorised-by-enterprise", "not-found"]
+
+
+class MatchFactsOut(BaseModel):
+    """What a match needs from credit_push about an enterprise, in one answer."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "uscc": "91620100MA72RH3L12",
+                    "blacklisted": False,
+                    "rating": None,
+                    "refusal": "not-authorised-by-enterprise",
+                }
+            ]
+        }
+    )
+
+    uscc: str
+    blacklisted: bool = Field(description="On the 红黑榜 now (the standing read's answer).")
+    rating: InternalRatingOut | None = Field(
+        description="The internal rating read's answer, when the app may see it; else null."
+    )
+    refusal: Refusal | None = Field(
+        description="Why `rating` is null: the problem slug the internal rating read answers 404 with."
+    )

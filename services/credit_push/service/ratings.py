@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,8 +15,16 @@ from services.credit_push import repository as repo
 from services.credit_push.rules.entitlement import Current, rating_data, read_view
 from services.credit_push.rules.rating_years import is_current
 from services.credit_push.rules.ratings import RatingItem, parse_batch
-from services.credit_push.schemas.ratings import IngestOut, InternalRatingOut, RatingOut, RejectedItem
+from services.credit_push.schemas.ratings import (
+    IngestOut,
+    InternalRatingOut,
+    MatchFactsOut,
+    RatingOut,
+    RejectedItem,
+)
 from services.credit_push.service import access_log
+
+NOT_AUTHORISED: Final = "not-authorised-by-enterprise"
 
 
 async def ingest(session: AsyncSession, items: Sequence[Any], rows: Sequence[int] | None = None) -> IngestOut:
@@ -98,12 +106,37 @@ async def internal_rating(session: AsyncSession, uscc: str, for_org_id: str) -> 
     logged with that app as the reader.
     """
     if not await repo.authorisations.is_held(session, for_org_id, uscc, business_date(datetime.now(UTC))):
-        raise NotFound("authorisation", slug="not-authorised-by-enterprise")
+        raise NotFound("authorisation", slug=NOT_AUTHORISED)
     current, updated_at = await _current(session, uscc)
     if not is_current(current.year, business_date(datetime.now(UTC))):
         raise NotFound("rating")
+    return _shown_to_app(session, current, updated_at, for_org_id)
+
+
+async def match_facts(session: AsyncSession, uscc: str, for_org_id: str) -> MatchFactsOut:
+    """The internal rating read and the standing read in one answer and one statement, for a
+    match: the same rules, and the same access-log entry when the rating is shown. A refusal
+    is the slug the rating read's 404 would carry (authorisation checked first)."""
+    found = await repo.ratings.facts(session, uscc, for_org_id, business_date(datetime.now(UTC)))
+    if not found.authorised:
+        return MatchFactsOut(uscc=uscc, blacklisted=found.listed, rating=None, refusal=NOT_AUTHORISED)
+    if found.current is None or found.current[0].lapsed:
+        return MatchFactsOut(uscc=uscc, blacklisted=found.listed, rating=None, refusal="not-found")
+    shown = _shown_to_app(session, *found.current, for_org_id)
+    return MatchFactsOut(uscc=uscc, blacklisted=found.listed, rating=shown, refusal=None)
+
+
+def _shown_to_app(
+    session: AsyncSession, current: Current, updated_at: datetime, for_org_id: str
+) -> InternalRatingOut:
+    """The rating with its tax figure as a partner app's match query sees it, access-logged."""
     access_log.rating_left(
-        session, uscc, current.rating, current.avg_annual_tax_fen, (for_org_id, "partner_app"), "match_query"
+        session,
+        current.uscc,
+        current.rating,
+        current.avg_annual_tax_fen,
+        (for_org_id, "partner_app"),
+        "match_query",
     )
     return InternalRatingOut(
         **_public_fields(current, updated_at), avg_annual_tax_fen=current.avg_annual_tax_fen

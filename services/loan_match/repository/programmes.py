@@ -7,12 +7,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.loan_match.repository.common import all_as, figures_as, maybe_as, one_as
 from services.loan_match.repository.rows import ProgrammeRow
-from services.loan_match.tables import programme, subsidy_claim, subsidy_enterprise_year
+from services.loan_match.tables import programme, subsidy_claim
 
 
 @dataclass(frozen=True)
@@ -78,31 +77,29 @@ _OFFER_FIELDS = (
 )
 
 
-def interest_offers(uscc: str, year: int) -> sa.ScalarSelect[Any]:
-    """The ``interest`` programmes of ``year`` with what each has paid the enterprise that year,
-    as one JSON array (programme id order): a column of the statement a match starts with
-    (profiles.match_start), so whatever the number of products it costs no round trip."""
-    t = subsidy_enterprise_year
-    joined = programme.outerjoin(
-        t, sa.and_(t.c.programme_id == programme.c.id, t.c.uscc == uscc, t.c.year == year)
-    )
-    item = sa.func.json_build_object(
-        *(x for name in _OFFER_FIELDS for x in (name, programme.c[name])),
-        "enterprise_paid_fen",
-        sa.func.coalesce(t.c.paid_fen, 0),
-        "budget_left_fen",
-        programme.c.budget_fen - programme.c.paid_fen,
-    )
+def _offer_item() -> str:
+    fields = ", ".join(f"'{name}', g.{name}" for name in _OFFER_FIELDS)
     return (
-        sa.select(sa.func.json_agg(aggregate_order_by(item, programme.c.id), type_=JSON))
-        .select_from(joined)
-        .where(programme.c.kind == "interest", programme.c.year == year)
-        .scalar_subquery()
+        f"json_build_object({fields}, 'enterprise_paid_fen', coalesce(y.paid_fen, 0),"
+        " 'budget_left_fen', g.budget_fen - g.paid_fen)"
     )
+
+
+# The ``interest`` programmes of :year with what each has paid the enterprise :uscc that year, as
+# one JSON array (programme id order), NULL when there is none: a column of the statement a match
+# starts with (profiles.match_start), so whatever the number of products it costs no round trip.
+# Text written once (no statement built per query).
+INTEREST_OFFERS_SQL = f"""
+    SELECT json_agg({_offer_item()} ORDER BY g.id)
+    FROM loan_match.programme g
+    LEFT JOIN loan_match.subsidy_enterprise_year y
+        ON y.programme_id = g.id AND y.uscc = :uscc AND y.year = :year
+    WHERE g.kind = 'interest' AND g.year = :year
+"""  # noqa: S608 (the names are programme's own columns, the values parameters)
 
 
 def offers_of(found: list[dict[str, Any]] | None) -> list[InterestOffer]:
-    """The rows of :func:`interest_offers`' array (NULL when there is none)."""
+    """The rows of :data:`INTEREST_OFFERS_SQL`'s array (NULL when there is none)."""
     return [InterestOffer(**item) for item in found or ()]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.loan_match.clients import refusal
+from services.loan_match.clients import refusal, refused
 from services.loan_match.rules.eligibility import Answer
 
 BASE = "https://finmatch.example/problems/"
@@ -27,3 +27,18 @@ BASE = "https://finmatch.example/problems/"
 )
 def test_refusal(body: object, answer: Answer) -> None:
     assert refusal(body) is answer
+
+
+@pytest.mark.parametrize(
+    ("slug", "answer"),
+    [
+        ("not-authorised-by-enterprise", Answer.NOT_AUTHORISED),
+        ("not-found", Answer.NONE),
+        ("something-else", Answer.UNAVAILABLE),
+        ("", Answer.UNAVAILABLE),
+        (None, Answer.UNAVAILABLE),
+    ],
+)
+def test_refused_in_match_facts(slug: str | None, answer: Answer) -> None:
+    """The match-facts read names its refusal by the same slugs."""
+    assert refused(slug) is answer

@@ -89,6 +89,8 @@ from .list_institutions_tier_type_0 import ListInstitutionsTierType0
 from .list_orgs_role_type_0 import ListOrgsRoleType0
 from .loan_type_figures import LoanTypeFigures
 from .match import Match
+from .match_facts_out import MatchFactsOut
+from .match_facts_out_refusal_type_0 import MatchFactsOutRefusalType0
 from .me_out import MeOut
 from .me_out_role import MeOutRole
 from .month_breakdown import MonthBreakdown
@@ -332,6 +334,8 @@ __all__ = (
     "ListOrgsRoleType0",
     "LoanTypeFigures",
     "Match",
+    "MatchFactsOut",
+    "MatchFactsOutRefusalType0",
     "MeOut",
     "MeOutRole",
     "MonthBreakdown",
