@@ -61,11 +61,12 @@ async def _driver(session: AsyncSession) -> Any:
 _STORE = sa.text(
     """
     WITH old AS (
+        -- Every stored year of the batch's enterprises, once each (two items of one enterprise
+        -- must not double its rows: that made a changed one "affect a row a second time").
         SELECT r.uscc, r.year, r.name, r.rating, r.region_code, r.avg_annual_tax_fen, r.version
-        FROM credit_push.ratings r JOIN ingest_items i ON i.uscc = r.uscc
+        FROM credit_push.ratings r WHERE r.uscc IN (SELECT uscc FROM ingest_items)
     ), last AS (
-        SELECT uscc, max(version) AS version, max(year) AS year
-        FROM credit_push.ratings WHERE uscc IN (SELECT uscc FROM ingest_items) GROUP BY uscc
+        SELECT uscc, max(version) AS version, max(year) AS year FROM old GROUP BY uscc
     ), changed AS (
         SELECT i.*, coalesce(l.version, 0) + row_number() OVER (PARTITION BY i.uscc ORDER BY i.year)
                     AS version,
