@@ -51,7 +51,7 @@ async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) 
         changed, moved = await repo.ingest.store(session, now)
         if moved:
             consented = await repo.consents.consented_pairs(session, moved, None, business_date(now))
-            await repo.ingest.plan(session, sorted(consented))
+            await repo.ingest.plan(session, sorted(consented), now)
             await repo.ingest.write(session, now)
     return changed, len(valid) - changed
 
