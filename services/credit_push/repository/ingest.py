@@ -74,24 +74,27 @@ _STORE = sa.text(
     ), changed AS (
         SELECT i.*, coalesce(l.version, 0) + row_number() OVER (PARTITION BY i.uscc ORDER BY i.year)
                     AS version,
-               (l.year IS NULL OR i.year >= l.year) AS moves
+               (l.year IS NULL OR i.year >= l.year) AS moves, o.uscc IS NOT NULL AS stored
         FROM ingest_items i
         LEFT JOIN old o ON o.uscc = i.uscc AND o.year = i.year
         LEFT JOIN last l ON l.uscc = i.uscc
         WHERE o.uscc IS NULL
            OR ROW(o.name, o.rating, o.region_code, o.avg_annual_tax_fen)
               IS DISTINCT FROM ROW(i.name, i.rating, i.region_code, i.avg_annual_tax_fen)
-    ), stored AS (
+    ), adjusted AS (
+        -- Ratings are written by uploads alone, under the entitlement lock: a stored year is
+        -- updated, a new one inserted as it is (no ON CONFLICT's speculative insertion).
+        UPDATE credit_push.ratings r SET
+            name = c.name, rating = c.rating, region_code = c.region_code,
+            small_micro = coalesce(c.small_micro, r.small_micro),
+            avg_annual_tax_fen = c.avg_annual_tax_fen, version = c.version, updated_at = :now
+        FROM changed c WHERE c.stored AND r.uscc = c.uscc AND r.year = c.year
+    ), added AS (
         INSERT INTO credit_push.ratings
             (uscc, year, name, rating, region_code, avg_annual_tax_fen, small_micro, version, created_at,
              updated_at)
         SELECT uscc, year, name, rating, region_code, avg_annual_tax_fen, small_micro, version, :now, :now
-        FROM changed
-        ON CONFLICT (uscc, year) DO UPDATE SET
-            name = excluded.name, rating = excluded.rating, region_code = excluded.region_code,
-            small_micro = coalesce(excluded.small_micro, credit_push.ratings.small_micro),
-            avg_annual_tax_fen = excluded.avg_annual_tax_fen, version = excluded.version,
-            updated_at = excluded.updated_at
+        FROM changed WHERE NOT stored
     ), moved AS (
         INSERT INTO ingest_moved SELECT DISTINCT uscc FROM changed WHERE moves RETURNING uscc
     )
