@@ -147,7 +147,7 @@ async def measure(platform: Platform, receiver: str, sizes: Sizes, args: argpars
         process.send_signal(signal.SIGINT)
         process.wait()
     durations = logged(since)
-    _report(rows, durations, len(items), upload_s, copy_s)
+    _report(rows, durations, len(items), upload_s, copy_s, platform.memory())
     if args.drain:
         expected = sum(1 for i in items if i["rating"] == "A") * len(subscriptions)
         async with httpx.AsyncClient(base_url=receiver) as client:
@@ -158,7 +158,12 @@ async def measure(platform: Platform, receiver: str, sizes: Sizes, args: argpars
 
 
 def _report(
-    rows: list[Any], durations: dict[str, list[float]], n: int, upload_s: float, copy_s: float
+    rows: list[Any],
+    durations: dict[str, list[float]],
+    n: int,
+    upload_s: float,
+    copy_s: float,
+    memory: dict[str, tuple[float, float]],
 ) -> None:
     names = sorted(rows[0][1])
     print("batch  wall_s  credit_push_ms  gateway_ms  " + "  ".join(f"cpu_{n}_s" for n in names))
@@ -170,6 +175,7 @@ def _report(
     rows_s, copy_rows_s = n / upload_s, n / copy_s
     print(f"upload {upload_s:.2f} s ({rows_s:,.0f} rows/s), COPY {copy_s:.3f} s ({copy_rows_s:,.0f} rows/s)")
     print(f"ingest_ratio_vs_copy {rows_s / copy_rows_s:.4f}; load average {os.getloadavg()}")
+    print(f"memory (VmRSS, VmHWM MiB): {memory}")
 
 
 def main() -> int:
