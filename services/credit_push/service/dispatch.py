@@ -8,6 +8,7 @@ process, to which the dispatcher gives way (``storing_upload``, ``GiveWay``).
 from __future__ import annotations
 
 import contextlib
+import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -63,20 +64,24 @@ def _failing_changes(attempts: Sequence[tuple[Claimed, AttemptResult]]) -> dict[
 
 
 class _Storing:
-    """How many uploads this process is storing right now (a plain count: no event loop needed,
-    so it serves every app and loop of the process)."""
+    """How many uploads this process is storing right now: a count under a thread lock, not an
+    asyncio object, so it serves every app, loop and thread of the process (the tests run
+    several apps in one process, each on its own thread)."""
 
     count = 0
+    lock = threading.Lock()
 
 
 @contextlib.contextmanager
 def storing_upload() -> Iterator[None]:
     """Mark an upload's statements as running in this process (service/ratings.py)."""
-    _Storing.count += 1
+    with _Storing.lock:
+        _Storing.count += 1
     try:
         yield
     finally:
-        _Storing.count -= 1
+        with _Storing.lock:
+            _Storing.count -= 1
 
 
 class GiveWay:
