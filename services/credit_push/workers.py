@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -140,6 +141,10 @@ async def upload_jobs(ctx: AppContext) -> None:
 ANSWER_CAP_BYTES = 64 * 1024  # of a receiver's answer body we read at most; the rest is not read
 DISPATCH_CONCURRENCY = 512  # sends in flight in this process, every subscription together
 RECORD_WINDOW_S = 0.02  # outcomes ending this close together are recorded in one statement
+# While an upload is being stored in this process the dispatcher claims nothing new, for at most
+# this long at a time (service/dispatch.py GiveWay), and looks this often whether it has ended.
+UPLOAD_GIVE_WAY_S = 2.0
+GIVE_WAY_POLL_S = 0.02
 # Young objects collected every 50,000 allocations instead of 700 (and the older generations
 # less often): a drain allocates a few objects per send, and cProfile showed ~15% of the
 # drain's time in the collector with the defaults (bench/README.md "Profiles").
@@ -321,20 +326,24 @@ async def dispatcher(ctx: AppContext) -> None:
     and another short one records the batch's outcomes, so a slow receiver holds no database
     connection. Each subscription has at most FINMATCH_WEBHOOK_MAX_IN_FLIGHT deliveries in
     flight (one while its receiver fails), so one bad receiver never holds up the others.
+    While an upload is being stored in this process it claims nothing new (the sends in flight
+    go on and are recorded), for at most UPLOAD_GIVE_WAY_S at a time.
     """
     tune_gc()
     client = pinned_client(settings_of(ctx).webhook_allow_private, settings_of(ctx).webhook_timeout_s)
     watch_outbox(ctx.sessionmaker)  # outbox depth and age per bank, on the metrics port
     state = _Dispatch(ctx, client)
+    give_way = dispatch.GiveWay(UPLOAD_GIVE_WAY_S)
     try:
         while not ctx.stopping.is_set():
             await state.record()
             room = DISPATCH_CONCURRENCY - len(state.in_flight)
-            claimed = await state.claim(room) if room > 0 else []
+            waiting = room > 0 and give_way.now_holds(time.monotonic())
+            claimed = await state.claim(room) if room > 0 and not waiting else []
             metrics.worker_succeeded("dispatcher")
             if claimed:
                 await state.start(claimed)
-            await state.wait(settings_of(ctx).poll_interval_s)
+            await state.wait(GIVE_WAY_POLL_S if waiting else settings_of(ctx).poll_interval_s)
     finally:
         await state.stop()
         await client.close()

@@ -24,6 +24,7 @@ from services.credit_push import workers
 from services.credit_push.clients.ssrf import pinned_client
 from services.credit_push.clients.webhooks import new_secret
 from services.credit_push.repository import Claimed
+from services.credit_push.service import dispatch
 from services.credit_push.settings import CreditPushSettings
 from tests.support import postgres
 from tests.support.api import Api
@@ -158,6 +159,24 @@ async def test_a_failing_receiver_gets_one_in_flight_and_does_not_delay_a_health
 
 async def _at_least(receiver: Receiver, n: int) -> bool:
     return len(receiver.received) >= n
+
+
+async def test_it_gives_way_to_an_upload_in_its_process_for_a_bounded_time(
+    api: Api, instance: Direct
+) -> None:
+    """While an upload is being stored in its process the dispatcher claims nothing new; after
+    UPLOAD_GIVE_WAY_S one claim goes ahead all the same: deliveries are delayed, never starved."""
+    receiver = Receiver()
+    bank = await api.org("bank")
+    try:
+        await _subscribe(instance, bank.org_id, receiver.url)
+        with dispatch.storing_upload():  # as an upload being stored in this process marks it
+            started = time.monotonic()
+            await _upload(instance, 3)  # its deliveries are committed while the mark is held
+            await eventually(lambda: _at_least(receiver, 3), within_s=15)
+            assert time.monotonic() - started >= workers.UPLOAD_GIVE_WAY_S
+    finally:
+        receiver.stop()
 
 
 def _endless_answer() -> tuple[socket.socket, threading.Event]:

@@ -86,6 +86,18 @@ async def test_reupload_unchanged_and_dynamic_adjustment(api: Api) -> None:
     assert events[-1]["data"] == {"uscc": first["uscc"], "version": 4, "reason": "rating_changed"}
 
 
+async def test_two_years_of_one_enterprise_in_one_batch(api: Api) -> None:
+    """A stored year that changed and a new year of the same enterprise, together: both stored,
+    versions in year order (this was a 500: the stored row was counted once per item)."""
+    tax = await api.org("tax_authority")
+    first = item(rating="B", year=2023)
+    assert (await upload(api, tax, [first]))["accepted"] == 1
+    result = await upload(api, tax, [{**first, "rating": "C"}, {**first, "year": 2024}])
+    assert (result["accepted"], result["unchanged"], result["rejected"]) == (2, 0, [])
+    rating = (await api.call(tax, "GET", f"/v1/credit/ratings/{first['uscc']}")).json()
+    assert (rating["year"], rating["rating"], rating["version"]) == (2024, "B", 3)
+
+
 async def _events_for(api: Api, bank: Any, uscc: str, at_least: int) -> list[dict[str, Any]]:
     events = [e for e in await feed_all(api, bank) if e["data"]["uscc"] == uscc]
     return events if len(events) >= at_least else []

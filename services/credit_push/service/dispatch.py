@@ -1,14 +1,17 @@
 """The dispatcher's two short transactions: lease due deliveries, then record how sends ended.
 
 Both work on batches (one statement claims N deliveries, one records N outcomes); the sends
-themselves (HTTP, no transaction open) are workers.py.
+themselves (HTTP, no transaction open) are workers.py. And the uploads being stored in this
+process, to which the dispatcher gives way (``storing_upload``, ``GiveWay``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -58,3 +61,48 @@ def _failing_changes(attempts: Sequence[tuple[Claimed, AttemptResult]]) -> dict[
         was[claimed.subscription_id] = claimed.failing
     now_failing = {sub_id: still_failing(was[sub_id], found) for sub_id, found in results.items()}
     return {sub_id: failing for sub_id, failing in now_failing.items() if failing != was[sub_id]}
+
+
+class _Storing:
+    """How many uploads this process is storing right now: a count under a thread lock, not an
+    asyncio object, so it serves every app, loop and thread of the process (the tests run
+    several apps in one process, each on its own thread)."""
+
+    count = 0
+    lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def storing_upload() -> Iterator[None]:
+    """Mark an upload's statements as running in this process (service/ratings.py)."""
+    with _Storing.lock:
+        _Storing.count += 1
+    try:
+        yield
+    finally:
+        with _Storing.lock:
+            _Storing.count -= 1
+
+
+class GiveWay:
+    """Whether the dispatcher should claim nothing new now: an upload is being stored in its
+    process and it has given way for less than ``max_s`` (bench/README.md "Profiles/ingest":
+    the sends of earlier batches took twice the upload's share of the process and competed
+    for PostgreSQL). Bounded, so deliveries are only delayed: after ``max_s`` of giving way
+    one claim goes ahead, and then it gives way again.
+    """
+
+    def __init__(self, max_s: float) -> None:
+        self.max_s = max_s
+        self.since: float | None = None
+
+    def now_holds(self, now: float) -> bool:
+        if _Storing.count == 0:
+            self.since = None
+            return False
+        if self.since is None:
+            self.since = now
+        if now - self.since < self.max_s:
+            return True
+        self.since = None
+        return False

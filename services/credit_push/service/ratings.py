@@ -22,7 +22,7 @@ from services.credit_push.schemas.ratings import (
     RatingOut,
     RejectedItem,
 )
-from services.credit_push.service import access_log
+from services.credit_push.service import access_log, dispatch
 
 NOT_AUTHORISED: Final = "not-authorised-by-enterprise"
 
@@ -51,14 +51,16 @@ async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) 
     statements store what changed, plan the events of the enterprises whose current rating
     moved, and write them with their deliveries for every addressed bank. The entitlement lock
     is held for this one batch's transaction only (it orders seq assignment, service/outbox.py).
+    The process's webhook dispatcher claims no new deliveries meanwhile (dispatch.GiveWay).
     """
-    await repo.locks.lock_entitlement(session)
-    await repo.ingest.stage(session, valid)
-    changed, moved = await repo.ingest.store(session, now)
-    if moved:
-        consented = await repo.consents.consented_pairs(session, moved, None, business_date(now))
-        await repo.ingest.plan(session, sorted(consented))
-        await repo.ingest.write(session, now)
+    with dispatch.storing_upload():
+        await repo.locks.lock_entitlement(session)
+        await repo.ingest.stage(session, valid)
+        changed, moved = await repo.ingest.store(session, now)
+        if moved:
+            consented = await repo.consents.consented_pairs(session, moved, None, business_date(now))
+            await repo.ingest.plan(session, sorted(consented), now)
+            await repo.ingest.write(session, now)
     return changed, len(valid) - changed
 
 
