@@ -1,15 +1,15 @@
 """``GET /v1/credit/ratings/{uscc}`` past FastAPI's router and dependency solver.
 
-The rating read is the platform's hottest public call (bench/README.md "Profiles: rating read").
-Through FastAPI it went past every credit_push route (matched one by one), the dependency solver
-(the role check, the session, the USCC parameter) and the request/response wrappers: about a third
-of credit_push's Python per read. This middleware sits inside kit's trust boundary and the
-request's transaction (kit.asgi.add_innermost_middleware), so the caller is vouched for and the
-session is the request's, exactly as for the route. It answers the common case, a valid USCC read
-by a role the route admits, with the route's own answer (routes/ratings.py ``rating_answer``), its
-problems rendered by kit.problems as the exception handlers would, and the route recorded for
-metrics and logs. Anything else (an invalid USCC's 422, a refused role's 403, another path or
-method) goes on to FastAPI unchanged.
+The rating read is the platform's hottest public call (`read_chain_ratio`, bench/README.md).
+Through FastAPI it went past every credit_push route (matched one by one), the dependency
+solver (the role check, the session, the USCC parameter) and the request/response wrappers:
+about a fifth of credit_push's CPU per read. This middleware sits inside kit's trust boundary
+and the request's transaction (kit.asgi.add_innermost_middleware), so the caller is vouched for
+and the session is the request's, exactly as for the route. It answers the common case, a
+valid USCC read by a role the route admits, with the route's own answer (routes/ratings.py
+``rating_answer``), its problems rendered by kit.problems as the exception handlers would, and
+the route recorded for metrics and logs. Anything else (an invalid USCC's 422, a refused
+role's 403, another path or method) goes on to FastAPI unchanged.
 """
 
 from __future__ import annotations
