@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ParamSpec
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware, _MiddlewareFactory
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 
@@ -21,3 +25,20 @@ class HttpMiddleware:
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         raise NotImplementedError
+
+
+P = ParamSpec("P")
+
+
+def add_innermost_middleware(
+    app: Starlette, middleware_class: _MiddlewareFactory[P], *args: P.args, **options: P.kwargs
+) -> None:
+    """Add a middleware inside every one added so far (``add_middleware`` adds outermost).
+
+    Such a middleware sees a request as a route does: kit.app's trust boundary has vouched for
+    the caller and the request's transaction is open, and only the router and the exception
+    handlers lie between it and the routes.
+    """
+    if app.middleware_stack is not None:
+        raise RuntimeError("Cannot add middleware after an application has started")
+    app.user_middleware.append(Middleware(middleware_class, *args, **options))

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import AppContext, build_app
 from kit.settings import Settings
-from services.credit_push.routes import ROUTERS
+from services.credit_push.routes import ROUTERS, fastpath
 from services.credit_push.service import access_log
 from services.credit_push.settings import CreditPushSettings
 from services.credit_push.tables import idempotency_keys
@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The app; shared settings given as a plain ``Settings`` get credit_push's own from the environment."""
     if not isinstance(settings, CreditPushSettings):
         settings = CreditPushSettings(**(settings.model_dump() if settings else {}))
-    return build_app(
+    app = build_app(
         "credit_push",
         settings,
         title="finmatch credit_push",
@@ -44,3 +44,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         idempotency_table=idempotency_keys,
         peers=["gateway"],  # it learns new banks and checks bank ids there
     )
+    fastpath.install(app)
+    return app

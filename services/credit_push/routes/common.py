@@ -17,7 +17,9 @@ from kit.principal import Principal, require_roles, require_service
 from services.credit_push.tables import idempotency_keys
 
 TaxAuthority = Annotated[Principal, Depends(require_roles("tax_authority"))]
-Reader = Annotated[Principal, Depends(require_roles("tax_authority", "admin", "bank"))]
+# Who may read a rating; routes/fastpath.py admits the same roles.
+READERS = ("tax_authority", "admin", "bank")
+Reader = Annotated[Principal, Depends(require_roles(*READERS))]
 Partner = Annotated[Principal, Depends(require_roles("partner_app"))]
 PartnerOrBank = Annotated[Principal, Depends(require_roles("partner_app", "bank"))]
 Bank = Annotated[Principal, Depends(require_roles("bank"))]
