@@ -177,3 +177,33 @@ def statements_of_request(stack: Stack, request_id: str) -> Iterator[list[str]]:
         yield seen
     finally:
         sa.event.remove(engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def transaction_queries_of_request(stack: Stack, request_id: str) -> Iterator[list[str]]:
+    """The BEGIN, COMMIT and ROLLBACK credit_push sends PostgreSQL while answering one request:
+    what asyncpg's query logger reports, on each connection checked out meanwhile (it reports
+    simple queries, not the prepared statements SQLAlchemy sends, which statements_of_request
+    sees). The driver reports a query a loop turn after it ran: read the list once the answer
+    has arrived."""
+    seen: list[str] = []
+    engine = _credit_push_app(stack).state.ctx.engine.sync_engine
+
+    def logged(record: Any) -> None:
+        if current_request_id() == request_id:
+            seen.append(record.query)
+
+    def checkout(_dbapi: Any, entry: Any, _proxy: Any) -> None:
+        entry.driver_connection.add_query_logger(logged)
+
+    def checkin(_dbapi: Any, entry: Any) -> None:
+        if entry.driver_connection is not None:
+            entry.driver_connection.remove_query_logger(logged)
+
+    sa.event.listen(engine, "checkout", checkout)
+    sa.event.listen(engine, "checkin", checkin)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(engine, "checkout", checkout)
+        sa.event.remove(engine, "checkin", checkin)

@@ -8,6 +8,7 @@ from typing import Any, Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kit.db import single_statement
 from kit.errors import NotFound
 from kit.i18n import localise_sentence
 from kit.shapes import business_date
@@ -77,6 +78,7 @@ async def rating_for(session: AsyncSession, uscc: str, bank_id: str | None) -> R
     recorded in the access log (税收征管法 第八条).
     """
     today = business_date(datetime.now(UTC))
+    await single_statement(session)  # the access-log entry is buffered, not written here
     found = await repo.ratings.read(session, uscc, bank_id, today)
     if found is None:
         raise NotFound("rating")
@@ -119,6 +121,7 @@ async def match_facts(session: AsyncSession, uscc: str, for_org_id: str) -> Matc
     """The internal rating read and the standing read in one answer and one statement, for a
     match: the same rules, and the same access-log entry when the rating is shown. A refusal
     is the slug the rating read's 404 would carry (authorisation checked first)."""
+    await single_statement(session)  # the access-log entry is buffered, not written here
     found = await repo.ratings.facts(session, uscc, for_org_id, business_date(datetime.now(UTC)))
     if not found.authorised:
         return MatchFactsOut(uscc=uscc, blacklisted=found.listed, rating=None, refusal=NOT_AUTHORISED)
