@@ -5,7 +5,8 @@ not publish (seq, the manager's org id) are ignored."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
+from dataclasses import fields
+from typing import Any
 
 from kit.shapes import business_today
 from services.guarantee.repository.rows import (
@@ -26,13 +27,22 @@ from services.guarantee.schemas.exposures import DefaultResult, Exposure, Recove
 from services.guarantee.schemas.pools import Pool, PoolLoan
 
 
+def _fields_of(row: Any) -> dict[str, Any]:
+    """A row's fields by name, as they are: ``dataclasses.asdict`` deep-copies every dict and
+    list in it (the shares of an exposure), which the validation copies again anyway. py-spy of
+    the exposure line: asdict and deepcopy were ~5% of guarantee's time per registration."""
+    return {f.name: getattr(row, f.name) for f in fields(row)}
+
+
 def agreement(row: AgreementRow) -> Agreement:
     return Agreement.model_validate(row, from_attributes=True)
 
 
 def exposure(row: ExposureRow) -> Exposure:
     # The row's fields by name (each split validated into Parties); it also keeps seq and provincial_id.
-    return Exposure.model_validate({**asdict(row), "total_recovered_fen": sum(row.recovered_fen.values())})
+    return Exposure.model_validate(
+        {**_fields_of(row), "total_recovered_fen": sum(row.recovered_fen.values())}
+    )
 
 
 def default_result(row: ExposureRow, outcome: DefaultOutcome) -> DefaultResult:
@@ -48,7 +58,7 @@ def recovery_result(allocation: Split, total_recovered_fen: int) -> RecoveryResu
 
 
 def pool(row: PoolRow) -> Pool:
-    return Pool.model_validate({**asdict(row), "fund_manager_org_id": row.manager_org_id})
+    return Pool.model_validate({**_fields_of(row), "fund_manager_org_id": row.manager_org_id})
 
 
 def pool_loan(row: PoolLoanRow) -> PoolLoan:
@@ -57,7 +67,7 @@ def pool_loan(row: PoolLoanRow) -> PoolLoan:
 
 
 def bridge_fund(row: BridgeFundRow) -> BridgeFund:
-    return BridgeFund.model_validate({**asdict(row), "fund_manager_org_id": row.manager_org_id})
+    return BridgeFund.model_validate({**_fields_of(row), "fund_manager_org_id": row.manager_org_id})
 
 
 def status_of(loan: BridgeLoanRow, today: dt.date | None = None) -> funds.BridgeStatus:
@@ -65,4 +75,4 @@ def status_of(loan: BridgeLoanRow, today: dt.date | None = None) -> funds.Bridge
 
 
 def bridge_loan(row: BridgeLoanRow) -> BridgeLoan:
-    return BridgeLoan.model_validate({**asdict(row), "status": status_of(row)})
+    return BridgeLoan.model_validate({**_fields_of(row), "status": status_of(row)})
