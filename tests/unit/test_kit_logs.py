@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kit.logs import BatchedStreamHandler, JsonFormatter
+from kit.logs import BatchedStreamHandler, JsonFormatter, configure_logging
 
 
 @pytest.fixture
@@ -79,3 +79,18 @@ def test_waiting_lines_are_written_within_the_delay_or_when_there_are_enough(
     for i in range(10):
         logger.info("line %d", i)
     assert stream.getvalue().count("\n") >= 11  # the tenth waiting line wrote all ten
+
+
+def test_httpx_request_lines_are_left_out_and_its_warnings_kept() -> None:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        configure_logging("loan_match")
+        httpx_log = logging.getLogger("httpx")
+        assert not httpx_log.isEnabledFor(logging.INFO)  # "HTTP Request: GET ..." per internal call
+        assert httpx_log.isEnabledFor(logging.WARNING)
+        assert logging.getLogger("loan_match.clients").isEnabledFor(logging.INFO)
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:], root.level = handlers, level
