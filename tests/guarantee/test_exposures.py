@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from kit.money import yuan
@@ -355,3 +356,14 @@ async def test_a_loan_ref_with_stray_spaces_is_the_same_loan(api: Api) -> None:
     assert (again.status_code, slug(again)) == (409, "duplicate-loan")
     blank = await register(api, c, loan_ref="   ")
     assert (blank.status_code, slug(blank)) == (422, "validation-error")
+
+
+async def test_a_registration_answers_the_exposure_as_it_is_read_back(api: Api) -> None:
+    c = await chain(api)
+    response = await register(api, c, principal_fen=1_000_000)
+    assert (response.status_code, response.headers["content-type"]) == (201, "application/json")
+    created = response.json()
+    read = await api.call(c.local.actor, "GET", f"{G}/exposures/{created['id']}")
+    assert read.status_code == 200 and read.json() == created
+    # compact JSON, Chinese as UTF-8: the bytes FastAPI's response_model would have sent
+    assert response.content == json.dumps(created, ensure_ascii=False, separators=(",", ":")).encode()
