@@ -112,6 +112,15 @@ def _registration(keys: tuple[str, ...]) -> sa.TextualSelect:
     return stmt
 
 
+# Built once: registering a loan may re-weigh the client's other exposures (py-spy: building
+# this statement on every registration was ~3% of guarantee's time, even with nothing to send).
+_REWEIGH = (
+    exposure.update()
+    .where(exposure.c.id == sa.bindparam("exposure_id"))
+    .values(weighted_liability_fen=sa.bindparam("weight"))
+)
+
+
 class ExposureQueries(Queries):
     async def exposure(self, exposure_id: str, scope: Scope, *, lock: bool = False) -> ExposureRow | None:
         stmt = sa.select(exposure).where(exposure.c.id == exposure_id, scope_clause(scope))
@@ -154,14 +163,9 @@ class ExposureQueries(Queries):
 
     async def reweigh(self, weights: Mapping[str, int]) -> None:
         """New weights for a client's other exposures (its 单户在保余额 crossed 500万)."""
-        stmt = (
-            exposure.update()
-            .where(exposure.c.id == sa.bindparam("exposure_id"))
-            .values(weighted_liability_fen=sa.bindparam("weight"))
-        )
-        params = [{"exposure_id": key, "weight": value} for key, value in weights.items()]
-        if params:
-            await self.session.execute(stmt, params)
+        if weights:  # most registrations change no other weight: nothing to send, nothing to build
+            params = [{"exposure_id": key, "weight": value} for key, value in weights.items()]
+            await self.session.execute(_REWEIGH, params)
 
     async def _update_exposure(self, exposure_id: str, values: Mapping[str, Any]) -> ExposureRow:
         stmt = (
