@@ -11,30 +11,18 @@ load distorts far less than the rates). Prints the figures; writes nothing.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-import asyncpg
-
-from bench import data, lines
+from bench import data, lines, probe
 from bench.config import FULL, QUICK, Sizes
-from bench.match_line import cpu_s, spy
-from bench.platform import Platform, running
-from bench.procs import spawn, stop, wait_http
-from bench.run import _port
+from bench.platform import Platform
 from tests.support.api import Api
 
 
 async def registered(platform: Platform) -> int:
     """Exposures registered so far."""
-    conn = await asyncpg.connect(platform.database_url.replace("+asyncpg", ""))
-    try:
-        return int(await conn.fetchval("SELECT count(*) FROM guarantee.exposure"))
-    finally:
-        await conn.close()
+    return int(await probe.fetch_value(platform, "SELECT count(*) FROM guarantee.exposure"))
 
 
 async def measure(platform: Platform, ping_url: str, sizes: Sizes, spy_dir: Path | None) -> dict[str, Any]:
@@ -45,11 +33,13 @@ async def measure(platform: Platform, ping_url: str, sizes: Sizes, spy_dir: Path
         bank = await api.org("bank")
         guarantors = await data.guarantee_chain(api, bank, sizes.local_guarantors)
         ping = await lines.ping(rec, ping_url)
-        spies = spy(platform, 2 * (sizes.wrk_seconds + sizes.warmup_seconds), spy_dir) if spy_dir else []
-        before, counted = cpu_s(platform), await registered(platform)
+        spies = (
+            probe.spy(platform, spy_dir, 2 * (sizes.wrk_seconds + sizes.warmup_seconds)) if spy_dir else []
+        )
+        before, counted = probe.cpu_s(platform), await registered(platform)
         one = await lines.exposures(rec, "exposures_one_guarantor", gateway, guarantors[:1])
         eight = await lines.exposures(rec, "exposures_eight_guarantors", gateway, guarantors)
-        after, done = cpu_s(platform), await registered(platform) - counted
+        after, done = probe.cpu_s(platform), await registered(platform) - counted
         for process in spies:
             process.wait()
     finally:
@@ -72,22 +62,9 @@ def main() -> int:
     parser.add_argument("--spy", type=Path, help="py-spy each process during the exposure lines, into DIR")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
-    with tempfile.TemporaryDirectory(prefix="exposure-line-") as tmp:
-        workdir = Path(tmp)
-        with running(workdir) as platform:
-            port = _port()
-            ping = spawn(
-                [sys.executable, "-m", "bench.ping_app", "--port", str(port)],
-                platform.env,
-                workdir / "ping.log",
-            )
-            try:
-                wait_http(f"http://127.0.0.1:{port}/ping", ping, "bench.ping_app")
-                result = asyncio.run(measure(platform, f"http://127.0.0.1:{port}", sizes, args.spy))
-            finally:
-                stop(ping)
-    for key, value in result.items():
-        print(f"{key:>32}: {value}")
+    probe.show(
+        probe.with_ping("exposure-line-", lambda platform, ping: measure(platform, ping, sizes, args.spy))
+    )
     return 0
 
 

@@ -18,33 +18,19 @@ import asyncio
 import json
 import os
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 
-from bench import data, ingest
+from bench import data, ingest, probe
 from bench.config import FULL, QUICK, Sizes
 from bench.platform import Platform, running
 from bench.run import helpers
-from deploy.embedded_pg import asyncpg_dsn
 from deploy.supervisor import LOG_FILE
 from tests.support.api import Actor, Api
-
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_of(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 class Cpu:
@@ -52,37 +38,11 @@ class Cpu:
 
     def __init__(self, platform: Platform) -> None:
         self.platform = platform
-        self.database = platform.database_url.rsplit("/", 1)[1].split("?")[0]
-
-    async def backends(self) -> list[int]:
-        conn = await asyncpg.connect(asyncpg_dsn(self.platform.database_url))
-        try:
-            rows = await conn.fetch(
-                "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-                self.database,
-            )
-        finally:
-            await conn.close()
-        return [int(r["pid"]) for r in rows]
 
     async def now(self) -> dict[str, float]:
-        out = {name: _cpu_of(pid) for name, pid in self.platform.processes().items()}
-        out["postgres"] = sum(_cpu_of(pid) for pid in await self.backends())
+        out = probe.cpu_s(self.platform)
+        out["postgres"] = sum(probe.cpu_of(pid) for pid in await probe.backends(self.platform))
         return out
-
-
-def spy(platform: Platform, where: Path) -> list[subprocess.Popen[bytes]]:
-    """py-spy (if installed) on each platform process until stopped (SIGINT writes the file)."""
-    tool = Path(sys.executable).with_name("py-spy")
-    where.mkdir(parents=True, exist_ok=True)
-    return [
-        subprocess.Popen(  # noqa: S603 (our own argv)
-            [str(tool), "record", "-r", "100", "-f", "raw", "-p", str(pid), "-o", str(where / f"{name}.txt")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for name, pid in platform.processes().items()
-    ]
 
 
 def logged(since: int) -> dict[str, list[float]]:
@@ -138,7 +98,7 @@ async def measure(platform: Platform, receiver: str, sizes: Sizes, args: argpars
     items = data.rating_items(sizes.ratings, sizes.a_share_pct)
     copy_s = await ingest.copy_seconds(platform.database_url, items, sizes.batches)
     since = LOG_FILE.stat().st_size if LOG_FILE.exists() else 0
-    spies = spy(platform, args.spy) if args.spy else []
+    spies = probe.spy(platform, args.spy) if args.spy else []
     cpu = Cpu(platform)
     started = time.perf_counter()
     rows = await upload(platform.url("gateway"), tax, items, sizes, cpu)

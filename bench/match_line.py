@@ -10,67 +10,18 @@ writes nothing.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-import asyncpg
-
-from bench import data, lines
+from bench import data, lines, probe
 from bench.config import FULL, QUICK, Sizes
-from bench.platform import Platform, running
-from bench.procs import spawn, stop, wait_http
-from bench.run import _port
+from bench.platform import Platform
 from tests.support.api import Api
-
-
-def spy(platform: Platform, seconds: float, where: Path) -> list[subprocess.Popen[bytes]]:
-    """py-spy (if installed) on each platform process for ``seconds``: collapsed stacks per process."""
-    tool = Path(sys.executable).with_name("py-spy")
-    return [
-        subprocess.Popen(  # noqa: S603 (our own argv)
-            [
-                str(tool),
-                "record",
-                "-r",
-                "100",
-                "-f",
-                "raw",
-                "-d",
-                str(int(seconds)),
-                "-p",
-                str(pid),
-                "-o",
-                str(where / f"{name}.txt"),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for name, pid in platform.processes().items()
-    ]
-
-
-def cpu_s(platform: Platform) -> dict[str, float]:
-    """CPU seconds (user + system) each platform process has used so far."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    out = {}
-    for name, pid in platform.processes().items():
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        out[name] = (int(fields[11]) + int(fields[12])) / ticks
-    return out
 
 
 async def recorded(platform: Platform) -> int:
     """Match queries answered so far (loan_match records each one)."""
-    conn = await asyncpg.connect(platform.database_url.replace("+asyncpg", ""))
-    try:
-        return int(await conn.fetchval("SELECT count(*) FROM loan_match.match_query"))
-    finally:
-        await conn.close()
+    return int(await probe.fetch_value(platform, "SELECT count(*) FROM loan_match.match_query"))
 
 
 async def measure(platform: Platform, ping_url: str, sizes: Sizes, spy_dir: Path | None) -> dict[str, Any]:
@@ -83,10 +34,10 @@ async def measure(platform: Platform, ping_url: str, sizes: Sizes, spy_dir: Path
         ping = await lines.ping(rec, ping_url)
         await data.publish_products(api, banks, sizes.products, sizes.matching)
         uscc = await data.enterprise(api, app)
-        spies = spy(platform, sizes.wrk_seconds + 2 * sizes.warmup_seconds, spy_dir) if spy_dir else []
-        before, counted = cpu_s(platform), await recorded(platform)
+        spies = probe.spy(platform, spy_dir, sizes.wrk_seconds + 2 * sizes.warmup_seconds) if spy_dir else []
+        before, counted = probe.cpu_s(platform), await recorded(platform)
         match = await lines.match(rec, gateway, app, data.query_body(uscc), sizes.matching)
-        after, queries = cpu_s(platform), await recorded(platform) - counted
+        after, queries = probe.cpu_s(platform), await recorded(platform) - counted
         for process in spies:
             process.wait()
         products = await lines.sequential_products(api, banks[1], sizes.sequential_products)
@@ -115,22 +66,9 @@ def main() -> int:
     parser.add_argument("--spy", type=Path, help="py-spy each process during the match lines, into DIR")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
-    with tempfile.TemporaryDirectory(prefix="match-line-") as tmp:
-        workdir = Path(tmp)
-        with running(workdir) as platform:
-            port = _port()
-            ping = spawn(
-                [sys.executable, "-m", "bench.ping_app", "--port", str(port)],
-                platform.env,
-                workdir / "ping.log",
-            )
-            try:
-                wait_http(f"http://127.0.0.1:{port}/ping", ping, "bench.ping_app")
-                result = asyncio.run(measure(platform, f"http://127.0.0.1:{port}", sizes, args.spy))
-            finally:
-                stop(ping)
-    for key, value in result.items():
-        print(f"{key:>18}: {value}")
+    probe.show(
+        probe.with_ping("match-line-", lambda platform, ping: measure(platform, ping, sizes, args.spy))
+    )
     return 0
 
 

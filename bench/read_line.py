@@ -13,55 +13,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import asyncpg
-
-from bench import data, lines, wrk
+from bench import data, lines, probe, wrk
 from bench.credential import direct_headers
-from bench.match_line import spy
-from bench.platform import Platform, running
-from bench.procs import spawn, stop, wait_http
-from bench.run import _port
+from bench.platform import Platform
 from tests.support.api import Actor, Api
 
 IDLE_S = 3.0
 WARMUP_S = 2.0
 
 
-def _cpu_of(pid: int) -> float:
-    """CPU seconds (user + system) process ``pid`` has used so far; 0 once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-async def backends(platform: Platform) -> list[int]:
-    """The PostgreSQL backends serving this run's database (the pools keep them open)."""
-    url = platform.database_url.replace("+asyncpg", "")
-    conn = await asyncpg.connect(url)
-    try:
-        rows = await conn.fetch(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-    finally:
-        await conn.close()
-    return [int(row["pid"]) for row in rows]
-
-
 def cpu_s(platform: Platform, database: list[int]) -> dict[str, float]:
     """CPU seconds so far of each platform process, ``finmatch up`` itself (it relays every log
     line) and this database's PostgreSQL backends together."""
-    out = {name: _cpu_of(pid) for name, pid in platform.processes().items()}
-    out["up"] = _cpu_of(platform.up.pid)
-    out["postgres"] = sum(_cpu_of(pid) for pid in database)
+    out = probe.cpu_s(platform)
+    out["up"] = probe.cpu_of(platform.up.pid)
+    out["postgres"] = sum(probe.cpu_of(pid) for pid in database)
     return out
 
 
@@ -76,7 +46,7 @@ class Meter:
         self.database: list[int] = []
 
     async def measure_idle(self) -> None:
-        self.database = await backends(self.platform)
+        self.database = await probe.backends(self.platform)
         before = cpu_s(self.platform, self.database)
         await asyncio.sleep(IDLE_S)
         after = cpu_s(self.platform, self.database)
@@ -91,8 +61,8 @@ class Meter:
         spied: bool = False,
     ) -> tuple[wrk.WrkResult, dict[str, float]]:
         await wrk.run(url, connections=connections, seconds=WARMUP_S, headers=headers())
-        self.database = await backends(self.platform)  # the pools have opened what the load needs
-        spies = spy(self.platform, self.seconds, self.spy_dir) if spied and self.spy_dir else []
+        self.database = await probe.backends(self.platform)  # the pools have opened what the load needs
+        spies = probe.spy(self.platform, self.spy_dir, self.seconds) if spied and self.spy_dir else []
         before = cpu_s(self.platform, self.database)
         result = await wrk.run(url, connections=connections, seconds=self.seconds, headers=headers())
         after = cpu_s(self.platform, self.database)
@@ -172,22 +142,9 @@ def main() -> int:
         "--spy", type=Path, help="py-spy each process during the 64-connection read, into DIR"
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="read-line-") as tmp:
-        workdir = Path(tmp)
-        with running(workdir) as platform:
-            port = _port()
-            ping = spawn(
-                [sys.executable, "-m", "bench.ping_app", "--port", str(port)],
-                platform.env,
-                workdir / "ping.log",
-            )
-            try:
-                wait_http(f"http://127.0.0.1:{port}/ping", ping, "bench.ping_app")
-                result = asyncio.run(measure(platform, f"http://127.0.0.1:{port}", args.seconds, args.spy))
-            finally:
-                stop(ping)
-    for key, value in result.items():
-        print(f"{key:>22}: {value}")
+    probe.show(
+        probe.with_ping("read-line-", lambda platform, ping: measure(platform, ping, args.seconds, args.spy))
+    )
     return 0
 
 
