@@ -72,13 +72,15 @@ def ending_columns() -> list[sa.Column[Any]]:
 
 
 # What each bank was last told about an enterprise (row present = it holds a `published`).
+# Keyed by the enterprise first: every read names it (migration v0009).
 bank_views = sa.Table(
     "bank_views",
     metadata,
-    col.id_key("bank_org_id"),
-    sa.Column("uscc", sa.Text, primary_key=True),
+    col.uuid("bank_org_id"),
+    col.text("uscc"),
     col.integer("version"),
     col.flag("full"),
+    sa.PrimaryKeyConstraint("uscc", "bank_org_id", name="bank_views_pkey"),
 )
 
 consents = sa.Table(

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -52,6 +52,13 @@ async def consented_pairs(
     if bank_ids is not None:
         query = query.where(consents.c.bank_org_id == sa.func.any(uuids(bank_ids)))
     return {(str(r.bank_org_id), r.uscc) for r in await session.execute(query)}
+
+
+def consented_among(usccs: sa.Select[Any], today: date) -> sa.Select[Any]:
+    """The (bank, uscc) pairs with a valid consent whose USCC ``usccs`` selects, for use inside
+    another statement (repository/ingest.py stages them without a round trip)."""
+    query = sa.select(consents.c.bank_org_id, consents.c.uscc).distinct()
+    return query.where(consents.c.uscc.in_(usccs), _valid(today))
 
 
 async def consented_usccs(session: AsyncSession, bank_id: str, today: date) -> list[str]:

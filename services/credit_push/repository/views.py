@@ -30,7 +30,7 @@ _UPSERT_VIEWS = sa.text(
     INSERT INTO credit_push.bank_views (bank_org_id, uscc, version, "full")
     SELECT * FROM unnest(CAST(:b AS uuid[]), CAST(:u AS text[]), CAST(:v AS int[]),
                          CAST(:f AS boolean[]))
-    ON CONFLICT (bank_org_id, uscc)
+    ON CONFLICT (uscc, bank_org_id)
     DO UPDATE SET version = excluded.version, "full" = excluded."full"
     """
 )

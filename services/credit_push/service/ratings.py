@@ -59,8 +59,7 @@ async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) 
         await repo.ingest.stage(session, valid)
         changed, moved = await repo.ingest.store(session, now)
         if moved:
-            consented = await repo.consents.consented_pairs(session, moved, None, business_date(now))
-            await repo.ingest.plan(session, sorted(consented), now)
+            await repo.ingest.plan(session, business_date(now), now)
             await repo.ingest.write(session, now)
     return changed, len(valid) - changed
 
