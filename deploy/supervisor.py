@@ -30,6 +30,16 @@ from kit.settings import PROCESS_NAMES, Settings
 GRACE_S = 10.0
 LOG_FILE = Path("var") / "log" / "finmatch.jsonl"
 _SHOWN_LEVELS = frozenset({"warning", "error", "critical"})
+# How kit.logs.JsonFormatter writes the level of a line nobody needs to see; inside a value
+# these quotes would be escaped, so only the line's own level matches.
+_ROUTINE_LEVELS = ('"level": "info"', '"level": "debug"')
+_READ_SIZE = 1 << 16
+
+
+def _read_some(stream: IO[bytes]) -> bytes:
+    """What the pipe holds now (up to 64 KiB), waiting only when it is empty; b"" at its end."""
+    read1 = getattr(stream, "read1", None)
+    return bytes(read1(_READ_SIZE)) if read1 is not None else stream.readline()
 
 
 def _die_with_parent() -> None:
@@ -174,20 +184,37 @@ class LogRouter:
         self.threads.append(thread)
 
     def _pump(self, stream: IO[bytes]) -> None:
-        for raw in iter(stream.readline, b""):
-            self.route(raw.decode("utf-8", "replace").rstrip("\n"))
+        """Whatever the child wrote since the last read, a batch of whole lines at a time.
+
+        Under load the children write thousands of access lines a second (batched, kit.logs):
+        one read, one write and one flush per batch instead of per line (a newline byte never
+        falls inside a UTF-8 character, so a batch splits there safely).
+        """
+        pending = b""
+        while chunk := _read_some(stream):
+            complete, _, pending = (pending + chunk).rpartition(b"\n")
+            if complete:
+                self.route_lines(complete.decode("utf-8", "replace").split("\n"))
+        if pending:
+            self.route_lines([pending.decode("utf-8", "replace")])
 
     def route(self, line: str) -> None:
-        if not line:
+        self.route_lines([line])
+
+    def route_lines(self, lines: list[str]) -> None:
+        """Every line into the file, in order; what a person should see to the terminal."""
+        kept = [line for line in lines if line]
+        if not kept:
             return
-        shown = self.shown(line)
+        shown = [(line, text) for line in kept if (text := self.shown(line)) is not None]
         with self.lock:
-            self.file.write(line + "\n")
+            self.file.write("\n".join(kept) + "\n")
             self.file.flush()
-            if shown is not None and self.starting and not _is_error(line):
-                self.held.append(shown)
-            elif shown is not None:
-                print(shown, file=self.terminal, flush=True)
+            for line, text in shown:
+                if self.starting and not _is_error(line):
+                    self.held.append(text)
+                else:
+                    print(text, file=self.terminal, flush=True)
 
     def started(self, *, ok: bool) -> None:
         """The start is over: drop what was held back when it went well, else show it."""
@@ -200,6 +227,8 @@ class LogRouter:
     @staticmethod
     def shown(line: str) -> str | None:
         """What a person sees of ``line``: a readable warning or error, stray text as it is."""
+        if line.startswith("{") and any(level in line for level in _ROUTINE_LEVELS):
+            return None  # one of our info or debug lines: not parsed just to be left out
         readable = human_line(line)
         if readable is None:
             return line
