@@ -6,12 +6,12 @@ from fastapi import FastAPI
 
 from kit.app import build_app
 from kit.settings import Settings
-from services.guarantee.routes import ROUTERS
+from services.guarantee.routes import ROUTERS, fastpath
 from services.guarantee.tables import idempotency_keys
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    return build_app(
+    app = build_app(
         "guarantee",
         settings or Settings(),
         title="finmatch guarantee",
@@ -20,3 +20,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         idempotency_table=idempotency_keys,
         peers=["gateway"],  # every org id it stores is checked there
     )
+    fastpath.install(app)
+    return app

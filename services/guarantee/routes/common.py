@@ -16,7 +16,9 @@ from services.guarantee.tables import idempotency_keys
 PREFIX = "/v1/guarantee"
 
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
-Guarantor = Annotated[Principal, Depends(require_roles("guarantor"))]
+# Who may register and settle exposures (routes/fastpath.py admits the same role).
+GUARANTORS = ("guarantor",)
+Guarantor = Annotated[Principal, Depends(require_roles(*GUARANTORS))]
 AdminOrGuarantor = Annotated[Principal, Depends(require_roles("admin", "guarantor"))]
 Viewer = Annotated[Principal, Depends(require_roles("admin", "guarantor", "bank"))]
 Manager = Annotated[Principal, Depends(require_roles("fund_manager"))]

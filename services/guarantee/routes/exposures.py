@@ -12,7 +12,9 @@ from fastapi import APIRouter, Query, Response
 from kit.etags import tag
 from kit.openapi_docs import problems
 from kit.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
+from kit.principal import Principal
 from kit.uscc import USCC
+from services.guarantee.repository import Repository
 from services.guarantee.routes.common import CREATES, PREFIX, Guarantor, Repo, Viewer, idempotency
 from services.guarantee.rules.chain import Status
 from services.guarantee.schemas.common import Recovery
@@ -51,6 +53,11 @@ REGISTER_REFUSALS = problems(
 async def register_exposure(body: ExposureCreate, principal: Guarantor, repo: Repo) -> Response:
     """Register a guaranteed loan (local guarantor); the leverage and single-client limits of
     国务院令第683号 (liability weighted per 银保监发〔2018〕1号) are checked under a lock on the guarantor."""
+    return await registration_answer(repo, principal, body)
+
+
+async def registration_answer(repo: Repository, principal: Principal, body: ExposureCreate) -> Response:
+    """``register_exposure``'s answer; routes/fastpath.py sends it for the common case past FastAPI."""
     registered = await exposures.register_exposure(repo, principal, body)
     # Serialised once by the model that built it: the bytes response_model would send, without
     # FastAPI validating the answer again and encoding it a second time (the busiest write).
