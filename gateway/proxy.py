@@ -11,7 +11,6 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import aiohttp
 from fastapi import Request
 from fastapi.responses import Response
 from prometheus_client import Counter
@@ -64,7 +63,7 @@ class Gate:
     limits: Limits
     engine: AsyncEngine | None = None
     signer: Signer | None = None
-    client: aiohttp.ClientSession | None = None
+    client: upstream.Client | None = None
     _bases: dict[str, str] = field(default_factory=dict)
 
     def base_of(self, service: str) -> str:
@@ -147,7 +146,7 @@ async def call_as(
     tracing.inject(headers)
     target = upstream.sendable(target)
     headers[principal_mod.HEADER] = _vouch(gate.signer, service, method, target, principal)
-    url = upstream.target_url(gate.base_of(service), target)
+    base = gate.base_of(service)
     client = gate.client
     assert client is not None, "the gateway opens its client when it starts"
     # A read may be sent again once if the connection broke under it (a reused keep-alive
@@ -155,8 +154,8 @@ async def call_as(
     attempts = 2 if method in ("GET", "HEAD") else 1
     for attempt in range(attempts):
         try:
-            return await upstream.send(client, method, url, headers, body)
-        except aiohttp.InvalidURL as exc:
+            return await upstream.send(client, method, base, target, headers, body)
+        except upstream.InvalidTarget as exc:
             raise _no_operation() from exc
         except TRANSPORT_ERRORS as exc:
             if attempt + 1 < attempts and failure_kind(exc) == "broken":
