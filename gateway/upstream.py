@@ -133,9 +133,10 @@ class _Connection(asyncio.Protocol):
 
     # httptools callbacks
     def on_header(self, name: bytes, value: bytes) -> None:
-        self.headers.append((name, value))
         lower = name.lower()
-        if lower == b"content-length" or (lower == b"transfer-encoding" and b"chunked" in value.lower()):
+        if lower not in _DROP_RESPONSE:  # kept: the answer's own headers, as the service wrote them
+            self.headers.append((name, value))
+        elif lower == b"content-length" or (lower == b"transfer-encoding" and b"chunked" in value.lower()):
             self.delimited = True
 
     def on_headers_complete(self) -> None:
@@ -156,9 +157,8 @@ class _Connection(asyncio.Protocol):
         waiter = self.waiter
         if waiter is None or waiter.done():
             return
-        kept = [(name, value) for name, value in self.headers if name.lower() not in _DROP_RESPONSE]
         body = self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
-        waiter.set_result(Answer(status, kept, body))
+        waiter.set_result(Answer(status, self.headers, body))
 
     def _fail(self, exc: BaseException) -> None:
         if self.waiter is not None and not self.waiter.done():
