@@ -82,11 +82,13 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         failures=SharedCounter(Policy.failures(settings.failed_auth_limit)),
     )
 
+    gate = proxy.Gate(settings, keys, limits)
+
     async def start(ctx: AppContext) -> None:
         app.state.upstream = make_client(
             timeout=httpx.Timeout(settings.upstream_timeout_s, connect=settings.upstream_connect_timeout_s)
         )
-        app.state.proxy_client = upstream.session(
+        gate.client = app.state.proxy_client = upstream.session(
             connect_timeout_s=settings.upstream_connect_timeout_s, timeout_s=settings.upstream_timeout_s
         )
         if settings.admin_key:
@@ -113,17 +115,26 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         trust_boundary=False,
         idempotency_table=idempotency_keys,
         peers=SERVICE_NAMES,  # shown as finmatch_peer_up; the gateway's readiness is its own
-        # The fast path inside the body limit: a proxied body is counted as it arrives too.
+        # The fast path outside the body limit's middleware: it counts a proxied body itself.
         middleware=[
-            (ProxyFastPath, {"route": proxy_router.routes[0]}),
             (BodyLimitMiddleware, {"max_bytes": settings.max_body_bytes}),
+            (
+                ProxyFastPath,
+                {"gate": gate, "max_bytes": settings.max_body_bytes, "route": proxy_router.routes[0]},
+            ),
         ],
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
+        # FastAPI's own OpenTelemetry bridge records only into a global provider, which nothing
+        # here sets (kit.tracing has its own): off, it no longer asks for one on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
+    gate.engine = app.state.ctx.engine
+    gate.signer = app.state.credentials.signer
     app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
     app.state.limits = limits
     app.state.keys = keys
+    app.state.gate = gate
     app.state.openapi_cache = None
     return app

@@ -80,16 +80,30 @@ def _too_many(slug: str, detail: str, what: str, wait_s: float) -> Problem:
 
 async def authenticated(request: Request) -> Principal:
     """The caller of a public request, from its bearer key, once its key's rate limit allows."""
-    settings: GatewaySettings = request.app.state.settings
-    keys: KeyStore = request.app.state.keys
-    limits: Limits = request.app.state.limits
+    return await authenticated_by(
+        request.app.state.settings,
+        request.app.state.keys,
+        request.app.state.limits,
+        request.app.state.ctx.engine,
+        request.headers.get("authorization"),
+        request.client.host if request.client else "unknown",
+    )
+
+
+async def authenticated_by(
+    settings: GatewaySettings,
+    keys: KeyStore,
+    limits: Limits,
+    engine: AsyncEngine,
+    authorization: str | None,
+    client_host: str,
+) -> Principal:
+    """:func:`authenticated` from what the request carries (the proxy's fast path has no Request)."""
     try:
-        principal, bucket = await authenticate(
-            request.headers.get("authorization"), settings.admin_key, request.app.state.ctx.engine, keys
-        )
+        principal, bucket = await authenticate(authorization, settings.admin_key, engine, keys)
     except Unauthorized as exc:
         # Checked only after the key failed: a valid key is never refused by this rule.
-        wait = limits.failures.record(request.client.host if request.client else "unknown")
+        wait = limits.failures.record(client_host)
         if wait > 0:
             raise too_many_failures(wait) from exc
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kit import metrics
@@ -13,24 +14,54 @@ class BodyTooLarge(Exception):
     pass
 
 
+def too_large(max_bytes: int) -> Problem:
+    """The 413 of a body over ``max_bytes`` (counted as a refusal by a limit)."""
+    metrics.limit_refused("body_too_large")
+    return Problem(
+        413,
+        "payload-too-large",
+        f"The request body is larger than {max_bytes} bytes.",
+        title="Payload too large",
+    )
+
+
+def declared_too_large(declared: bytes | None, max_bytes: int) -> bool:
+    """Whether a Content-Length value (the first one sent) is over ``max_bytes``."""
+    return declared is not None and declared.isdigit() and int(declared) > max_bytes
+
+
+async def read_body(receive: Receive, max_bytes: int) -> bytes:
+    """The whole body as Starlette's ``Request.body()`` reads it, counted as it arrives:
+    BodyTooLarge past ``max_bytes``, ClientDisconnect if the client goes away first."""
+    chunks: list[bytes] = []
+    received = 0
+    while True:
+        message = await receive()
+        kind = message["type"]
+        if kind == "http.request":
+            body: bytes = message.get("body", b"")
+            received += len(body)
+            if received > max_bytes:
+                raise BodyTooLarge
+            if body:
+                chunks.append(body)
+            if not message.get("more_body", False):
+                return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        elif kind == "http.disconnect":
+            raise ClientDisconnect
+
+
 class BodyLimitMiddleware(HttpMiddleware):
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         super().__init__(app)
         self.max_bytes = max_bytes
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        metrics.limit_refused("body_too_large")
-        too_large = Problem(
-            413,
-            "payload-too-large",
-            f"The request body is larger than {self.max_bytes} bytes.",
-            title="Payload too large",
-        )
-        await too_large.response()(scope, receive, send)
+        await too_large(self.max_bytes).response()(scope, receive, send)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared_too_large(declared, self.max_bytes):
             await self._refuse(scope, receive, send)
             return
         received = 0

@@ -8,15 +8,20 @@ service that is down answers 503, a slow one 504, a broken connection 502: never
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-import aiohttp
 from fastapi import Request
 from fastapi.responses import Response
 from prometheus_client import Counter
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import ClientDisconnect
+from starlette.types import Scope
 
 from gateway import upstream
-from gateway.auth import authenticated
+from gateway.auth import KeyStore, authenticated, authenticated_by
+from gateway.limitsync import Limits
+from gateway.settings import GatewaySettings
 from kit import metrics, tracing
 from kit import principal as principal_mod
 from kit.credentials import Signer
@@ -43,6 +48,49 @@ _FORWARD_REQUEST = (
     "idempotency-key",
     "user-agent",
 )
+_FORWARD_KEYS = tuple((name, name.encode("latin-1")) for name in _FORWARD_REQUEST)
+_FORWARDED = frozenset(key for _, key in _FORWARD_KEYS)
+
+
+@dataclass
+class Gate:
+    """What every proxied call uses, bound once per gateway app (``app.state.gate``) instead of
+    looked up on ``app.state`` per request: ``engine`` and ``signer`` once the app is built,
+    ``client`` once it has started."""
+
+    settings: GatewaySettings
+    keys: KeyStore
+    limits: Limits
+    engine: AsyncEngine | None = None
+    signer: Signer | None = None
+    client: upstream.Client | None = None
+    _bases: dict[str, str] = field(default_factory=dict)
+
+    def base_of(self, service: str) -> str:
+        base = self._bases.get(service)
+        if base is None:
+            base = self._bases[service] = self.settings.url_of(service)
+        return base
+
+    async def caller(self, authorization: str | None, client_host: str) -> principal_mod.Principal:
+        assert self.engine is not None, "the gateway binds its engine when the app is built"
+        return await authenticated_by(
+            self.settings, self.keys, self.limits, self.engine, authorization, client_host
+        )
+
+
+def pick_headers(raw: Iterable[tuple[bytes, bytes]]) -> tuple[str | None, dict[str, str]]:
+    """The Authorization header and the headers passed on (each its first value, in
+    :data:`_FORWARD_REQUEST` order), in one pass over a request's raw headers."""
+    authorization: bytes | None = None
+    found: dict[bytes, bytes] = {}
+    for name, value in raw:
+        if name in _FORWARDED:
+            found.setdefault(name, value)
+        elif name == b"authorization" and authorization is None:
+            authorization = value
+    headers = {name: found[key].decode("latin-1") for name, key in _FORWARD_KEYS if key in found}
+    return (None if authorization is None else authorization.decode("latin-1")), headers
 
 
 async def forward(request: Request, prefix: str, rest: str) -> Response:
@@ -50,19 +98,22 @@ async def forward(request: Request, prefix: str, rest: str) -> Response:
     if service is None:
         raise _no_operation()
     principal = await authenticated(request)
-    request_headers = request.headers
-    headers = {name: value for name in _FORWARD_REQUEST if (value := request_headers.get(name)) is not None}
-    target = _target(request, rest)
+    _, headers = pick_headers(request.scope["headers"])
+    target = target_of(request.scope, rest)
     try:
         body = await request.body()
     except ClientDisconnect:
-        # The client went away mid-body: nobody is left to answer, and it is not our fault.
-        log.info("client disconnected before sending its whole body")
-        return Response(status_code=499)
+        return disconnected()
     answer = await call(request, principal, service, request.method, target, headers, body)
     response = Response(answer.body, status_code=answer.status)
     response.raw_headers.extend(answer.headers)
     return response
+
+
+def disconnected() -> Response:
+    """The client went away mid-body: nobody is left to answer, and it is not our fault."""
+    log.info("client disconnected before sending its whole body")
+    return Response(status_code=499)
 
 
 async def call(
@@ -77,19 +128,34 @@ async def call(
     """One call to ``service`` on behalf of ``principal``, within ``request``: ``headers`` gain the
     request id, the trace and a token minted for exactly this call. Also how the console's charts
     read the statistics as their caller (gateway.console.charts)."""
+    gate: Gate = request.app.state.gate
+    return await call_as(gate, principal, service, method, target, headers, body)
+
+
+async def call_as(
+    gate: Gate,
+    principal: principal_mod.Principal,
+    service: str,
+    method: str,
+    target: str,
+    headers: dict[str, str],
+    body: bytes = b"",
+) -> upstream.Answer:
+    """:func:`call` with the gateway's parts at hand (the fast path has no Request)."""
     headers[REQUEST_ID_HEADER] = current_request_id() or ""
     tracing.inject(headers)
     target = upstream.sendable(target)
-    headers[principal_mod.HEADER] = _vouch(request, service, method, target, principal)
-    url = upstream.target_url(request.app.state.ctx.settings.url_of(service), target)
-    client: aiohttp.ClientSession = request.app.state.proxy_client
+    headers[principal_mod.HEADER] = _vouch(gate.signer, service, method, target, principal)
+    base = gate.base_of(service)
+    client = gate.client
+    assert client is not None, "the gateway opens its client when it starts"
     # A read may be sent again once if the connection broke under it (a reused keep-alive
     # connection the service had just closed); a write never is.
     attempts = 2 if method in ("GET", "HEAD") else 1
     for attempt in range(attempts):
         try:
-            return await upstream.send(client, method, url, headers, body)
-        except aiohttp.InvalidURL as exc:
+            return await upstream.send(client, method, base, target, headers, body)
+        except upstream.InvalidTarget as exc:
             raise _no_operation() from exc
         except TRANSPORT_ERRORS as exc:
             if attempt + 1 < attempts and failure_kind(exc) == "broken":
@@ -99,10 +165,9 @@ async def call(
 
 
 def _vouch(
-    request: Request, service: str, method: str, target: str, principal: principal_mod.Principal
+    signer: Signer | None, service: str, method: str, target: str, principal: principal_mod.Principal
 ) -> str:
     """A token for exactly this call: ``service``, the method, and the path and query as sent."""
-    signer: Signer | None = request.app.state.credentials.signer
     if signer is None:
         raise Problem(
             503,
@@ -119,18 +184,23 @@ def _no_operation() -> Problem:
     return Problem(404, "not-found", "No operation at this path.")
 
 
-def _target(request: Request, rest: str) -> str:
+def target_of(scope: Scope, rest: str) -> str:
     """Path and query exactly as the client sent them, still percent-encoded.
 
     Rebuilding the URL from the decoded path made an id such as ``%19`` (a control character)
     an unsendable URL: a 500 instead of the service's 404/422. A ``.`` or ``..`` segment would
     climb out of ``/v1/<prefix>/`` upstream: no public operation has one.
     """
-    if any(segment in (".", "..") for segment in rest.split("/")):
+    if "." in rest and any(segment in (".", "..") for segment in rest.split("/")):
         raise _no_operation()
-    raw_path: bytes = request.scope.get("raw_path") or request.url.path.encode()
-    query: bytes = request.scope.get("query_string", b"")
+    raw_path: bytes = scope.get("raw_path") or _escaped(str(scope["path"])).encode()
+    query: bytes = scope.get("query_string", b"")
     return raw_path.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
+
+
+def _escaped(path: str) -> str:
+    """A decoded path as Starlette's ``request.url.path`` gives it (no raw path from the server)."""
+    return path.replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
 
 
 def _upstream_problem(service: str, exc: BaseException) -> Problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -42,8 +43,23 @@ def _route_of(scope: Scope) -> str:
     return str(path) if path else "unmatched"
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    return next((v.decode("latin-1") for k, v in scope["headers"] if k == name), None)
+def _id_and_language(scope: Scope) -> tuple[str | None, str | None]:
+    """The first X-Request-ID and Accept-Language of a request, in one pass over its headers."""
+    request_id: bytes | None = None
+    language: bytes | None = None
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            if request_id is None:
+                request_id = value
+        elif name == b"accept-language" and language is None:
+            language = value
+    return (
+        None if request_id is None else request_id.decode("latin-1"),
+        None if language is None else language.decode("latin-1"),
+    )
+
+
+_REQUEST_ID = b"x-request-id"
 
 
 class RequestContextMiddleware(HttpMiddleware):
@@ -51,11 +67,15 @@ class RequestContextMiddleware(HttpMiddleware):
         super().__init__(app)
         self.process = process
         self.metrics = metrics
+        # The duration histogram's child per (method, route, status): labels() validates and
+        # locks on every call; the set is small and fixed (metric labels are bounded).
+        self._durations: dict[tuple[str, str, int], Any] = {}
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request_id = accept_or_generate(_header(scope, b"x-request-id"))
+        given_id, accept_language = _id_and_language(scope)
+        request_id = accept_or_generate(given_id)
         token = _request_id.set(request_id)
-        language = i18n.use_language(_header(scope, b"accept-language"))
+        language = i18n.use_language(accept_language)
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         state_token = bind_request_state(state)
@@ -67,21 +87,26 @@ class RequestContextMiddleware(HttpMiddleware):
         # headers (Content-Length, ETag) GET would give. The server keeps its own scope saying HEAD.
         head = scope.get("method") == "HEAD"
         inner = {**scope, "method": "GET"} if head else scope
+        id_header = (_REQUEST_ID, request_id.encode("latin-1"))
 
         async def send_with_id(message: Message) -> None:
             nonlocal status, response_started
-            if message["type"] == "http.response.start":
+            kind = message["type"]
+            if kind == "http.response.start":
                 status = int(message["status"])
                 response_started = True
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"]
-                headers.append((b"x-request-id", request_id.encode("latin-1")))
+                headers = [item for item in message.get("headers", ()) if item[0].lower() != _REQUEST_ID]
+                headers.append(id_header)
                 message["headers"] = headers
-            elif head and message["type"] == "http.response.body":
+            elif head and kind == "http.response.body":
                 message = {**message, "body": b""}
             await send(message)
 
         try:
-            with tracing.server_span(self.process, scope):
+            if tracing.enabled():
+                with tracing.server_span(self.process, scope):
+                    await self.app(inner, receive, send_with_id)
+            else:  # no span to open: not even the context manager's generator
                 await self.app(inner, receive, send_with_id)
         except Exception:
             log.exception("unexpected error")
@@ -99,20 +124,31 @@ class RequestContextMiddleware(HttpMiddleware):
     def _record(self, scope: Scope, route: str, status: int, elapsed: float) -> None:
         """Metrics and the access log line of one answered request."""
         method = scope.get("method", "")
-        metrics_mod.http_request(_method_label(method), route, status, elapsed)
+        self._observe(_method_label(method), route, status, elapsed)
         path = scope.get("path", "")
         level = logging.DEBUG if is_routine(method, path, status) else logging.INFO
-        log.log(
-            level,
-            "%s %s %s",
-            method,
-            path,
-            status,
-            extra={
-                "method": method,
-                "path": path,
-                "route": route,
-                "status": status,
-                "duration_ms": round(elapsed * 1000, 1),
-            },
+        if not log.isEnabledFor(level):
+            return
+        extra = {
+            "method": method,
+            "path": path,
+            "route": route,
+            "status": status,
+            "duration_ms": round(elapsed * 1000, 1),
+        }
+        # log.log() would first walk the stack for the caller's file and line (findCaller),
+        # which no formatter here writes; the record is otherwise the one log.log() makes.
+        record = log.makeRecord(
+            log.name, level, __file__, 0, "%s %s %s", (method, path, status), None, "_record", extra
         )
+        log.handle(record)
+
+    def _observe(self, method: str, route: str, status: int, elapsed: float) -> None:
+        if self.metrics is None:  # then into whatever metrics the context has (kit.metrics)
+            metrics_mod.http_request(method, route, status, elapsed)
+            return
+        key = (method, route, status)
+        child = self._durations.get(key)
+        if child is None:
+            child = self._durations[key] = self.metrics.http.labels(method, route, str(status))
+        child.observe(elapsed)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import asyncpg
 import pytest
 import sqlalchemy as sa
-from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
@@ -38,16 +38,22 @@ async def test_one_trace_spans_the_gateway_and_the_services(api: Api, spans: InM
     query = {"uscc": make_uscc(), "amount_fen": 100_000_000, "term_months": 12}
     response = await api.call(partner, "POST", "/v1/match/queries", json=query)
     assert response.status_code in (200, 404, 422), response.text
-    finished = spans.get_finished_spans()
-    gateway = [s for s in finished if s.attributes and s.attributes["finmatch.process"] == "gateway"]
-    assert gateway, "the gateway made no span"
-    trace_id = gateway[-1].context.trace_id if gateway[-1].context else None
-    in_trace = [s for s in finished if s.context and s.context.trace_id == trace_id]
-    processes = {s.attributes["finmatch.process"] for s in in_trace if s.attributes}
-    assert {"gateway", "loan_match"} <= processes, processes
-    service_span = next(
-        s for s in in_trace if s.attributes and s.attributes["finmatch.process"] == "loan_match"
-    )
+
+    async def in_trace() -> list[ReadableSpan] | None:
+        """The spans of the gateway's trace once both processes have ended theirs: a process
+        ends its span after sending its answer, so the gateway may answer before loan_match's
+        span has ended."""
+        finished = spans.get_finished_spans()
+        gateway = [s for s in finished if s.attributes and s.attributes["finmatch.process"] == "gateway"]
+        if not gateway:
+            return None
+        trace_id = gateway[-1].context.trace_id if gateway[-1].context else None
+        found = [s for s in finished if s.context and s.context.trace_id == trace_id]
+        processes = {s.attributes["finmatch.process"] for s in found if s.attributes}
+        return found if {"gateway", "loan_match"} <= processes else None
+
+    found = await eventually(in_trace, within_s=5.0)
+    service_span = next(s for s in found if s.attributes and s.attributes["finmatch.process"] == "loan_match")
     assert service_span.parent is not None  # joined to the gateway's span, not a new trace
     assert service_span.name == "POST /v1/match/queries"
 
