@@ -22,38 +22,17 @@ from kit.principal import HEADER, Principal, subject_of
 from services.credit_push.routes.fastpath import PATH, RatingReadFastPath
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.credit_push import access_log, eventually, give_consent, item, upload
+from tests.support.fastpath import Instance, with_and_without
 from tests.support.principals import as_org, as_service, target_of, token
-from tests.support.stack import Stack, app_of, free_socket
+from tests.support.stack import Stack
 
 HEADERS = ("content-type", "content-length", "etag", "x-request-id", "www-authenticate")
 
 
-@dataclass
-class Instance:
-    url: str
-    app: FastAPI
-
-
-def _serve(stack: Stack, *, fast: bool) -> tuple[Instance, str]:
-    sock = free_socket()
-    port = sock.getsockname()[1]
-    app = app_of("credit_push", stack.values_of("credit_push", credit_push_port=port))
-    if not fast:  # every read through FastAPI
-        kept = [m for m in app.user_middleware if getattr(m, "cls", None) is not RatingReadFastPath]
-        assert len(kept) == len(app.user_middleware) - 1
-        app.user_middleware = kept
-    key = f"credit_push-{'fast' if fast else 'plain'}-{port}"
-    stack.threads.serve(key, app, sock)
-    return Instance(f"http://127.0.0.1:{port}", app), key
-
-
 @pytest.fixture(scope="module")
 def instances(stack: Stack) -> Iterator[tuple[Instance, Instance]]:
-    fast, fast_key = _serve(stack, fast=True)
-    plain, plain_key = _serve(stack, fast=False)
-    yield fast, plain
-    stack.threads.stop(fast_key)
-    stack.threads.stop(plain_key)
+    with with_and_without(stack, "credit_push", RatingReadFastPath) as pair:
+        yield pair
 
 
 @dataclass

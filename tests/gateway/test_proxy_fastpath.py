@@ -16,43 +16,21 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
 from gateway.fastpath import ProxyFastPath
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.credit_push import eventually, item, upload
-from tests.support.stack import Stack, app_of, free_socket
+from tests.support.fastpath import Instance, with_and_without
+from tests.support.stack import Stack
 
 MAX_BODY = 4096
 ROUTE = "/v1/{prefix}/{rest:path}"
 
 
-@dataclass
-class Instance:
-    url: str
-    app: FastAPI
-
-
-def _serve(stack: Stack, *, fast: bool) -> tuple[Instance, str]:
-    sock = free_socket()
-    port = sock.getsockname()[1]
-    app = app_of("gateway", stack.values_of("gateway", gateway_port=port, max_body_bytes=MAX_BODY))
-    if not fast:  # every proxied call through FastAPI
-        kept = [m for m in app.user_middleware if getattr(m, "cls", None) is not ProxyFastPath]
-        assert len(kept) == len(app.user_middleware) - 1
-        app.user_middleware = kept
-    key = f"gateway-{'fast' if fast else 'plain'}-{port}"
-    stack.threads.serve(key, app, sock)
-    return Instance(f"http://127.0.0.1:{port}", app), key
-
-
 @pytest.fixture(scope="module")
 def instances(stack: Stack) -> Iterator[tuple[Instance, Instance]]:
-    fast, fast_key = _serve(stack, fast=True)
-    plain, plain_key = _serve(stack, fast=False)
-    yield fast, plain
-    stack.threads.stop(fast_key)
-    stack.threads.stop(plain_key)
+    with with_and_without(stack, "gateway", ProxyFastPath, max_body_bytes=MAX_BODY) as pair:
+        yield pair
 
 
 @dataclass

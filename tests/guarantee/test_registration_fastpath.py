@@ -25,40 +25,19 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kit.money import yuan
 from services.guarantee.routes.fastpath import PATH, ExposureRegistrationFastPath
 from tests.support.api import Api, make_uscc
+from tests.support.fastpath import Instance, with_and_without
 from tests.support.guarantee import Chain, chain, exposure_body
 from tests.support.principals import as_org, as_service
-from tests.support.stack import Stack, app_of, free_socket
+from tests.support.stack import Stack
 
 # Every header but the clock's.
 UNCOMPARED = frozenset({"date"})
 
 
-@dataclass
-class Instance:
-    url: str
-    app: FastAPI
-
-
-def _serve(stack: Stack, *, fast: bool) -> tuple[Instance, str]:
-    sock = free_socket()
-    port = sock.getsockname()[1]
-    app = app_of("guarantee", stack.values_of("guarantee", guarantee_port=port))
-    if not fast:  # every registration through FastAPI
-        kept = [m for m in app.user_middleware if getattr(m, "cls", None) is not ExposureRegistrationFastPath]
-        assert len(kept) == len(app.user_middleware) - 1
-        app.user_middleware = kept
-    key = f"guarantee-{'fast' if fast else 'plain'}-{port}"
-    stack.threads.serve(key, app, sock)
-    return Instance(f"http://127.0.0.1:{port}", app), key
-
-
 @pytest.fixture(scope="module")
 def instances(stack: Stack) -> Iterator[tuple[Instance, Instance]]:
-    fast, fast_key = _serve(stack, fast=True)
-    plain, plain_key = _serve(stack, fast=False)
-    yield fast, plain
-    stack.threads.stop(fast_key)
-    stack.threads.stop(plain_key)
+    with with_and_without(stack, "guarantee", ExposureRegistrationFastPath) as pair:
+        yield pair
 
 
 @dataclass
