@@ -15,14 +15,12 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kit.principal import HEADER, Principal, subject_of
 from services.credit_push.routes.fastpath import PATH, RatingReadFastPath
 from tests.support.api import Actor, Api, make_uscc
 from tests.support.credit_push import access_log, eventually, give_consent, item, upload
-from tests.support.fastpath import Instance, with_and_without
+from tests.support.fastpath import Counting, Instance, fast_path_of, with_and_without
 from tests.support.principals import as_org, as_service, target_of, token
 from tests.support.stack import Stack
 
@@ -148,33 +146,13 @@ def _as_get(bank: Actor) -> httpx.Auth:
     return _AsGet(Principal(role="bank", name=bank.name, org_id=bank.org_id))
 
 
-class _Counting:
-    """What the fast path hands on to FastAPI, counted."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.calls = 0
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        self.calls += 1
-        await self.app(scope, receive, send)
-
-
-def _fast_path_of(app: FastAPI) -> RatingReadFastPath:
-    node: Any = app.middleware_stack
-    while node is not None and not isinstance(node, RatingReadFastPath):
-        node = getattr(node, "app", None)
-    assert node is not None, "the fast path is not in the app's middleware"
-    return node
-
-
 async def test_the_fast_path_is_taken_for_the_common_case_only(
     instances: tuple[Instance, Instance], world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
     fast, _ = instances
     await _same(instances, "/healthz", None)  # the middleware stack is built by the first request
-    fast_path = _fast_path_of(fast.app)
-    counting = _Counting(fast_path.app)
+    fast_path = fast_path_of(fast.app, RatingReadFastPath)
+    counting = Counting(fast_path.app)
     fast_path.app = counting
     metrics = fast.app.state.ctx.metrics.registry
     labels = {"method": "GET", "route": PATH, "status": "200"}

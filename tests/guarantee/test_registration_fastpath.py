@@ -19,13 +19,11 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kit.money import yuan
 from services.guarantee.routes.fastpath import PATH, ExposureRegistrationFastPath
 from tests.support.api import Api, make_uscc
-from tests.support.fastpath import Instance, with_and_without
+from tests.support.fastpath import Counting, Instance, fast_path_of, with_and_without
 from tests.support.guarantee import Chain, chain, exposure_body
 from tests.support.principals import as_org, as_service
 from tests.support.stack import Stack
@@ -270,26 +268,6 @@ async def test_idempotency_keys_are_the_routes(
     await _same(instances, twins, Case("an empty key", 422, _loan(), headers={"Idempotency-Key": ""}))
 
 
-class _Counting:
-    """What the fast path hands on to FastAPI, counted."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.calls = 0
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        self.calls += 1
-        await self.app(scope, receive, send)
-
-
-def _fast_path_of(app: FastAPI) -> ExposureRegistrationFastPath:
-    node: Any = app.middleware_stack
-    while node is not None and not isinstance(node, ExposureRegistrationFastPath):
-        node = getattr(node, "app", None)
-    assert node is not None, "the fast path is not in the app's middleware"
-    return node
-
-
 async def test_the_fast_path_is_taken_for_the_common_case_only(
     instances: tuple[Instance, Instance], twins: tuple[Twin, Twin]
 ) -> None:
@@ -298,8 +276,8 @@ async def test_the_fast_path_is_taken_for_the_common_case_only(
     guarantor = as_org("guarantor", twin.roomy.local.actor.org_id)
     json_type = {"Content-Type": "application/json"}
     await _post(fast.url, None, b"", json_type)  # the middleware stack is built by the first request
-    fast_path = _fast_path_of(fast.app)
-    counting = _Counting(fast_path.app)
+    fast_path = fast_path_of(fast.app, ExposureRegistrationFastPath)
+    counting = Counting(fast_path.app)
     fast_path.app = counting
     metrics = fast.app.state.ctx.metrics.registry
     labels = {"method": "POST", "route": PATH, "status": "201"}

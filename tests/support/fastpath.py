@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tests.support.stack import Stack, app_of, free_socket
 
@@ -46,3 +47,27 @@ def with_and_without(
     finally:
         stack.threads.stop(fast_key)
         stack.threads.stop(plain_key)
+
+
+class Counting:
+    """What a fast path hands on to FastAPI, counted (put it in as the fast path's ``app``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.calls = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.calls += 1
+        await self.app(scope, receive, send)
+
+
+M = TypeVar("M")
+
+
+def fast_path_of(app: FastAPI, fast_path: type[M]) -> M:
+    """The running app's ``fast_path`` middleware (the stack is built by its first request)."""
+    node: Any = app.middleware_stack
+    while node is not None and not isinstance(node, fast_path):
+        node = getattr(node, "app", None)
+    assert node is not None, "the fast path is not in the app's middleware"
+    return node
