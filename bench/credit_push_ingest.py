@@ -5,7 +5,9 @@
 Uses a fresh database and the real credit_push app in-process (no background workers, no
 gateway), with ``--banks`` banks known and each holding one unfiltered subscription, so each A
 item writes an event and a delivery per bank, as in ``make bench``. Each batch is timed from the
-request body (bytes, encoded beforehand) to the answer; ``--profile`` writes a cProfile of the
+request body (bytes, encoded beforehand) to the answer, and each round's CPU time of this
+database's PostgreSQL backends and of this process is printed (a shared machine's load
+inflates wall time far more than CPU time); ``--profile`` writes a cProfile of the
 uploads alone. The last lines: the same items identical again, then all adjusted.
 """
 
@@ -25,6 +27,7 @@ import sqlalchemy as sa
 
 from bench.data import rating_items
 from bench.ingest import batches
+from bench.probe import cpu_of
 from kit.credentials import Signer, generate_signing_key, public_key_text
 from kit.migrations import upgrade
 from kit.principal import GATEWAY, Principal, subject_of
@@ -61,6 +64,15 @@ async def _post(client: httpx.AsyncClient, body: bytes, tax: Principal) -> float
     return elapsed
 
 
+async def _backends_cpu(ctx: Any) -> float:
+    """CPU seconds so far of this database's PostgreSQL backends (the pool keeps them open)."""
+    async with ctx.sessionmaker() as session:
+        pids = await session.scalar(
+            sa.text("SELECT array_agg(pid) FROM pg_stat_activity WHERE datname = current_database()")
+        )
+    return sum(cpu_of(int(pid)) for pid in pids or [])
+
+
 async def _run(url: str, n: int, bank_count: int, count: int, profile: str | None) -> None:
     await upgrade(url)
     app = create_app(Settings(database_url=url, trusted_keys=f"{GATEWAY}:{public_key_text(GATEWAY_KEY)}"))
@@ -77,6 +89,7 @@ async def _run(url: str, n: int, bank_count: int, count: int, profile: str | Non
         for label, upload in rounds:
             bodies = [json.dumps({"items": b}).encode() for b in batches(upload, count)]
             seconds: list[float] = []
+            pg_before, py_before = await _backends_cpu(ctx), time.process_time()
             for body in bodies:
                 profiler.enable()
                 elapsed = await _post(client, body, tax)
@@ -84,7 +97,9 @@ async def _run(url: str, n: int, bank_count: int, count: int, profile: str | Non
                 seconds.append(elapsed)
             total = sum(seconds)
             per = " ".join(f"{s:.2f}" for s in seconds)
+            pg, py = await _backends_cpu(ctx) - pg_before, time.process_time() - py_before
             print(f"{label:>9}: {n} items in {total:.2f} s ({n / total:,.0f} rows/s); batches {per}")
+            print(f"{'':>9}  CPU: PostgreSQL {pg:.2f} s, this process {py:.2f} s")
     if profile:
         profiler.dump_stats(profile)
     await ctx.engine.dispose()
