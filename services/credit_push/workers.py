@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-import aiohttp
+import yarl
 
-from kit import metrics
+from kit import http1, metrics
 from kit.app import AppContext
 from kit.http import TRANSPORT_ERRORS, failure_kind
 from kit.internal import DependencyUnavailable
@@ -138,7 +139,6 @@ async def upload_jobs(ctx: AppContext) -> None:
         await uploads.process(ctx.sessionmaker, job)
 
 
-ANSWER_CAP_BYTES = 64 * 1024  # of a receiver's answer body we read at most; the rest is not read
 DISPATCH_CONCURRENCY = 512  # sends in flight in this process, every subscription together
 RECORD_WINDOW_S = 0.02  # outcomes ending this close together are recorded in one statement
 # While an upload is being stored in this process the dispatcher claims nothing new, for at most
@@ -158,7 +158,7 @@ def tune_gc() -> None:
 
 
 async def attempt(
-    client: aiohttp.ClientSession, claimed: Claimed, settings: CreditPushSettings, now: datetime
+    client: http1.Client, claimed: Claimed, settings: CreditPushSettings, now: datetime
 ) -> AttemptResult:
     """Check the URL again, then one HTTP attempt (``send``)."""
     refusal = await url_refusal(claimed.url, settings)
@@ -175,45 +175,42 @@ async def url_refusal(url: str, settings: CreditPushSettings) -> str | None:
     return None
 
 
-async def send(
-    client: aiohttp.ClientSession, claimed: Claimed, settings: CreditPushSettings, now: datetime
-) -> AttemptResult:
-    """One signed POST, bounded as a whole by the webhook timeout (CONTRACT §3: 2xx within it).
+# What a send can raise, besides a refusal: a URL that passed the checks and still cannot be called.
+_SEND_ERRORS: tuple[type[BaseException], ...] = (*TRANSPORT_ERRORS, http1.InvalidTarget)
 
-    The client connects only to addresses its resolver found public (clients/ssrf.py), so a DNS change
-    cannot reach a private address. At most ANSWER_CAP_BYTES of the answer are read: a
-    receiver cannot make the dispatcher read (or hold) an endless body.
+
+@functools.lru_cache(maxsize=4096)
+def _target(url: str) -> tuple[str, str]:
+    """The origin and the request target of a webhook URL, encoded as aiohttp encoded them (yarl)."""
+    parsed = yarl.URL(url)
+    return str(parsed.origin()), parsed.raw_path_qs
+
+
+async def send(
+    client: http1.Client, claimed: Claimed, settings: CreditPushSettings, now: datetime
+) -> AttemptResult:
+    """One signed POST, bounded as a whole by the client's timeout (``pinned_client`` is made
+    with the webhook timeout; CONTRACT §3: 2xx within it).
+
+    The client (clients/ssrf.py) connects only to addresses its resolver found public, so a DNS
+    change cannot reach a private address, follows no redirect, and reads at most
+    ssrf.ANSWER_CAP_BYTES of the answer: a receiver cannot make the dispatcher read (or hold)
+    an endless body.
     """
     body = body_of(claimed.event)
     secrets = signing_secrets(claimed.secret, claimed.previous_secret, claimed.previous_secret_until, now)
     headers = headers_for(secrets, claimed.event["id"], now, body)
     try:
-        async with asyncio.timeout(settings.webhook_timeout_s):
-            # A ready payload: aiohttp then skips looking up how to encode the body.
-            payload = aiohttp.BytesPayload(body.encode(), content_type="application/json")
-            async with client.post(
-                claimed.url, data=payload, headers=headers, allow_redirects=False
-            ) as response:
-                await _read_capped(response)
-                return AttemptResult(response.status)
-    except TRANSPORT_ERRORS as exc:
+        base, target = _target(claimed.url)
+        answer = await client.request("POST", base, target, headers, body.encode())
+        return AttemptResult(answer.status)
+    except _SEND_ERRORS as exc:
         refused = refusal_of(exc)
         if refused is not None:
             return AttemptResult(None, f"refused: {refused}")
         if isinstance(exc, TimeoutError) or failure_kind(exc) == "timeout":
-            return AttemptResult(None, f"no answer within {settings.webhook_timeout_s:g} s")
+            return AttemptResult(None, f"no answer within {client.timeout_s:g} s")
         return AttemptResult(None, f"transport error: {type(exc).__name__}")
-
-
-async def _read_capped(response: aiohttp.ClientResponse) -> None:
-    """Read the answer up to the cap, so the connection can be reused; past it, drop the connection."""
-    left = ANSWER_CAP_BYTES
-    while left > 0:
-        chunk = await response.content.read(left)
-        if not chunk:
-            return
-        left -= len(chunk)
-    response.close()
 
 
 def lease_for(settings: CreditPushSettings) -> timedelta:
@@ -237,7 +234,7 @@ def _after_sent(ctx: AppContext, deliveries: list[Claimed]) -> None:
 class _Dispatch:
     """One dispatcher's sends in flight and the outcomes waiting to be recorded."""
 
-    def __init__(self, ctx: AppContext, client: aiohttp.ClientSession) -> None:
+    def __init__(self, ctx: AppContext, client: http1.Client) -> None:
         self.ctx = ctx
         self.client = client
         self.in_flight: set[asyncio.Task[None]] = set()
