@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import AppContext, build_app
 from kit.settings import Settings
-from services.credit_push.routes import ROUTERS, fastpath
+from services.credit_push.routes import ROUTERS, facts_fastpath, fastpath
 from services.credit_push.service import access_log
 from services.credit_push.settings import CreditPushSettings
 from services.credit_push.tables import idempotency_keys
@@ -45,4 +45,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         peers=["gateway"],  # it learns new banks and checks bank ids there
     )
     fastpath.install(app)
+    facts_fastpath.install(app)
     return app

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from kit.app import build_app
 from kit.settings import Settings
-from services.loan_match.routes import ROUTERS
+from services.loan_match.routes import ROUTERS, fastpath
 from services.loan_match.service.catalogue import Catalogue
 from services.loan_match.tables import idempotency_keys
 
@@ -24,4 +24,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         peers=["credit_push", "guarantee"],
     )
     app.state.catalogue = Catalogue()
+    fastpath.install(app)
     return app

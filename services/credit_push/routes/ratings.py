@@ -95,6 +95,11 @@ async def internal_match_facts(
     `refusal` the slug of its 404: `not-authorised-by-enterprise` (the app holds no authorisation
     from the enterprise) or `not-found` (no current rating).
     """
-    found = await ratings.match_facts(session, uscc, str(for_org_id))
+    return await match_facts_answer(session, uscc, str(for_org_id))
+
+
+async def match_facts_answer(session: AsyncSession, uscc: str, for_org_id: str) -> Response:
+    """``internal_match_facts``'s answer; routes/facts_fastpath.py sends it past FastAPI."""
+    found = await ratings.match_facts(session, uscc, for_org_id)
     # Serialised once by the model that built it (response_model documents it, not validates it).
     return Response(found.model_dump_json().encode(), media_type="application/json")

@@ -1,0 +1,129 @@
+"""``POST /v1/match/queries`` past FastAPI's router, dependency solver and body reader.
+
+The match query is loan_match's hot path (`match_ratio`, bench/README.md "matching"). Through
+FastAPI it went past every loan_match route (matched one by one), the dependency solver (the
+role check, the session, the matcher, the body) and the request and response wrappers. This
+middleware, in the house pattern of guarantee's and credit_push's ``routes/fastpath.py``, sits
+inside kit's trust boundary and the request's transaction (kit.asgi.add_innermost_middleware),
+so the caller is vouched for and the session is the request's, exactly as for the route. It
+answers the common case only: a partner app's ``application/json`` body that the route's own
+model accepts, read and validated as FastAPI reads and validates it (``json.loads``, then the
+model on the result), answered with the route's own answer (routes/queries.py ``query_answer``),
+its problems rendered by kit.problems as the exception handlers would, and the route recorded
+for metrics and logs. Anything else (a body the model refuses, whose 422 FastAPI words; another
+role's 403; another content type; another path or method) goes on to FastAPI, the body handed
+on as it came.
+"""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kit.app import AppContext
+from kit.asgi import HttpMiddleware, add_innermost_middleware
+from kit.db import DATABASE_ERRORS, on_database_error
+from kit.errors import DomainError
+from kit.principal import Principal, role_allowed
+from kit.problems import Problem, problem_from_error
+from services.loan_match.routes.queries import query_answer, router
+from services.loan_match.schemas.queries import QueryIn
+from services.loan_match.service.matching import Matcher
+
+PATH = router.prefix + "/queries"
+ROLES = ("partner_app",)  # routes/roles.py PartnerApp, the route's caller
+# The one content type taken here; any other (with parameters, +json, none) is FastAPI's to read.
+JSON = b"application/json"
+
+
+class MatchQueryFastPath(HttpMiddleware):
+    def __init__(self, app: ASGIApp, route: APIRoute) -> None:
+        super().__init__(app)
+        self.route = route
+
+    def applies_to(self, scope: Scope) -> bool:
+        # With a root path the router matches the path without it: left to the router.
+        return scope["method"] == "POST" and scope["path"] == PATH and not scope.get("root_path")
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        principal: Principal | None = scope["state"].get("principal")
+        if principal is None or not role_allowed(principal.role, ROLES, "POST") or not _json(scope):
+            await self.app(scope, receive, send)  # FastAPI answers it: its 401, 403 or 422
+            return
+        messages, body = await _read(receive)
+        parsed = _parsed(body)
+        if parsed is None:  # FastAPI reads the same messages and words the problem
+            await self.app(scope, _replaying(messages, receive), send)
+            return
+        scope["route"] = self.route
+        response = await _answer(scope, receive, principal, parsed)
+        await response(scope, receive, send)
+
+
+def _json(scope: Scope) -> bool:
+    """One ``Content-Type`` header, exactly ``application/json``."""
+    types = [value for name, value in scope["headers"] if name == b"content-type"]
+    return types == [JSON]
+
+
+async def _read(receive: Receive) -> tuple[list[Message], bytes | None]:
+    """The request's messages up to its last body part, and the body (None when the client left)."""
+    messages: list[Message] = []
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages, None
+        if not message.get("more_body", False):
+            return messages, b"".join(m.get("body", b"") for m in messages)
+
+
+def _replaying(messages: list[Message], receive: Receive) -> Receive:
+    """``receive`` as if nothing had been read: the messages read so far, then the rest."""
+    pending = list(messages)
+
+    async def replay() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replay
+
+
+def _parsed(body: bytes | None) -> QueryIn | None:
+    """The body as the route sees it (Starlette's ``json.loads``, then the model, as FastAPI's
+    request handler validates a single body model), or None when FastAPI would refuse it."""
+    if not body:
+        return None
+    try:
+        return QueryIn.model_validate(json.loads(body), from_attributes=True)
+    except (ValueError, ValidationError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return None
+
+
+async def _answer(scope: Scope, receive: Receive, principal: Principal, body: QueryIn) -> Response:
+    app = scope["app"]
+    ctx: AppContext = app.state.ctx
+    matcher = Matcher(ctx.internal, app.state.catalogue)  # routes/common.py _matcher
+    try:
+        return await query_answer(scope["state"]["db"], matcher, principal, body)
+    except Problem as problem:
+        return problem.response()
+    except DomainError as error:
+        return problem_from_error(error).response()
+    except DATABASE_ERRORS as error:
+        # A 503 with Retry-After or a 422, as kit.db's exception handler answers (a bug raises).
+        return await on_database_error(Request(scope, receive), error)
+
+
+def install(app: FastAPI) -> None:
+    """Serve match queries past FastAPI in ``app`` (before it starts); the route recorded for
+    metrics and logs is the one FastAPI records (``scope["route"]``), the router's own."""
+    route = next(
+        r for r in router.routes if isinstance(r, APIRoute) and r.path == PATH and "POST" in (r.methods or ())
+    )
+    add_innermost_middleware(app, MatchQueryFastPath, route=route)
