@@ -18,16 +18,11 @@ from __future__ import annotations
 import re
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
-from starlette.requests import Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
-from kit.asgi import HttpMiddleware, add_innermost_middleware
-from kit.db import DATABASE_ERRORS, on_database_error
-from kit.errors import DomainError
+from kit import fastpath
 from kit.principal import Principal
-from kit.problems import Problem, problem_from_error
-from kit.uscc import InvalidUSCC, normalize_uscc
+from services.credit_push.routes.fastpath import uscc_of
 from services.credit_push.routes.ratings import internal_router, match_facts_answer
 
 PATH = internal_router.prefix + "/match-facts/{uscc}"
@@ -37,17 +32,13 @@ _HEX = rb"[0-9a-fA-F]"
 _QUERY = re.compile(rb"for_org_id=(%s{8}-%s{4}-%s{4}-%s{4}-%s{12})" % ((_HEX,) * 5))
 
 
-class MatchFactsFastPath(HttpMiddleware):
-    def __init__(self, app: ASGIApp, route: APIRoute) -> None:
-        super().__init__(app)
-        self.route = route
-
+class MatchFactsFastPath(fastpath.FastPath):
     def applies_to(self, scope: Scope) -> bool:
         # HEAD arrives here as GET (kit.middleware answers it without the body).
         return scope["method"] == "GET" and str(scope["path"]).startswith(PREFIX)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        uscc = _uscc_of(scope)
+        uscc = uscc_of(scope, PREFIX)
         found = _QUERY.fullmatch(scope.get("query_string", b""))
         principal: Principal | None = scope["state"].get("principal")
         if uscc is None or found is None or principal is None or not _loan_match(principal):
@@ -55,15 +46,8 @@ class MatchFactsFastPath(HttpMiddleware):
             return
         scope["route"] = self.route
         for_org_id = found.group(1).decode().lower()  # as str(uuid.UUID(...)) spells it
-        try:
-            response = await match_facts_answer(scope["state"]["db"], uscc, for_org_id)
-        except Problem as problem:
-            response = problem.response()
-        except DomainError as error:
-            response = problem_from_error(error).response()
-        except DATABASE_ERRORS as error:
-            # A 503 with Retry-After or a 422, as kit.db's exception handler answers (a bug raises).
-            response = await on_database_error(Request(scope, receive), error)
+        answer = match_facts_answer(scope["state"]["db"], uscc, for_org_id)
+        response = await fastpath.answered(scope, receive, answer)
         await response(scope, receive, send)
 
 
@@ -72,24 +56,6 @@ def _loan_match(principal: Principal) -> bool:
     return principal.is_service and principal.service == CALLER
 
 
-def _uscc_of(scope: Scope) -> str | None:
-    """The path's USCC as the route's parameter reads it (one segment, kit.uscc), else None."""
-    if scope.get("root_path"):
-        return None  # the router would match the path without it: leave that to the router
-    segment = str(scope["path"])[len(PREFIX) :]
-    if not segment or "/" in segment:
-        return None
-    try:
-        return normalize_uscc(segment)
-    except InvalidUSCC:
-        return None
-
-
 def install(app: FastAPI) -> None:
     """Serve the match-facts read past FastAPI in ``app`` (before it starts)."""
-    route = next(
-        r
-        for r in internal_router.routes
-        if isinstance(r, APIRoute) and r.path == PATH and "GET" in (r.methods or ())
-    )
-    add_innermost_middleware(app, MatchFactsFastPath, route=route)
+    fastpath.install(app, MatchFactsFastPath, internal_router, PATH, "GET")

@@ -15,15 +15,10 @@ role's 403, another path or method) goes on to FastAPI unchanged.
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
-from starlette.requests import Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
-from kit.asgi import HttpMiddleware, add_innermost_middleware
-from kit.db import DATABASE_ERRORS, on_database_error
-from kit.errors import DomainError
+from kit import fastpath
 from kit.principal import Principal, role_allowed
-from kit.problems import Problem, problem_from_error
 from kit.uscc import InvalidUSCC, normalize_uscc
 from services.credit_push.routes.common import READERS
 from services.credit_push.routes.ratings import rating_answer, router
@@ -32,39 +27,29 @@ PATH = router.prefix + "/ratings/{uscc}"
 PREFIX = PATH.removesuffix("{uscc}")
 
 
-class RatingReadFastPath(HttpMiddleware):
-    def __init__(self, app: ASGIApp, route: APIRoute) -> None:
-        super().__init__(app)
-        self.route = route
-
+class RatingReadFastPath(fastpath.FastPath):
     def applies_to(self, scope: Scope) -> bool:
         # HEAD arrives here as GET (kit.middleware answers it without the body).
         return scope["method"] == "GET" and str(scope["path"]).startswith(PREFIX)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        uscc = _uscc_of(scope)
+        uscc = uscc_of(scope, PREFIX)
         principal: Principal | None = scope["state"].get("principal")
         if uscc is None or principal is None or not role_allowed(principal.role, READERS, "GET"):
             await self.app(scope, receive, send)  # FastAPI answers it: its 422, 403, 404 or route
             return
         scope["route"] = self.route
-        try:
-            response = await rating_answer(scope["state"]["db"], uscc, principal)
-        except Problem as problem:
-            response = problem.response()
-        except DomainError as error:
-            response = problem_from_error(error).response()
-        except DATABASE_ERRORS as error:
-            # A 503 with Retry-After or a 422, as kit.db's exception handler answers (a bug raises).
-            response = await on_database_error(Request(scope, receive), error)
+        answer = rating_answer(scope["state"]["db"], uscc, principal)
+        response = await fastpath.answered(scope, receive, answer)
         await response(scope, receive, send)
 
 
-def _uscc_of(scope: Scope) -> str | None:
-    """The path's USCC as the route's parameter reads it (one segment, kit.uscc), else None."""
+def uscc_of(scope: Scope, prefix: str) -> str | None:
+    """The USCC after ``prefix`` in the path as a route's parameter reads it (one segment,
+    kit.uscc), else None."""
     if scope.get("root_path"):
         return None  # the router would match the path without it: leave that to the router
-    segment = str(scope["path"])[len(PREFIX) :]
+    segment = str(scope["path"])[len(prefix) :]
     if not segment or "/" in segment:
         return None
     try:
@@ -76,7 +61,4 @@ def _uscc_of(scope: Scope) -> str | None:
 def install(app: FastAPI) -> None:
     """Serve the rating read past FastAPI in ``app`` (before it starts); the route recorded for
     metrics and logs is the one FastAPI records (``scope["route"]``), the router's own."""
-    route = next(
-        r for r in router.routes if isinstance(r, APIRoute) and r.path == PATH and "GET" in (r.methods or ())
-    )
-    add_innermost_middleware(app, RatingReadFastPath, route=route)
+    fastpath.install(app, RatingReadFastPath, router, PATH, "GET")

@@ -16,20 +16,12 @@ content type; another path or method) goes on to FastAPI, the body handed on as 
 
 from __future__ import annotations
 
-import json
-
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
-from pydantic import ValidationError
-from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
-from kit.asgi import HttpMiddleware, add_innermost_middleware
-from kit.db import DATABASE_ERRORS, on_database_error
-from kit.errors import DomainError
+from kit import fastpath
 from kit.principal import Principal, role_allowed
-from kit.problems import Problem, problem_from_error
 from services.guarantee.repository import Repository
 from services.guarantee.routes.common import GUARANTORS
 from services.guarantee.routes.exposures import registration_answer, router
@@ -40,11 +32,7 @@ PATH = router.prefix + "/exposures"
 JSON = b"application/json"
 
 
-class ExposureRegistrationFastPath(HttpMiddleware):
-    def __init__(self, app: ASGIApp, route: APIRoute) -> None:
-        super().__init__(app)
-        self.route = route
-
+class ExposureRegistrationFastPath(fastpath.FastPath):
     def applies_to(self, scope: Scope) -> bool:
         # With a root path the router matches the path without it: left to the router.
         return scope["method"] == "POST" and scope["path"] == PATH and not scope.get("root_path")
@@ -54,10 +42,10 @@ class ExposureRegistrationFastPath(HttpMiddleware):
         if principal is None or not role_allowed(principal.role, GUARANTORS, "POST") or not _plain(scope):
             await self.app(scope, receive, send)  # FastAPI answers it: its 403, its idempotency
             return
-        messages, body = await _read(receive)
-        parsed = _parsed(body)
+        messages, body = await fastpath.read_body(receive)
+        parsed = fastpath.parsed(body, ExposureCreate)
         if parsed is None:  # FastAPI reads the same messages and words the problem
-            await self.app(scope, _replaying(messages, receive), send)
+            await self.app(scope, fastpath.replaying(messages, receive), send)
             return
         scope["route"] = self.route
         response = await _answer(scope, receive, principal, parsed)
@@ -77,55 +65,12 @@ def _plain(scope: Scope) -> bool:
     return content_type == JSON
 
 
-async def _read(receive: Receive) -> tuple[list[Message], bytes | None]:
-    """The request's messages up to its last body part, and the body (None when the client left)."""
-    messages: list[Message] = []
-    while True:
-        message = await receive()
-        messages.append(message)
-        if message["type"] != "http.request":
-            return messages, None
-        if not message.get("more_body", False):
-            return messages, b"".join(m.get("body", b"") for m in messages)
-
-
-def _replaying(messages: list[Message], receive: Receive) -> Receive:
-    """``receive`` as if nothing had been read: the messages read so far, then the rest."""
-    pending = list(messages)
-
-    async def replay() -> Message:
-        return pending.pop(0) if pending else await receive()
-
-    return replay
-
-
-def _parsed(body: bytes | None) -> ExposureCreate | None:
-    """The body as the route sees it (Starlette's ``json.loads``, then the model, as FastAPI's
-    request handler validates a single body model), or None when FastAPI would refuse it."""
-    if not body:
-        return None
-    try:
-        return ExposureCreate.model_validate(json.loads(body), from_attributes=True)
-    except (ValueError, ValidationError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        return None
-
-
 async def _answer(scope: Scope, receive: Receive, principal: Principal, body: ExposureCreate) -> Response:
-    try:
-        return await registration_answer(Repository(scope["state"]["db"]), principal, body)
-    except Problem as problem:
-        return problem.response()
-    except DomainError as error:
-        return problem_from_error(error).response()
-    except DATABASE_ERRORS as error:
-        # A 503 with Retry-After or a 422, as kit.db's exception handler answers (a bug raises).
-        return await on_database_error(Request(scope, receive), error)
+    answer = registration_answer(Repository(scope["state"]["db"]), principal, body)
+    return await fastpath.answered(scope, receive, answer)
 
 
 def install(app: FastAPI) -> None:
     """Serve registration past FastAPI in ``app`` (before it starts); the route recorded for
     metrics and logs is the one FastAPI records (``scope["route"]``), the router's own."""
-    route = next(
-        r for r in router.routes if isinstance(r, APIRoute) and r.path == PATH and "POST" in (r.methods or ())
-    )
-    add_innermost_middleware(app, ExposureRegistrationFastPath, route=route)
+    fastpath.install(app, ExposureRegistrationFastPath, router, PATH, "POST")

@@ -17,21 +17,13 @@ on as it came.
 
 from __future__ import annotations
 
-import json
-
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
-from pydantic import ValidationError
-from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
+from kit import fastpath
 from kit.app import AppContext
-from kit.asgi import HttpMiddleware, add_innermost_middleware
-from kit.db import DATABASE_ERRORS, on_database_error
-from kit.errors import DomainError
 from kit.principal import Principal, role_allowed
-from kit.problems import Problem, problem_from_error
 from services.loan_match.routes.queries import query_answer, router
 from services.loan_match.schemas.queries import QueryIn
 from services.loan_match.service.matching import Matcher
@@ -42,11 +34,7 @@ ROLES = ("partner_app",)  # routes/roles.py PartnerApp, the route's caller
 JSON = b"application/json"
 
 
-class MatchQueryFastPath(HttpMiddleware):
-    def __init__(self, app: ASGIApp, route: APIRoute) -> None:
-        super().__init__(app)
-        self.route = route
-
+class MatchQueryFastPath(fastpath.FastPath):
     def applies_to(self, scope: Scope) -> bool:
         # With a root path the router matches the path without it: left to the router.
         return scope["method"] == "POST" and scope["path"] == PATH and not scope.get("root_path")
@@ -56,10 +44,10 @@ class MatchQueryFastPath(HttpMiddleware):
         if principal is None or not role_allowed(principal.role, ROLES, "POST") or not _json(scope):
             await self.app(scope, receive, send)  # FastAPI answers it: its 401, 403 or 422
             return
-        messages, body = await _read(receive)
-        parsed = _parsed(body)
+        messages, body = await fastpath.read_body(receive)
+        parsed = fastpath.parsed(body, QueryIn)
         if parsed is None:  # FastAPI reads the same messages and words the problem
-            await self.app(scope, _replaying(messages, receive), send)
+            await self.app(scope, fastpath.replaying(messages, receive), send)
             return
         scope["route"] = self.route
         response = await _answer(scope, receive, principal, parsed)
@@ -72,58 +60,15 @@ def _json(scope: Scope) -> bool:
     return types == [JSON]
 
 
-async def _read(receive: Receive) -> tuple[list[Message], bytes | None]:
-    """The request's messages up to its last body part, and the body (None when the client left)."""
-    messages: list[Message] = []
-    while True:
-        message = await receive()
-        messages.append(message)
-        if message["type"] != "http.request":
-            return messages, None
-        if not message.get("more_body", False):
-            return messages, b"".join(m.get("body", b"") for m in messages)
-
-
-def _replaying(messages: list[Message], receive: Receive) -> Receive:
-    """``receive`` as if nothing had been read: the messages read so far, then the rest."""
-    pending = list(messages)
-
-    async def replay() -> Message:
-        return pending.pop(0) if pending else await receive()
-
-    return replay
-
-
-def _parsed(body: bytes | None) -> QueryIn | None:
-    """The body as the route sees it (Starlette's ``json.loads``, then the model, as FastAPI's
-    request handler validates a single body model), or None when FastAPI would refuse it."""
-    if not body:
-        return None
-    try:
-        return QueryIn.model_validate(json.loads(body), from_attributes=True)
-    except (ValueError, ValidationError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        return None
-
-
 async def _answer(scope: Scope, receive: Receive, principal: Principal, body: QueryIn) -> Response:
     app = scope["app"]
     ctx: AppContext = app.state.ctx
     matcher = Matcher(ctx.internal, app.state.catalogue)  # routes/common.py _matcher
-    try:
-        return await query_answer(scope["state"]["db"], matcher, principal, body)
-    except Problem as problem:
-        return problem.response()
-    except DomainError as error:
-        return problem_from_error(error).response()
-    except DATABASE_ERRORS as error:
-        # A 503 with Retry-After or a 422, as kit.db's exception handler answers (a bug raises).
-        return await on_database_error(Request(scope, receive), error)
+    answer = query_answer(scope["state"]["db"], matcher, principal, body)
+    return await fastpath.answered(scope, receive, answer)
 
 
 def install(app: FastAPI) -> None:
     """Serve match queries past FastAPI in ``app`` (before it starts); the route recorded for
     metrics and logs is the one FastAPI records (``scope["route"]``), the router's own."""
-    route = next(
-        r for r in router.routes if isinstance(r, APIRoute) and r.path == PATH and "POST" in (r.methods or ())
-    )
-    add_innermost_middleware(app, MatchQueryFastPath, route=route)
+    fastpath.install(app, MatchQueryFastPath, router, PATH, "POST")
