@@ -12,7 +12,7 @@ logs (``scope["route"]``). Each one is pinned by an equivalence test (tests/supp
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from fastapi import APIRouter, FastAPI
@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kit.asgi import HttpMiddleware, add_innermost_middleware
 from kit.db import DATABASE_ERRORS, on_database_error
@@ -36,6 +36,25 @@ class FastPath(HttpMiddleware):
     def __init__(self, app: ASGIApp, route: APIRoute) -> None:
         super().__init__(app)
         self.route = route
+
+    async def serve_body(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        model: type[Model],
+        answer: Callable[[Model], Awaitable[Response]],
+    ) -> None:
+        """Answer a body the route's ``model`` accepts with ``answer``; any other body goes on
+        to FastAPI, which reads the same messages and words the problem."""
+        messages, body = await read_body(receive)
+        value = parsed(body, model)
+        if value is None:
+            await self.app(scope, replaying(messages, receive), send)
+            return
+        scope["route"] = self.route
+        response = await answered(scope, receive, answer(value))
+        await response(scope, receive, send)
 
 
 def install(app: FastAPI, fast_path: type[FastPath], router: APIRouter, path: str, method: str) -> None:

@@ -17,7 +17,6 @@ content type; another path or method) goes on to FastAPI, the body handed on as 
 from __future__ import annotations
 
 from fastapi import FastAPI
-from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from kit import fastpath
@@ -42,14 +41,10 @@ class ExposureRegistrationFastPath(fastpath.FastPath):
         if principal is None or not role_allowed(principal.role, GUARANTORS, "POST") or not _plain(scope):
             await self.app(scope, receive, send)  # FastAPI answers it: its 403, its idempotency
             return
-        messages, body = await fastpath.read_body(receive)
-        parsed = fastpath.parsed(body, ExposureCreate)
-        if parsed is None:  # FastAPI reads the same messages and words the problem
-            await self.app(scope, fastpath.replaying(messages, receive), send)
-            return
-        scope["route"] = self.route
-        response = await _answer(scope, receive, principal, parsed)
-        await response(scope, receive, send)
+        repo = Repository(scope["state"]["db"])
+        await self.serve_body(
+            scope, receive, send, ExposureCreate, lambda body: registration_answer(repo, principal, body)
+        )
 
 
 def _plain(scope: Scope) -> bool:
@@ -63,11 +58,6 @@ def _plain(scope: Scope) -> bool:
                 return False  # two of them: which one a reader takes is FastAPI's business
             content_type = value
     return content_type == JSON
-
-
-async def _answer(scope: Scope, receive: Receive, principal: Principal, body: ExposureCreate) -> Response:
-    answer = registration_answer(Repository(scope["state"]["db"]), principal, body)
-    return await fastpath.answered(scope, receive, answer)
 
 
 def install(app: FastAPI) -> None:

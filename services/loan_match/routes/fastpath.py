@@ -18,7 +18,6 @@ on as it came.
 from __future__ import annotations
 
 from fastapi import FastAPI
-from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from kit import fastpath
@@ -44,14 +43,10 @@ class MatchQueryFastPath(fastpath.FastPath):
         if principal is None or not role_allowed(principal.role, ROLES, "POST") or not _json(scope):
             await self.app(scope, receive, send)  # FastAPI answers it: its 401, 403 or 422
             return
-        messages, body = await fastpath.read_body(receive)
-        parsed = fastpath.parsed(body, QueryIn)
-        if parsed is None:  # FastAPI reads the same messages and words the problem
-            await self.app(scope, fastpath.replaying(messages, receive), send)
-            return
-        scope["route"] = self.route
-        response = await _answer(scope, receive, principal, parsed)
-        await response(scope, receive, send)
+        db, matcher = scope["state"]["db"], _matcher(scope)
+        await self.serve_body(
+            scope, receive, send, QueryIn, lambda body: query_answer(db, matcher, principal, body)
+        )
 
 
 def _json(scope: Scope) -> bool:
@@ -60,12 +55,10 @@ def _json(scope: Scope) -> bool:
     return types == [JSON]
 
 
-async def _answer(scope: Scope, receive: Receive, principal: Principal, body: QueryIn) -> Response:
+def _matcher(scope: Scope) -> Matcher:
     app = scope["app"]
     ctx: AppContext = app.state.ctx
-    matcher = Matcher(ctx.internal, app.state.catalogue)  # routes/common.py _matcher
-    answer = query_answer(scope["state"]["db"], matcher, principal, body)
-    return await fastpath.answered(scope, receive, answer)
+    return Matcher(ctx.internal, app.state.catalogue)  # routes/common.py _matcher
 
 
 def install(app: FastAPI) -> None:
