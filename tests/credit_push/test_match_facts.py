@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import timedelta
 from typing import Any
 
 from tests.support.api import Actor, Api, make_uscc
@@ -17,6 +16,7 @@ from tests.support.credit_push import (
     Direct,
     access_log,
     authorise,
+    blacklist,
     eventually,
     item,
     statements_of_request,
@@ -27,18 +27,6 @@ from tests.support.principals import as_service
 from tests.support.stack import Stack
 
 FACTS = "/internal/credit/match-facts/{}"
-
-
-async def _blacklist(api: Api, tax: Actor, uscc: str) -> None:
-    body = {
-        "uscc": uscc,
-        "name": "兰州某某商贸有限公司",
-        "decision_served_on": str(today() - timedelta(days=3)),
-        "published_on": str(today()),
-        "reason": "虚开增值税专用发票",
-    }
-    response = await api.call(tax, "POST", "/v1/credit/blacklist", json=body)
-    assert response.status_code == 201, response.text
 
 
 async def _revoke(api: Api, partner: Actor, uscc: str) -> None:
@@ -90,7 +78,7 @@ async def test_match_facts_say_what_the_two_reads_say(api: Api, stack: Stack) ->
         await authorise(api, partner, uscc)
     await _revoke(api, partner, revoked["uscc"])
     for uscc in (listed["uscc"], listed_unrated):
-        await _blacklist(api, tax, uscc)
+        await blacklist(api, tax, uscc)
     cases = [
         (taxed["uscc"], partner.org_id, "C", None),
         (public_a["uscc"], partner.org_id, "A", None),

@@ -12,7 +12,6 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -20,7 +19,7 @@ import pytest
 
 from services.credit_push.routes.facts_fastpath import PATH, PREFIX, MatchFactsFastPath
 from tests.support.api import Actor, Api, make_uscc
-from tests.support.credit_push import access_log, authorise, eventually, item, today, upload
+from tests.support.credit_push import access_log, authorise, blacklist, eventually, item, upload
 from tests.support.fastpath import Counting, Instance, fast_path_of, with_and_without
 from tests.support.principals import as_org, as_service
 from tests.support.stack import Stack
@@ -44,18 +43,6 @@ class World:
     unauthorised: str  # rated, no authorisation
 
 
-async def _blacklist(api: Api, tax: Actor, uscc: str) -> None:
-    body = {
-        "uscc": uscc,
-        "name": "兰州某某商贸有限公司",
-        "decision_served_on": str(today() - timedelta(days=3)),
-        "published_on": str(today()),
-        "reason": "虚开增值税专用发票",
-    }
-    response = await api.call(tax, "POST", "/v1/credit/blacklist", json=body)
-    assert response.status_code == 201, response.text
-
-
 @pytest.fixture(scope="module")
 async def world(stack: Stack) -> AsyncIterator[World]:
     api = Api(stack.url("gateway"))
@@ -70,7 +57,7 @@ async def world(stack: Stack) -> AsyncIterator[World]:
         await upload(api, tax, [rated, listed, unauthorised])
         for uscc in (rated["uscc"], listed["uscc"], unrated):
             await authorise(api, partner, uscc)
-        await _blacklist(api, tax, listed["uscc"])
+        await blacklist(api, tax, listed["uscc"])
         yield World(tax, partner.org_id, rated["uscc"], listed["uscc"], unrated, unauthorised["uscc"])
     finally:
         await api.aclose()

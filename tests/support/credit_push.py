@@ -9,7 +9,7 @@ import asyncio
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
@@ -116,6 +116,19 @@ async def give_consent(api: Api, partner: Actor, uscc: str, bank: Actor, **extra
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
     return created
+
+
+async def blacklist(api: Api, tax: Actor, uscc: str) -> None:
+    """Put ``uscc`` on the 红黑榜 from today (its decision served three days ago)."""
+    body = {
+        "uscc": uscc,
+        "name": "兰州某某商贸有限公司",
+        "decision_served_on": str(today() - timedelta(days=3)),
+        "published_on": str(today()),
+        "reason": "虚开增值税专用发票",
+    }
+    response = await api.call(tax, "POST", "/v1/credit/blacklist", json=body)
+    assert response.status_code == 201, response.text
 
 
 async def access_log(api: Api, reader: Actor, **params: Any) -> list[dict[str, Any]]:
