@@ -17,42 +17,7 @@ from cryptography.x509.oid import NameOID
 
 from kit.http import failure_kind
 from kit.http1 import Broken, Client
-
-CLOSE = b"<close>"
-
-
-async def _serving(
-    replies: list[bytes], tls: ssl.SSLContext | None = None
-) -> tuple[asyncio.Server, int, list[bytes]]:
-    """A server answering each request with the next reply; it records what it read, one entry
-    per connection (its requests, joined); a reply ending in CLOSE closes the connection after it."""
-    seen: list[bytes] = []
-
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        seen.append(b"")
-        while replies:
-            try:
-                head = await reader.readuntil(b"\r\n\r\n")
-            except (asyncio.IncompleteReadError, ConnectionError):
-                break
-            length = next(
-                (
-                    int(line.split(b":")[1])
-                    for line in head.split(b"\r\n")
-                    if line.lower().startswith(b"content-length")
-                ),
-                0,
-            )
-            seen[-1] += head + await reader.readexactly(length)
-            reply = replies.pop(0)
-            writer.write(reply.removesuffix(CLOSE))
-            await writer.drain()
-            if reply.endswith(CLOSE):
-                break
-        writer.close()
-
-    server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=tls)
-    return server, server.sockets[0].getsockname()[1], seen
+from tests.support.replies import CLOSE, serving
 
 
 async def test_keep_alive_is_reused_and_answers_are_read_whatever_frames_them() -> None:
@@ -63,7 +28,7 @@ async def test_keep_alive_is_reused_and_answers_are_read_whatever_frames_them() 
         b"HTTP/1.1 410 Gone\r\nConnection: close\r\n\r\nbye" + CLOSE,
         b"HTTP/1.1 204 No Content\r\n\r\n",
     ]
-    server, port, seen = await _serving(replies)
+    server, port, seen = await serving(replies)
     client = Client(connect_timeout_s=1.0, timeout_s=2.0)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -91,7 +56,7 @@ async def test_a_connection_the_server_closed_while_idle_is_not_used_again() -> 
         b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n" + CLOSE,
         b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n",
     ]
-    server, port, seen = await _serving(replies)
+    server, port, seen = await serving(replies)
     client = Client(connect_timeout_s=1.0, timeout_s=2.0)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -105,7 +70,7 @@ async def test_a_connection_the_server_closed_while_idle_is_not_used_again() -> 
 
 
 async def test_failures_are_sorted_as_kit_http_sorts_them() -> None:
-    server, port, _ = await _serving([b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\ncut" + CLOSE])
+    server, port, _ = await serving([b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\ncut" + CLOSE])
     client = Client(connect_timeout_s=1.0, timeout_s=0.3)
     try:
         with pytest.raises(Broken) as broken:  # the body ended before its Content-Length
@@ -156,7 +121,7 @@ async def test_past_the_body_cap_the_answer_counts_and_the_connection_is_dropped
 
 
 async def test_the_resolver_chooses_the_address_and_its_refusal_passes_through() -> None:
-    server, port, seen = await _serving([b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"])
+    server, port, seen = await serving([b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"])
     asked: list[tuple[str, int]] = []
 
     async def to_loopback(host: str, port: int) -> list[str]:
@@ -225,7 +190,7 @@ def _certificates(tmp: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
 
 async def test_tls_checks_the_host_name_at_the_resolved_address(tmp_path: Path) -> None:
     server_tls, client_tls = _certificates(tmp_path)
-    server, port, seen = await _serving(
+    server, port, seen = await serving(
         [b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"] * 2, tls=server_tls
     )
 
@@ -251,7 +216,7 @@ async def test_tls_checks_the_host_name_at_the_resolved_address(tmp_path: Path) 
 
 async def test_a_redirect_is_an_answer_not_followed() -> None:
     replies = [b"HTTP/1.1 307 Temporary Redirect\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n"] * 2
-    server, port, seen = await _serving(replies)
+    server, port, seen = await serving(replies)
     client = Client(connect_timeout_s=1.0, timeout_s=2.0)
     try:
         answer = await client.request("POST", f"http://127.0.0.1:{port}", "/hook", {}, b"x")

@@ -7,6 +7,7 @@ import pytest
 
 from gateway.upstream import Broken, Client, InvalidTarget, _Origin, request_bytes, sendable
 from kit.http import failure_kind
+from tests.support.replies import CLOSE, serving
 
 
 def test_a_target_as_received_is_sent_unchanged_percent_escapes_included() -> None:
@@ -32,32 +33,6 @@ def test_a_body_is_sent_with_its_length_and_a_write_always_says_it() -> None:
     assert b"Content-Length" not in request_bytes("DELETE", origin, "/v1/x", {}, b"")
 
 
-async def _serving(replies: list[bytes]) -> tuple[asyncio.Server, str, list[int]]:
-    """A server answering each request it reads with the next reply, counting
-    the connections it accepted; a reply ending in ``CLOSE`` closes the connection after it."""
-    accepted: list[int] = []
-
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        accepted.append(1)
-        while replies:
-            try:
-                await reader.readuntil(b"\r\n\r\n")
-            except (asyncio.IncompleteReadError, ConnectionError):
-                break
-            reply = replies.pop(0)
-            writer.write(reply.removesuffix(CLOSE))
-            await writer.drain()
-            if reply.endswith(CLOSE):
-                break
-        writer.close()
-
-    server = await asyncio.start_server(handle, "127.0.0.1", 0)
-    return server, f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", accepted
-
-
-CLOSE = b"<close>"
-
-
 async def _never_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
     await reader.readuntil(b"\r\n\r\n")
     await asyncio.sleep(5)
@@ -71,7 +46,8 @@ async def test_answers_are_read_whatever_frames_them_and_connections_are_reused(
         b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil the end" + CLOSE,
         b"HTTP/1.1 204 No Content\r\n\r\n",
     ]
-    server, base, accepted = await _serving(replies)
+    server, port, accepted = await serving(replies)
+    base = f"http://127.0.0.1:{port}"
     client = Client(connect_timeout_s=1.0, timeout_s=2.0)
     try:
         first = await client.request("GET", base, "/a", {}, b"")
@@ -89,7 +65,8 @@ async def test_answers_are_read_whatever_frames_them_and_connections_are_reused(
 
 
 async def test_failures_are_the_kinds_the_proxy_answers_with() -> None:
-    server, base, _ = await _serving([b"not http at all\r\n\r\n", b"" + CLOSE])
+    server, port, _ = await serving([b"not http at all\r\n\r\n", b"" + CLOSE])
+    base = f"http://127.0.0.1:{port}"
     client = Client(connect_timeout_s=1.0, timeout_s=0.3)
     try:
         for _ in range(2):  # garbled, then closed without an answer
