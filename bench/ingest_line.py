@@ -33,18 +33,6 @@ from deploy.supervisor import LOG_FILE
 from tests.support.api import Actor, Api
 
 
-class Cpu:
-    """CPU seconds so far of each platform process and of this database's PostgreSQL backends."""
-
-    def __init__(self, platform: Platform) -> None:
-        self.platform = platform
-
-    async def now(self) -> dict[str, float]:
-        out = probe.cpu_s(self.platform)
-        out["postgres"] = sum(probe.cpu_of(pid) for pid in await probe.backends(self.platform))
-        return out
-
-
 def logged(since: int) -> dict[str, list[float]]:
     """The access-log ``duration_ms`` of each upload, per process, written after offset ``since``."""
     out: dict[str, list[float]] = {}
@@ -71,18 +59,18 @@ async def setup(api: Api, receiver: str, sizes: Sizes) -> tuple[Actor, list[tupl
     return tax, subscriptions
 
 
-async def upload(gateway: str, tax: Actor, items: list[dict[str, Any]], sizes: Sizes, cpu: Cpu) -> list[Any]:
+async def upload(platform: Platform, tax: Actor, items: list[dict[str, Any]], sizes: Sizes) -> list[Any]:
     """As bench.ingest.upload (the body encoded inside the timed call), with the CPU per batch."""
     rows: list[Any] = []
     timeout = httpx.Timeout(600, connect=10)
+    gateway = platform.url("gateway")
     async with httpx.AsyncClient(base_url=gateway, timeout=timeout, headers=tax.headers) as client:
         for batch in ingest.batches(items, sizes.batches):
-            before = await cpu.now()
+            before = await probe.cpu_snapshot(platform)
             t0 = time.perf_counter()
             data.check(await client.post("/v1/credit/ratings", json={"items": batch}), 200)
             wall = time.perf_counter() - t0
-            after = await cpu.now()
-            rows.append((wall, {k: after[k] - before.get(k, 0.0) for k in after}))
+            rows.append((wall, await probe.cpu_used(platform, before)))
     return rows
 
 
@@ -99,9 +87,8 @@ async def measure(platform: Platform, receiver: str, sizes: Sizes, args: argpars
     copy_s = await ingest.copy_seconds(platform.database_url, items, sizes.batches)
     since = LOG_FILE.stat().st_size if LOG_FILE.exists() else 0
     spies = probe.spy(platform, args.spy) if args.spy else []
-    cpu = Cpu(platform)
     started = time.perf_counter()
-    rows = await upload(platform.url("gateway"), tax, items, sizes, cpu)
+    rows = await upload(platform, tax, items, sizes)
     upload_s = time.perf_counter() - started
     for process in spies:
         process.send_signal(signal.SIGINT)

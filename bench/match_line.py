@@ -35,15 +35,9 @@ async def measure(platform: Platform, ping_url: str, sizes: Sizes, spy_dir: Path
         await data.publish_products(api, banks, sizes.products, sizes.matching)
         uscc = await data.enterprise(api, app)
         spies = probe.spy(platform, spy_dir, sizes.wrk_seconds + 2 * sizes.warmup_seconds) if spy_dir else []
-        database = await probe.backends(platform)
-        before, counted = probe.cpu_s(platform), await recorded(platform)
-        pg_before = {pid: probe.cpu_of(pid) for pid in database}
+        before, counted = await probe.cpu_snapshot(platform), await recorded(platform)
         match = await lines.match(rec, gateway, app, data.query_body(uscc), sizes.matching)
-        after, queries = probe.cpu_s(platform), await recorded(platform) - counted
-        # This database's backends, those the load opened too (their whole CPU is the run's).
-        database = await probe.backends(platform)
-        before["postgres"] = 0.0
-        after["postgres"] = sum(probe.cpu_of(pid) - pg_before.get(pid, 0.0) for pid in database)
+        used, queries = await probe.cpu_used(platform, before), await recorded(platform) - counted
         for process in spies:
             process.wait()
         products = await lines.sequential_products(api, banks[1], sizes.sequential_products)
@@ -59,9 +53,7 @@ async def measure(platform: Platform, ping_url: str, sizes: Sizes, spy_dir: Path
         "products_per_s": round(products, 1),
         "queries": queries,
         # Warm-ups and both runs: the CPU each process spent per answered query.
-        "cpu_ms_per_query": {
-            name: round(1000 * (after[name] - before[name]) / queries, 2) for name in sorted(after)
-        },
+        "cpu_ms_per_query": {name: round(1000 * used[name] / queries, 2) for name in sorted(used)},
         "memory_mb": platform.memory(),
     }
 

@@ -1,6 +1,7 @@
 """What the one-line diagnostics (match_line, exposure_line, read_line, ingest_line) share: the
-platform with the ``/ping`` baseline beside it, CPU seconds per process from ``/proc``, this run's
-PostgreSQL backends, row counts and py-spy on every platform process."""
+platform with the ``/ping`` baseline beside it, CPU seconds per process from ``/proc`` (with this
+run's PostgreSQL backends: ``cpu_snapshot`` and ``cpu_used``), row counts and py-spy on every
+platform process."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +36,30 @@ def cpu_of(pid: int) -> float:
 def cpu_s(platform: Platform) -> dict[str, float]:
     """CPU seconds each platform process has used so far."""
     return {name: cpu_of(pid) for name, pid in platform.processes().items()}
+
+
+@dataclass(frozen=True)
+class CpuSnapshot:
+    """CPU seconds so far of each platform process, ``finmatch up`` itself (it relays every log
+    line), and each of this database's PostgreSQL backends (by pid)."""
+
+    processes: dict[str, float]
+    backends: dict[int, float]
+
+
+async def cpu_snapshot(platform: Platform) -> CpuSnapshot:
+    processes = cpu_s(platform) | {"up": cpu_of(platform.up.pid)}
+    return CpuSnapshot(processes, {pid: cpu_of(pid) for pid in await backends(platform)})
+
+
+async def cpu_used(platform: Platform, since: CpuSnapshot) -> dict[str, float]:
+    """CPU seconds each platform process, ``up`` and this database's backends together
+    (``postgres``) used since ``since``. A backend the load opened meanwhile counts whole; one
+    closed meanwhile is no longer counted (the pools keep theirs open)."""
+    now = await cpu_snapshot(platform)
+    used = {name: cpu - since.processes.get(name, 0.0) for name, cpu in now.processes.items()}
+    used["postgres"] = sum(cpu - since.backends.get(pid, 0.0) for pid, cpu in now.backends.items())
+    return used
 
 
 async def fetch_value(platform: Platform, query: str) -> Any:

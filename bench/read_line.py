@@ -26,15 +26,6 @@ IDLE_S = 3.0
 WARMUP_S = 2.0
 
 
-def cpu_s(platform: Platform, database: list[int]) -> dict[str, float]:
-    """CPU seconds so far of each platform process, ``finmatch up`` itself (it relays every log
-    line) and this database's PostgreSQL backends together."""
-    out = probe.cpu_s(platform)
-    out["up"] = probe.cpu_of(platform.up.pid)
-    out["postgres"] = sum(probe.cpu_of(pid) for pid in database)
-    return out
-
-
 class Meter:
     """wrk runs with each platform process's CPU per request (its idle use taken out)."""
 
@@ -43,14 +34,12 @@ class Meter:
         self.seconds = seconds
         self.spy_dir = spy_dir
         self.idle_per_s: dict[str, float] = {}
-        self.database: list[int] = []
 
     async def measure_idle(self) -> None:
-        self.database = await probe.backends(self.platform)
-        before = cpu_s(self.platform, self.database)
+        before = await probe.cpu_snapshot(self.platform)
         await asyncio.sleep(IDLE_S)
-        after = cpu_s(self.platform, self.database)
-        self.idle_per_s = {name: (after[name] - before[name]) / IDLE_S for name in after}
+        used = await probe.cpu_used(self.platform, before)
+        self.idle_per_s = {name: cpu / IDLE_S for name, cpu in used.items()}
 
     async def run(
         self,
@@ -61,19 +50,15 @@ class Meter:
         spied: bool = False,
     ) -> tuple[wrk.WrkResult, dict[str, float]]:
         await wrk.run(url, connections=connections, seconds=WARMUP_S, headers=headers())
-        self.database = await probe.backends(self.platform)  # the pools have opened what the load needs
         spies = probe.spy(self.platform, self.spy_dir, self.seconds) if spied and self.spy_dir else []
-        before = cpu_s(self.platform, self.database)
+        before = await probe.cpu_snapshot(self.platform)
         result = await wrk.run(url, connections=connections, seconds=self.seconds, headers=headers())
-        after = cpu_s(self.platform, self.database)
+        used = await probe.cpu_used(self.platform, before)
         for process in spies:
             process.wait()
         count = max(result.requests, 1)
-        used = {
-            name: after[name] - before[name] - self.idle_per_s.get(name, 0.0) * result.seconds
-            for name in after
-        }
-        return result, {name: round(1e6 * cpu / count) for name, cpu in used.items() if name in _SHOWN}
+        busy = {name: cpu - self.idle_per_s.get(name, 0.0) * result.seconds for name, cpu in used.items()}
+        return result, {name: round(1e6 * cpu / count) for name, cpu in busy.items() if name in _SHOWN}
 
 
 # The processes a rating read or /v1/me passes through.
