@@ -17,12 +17,19 @@ from contextlib import asynccontextmanager
 
 class Turns:
     def __init__(self) -> None:
-        # key -> its lock and how many hold or wait for it (the lock goes when none do)
-        self._locks: dict[Hashable, tuple[asyncio.Lock, int]] = {}
+        # (event loop, key) -> its lock and how many hold or wait for it (the lock goes when none
+        # do). Keyed by loop too: an asyncio.Lock belongs to one loop, and a process serving apps
+        # on several loops (the tests' stacks, one per thread) must not share one between them.
+        self._locks: dict[tuple[asyncio.AbstractEventLoop, Hashable], tuple[asyncio.Lock, int]] = {}
 
     @asynccontextmanager
     async def turn(self, key: Hashable) -> AsyncIterator[None]:
-        """Wait until no other caller of this process holds ``key``'s turn, then hold it."""
+        """Wait until no other caller on this event loop holds ``key``'s turn, then hold it."""
+        async with self._turn((asyncio.get_running_loop(), key)):
+            yield
+
+    @asynccontextmanager
+    async def _turn(self, key: tuple[asyncio.AbstractEventLoop, Hashable]) -> AsyncIterator[None]:
         lock, users = self._locks.get(key) or (asyncio.Lock(), 0)
         self._locks[key] = (lock, users + 1)
         try:
@@ -36,6 +43,6 @@ class Turns:
                 self._locks[key] = (lock, users - 1)
 
     def waiting(self, key: Hashable) -> int:
-        """How many callers hold or wait for ``key``'s turn."""
-        entry = self._locks.get(key)
+        """How many callers on this event loop hold or wait for ``key``'s turn."""
+        entry = self._locks.get((asyncio.get_running_loop(), key))
         return entry[1] if entry is not None else 0

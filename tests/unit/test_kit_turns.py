@@ -4,6 +4,8 @@ forgotten once nobody holds or waits for it (also after a holder failed or was c
 from __future__ import annotations
 
 import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -71,3 +73,19 @@ async def test_a_cancelled_waiter_leaves_the_queue() -> None:
     first.set()
     await holder
     assert log == ["c0 in", "c0 out"] and turns.waiting("g") == 0
+
+
+def test_callers_on_two_event_loops_do_not_share_a_lock() -> None:
+    # Each loop in its own thread, both holding the same key's turn at once: a lock shared
+    # between them would raise (an asyncio.Lock belongs to one loop) or make one wait.
+    turns = Turns()
+    both_in = threading.Barrier(2, timeout=5)
+
+    async def hold() -> int:
+        async with turns.turn("g"):
+            await asyncio.to_thread(both_in.wait)
+            return turns.waiting("g")
+
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda _: asyncio.run(hold()), range(2)))
+    assert answers == [1, 1]
