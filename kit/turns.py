@@ -1,4 +1,4 @@
-"""Turns: one caller at a time per key within this process, in arrival order.
+"""Turns: one caller at a time per key within this process (per event loop), in arrival order.
 
 For work that a database row lock already serialises across processes. When many requests of
 one process queue for the same row lock, each holds a pooled connection and a PostgreSQL
@@ -25,22 +25,18 @@ class Turns:
     @asynccontextmanager
     async def turn(self, key: Hashable) -> AsyncIterator[None]:
         """Wait until no other caller on this event loop holds ``key``'s turn, then hold it."""
-        async with self._turn((asyncio.get_running_loop(), key)):
-            yield
-
-    @asynccontextmanager
-    async def _turn(self, key: tuple[asyncio.AbstractEventLoop, Hashable]) -> AsyncIterator[None]:
-        lock, users = self._locks.get(key) or (asyncio.Lock(), 0)
-        self._locks[key] = (lock, users + 1)
+        entry = (asyncio.get_running_loop(), key)
+        lock, users = self._locks.get(entry) or (asyncio.Lock(), 0)
+        self._locks[entry] = (lock, users + 1)
         try:
             async with lock:
                 yield
         finally:
-            lock, users = self._locks[key]
+            lock, users = self._locks[entry]
             if users == 1:
-                del self._locks[key]
+                del self._locks[entry]
             else:
-                self._locks[key] = (lock, users - 1)
+                self._locks[entry] = (lock, users - 1)
 
     def waiting(self, key: Hashable) -> int:
         """How many callers on this event loop hold or wait for ``key``'s turn."""

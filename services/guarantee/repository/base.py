@@ -75,6 +75,10 @@ class Queries:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    def holds_connection(self) -> bool:
+        """Whether this request's transaction has begun, i.e. it holds a pooled connection."""
+        return self.session.in_transaction()
+
     async def _one(self, stmt: sa.Executable) -> RowMapping | None:
         return (await self.session.execute(stmt)).mappings().first()
 

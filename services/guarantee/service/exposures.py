@@ -45,7 +45,7 @@ def _queue(repo: Repository, guarantor_id: str) -> AbstractAsyncContextManager[N
     memos). One that already holds one (a cold memo, an idempotency key) goes straight to the
     row lock: waiting for a turn while holding a connection could leave the turn's holder none
     to take from the pool."""
-    return nullcontext() if repo.session.in_transaction() else registrations.turn(guarantor_id)
+    return nullcontext() if repo.holds_connection() else registrations.turn(guarantor_id)
 
 
 async def _register(
