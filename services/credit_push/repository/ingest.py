@@ -32,7 +32,8 @@ _STAGING = """
         rating text NOT NULL, region_code text, avg_annual_tax_fen bigint, small_micro boolean,
         PRIMARY KEY (uscc, year)) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_moved (uscc text NOT NULL, name text NOT NULL, rating text NOT NULL,
-        year int NOT NULL, version int NOT NULL, region_code text, avg_annual_tax_fen bigint) ON COMMIT DROP;
+        year int NOT NULL, version int NOT NULL, region_code text, avg_annual_tax_fen bigint,
+        known boolean NOT NULL) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_consented (bank uuid NOT NULL, uscc text NOT NULL) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_plan (id uuid NOT NULL, bank uuid NOT NULL, uscc text NOT NULL,
         type text NOT NULL, version int NOT NULL, data jsonb NOT NULL, full_after boolean,
@@ -80,7 +81,8 @@ _STORE = sa.text(
     ), changed AS (
         SELECT i.*, coalesce(l.version, 0) + row_number() OVER (PARTITION BY i.uscc ORDER BY i.year)
                     AS version,
-               (l.year IS NULL OR i.year >= l.year) AS moves, o.uscc IS NOT NULL AS stored
+               (l.year IS NULL OR i.year >= l.year) AS moves, o.uscc IS NOT NULL AS stored,
+               l.uscc IS NOT NULL AS known
         FROM ingest_items i
         LEFT JOIN old o ON o.uscc = i.uscc AND o.year = i.year
         LEFT JOIN last l ON l.uscc = i.uscc
@@ -104,9 +106,10 @@ _STORE = sa.text(
     ), moved AS (
         -- The enterprise's latest year as it is now stored: its latest changed item that moves
         -- (no stored year is later), kept for the plan instead of read back from the ratings.
-        -- One row per enterprise (DISTINCT ON), so the table needs no key.
+        -- One row per enterprise (DISTINCT ON), so the table needs no key. ``known``: it had a
+        -- rating before this batch (only such an enterprise can be held by a bank).
         INSERT INTO ingest_moved
-        SELECT DISTINCT ON (uscc) uscc, name, rating, year, version, region_code, avg_annual_tax_fen
+        SELECT DISTINCT ON (uscc) uscc, name, rating, year, version, region_code, avg_annual_tax_fen, known
         FROM changed WHERE moves ORDER BY uscc, year DESC
         RETURNING uscc
     )
@@ -133,7 +136,7 @@ async def store(session: AsyncSession, now: datetime) -> tuple[int, int]:
     await session.execute(_MARK)
     # Without statistics the plan guessed half the rows and merge-joined all of bank_views in
     # index order (~85 ms of a 10,000-item batch); with them it hashes (~35 ms).
-    await session.execute(sa.text("ANALYZE ingest_moved (uscc)"))
+    await session.execute(sa.text("ANALYZE ingest_moved (uscc, known)"))
     return int(row.changed), int(row.moved)
 
 
@@ -166,9 +169,11 @@ _PLAN = sa.text(
     ), consented AS (
         SELECT bank, uscc FROM ingest_consented
     ), seen AS (
-        -- Every pair below is of a moved enterprise (so are the consented pairs staged).
+        -- Every pair below is of a moved enterprise (so are the consented pairs staged). A bank
+        -- holds only what it was sent, and it was sent only rated enterprises: those rated
+        -- before this batch are looked up, so a batch of new enterprises reads no views at all.
         SELECT v.bank_org_id AS bank, v.uscc, v.version, v."full"
-        FROM credit_push.bank_views v JOIN ingest_moved m USING (uscc)
+        FROM credit_push.bank_views v JOIN ingest_moved m USING (uscc) WHERE m.known
     ), pairs AS (
         SELECT bank, uscc FROM seen
         UNION SELECT bank, uscc FROM consented
