@@ -57,6 +57,8 @@ events = sa.Table(
     col.integer("version"),
     sa.Column("data", JSONB, nullable=False),
     col.created_at(),
+    # A `published` event's effective region, read by the subscriptions' region filter (v0011).
+    col.text("region", nullable=True),
 )
 
 
@@ -112,6 +114,8 @@ subscriptions = sa.Table(
     sa.Column("failing", sa.Boolean, nullable=False, server_default=sa.false()),
     col.created_at(),
     col.updated_at(),
+    # The last seq of the bank's feed routed to this subscription (repository/routing.py, v0011).
+    col.big("routed_seq"),
 )
 
 # Subscriptions that were sent a `published` for an enterprise and not yet its `withdrawn`.

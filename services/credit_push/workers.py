@@ -1,8 +1,9 @@
 """Background workers of credit_push: learn banks, sweep consent expiry, dispatch webhooks.
 
 Each runs in every replica. They coordinate only through PostgreSQL: bank discovery and
-expiry take the entitlement lock, and the dispatcher leases due deliveries in batches
-(``FOR UPDATE SKIP LOCKED`` while claiming, then a per-delivery ``lease_until`` committed
+expiry take the entitlement lock, and the dispatcher routes each bank's new events to its
+subscriptions' deliveries (each subscription's row locked, SKIP LOCKED), leases due deliveries
+in batches (``FOR UPDATE SKIP LOCKED`` while claiming, then a per-delivery ``lease_until`` committed
 before the sends), sends them with no transaction open, and records a batch of outcomes in
 one short transaction that gives the leases back. Two replicas never send the same delivery
 within a lease; a replica killed mid-send (kill -9) leaves its deliveries pending and their
@@ -140,6 +141,8 @@ async def upload_jobs(ctx: AppContext) -> None:
 
 
 DISPATCH_CONCURRENCY = 512  # sends in flight in this process, every subscription together
+# Events routed to each subscription per pass: a pass holds the subscriptions' rows this long.
+ROUTE_PER_SUBSCRIPTION = 2000
 RECORD_WINDOW_S = 0.02  # outcomes ending this close together are recorded in one statement
 # While an upload is being stored in this process the dispatcher claims nothing new, for at most
 # this long at a time (service/dispatch.py GiveWay), and looks this often whether it has ended.
@@ -240,6 +243,14 @@ class _Dispatch:
         self.in_flight: set[asyncio.Task[None]] = set()
         self.done: list[tuple[Claimed, AttemptResult, bool]] = []  # (delivery, result, request went out)
 
+    async def route(self) -> None:
+        """Turn the events written since into deliveries (a failure leaves them for the next pass)."""
+        try:
+            async with self.ctx.sessionmaker.begin() as session:
+                await dispatch.route(session, datetime.now(UTC), ROUTE_PER_SUBSCRIPTION)
+        except Exception:
+            log.exception("dispatcher: routing failed; trying again")
+
     async def claim(self, n: int) -> list[Claimed]:
         now = datetime.now(UTC)
         settings = settings_of(self.ctx)
@@ -319,12 +330,13 @@ def _log_failed(claimed: Claimed, result: AttemptResult, decision: Decision) -> 
 async def dispatcher(ctx: AppContext) -> None:
     """Deliver due webhooks: many per subscription at once, claimed and recorded in batches.
 
-    One short transaction claims (leases) a batch, each send runs with no transaction open,
-    and another short one records the batch's outcomes, so a slow receiver holds no database
-    connection. Each subscription has at most FINMATCH_WEBHOOK_MAX_IN_FLIGHT deliveries in
+    One short transaction routes the events written since to deliveries (the writers of events
+    write none: repository/routing.py), one claims (leases) a batch, each send runs with no
+    transaction open, and another short one records the batch's outcomes, so a slow receiver
+    holds no database connection. Each subscription has at most FINMATCH_WEBHOOK_MAX_IN_FLIGHT deliveries in
     flight (one while its receiver fails), so one bad receiver never holds up the others.
-    While an upload is being stored in this process it claims nothing new (the sends in flight
-    go on and are recorded), for at most UPLOAD_GIVE_WAY_S at a time.
+    While an upload is being stored in this process it routes and claims nothing new (the sends
+    in flight go on and are recorded), for at most UPLOAD_GIVE_WAY_S at a time.
     """
     tune_gc()
     client = pinned_client(settings_of(ctx).webhook_allow_private, settings_of(ctx).webhook_timeout_s)
@@ -335,7 +347,9 @@ async def dispatcher(ctx: AppContext) -> None:
         while not ctx.stopping.is_set():
             await state.record()
             room = DISPATCH_CONCURRENCY - len(state.in_flight)
-            waiting = room > 0 and give_way.now_holds(time.monotonic())
+            waiting = give_way.now_holds(time.monotonic())
+            if not waiting:
+                await state.route()
             claimed = await state.claim(room) if room > 0 and not waiting else []
             metrics.worker_succeeded("dispatcher")
             if claimed:

@@ -8,6 +8,7 @@ test_durability.py does), so the stack's instance never competes for the work.
 from __future__ import annotations
 
 import collections
+import json
 import socket
 import threading
 import time
@@ -223,3 +224,37 @@ async def test_only_a_small_part_of_an_answer_body_is_read() -> None:
         await client.close()
         server.close()
     assert (result.status_code, result.error) == (200, None)
+
+
+async def test_two_events_of_one_enterprise_routed_in_feed_order(api: Api, instance: Direct) -> None:
+    """The dispatcher routes the events written meanwhile (repository/routing.py). An enterprise
+    published and then withdrawn before any routing pass reaches the subscription as both, in
+    seq order; its next `published` follows."""
+    receiver = Receiver()
+    bank = await api.org("bank")
+    tax = ("tax_authority", None)
+    try:
+        await _subscribe_min_a(instance, bank.org_id, receiver.url)
+        first = item(rating="A")
+        with dispatch.storing_upload():  # no routing pass until both uploads are written
+            for batch in ([first], [{**first, "year": first["year"] + 1, "rating": "C"}]):
+                answer = await instance.call(*tax, "POST", "/v1/credit/ratings", json={"items": batch})
+                assert answer.status_code == 200, answer.text
+            await eventually(lambda: _at_least(receiver, 2), within_s=15)
+        again = {**first, "year": first["year"] + 1, "rating": "A"}
+        answer = await instance.call(*tax, "POST", "/v1/credit/ratings", json={"items": [again]})
+        assert answer.status_code == 200, answer.text
+        await eventually(lambda: _at_least(receiver, 3), within_s=15)
+        sent = sorted((json.loads(body) for body in receiver.bodies()), key=lambda e: e["seq"])
+        assert [e["type"].rsplit(".", 1)[1] for e in sent] == ["published", "withdrawn", "published"]
+        assert {e["data"]["uscc"] for e in sent} == {first["uscc"]}
+        await eventually(_count(instance, bank.org_id, "delivered", 3))
+    finally:
+        receiver.stop()
+
+
+async def _subscribe_min_a(direct: Direct, bank_id: str, url: str) -> None:
+    response = await direct.call(
+        "bank", bank_id, "POST", "/v1/credit/subscriptions", json={"url": url, "min_rating": "A"}
+    )
+    assert response.status_code == 201, response.text

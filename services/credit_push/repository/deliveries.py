@@ -1,4 +1,5 @@
-"""Webhook deliveries: one per event and subscription, claimed, sent, retried, replayed."""
+"""Webhook deliveries: one per event and subscription (made by repository/routing.py), claimed,
+sent, retried, replayed."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import After, columns, keyset_page, uuids
+from services.credit_push.repository.common import After, columns, keyset_page
 from services.credit_push.rules.events import event_json
 from services.credit_push.tables import deliveries, subscriptions
 
@@ -62,33 +63,6 @@ class Outcome:
     next_attempt_at: datetime | None
     status_code: int | None
     error: str | None
-
-
-_INSERT_DUE = sa.text(
-    """
-    INSERT INTO credit_push.deliveries (id, event_id, subscription_id, bank_org_id, seq, status, attempts,
-        round_failures, next_attempt_at, created_at, updated_at)
-    SELECT gen_random_uuid(), e, s, b, q, 'pending', 0, 0, :now, :now, :now
-    FROM unnest(CAST(:e AS uuid[]), CAST(:s AS uuid[]), CAST(:b AS uuid[]), CAST(:q AS bigint[]))
-         AS d(e, s, b, q)
-    """
-)
-
-
-async def insert_due(
-    session: AsyncSession, rows: Sequence[tuple[uuid.UUID, str, str, int]], now: datetime
-) -> None:
-    """(event id, subscription id, bank id, event seq) rows, all due now."""
-    await session.execute(
-        _INSERT_DUE,
-        {
-            "e": [e for e, _, _, _ in rows],
-            "s": uuids(s for _, s, _, _ in rows),
-            "b": uuids(b for _, _, b, _ in rows),
-            "q": [q for _, _, _, q in rows],
-            "now": now,
-        },
-    )
 
 
 # Each active subscription has room for ``max_in_flight`` leased deliveries (1 while its receiver

@@ -28,6 +28,7 @@ class EventRow:
     uscc: str
     version: int
     data: dict[str, Any]
+    region: str  # the effective region, for the subscriptions' region filter (repository/routing.py)
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,11 @@ class StoredEvent:
 
 _INSERT = sa.text(
     """
-    INSERT INTO credit_push.events (id, bank_org_id, seq, type, uscc, version, data, created_at)
-    SELECT i, b, s, t, u, v, CAST(d AS jsonb), :now
+    INSERT INTO credit_push.events (id, bank_org_id, seq, type, uscc, version, data, created_at, region)
+    SELECT i, b, s, t, u, v, CAST(d AS jsonb), :now, r
     FROM unnest(CAST(:i AS uuid[]), CAST(:b AS uuid[]), CAST(:s AS bigint[]), CAST(:t AS text[]),
-                CAST(:u AS text[]), CAST(:v AS int[]), CAST(:d AS text[])) AS e(i, b, s, t, u, v, d)
+                CAST(:u AS text[]), CAST(:v AS int[]), CAST(:d AS text[]), CAST(:r AS text[]))
+         AS e(i, b, s, t, u, v, d, r)
     """
 )
 
@@ -55,7 +57,7 @@ async def insert(session: AsyncSession, rows: Sequence[EventRow], now: datetime)
     await session.execute(
         _INSERT,
         {
-            **arrays(rows, i="id", s="seq", t="type", u="uscc", v="version"),
+            **arrays(rows, i="id", s="seq", t="type", u="uscc", v="version", r="region"),
             "b": uuids(r.bank for r in rows),
             "d": [json.dumps(r.data, ensure_ascii=False) for r in rows],
             "now": now,

@@ -39,7 +39,7 @@ _STAGING = """
     CREATE TEMP TABLE ingest_consented (bank uuid NOT NULL, uscc text NOT NULL) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_plan (id uuid NOT NULL, bank uuid NOT NULL, uscc text NOT NULL,
         type text NOT NULL, version int NOT NULL, data jsonb NOT NULL, full_after boolean,
-        held boolean NOT NULL, rating text, region text, rn bigint NOT NULL) ON COMMIT DROP;
+        held boolean NOT NULL, region text, rn bigint NOT NULL) ON COMMIT DROP;
 """
 _ITEM_COLUMNS = ("uscc", "year", "name", "rating", "region_code", "avg_annual_tax_fen", "small_micro")
 
@@ -150,7 +150,7 @@ async def store(session: AsyncSession, now: datetime) -> tuple[int, int]:
 # it holds one and may no longer. Each bank's events are numbered in uscc order (rn).
 _PLAN = sa.text(
     """
-    INSERT INTO ingest_plan (id, bank, uscc, type, version, data, full_after, held, rating, region, rn)
+    INSERT INTO ingest_plan (id, bank, uscc, type, version, data, full_after, held, region, rn)
     WITH listed AS (
         -- Entries in force, joined once (a few against a batch's thousands of enterprises).
         SELECT DISTINCT b.uscc FROM credit_push.blacklist b WHERE {listed}
@@ -209,7 +209,7 @@ _PLAN = sa.text(
                 ELSE public
            END,
            CASE WHEN view IS NOT NULL THEN view = 'full' END, seen_version IS NOT NULL,
-           rating, coalesce(region_code, substr(uscc, 3, 6)),
+           coalesce(region_code, substr(uscc, 3, 6)),
            row_number() OVER (PARTITION BY bank ORDER BY uscc COLLATE "C")
     FROM planned
     """.replace("{listed}", LISTED_NOW)
@@ -237,10 +237,13 @@ def id_prefix(now: datetime) -> str:
     """The first four groups of a UUIDv7 (RFC 9562: the millisecond, then 24 random bits) to
     which a statement appends a 48-bit counter as the last group (RFC 9562 6.2, method 1).
 
-    A batch's event and delivery ids then increase in the order they are inserted, so each
-    index on an id takes them at its right edge instead of at 15,000 random leaf pages
-    (inserting 15,000 deliveries: ~150 -> ~100 ms). They stay unique: batches are written one
-    at a time under the entitlement lock, and no other writer makes version-7 ids.
+    A batch's event ids (and a routing's delivery ids, repository/routing.py) then increase in
+    the order they are inserted, so each index on an id takes them at its right edge instead of
+    at 15,000 random leaf pages (inserting 15,000 deliveries: ~150 -> ~100 ms). They stay
+    unique: an upload's batches are written one at a time under the entitlement lock, and no
+    other writer makes version-7 ids. Two routings in one millisecond (two replicas) would also
+    need the same 24 random bits, one chance in 16 million; the later one then fails on the
+    key, changes nothing, and is tried again.
     """
     ms = int(now.timestamp() * 1000) & (1 << 48) - 1
     rand = secrets.randbits(24)
@@ -248,10 +251,8 @@ def id_prefix(now: datetime) -> str:
     return f"{hex_[:8]}-{hex_[8:12]}-{hex_[12:16]}-{hex_[16:20]}-"
 
 
-# banks.allocate_seqs: each bank's seqs are reserved under its row lock, held to commit.
-# rules/entitlement.py route_event: a `withdrawn` goes to the subscriptions holding the
-# enterprise; a `published` to those holding it and those whose filters select it (min_rating
-# by RANK, region_codes by region_covers on the effective region).
+# banks.allocate_seqs: each bank's seqs are reserved under its row lock, held to commit. The
+# events alone: the dispatcher routes them to the subscriptions (repository/routing.py).
 _WRITE = sa.text(
     """
     WITH counts AS (
@@ -260,47 +261,13 @@ _WRITE = sa.text(
         UPDATE credit_push.banks b SET next_seq = b.next_seq + c.n
         FROM counts c WHERE b.org_id = c.bank
         RETURNING b.org_id, b.next_seq - c.n AS first
-    ), numbered AS (
-        SELECT p.*, a.first + p.rn - 1 AS seq FROM ingest_plan p JOIN alloc a ON a.org_id = p.bank
     ), ev AS (
-        INSERT INTO credit_push.events (id, bank_org_id, seq, type, uscc, version, data, created_at)
-        SELECT id, bank, seq, type, uscc, version, data, :now FROM numbered
-    ), addressed AS (
-        -- A subscription holds only what its bank holds (the bank's view goes with the same
-        -- `published` and `withdrawn`), so only a pair the bank held is looked up: a batch of
-        -- new enterprises reads no holdings at all.
-        SELECT p.id AS event_id, p.seq, p.bank, p.type, p.uscc, p.rating, p.region, s.id AS sub_id,
-               s.min_rating, s.region_codes,
-               CASE WHEN p.held THEN EXISTS (SELECT 1 FROM credit_push.subscription_views h
-                                             WHERE h.subscription_id = s.id AND h.uscc = p.uscc)
-                    ELSE false END AS holds
-        FROM numbered p
-        JOIN credit_push.subscriptions s ON s.bank_org_id = p.bank AND s.status <> 'deleted'
-    ), routed AS (
-        SELECT event_id, seq, bank, type, uscc, sub_id, holds FROM addressed p
-        WHERE holds OR (
-            p.type = :published
-            AND (p.min_rating IS NULL OR array_position(ARRAY['A', 'B', 'M', 'C', 'D'], p.rating)
-                                         <= array_position(ARRAY['A', 'B', 'M', 'C', 'D'], p.min_rating))
-            AND (coalesce(cardinality(p.region_codes), 0) = 0 OR EXISTS (
-                SELECT 1 FROM unnest(p.region_codes) f
-                WHERE CASE WHEN f LIKE '%0000' THEN left(f, 2) = left(p.region, 2)
-                           WHEN f LIKE '%00' THEN left(f, 4) = left(p.region, 4)
-                           ELSE f = p.region END)))
-    ), sent AS (
-        INSERT INTO credit_push.deliveries (id, event_id, subscription_id, bank_org_id, seq, status,
-            attempts, round_failures, next_attempt_at, created_at, updated_at)
-        SELECT CAST(:ids || lpad(to_hex(row_number() OVER ()), 12, '0') AS uuid), event_id, sub_id, bank,
-               seq, 'pending', 0, 0, :now, :now, :now
-        FROM routed
-    ), held AS (
-        INSERT INTO credit_push.subscription_views (subscription_id, uscc)
-        SELECT sub_id, uscc FROM routed WHERE type = :published AND NOT holds
-    ), dropped AS (
-        DELETE FROM credit_push.subscription_views v USING routed r
-        WHERE r.type = :withdrawn AND v.subscription_id = r.sub_id AND v.uscc = r.uscc
+        INSERT INTO credit_push.events (id, bank_org_id, seq, type, uscc, version, data, created_at, region)
+        SELECT p.id, p.bank, a.first + p.rn - 1, p.type, p.uscc, p.version, p.data, :now, p.region
+        FROM ingest_plan p JOIN alloc a ON a.org_id = p.bank
+        RETURNING 1
     )
-    SELECT count(*) FROM numbered
+    SELECT count(*) FROM ev
     """
 )
 
@@ -308,7 +275,7 @@ _WRITE = sa.text(
 # `withdrawn`. What each bank and subscription already holds was read by this transaction
 # under the entitlement lock, which every writer of these tables takes (service/outbox.py):
 # so a held row is updated, a new one inserted as it is (ON CONFLICT's speculative insertion
-# cost ~35 ms per 15,000 rows), here and for the subscriptions in _WRITE (`holds`).
+# cost ~35 ms per 15,000 rows).
 _VIEWS = sa.text(
     """
     WITH kept AS (
@@ -326,8 +293,7 @@ _VIEWS = sa.text(
 
 
 async def write(session: AsyncSession, now: datetime) -> int:
-    """Write the planned events, their deliveries and what banks and subscriptions now hold."""
-    params = {"now": now, "published": PUBLISHED, "withdrawn": WITHDRAWN, "ids": id_prefix(now)}
-    written = (await session.execute(_WRITE, params)).scalar_one()
+    """Write the planned events and what the banks now hold."""
+    written = (await session.execute(_WRITE, {"now": now})).scalar_one()
     await session.execute(_VIEWS)
     return int(written)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Literal
@@ -11,9 +10,8 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.credit_push.repository.common import After, columns, keyset_page, uuids
-from services.credit_push.rules.entitlement import Sub
-from services.credit_push.tables import subscriptions
+from services.credit_push.repository.common import After, columns, keyset_page
+from services.credit_push.tables import banks, subscriptions
 
 SubscriptionStatus = Literal["active", "paused", "deleted"]
 
@@ -40,7 +38,11 @@ def _live() -> sa.ColumnElement[bool]:
 
 
 async def insert(session: AsyncSession, row: SubscriptionRow) -> None:
-    await session.execute(sa.insert(subscriptions).values(**asdict(row)))
+    """A new subscription delivers the events addressed after it (CONTRACT §3): it starts routed
+    through its bank's last seq. The caller holds the bank's row lock (service/subscriptions.py),
+    so no seq below that commits later."""
+    routed = sa.select(banks.c.next_seq - 1).where(banks.c.org_id == row.bank_org_id).scalar_subquery()
+    await session.execute(sa.insert(subscriptions).values(**asdict(row), routed_seq=routed))
 
 
 async def get(
@@ -68,20 +70,6 @@ async def list_for(session: AsyncSession, bank_id: str, after: After, limit: int
 async def count_live(session: AsyncSession, bank_id: str) -> int:
     query = sa.select(sa.func.count()).where(subscriptions.c.bank_org_id == uuid.UUID(bank_id), _live())
     return int(await session.scalar(query) or 0)
-
-
-async def routing_of(session: AsyncSession, bank_ids: Sequence[str]) -> list[Sub]:
-    """The banks' subscriptions (paused ones too: their deliveries wait) as the router sees them."""
-    query = sa.select(
-        subscriptions.c.id,
-        subscriptions.c.bank_org_id,
-        subscriptions.c.min_rating,
-        subscriptions.c.region_codes,
-    ).where(subscriptions.c.bank_org_id == sa.func.any(uuids(bank_ids)), _live())
-    return [
-        Sub(str(r.id), str(r.bank_org_id), r.min_rating, list(r.region_codes) if r.region_codes else None)
-        for r in await session.execute(query)
-    ]
 
 
 _SETTINGS = ("url", "status", "paused_reason", "min_rating", "region_codes", "updated_at")

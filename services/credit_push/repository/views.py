@@ -66,42 +66,5 @@ async def apply_views(
 # --- subscriptions -------------------------------------------------------------------------
 
 
-async def holding(
-    session: AsyncSession, sub_ids: Sequence[str], usccs: Sequence[str]
-) -> set[tuple[str, str]]:
-    """(subscription, uscc) pairs: the subscription was sent a `published` and not its `withdrawn`."""
-    query = sa.select(subscription_views.c.subscription_id, subscription_views.c.uscc).where(
-        subscription_views.c.subscription_id == sa.func.any(uuids(sub_ids)),
-        subscription_views.c.uscc == sa.func.any(list(usccs)),
-    )
-    return {(str(r.subscription_id), r.uscc) for r in await session.execute(query)}
-
-
-_ADD_HOLDING = sa.text(
-    """
-    INSERT INTO credit_push.subscription_views (subscription_id, uscc)
-    SELECT * FROM unnest(CAST(:s AS uuid[]), CAST(:u AS text[])) ON CONFLICT DO NOTHING
-    """
-)
-_REMOVE_HOLDING = sa.text(
-    """
-    DELETE FROM credit_push.subscription_views v
-    USING unnest(CAST(:s AS uuid[]), CAST(:u AS text[])) AS d(s, u)
-    WHERE v.subscription_id = d.s AND v.uscc = d.u
-    """
-)
-
-
-async def apply_holding(
-    session: AsyncSession, adds: Sequence[tuple[str, str]], removes: Sequence[tuple[str, str]]
-) -> None:
-    if adds:
-        await session.execute(_ADD_HOLDING, {"s": uuids(s for s, _ in adds), "u": [u for _, u in adds]})
-    if removes:
-        await session.execute(
-            _REMOVE_HOLDING, {"s": uuids(s for s, _ in removes), "u": [u for _, u in removes]}
-        )
-
-
 async def forget_subscription(session: AsyncSession, sub_id: uuid.UUID) -> None:
     await session.execute(sa.delete(subscription_views).where(subscription_views.c.subscription_id == sub_id))

@@ -1,6 +1,7 @@
-"""The dispatcher's two short transactions: lease due deliveries, then record how sends ended.
+"""The dispatcher's short transactions: route new events to deliveries, lease due deliveries,
+then record how sends ended.
 
-Both work on batches (one statement claims N deliveries, one records N outcomes); the sends
+Each works on batches (one statement routes or claims N deliveries, one records N outcomes); the sends
 themselves (HTTP, no transaction open) are workers.py. And the uploads being stored in this
 process, to which the dispatcher gives way (``storing_upload``, ``GiveWay``).
 """
@@ -21,6 +22,13 @@ from services.credit_push.repository.deliveries import Claimed, Outcome
 from services.credit_push.rules.retries import AttemptResult, Decision, decide, still_failing
 
 GONE_REASON = "the receiver answered 410 Gone"
+
+
+async def route(session: AsyncSession, now: datetime, per_subscription: int) -> int:
+    """Make the deliveries of the events addressed since each subscription was last routed
+    (repository/routing.py); how many events were looked at (``per_subscription`` at most each)."""
+    taken, _ = await repo.routing.route_due(session, now, per_subscription)
+    return taken
 
 
 async def claim(

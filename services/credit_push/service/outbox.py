@@ -2,17 +2,17 @@
 
 Every change that can alter who is entitled to an enterprise (an upload, a consent given,
 revoked or expired, a new bank) runs under one transaction-scoped advisory lock and, in the
-same transaction, writes the events it causes and their deliveries (the outbox). So an
-event is never addressed and lost, nor sent and not recorded, and two such changes never
-see each other half-done (which would lose or duplicate an event).
+same transaction, writes the events it causes (the outbox). So an event is never addressed
+and lost, and two such changes never see each other half-done (which would lose or duplicate
+an event). The dispatcher routes each bank's events to its subscriptions afterwards, in feed
+order (repository/routing.py), so a delivery is never made without its event.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,13 +22,10 @@ from services.credit_push import repository as repo
 from services.credit_push.repository.events import EventRow
 from services.credit_push.rules.entitlement import (
     PUBLIC_LEVEL,
-    WITHDRAWN,
     Cause,
     Current,
     Planned,
-    Sub,
     plan_for,
-    route_event,
 )
 
 Pair = tuple[str, str]  # (bank id, uscc)
@@ -84,7 +81,9 @@ async def _write_events(
     next_seq = await repo.banks.allocate_seqs(session, Counter(p.bank for p in planned))
     rows: list[EventRow] = []
     for p in planned:  # sorted by (bank, uscc): each bank's seqs follow in one run
-        rows.append(EventRow(uuid.uuid4(), p.bank, next_seq[p.bank], p.type, p.uscc, p.version, p.data))
+        region = _region_of(p.uscc, currents.get(p.uscc))
+        seq = next_seq[p.bank]
+        rows.append(EventRow(uuid.uuid4(), p.bank, seq, p.type, p.uscc, p.version, p.data, region))
         next_seq[p.bank] += 1
     await repo.events.insert(session, rows, now)
     await repo.views.apply_views(
@@ -92,51 +91,9 @@ async def _write_events(
         [(p.bank, p.uscc, p.seen_after) for p in planned if p.seen_after is not None],
         [(p.bank, p.uscc) for p in planned if p.seen_after is None],
     )
-    await _fan_out(session, rows, currents, now)
 
 
-@dataclass
-class _Routed:
-    """The deliveries events cause, and how they change what subscriptions hold."""
-
-    deliveries: list[tuple[uuid.UUID, str, str, int]] = field(default_factory=list)  # event, sub, bank, seq
-    adds: list[tuple[str, str]] = field(default_factory=list)  # (subscription, uscc)
-    removes: list[tuple[str, str]] = field(default_factory=list)
-
-
-async def _fan_out(
-    session: AsyncSession, rows: list[EventRow], currents: dict[str, Current], now: datetime
-) -> None:
-    """Deliveries for the banks' subscriptions, in the same transaction as the events."""
-    subs = await repo.subscriptions.routing_of(session, sorted({r.bank for r in rows}))
-    if not subs:
-        return
-    held = await repo.views.holding(session, [s.id for s in subs], sorted({r.uscc for r in rows}))
-    routed = _route(rows, currents, subs, held)
-    if routed.deliveries:
-        await repo.deliveries.insert_due(session, routed.deliveries, now)
-        await repo.views.apply_holding(session, routed.adds, routed.removes)
-
-
-def _route(
-    rows: list[EventRow], currents: dict[str, Current], subs: list[Sub], held: set[tuple[str, str]]
-) -> _Routed:
-    subs_by_bank: dict[str, list[Sub]] = defaultdict(list)
-    for sub in subs:
-        subs_by_bank[sub.bank].append(sub)
-    holding_of: dict[str, set[str]] = defaultdict(set)
-    for sub_id, uscc in held:
-        holding_of[uscc].add(sub_id)
-    routed = _Routed()
-    for row in rows:
-        current = currents.get(row.uscc)
-        holding = holding_of[row.uscc]
-        # Without a rating the registration region inside the USCC (GB 32100, chars 3-8) applies.
-        region = current.effective_region if current else row.uscc[2:8]
-        targets = route_event(
-            row.type, current.rating if current else None, region, subs_by_bank[row.bank], holding
-        )
-        for sub_id in targets:
-            routed.deliveries.append((row.id, sub_id, row.bank, row.seq))
-            (routed.removes if row.type == WITHDRAWN else routed.adds).append((sub_id, row.uscc))
-    return routed
+def _region_of(uscc: str, current: Current | None) -> str:
+    """What a subscription's region filter reads: without a rating, the registration region
+    inside the USCC (GB 32100, characters 3-8)."""
+    return current.effective_region if current else uscc[2:8]

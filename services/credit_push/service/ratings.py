@@ -50,7 +50,8 @@ async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) 
 
     Set-based (repository/ingest.py): the batch is COPied into a staging table, and a few
     statements store what changed, plan the events of the enterprises whose current rating
-    moved, and write them with their deliveries for every addressed bank. The entitlement lock
+    moved, and write them for every addressed bank (the dispatcher makes their deliveries
+    afterwards, repository/routing.py). The entitlement lock
     is held for this one batch's transaction only (it orders seq assignment, service/outbox.py).
     The process's webhook dispatcher claims no new deliveries meanwhile (dispatch.GiveWay).
     """
