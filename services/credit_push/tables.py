@@ -73,7 +73,8 @@ def ending_columns() -> list[sa.Column[Any]]:
     return [col.text("status"), col.created_at(), col.moment("ended_at", nullable=True)]
 
 
-# What each bank was last told about an enterprise (row present = it holds a `published`).
+# What each bank was last told about an enterprise: ``held`` while its last event was a
+# `published`; kept after the `withdrawn` (held false), so a row says it was ever pushed (v0012).
 # Keyed by the enterprise first: every read names it (migration v0009).
 bank_views = sa.Table(
     "bank_views",
@@ -82,6 +83,7 @@ bank_views = sa.Table(
     col.text("uscc"),
     col.integer("version"),
     col.flag("full"),
+    col.flag("held"),
     sa.PrimaryKeyConstraint("uscc", "bank_org_id", name="bank_views_pkey"),
 )
 

@@ -128,6 +128,27 @@ async def test_bad_outcomes_are_refused(api: Api) -> None:
         assert response.json()["type"].endswith("/" + slug), response.text
 
 
+async def test_a_loan_may_be_reported_for_an_enterprise_pushed_and_since_withdrawn(api: Api) -> None:
+    """Pushed once is pushed: after its `withdrawn` the bank still reports the loan it granted
+    (the bank's view is kept, not held); an enterprise never sent to it stays refused."""
+    tax, bank = await api.org("tax_authority"), await api.org("bank")
+    assert (await api.call(bank, "GET", "/v1/credit/feed")).status_code == 200  # the bank is known
+    rated = item(rating="A")
+    await upload(api, tax, [rated])
+    await eventually(lambda: _pushed(api, bank, rated["uscc"]))
+    await upload(api, tax, [{**rated, "year": rated["year"] + 1, "rating": "C"}])
+    events = [e for e in await feed_all(api, bank) if e["data"]["uscc"] == rated["uscc"]]
+    assert [e["type"].rsplit(".", 1)[1] for e in events] == ["published", "withdrawn"]
+    body = {"loan_ref": "LN-" + rated["uscc"], "amount_fen": 100, "credit_type": "pure_credit"}
+    reported = await api.call(
+        bank, "POST", "/v1/credit/outcomes", json={**body, "uscc": rated["uscc"], "granted_on": "2026-01-01"}
+    )
+    assert reported.status_code == 201, reported.text
+    never = {**body, "loan_ref": "LN-other", "uscc": make_uscc(), "granted_on": "2026-01-01"}
+    refused = await api.call(bank, "POST", "/v1/credit/outcomes", json=never)
+    assert refused.json()["type"].endswith("/enterprise-not-pushed"), refused.text
+
+
 async def test_upload_and_consent_are_idempotent(api: Api) -> None:
     tax, partner, bank = await api.org("tax_authority"), await api.org("partner_app"), await api.org("bank")
     items = [item(rating="B")]

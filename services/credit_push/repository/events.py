@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.credit_push.repository.common import arrays, columns, uuids
-from services.credit_push.rules.entitlement import PUBLISHED
 from services.credit_push.tables import events
 
 
@@ -74,12 +73,3 @@ async def feed(session: AsyncSession, bank_id: str, after_seq: int, limit: int) 
         .limit(limit + 1)
     )
     return [StoredEvent(*row) for row in await session.execute(query)]
-
-
-async def was_published(session: AsyncSession, bank_id: str, uscc: str) -> bool:
-    query = sa.select(sa.literal(1)).where(
-        events.c.bank_org_id == uuid.UUID(bank_id),
-        events.c.uscc == uscc,
-        events.c.type == PUBLISHED,
-    )
-    return (await session.execute(query.limit(1))).first() is not None

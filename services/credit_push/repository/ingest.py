@@ -2,7 +2,8 @@
 
 The statements here apply, for one upload (cause ``rating``), the same rules as the row-by-row
 path every other change of entitlement takes (rules/ratings.py ``plan_batch``, rules/entitlement.py
-``plan_for`` and ``route_event``, through service/outbox.py ``reconcile``); tests/credit_push/
+``plan_for``, through service/outbox.py ``reconcile``; the dispatcher routes both paths' events
+with ``route_event``'s rule, repository/routing.py); tests/credit_push/
 test_ingest.py pins that both give the same answer and the same events. Each comment names the
 rule a clause mirrors, so a change to one is made to both.
 """
@@ -37,9 +38,6 @@ _STAGING = """
         year int NOT NULL, version int NOT NULL, region_code text, avg_annual_tax_fen bigint,
         known boolean NOT NULL) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_consented (bank uuid NOT NULL, uscc text NOT NULL) ON COMMIT DROP;
-    CREATE TEMP TABLE ingest_plan (id uuid NOT NULL, bank uuid NOT NULL, uscc text NOT NULL,
-        type text NOT NULL, version int NOT NULL, data jsonb NOT NULL, full_after boolean,
-        held boolean NOT NULL, region text, rn bigint NOT NULL) ON COMMIT DROP;
 """
 _ITEM_COLUMNS = ("uscc", "year", "name", "rating", "region_code", "avg_annual_tax_fen", "small_micro")
 
@@ -148,9 +146,7 @@ async def store(session: AsyncSession, now: datetime) -> tuple[int, int]:
 # and a level in the push set (A, B, M), `public` for an A, else none; a `published` when the
 # view or version differs from what the bank holds, a `withdrawn` (reason rating_changed) when
 # it holds one and may no longer. Each bank's events are numbered in uscc order (rn).
-_PLAN = sa.text(
-    """
-    INSERT INTO ingest_plan (id, bank, uscc, type, version, data, full_after, held, region, rn)
+_PLAN = """
     WITH listed AS (
         -- Entries in force, joined once (a few against a batch's thousands of enterprises).
         SELECT DISTINCT b.uscc FROM credit_push.blacklist b WHERE {listed}
@@ -171,12 +167,14 @@ _PLAN = sa.text(
         FROM cur
     ), consented AS (
         SELECT bank, uscc FROM ingest_consented
-    ), seen AS (
+    ), viewed AS (
         -- Every pair below is of a moved enterprise (so are the consented pairs staged). A bank
         -- holds only what it was sent, and it was sent only rated enterprises: those rated
         -- before this batch are looked up, so a batch of new enterprises reads no views at all.
-        SELECT v.bank_org_id AS bank, v.uscc, v.version, v."full"
+        SELECT v.bank_org_id AS bank, v.uscc, v.version, v."full", v.held
         FROM credit_push.bank_views v JOIN ingest_moved m USING (uscc) WHERE m.known
+    ), seen AS (
+        SELECT * FROM viewed WHERE held
     ), pairs AS (
         SELECT bank, uscc FROM seen
         UNION SELECT bank, uscc FROM consented
@@ -184,22 +182,25 @@ _PLAN = sa.text(
     ), judged AS (
         SELECT p.bank, p.uscc, cur.name, cur.rating, cur.year, cur.version, cur.region_code,
                cur.avg_annual_tax_fen, cur.public, v.version AS seen_version, v."full" AS seen_full,
+               r.bank IS NOT NULL AS has_row,
                CASE WHEN cur.rating IN ('A', 'B', 'M') AND c.bank IS NOT NULL THEN 'full'
                     WHEN cur.rating = 'A' THEN 'public' END AS view
         FROM pairs p
         LEFT JOIN shown cur ON cur.uscc = p.uscc
         LEFT JOIN consented c ON c.bank = p.bank AND c.uscc = p.uscc
         LEFT JOIN seen v ON v.bank = p.bank AND v.uscc = p.uscc
+        LEFT JOIN viewed r ON r.bank = p.bank AND r.uscc = p.uscc
     ), planned AS (
         SELECT * FROM judged
         WHERE CASE WHEN view IS NULL THEN seen_version IS NOT NULL
                    ELSE seen_version IS DISTINCT FROM version
                         OR seen_full IS DISTINCT FROM (view = 'full') END
-    )
-    SELECT CAST(:ids || lpad(to_hex(row_number() OVER (ORDER BY bank, uscc COLLATE "C")), 12, '0') AS uuid),
+    ), todo AS (
+    SELECT CAST(:ids || lpad(to_hex(row_number() OVER (ORDER BY bank, uscc COLLATE "C")), 12, '0') AS uuid)
+               AS id,
            bank, uscc,
-           CASE WHEN view IS NULL THEN :withdrawn ELSE :published END,
-           coalesce(version, seen_version),
+           CASE WHEN view IS NULL THEN :withdrawn ELSE :published END AS type,
+           coalesce(version, seen_version) AS version,
            CASE WHEN view IS NULL
                 THEN jsonb_build_object('uscc', uscc, 'version', coalesce(version, seen_version),
                                         'reason', 'rating_changed')
@@ -207,30 +208,24 @@ _PLAN = sa.text(
                 THEN jsonb_build_object('uscc', uscc, 'name', name, 'rating', rating, 'year', year,
                                         'version', version, 'avg_annual_tax_fen', avg_annual_tax_fen)
                 ELSE public
-           END,
-           CASE WHEN view IS NOT NULL THEN view = 'full' END, seen_version IS NOT NULL,
-           coalesce(region_code, substr(uscc, 3, 6)),
-           row_number() OVER (PARTITION BY bank ORDER BY uscc COLLATE "C")
+           END AS data,
+           CASE WHEN view IS NOT NULL THEN view = 'full' END AS full_after, has_row,
+           coalesce(region_code, substr(uscc, 3, 6)) AS region,
+           row_number() OVER (PARTITION BY bank ORDER BY uscc COLLATE "C") AS rn
     FROM planned
-    """.replace("{listed}", LISTED_NOW)
-)
+    )""".replace("{listed}", LISTED_NOW)
 
 
 _MOVED = sa.table("ingest_moved", sa.column("uscc", sa.Text))
 _CONSENTED = sa.table("ingest_consented", sa.column("bank", sa.Uuid), sa.column("uscc", sa.Text))
 
 
-async def plan(session: AsyncSession, today: date, now: datetime) -> None:
-    """The events the moved enterprises cause, into ``ingest_plan``.
-
-    The consented (bank, uscc) pairs among them are staged by the consents' own rule
-    (repository/consents.py), in the database: 10,000 moved USCCs no longer travel to Python
-    and back as arrays (~20 ms of a batch).
-    """
+async def stage_consents(session: AsyncSession, today: date) -> None:
+    """The consented (bank, uscc) pairs among the moved enterprises, into ``ingest_consented``,
+    by the consents' own rule (repository/consents.py), in the database: 10,000 moved USCCs no
+    longer travel to Python and back as arrays (~20 ms of a batch)."""
     pairs = consented_among(sa.select(_MOVED.c.uscc), today)
     await session.execute(sa.insert(_CONSENTED).from_select(["bank", "uscc"], pairs))
-    params = {"published": PUBLISHED, "withdrawn": WITHDRAWN, "ids": id_prefix(now)}
-    await session.execute(_PLAN, params)
 
 
 def id_prefix(now: datetime) -> str:
@@ -251,12 +246,19 @@ def id_prefix(now: datetime) -> str:
     return f"{hex_[:8]}-{hex_[8:12]}-{hex_[12:16]}-{hex_[16:20]}-"
 
 
+# One statement plans (``todo``, _PLAN), numbers and writes the events, and moves the banks'
+# views: the plan stays in the statement instead of a temporary table (~20 ms of a batch).
 # banks.allocate_seqs: each bank's seqs are reserved under its row lock, held to commit. The
 # events alone: the dispatcher routes them to the subscriptions (repository/routing.py).
+# views.apply_views: a bank holds what it was last sent a `published` of, and nothing after a
+# `withdrawn` (the row stays, not held: it says the enterprise was pushed, migration v0012).
+# What each bank already has was read by this transaction under the entitlement lock, which
+# every writer of this table takes (service/outbox.py): so an existing row is updated, a new
+# one inserted as it is (ON CONFLICT's speculative insertion cost ~35 ms per 15,000 rows).
 _WRITE = sa.text(
-    """
-    WITH counts AS (
-        SELECT bank, count(*) AS n FROM ingest_plan GROUP BY bank
+    _PLAN  # noqa: S608 (constants)
+    + """, counts AS (
+        SELECT bank, count(*) AS n FROM todo GROUP BY bank
     ), alloc AS (
         UPDATE credit_push.banks b SET next_seq = b.next_seq + c.n
         FROM counts c WHERE b.org_id = c.bank
@@ -264,36 +266,25 @@ _WRITE = sa.text(
     ), ev AS (
         INSERT INTO credit_push.events (id, bank_org_id, seq, type, uscc, version, data, created_at, region)
         SELECT p.id, p.bank, a.first + p.rn - 1, p.type, p.uscc, p.version, p.data, :now, p.region
-        FROM ingest_plan p JOIN alloc a ON a.org_id = p.bank
+        FROM todo p JOIN alloc a ON a.org_id = p.bank
         RETURNING 1
+    ), kept AS (
+        UPDATE credit_push.bank_views v
+        SET version = p.version, "full" = coalesce(p.full_after, v."full"), held = p.full_after IS NOT NULL
+        FROM todo p
+        WHERE p.has_row AND v.bank_org_id = p.bank AND v.uscc = p.uscc
+    ), added AS (
+        INSERT INTO credit_push.bank_views (bank_org_id, uscc, version, "full", held)
+        SELECT bank, uscc, version, full_after, true FROM todo WHERE NOT has_row AND full_after IS NOT NULL
     )
     SELECT count(*) FROM ev
     """
 )
 
-# views.apply_views: a bank holds what it was last sent a `published` of, and nothing after a
-# `withdrawn`. What each bank and subscription already holds was read by this transaction
-# under the entitlement lock, which every writer of these tables takes (service/outbox.py):
-# so a held row is updated, a new one inserted as it is (ON CONFLICT's speculative insertion
-# cost ~35 ms per 15,000 rows).
-_VIEWS = sa.text(
-    """
-    WITH kept AS (
-        UPDATE credit_push.bank_views v SET version = p.version, "full" = p.full_after
-        FROM ingest_plan p
-        WHERE p.held AND p.full_after IS NOT NULL AND v.bank_org_id = p.bank AND v.uscc = p.uscc
-    ), added AS (
-        INSERT INTO credit_push.bank_views (bank_org_id, uscc, version, "full")
-        SELECT bank, uscc, version, full_after FROM ingest_plan WHERE NOT held AND full_after IS NOT NULL
-    )
-    DELETE FROM credit_push.bank_views v USING ingest_plan p
-    WHERE p.full_after IS NULL AND v.bank_org_id = p.bank AND v.uscc = p.uscc
-    """
-)
-
 
 async def write(session: AsyncSession, now: datetime) -> int:
-    """Write the planned events and what the banks now hold."""
-    written = (await session.execute(_WRITE, {"now": now})).scalar_one()
-    await session.execute(_VIEWS)
+    """Plan the events the moved enterprises cause, write them, and move what the banks hold;
+    how many events."""
+    params = {"now": now, "published": PUBLISHED, "withdrawn": WITHDRAWN, "ids": id_prefix(now)}
+    written = (await session.execute(_WRITE, params)).scalar_one()
     return int(written)

@@ -12,7 +12,7 @@ _HELD_LAPSED = sa.text(
     SELECT l.uscc FROM (
         SELECT uscc FROM credit_push.ratings GROUP BY uscc HAVING max(year) < :oldest
     ) l
-    WHERE EXISTS (SELECT 1 FROM credit_push.bank_views v WHERE v.uscc = l.uscc)
+    WHERE EXISTS (SELECT 1 FROM credit_push.bank_views v WHERE v.uscc = l.uscc AND v.held)
     ORDER BY l.uscc COLLATE "C"
     LIMIT :n
     """

@@ -53,9 +53,13 @@ _ROUTE = sa.text(
     ), taken AS (
         SELECT d.* FROM due d LEFT JOIN cut c USING (sub_id) WHERE c.repeat IS NULL OR d.seq < c.repeat
     ), addressed AS (
-        SELECT t.*, EXISTS (SELECT 1 FROM credit_push.subscription_views h
-                            WHERE h.subscription_id = t.sub_id AND h.uscc = t.uscc) AS holds
-        FROM taken t
+        -- One key probe per event (a LATERAL with LIMIT: EXISTS let the planner hash all of
+        -- subscription_views, which grows with every enterprise every subscription holds).
+        SELECT t.*, h.held IS NOT NULL AS holds
+        FROM taken t LEFT JOIN LATERAL (
+            SELECT true AS held FROM credit_push.subscription_views h
+            WHERE h.subscription_id = t.sub_id AND h.uscc = t.uscc LIMIT 1
+        ) h ON true
     ), routed AS (
         SELECT event_id, seq, bank, type, uscc, sub_id, holds, created_at FROM addressed p
         WHERE holds OR (

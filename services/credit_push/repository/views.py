@@ -19,7 +19,7 @@ async def seen(
     session: AsyncSession, usccs: Sequence[str], bank_ids: Sequence[str] | None
 ) -> dict[tuple[str, str], Seen]:
     query = sa.select(bank_views.c.bank_org_id, bank_views.c.uscc, bank_views.c.version, bank_views.c.full)
-    query = query.where(bank_views.c.uscc == sa.func.any(list(usccs)))
+    query = query.where(bank_views.c.uscc == sa.func.any(list(usccs)), bank_views.c.held)
     if bank_ids is not None:
         query = query.where(bank_views.c.bank_org_id == sa.func.any(uuids(bank_ids)))
     return {(str(r.bank_org_id), r.uscc): Seen(r.version, r.full) for r in await session.execute(query)}
@@ -27,17 +27,18 @@ async def seen(
 
 _UPSERT_VIEWS = sa.text(
     """
-    INSERT INTO credit_push.bank_views (bank_org_id, uscc, version, "full")
-    SELECT * FROM unnest(CAST(:b AS uuid[]), CAST(:u AS text[]), CAST(:v AS int[]),
-                         CAST(:f AS boolean[]))
+    INSERT INTO credit_push.bank_views (bank_org_id, uscc, version, "full", held)
+    SELECT *, true FROM unnest(CAST(:b AS uuid[]), CAST(:u AS text[]), CAST(:v AS int[]),
+                               CAST(:f AS boolean[]))
     ON CONFLICT (uscc, bank_org_id)
-    DO UPDATE SET version = excluded.version, "full" = excluded."full"
+    DO UPDATE SET version = excluded.version, "full" = excluded."full", held = true
     """
 )
-_DELETE_VIEWS = sa.text(
+# A `withdrawn`: the bank holds nothing now, and the row stays to say it was pushed (v0012).
+_DROP_VIEWS = sa.text(
     """
-    DELETE FROM credit_push.bank_views v
-    USING unnest(CAST(:b AS uuid[]), CAST(:u AS text[])) AS d(b, u)
+    UPDATE credit_push.bank_views v SET held = false
+    FROM unnest(CAST(:b AS uuid[]), CAST(:u AS text[])) AS d(b, u)
     WHERE v.bank_org_id = d.b AND v.uscc = d.u
     """
 )
@@ -58,9 +59,15 @@ async def apply_views(
             },
         )
     if deletes:
-        await session.execute(
-            _DELETE_VIEWS, {"b": uuids(b for b, _ in deletes), "u": [u for _, u in deletes]}
-        )
+        await session.execute(_DROP_VIEWS, {"b": uuids(b for b, _ in deletes), "u": [u for _, u in deletes]})
+
+
+async def was_pushed(session: AsyncSession, bank_id: str, uscc: str) -> bool:
+    """Whether the bank was ever sent a `published` of the enterprise (held now or not)."""
+    query = sa.select(sa.literal(1)).where(
+        bank_views.c.uscc == uscc, bank_views.c.bank_org_id == uuid.UUID(bank_id)
+    )
+    return (await session.execute(query)).first() is not None
 
 
 # --- subscriptions -------------------------------------------------------------------------

@@ -21,7 +21,7 @@ async def report(session: AsyncSession, body: OutcomeIn, bank_id: str) -> Outcom
     """Record a loan the bank granted to an enterprise this platform pushed to it."""
     now = datetime.now(UTC)
     _check_granted_on(body, business_date(now))
-    if not await repo.events.was_published(session, bank_id, body.uscc):
+    if not await repo.views.was_pushed(session, bank_id, body.uscc):
         raise RuleViolation(
             f"{body.uscc} was never pushed to your bank; report loans made through 银税互动 only.",
             slug="enterprise-not-pushed",

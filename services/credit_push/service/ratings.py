@@ -60,7 +60,7 @@ async def _store(session: AsyncSession, valid: list[RatingItem], now: datetime) 
         await repo.ingest.stage(session, valid)
         changed, moved = await repo.ingest.store(session, now)
         if moved:
-            await repo.ingest.plan(session, business_date(now), now)
+            await repo.ingest.stage_consents(session, business_date(now))
             await repo.ingest.write(session, now)
     return changed, len(valid) - changed
 
