@@ -27,8 +27,7 @@ GONE_REASON = "the receiver answered 410 Gone"
 async def route(session: AsyncSession, now: datetime, per_subscription: int) -> int:
     """Make the deliveries of the events addressed since each subscription was last routed
     (repository/routing.py); how many events were looked at (``per_subscription`` at most each)."""
-    taken, _ = await repo.routing.route_due(session, now, per_subscription)
-    return taken
+    return await repo.routing.route_due(session, now, per_subscription)
 
 
 async def claim(
