@@ -171,8 +171,18 @@ def server_settings(application_name: str, statement_timeout_ms: int) -> dict[st
     ``application_name`` names the process in ``pg_stat_activity`` and the server log; the
     statement timeout makes PostgreSQL cancel a runaway statement (0 = none), so one slow query
     cannot hold a pooled connection, and the request behind it, indefinitely.
+
+    ``jit`` is off: every statement here is a request's or a batch's, and PostgreSQL compiles
+    one with LLVM once its estimated cost passes ``jit_above_cost``, which the dispatcher's
+    routing statement does as a bank's feed grows. The compilation took 50-75 ms of each
+    150-260 ms routing pass (auto_explain; bench/README.md, "JIT"), more than it can
+    save on a statement that reads a few thousand rows (PostgreSQL docs, "30.2 When to JIT?").
     """
-    return {"application_name": application_name, "statement_timeout": str(statement_timeout_ms)}
+    return {
+        "application_name": application_name,
+        "statement_timeout": str(statement_timeout_ms),
+        "jit": "off",
+    }
 
 
 def make_engine(

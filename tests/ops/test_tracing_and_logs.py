@@ -120,7 +120,7 @@ def test_secrets_are_masked_and_lines_read_by_a_person() -> None:
     assert human_line("not json") is None
 
 
-async def test_sessions_name_the_process_and_stop_runaway_statements(stack: Stack) -> None:
+async def test_sessions_name_the_process_stop_runaway_statements_and_never_compile_jit(stack: Stack) -> None:
     conn = await asyncpg.connect(asyncpg_dsn(stack.database_url))
     try:
         names = {
@@ -132,6 +132,7 @@ async def test_sessions_name_the_process_and_stop_runaway_statements(stack: Stac
     engine = make_engine(stack.database_url, application_name="finmatch-test", statement_timeout_ms=50)
     try:
         async with engine.connect() as db:
+            assert (await db.execute(sa.text("SHOW jit"))).scalar_one() == "off"
             with pytest.raises(Exception, match="statement timeout"):
                 await db.execute(sa.text("SELECT pg_sleep(2)"))
     finally:
