@@ -15,6 +15,7 @@ from tests.support.credit_push import (
     a_day_passes,
     authorise,
     eventually,
+    feed_all,
     give_consent,
     item,
     today,
@@ -67,9 +68,13 @@ async def test_one_region_by_level_year_status_type_and_month(api: Api, stack: S
         usccs = [i["uscc"] for i in (*small, large)]
 
         async def all_delivered() -> list[dict[str, Any]] | None:
+            """One delivery per event of the bank's feed (its subscription has no filter), each
+            delivered: the dispatcher makes a feed's deliveries after the events, so "every
+            delivery so far delivered" alone could hold before the last event was routed."""
             found = await _deliveries(api, bank)
             done = [d for d in found if d["status"] == "delivered"]
-            return found if found and len(done) == len(found) else None
+            events = await feed_all(api, bank)
+            return found if found and len(done) == len(found) == len(events) else None
 
         await eventually(all_delivered)
         await _loan(api, bank, small[0]["uscc"], "R-1", 400_00, "pure_credit", "2026-01-10")
