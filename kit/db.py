@@ -176,7 +176,7 @@ def server_settings(application_name: str, statement_timeout_ms: int) -> dict[st
     one with LLVM once its estimated cost passes ``jit_above_cost``, which the dispatcher's
     routing statement does as a bank's feed grows. The compilation took 50-75 ms of each
     150-260 ms routing pass (auto_explain; bench/README.md, "JIT"), more than it can
-    save on a statement that reads a few thousand rows (PostgreSQL docs, "30.2 When to JIT?").
+    save on a statement that reads a few thousand rows (PostgreSQL docs, JIT, "When to JIT?").
     """
     return {
         "application_name": application_name,
